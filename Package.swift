@@ -1,0 +1,89 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layout and dependencies follow ../shared/DESIGN.md §2–§3: Core ← Store ← Web ← CLI ← executable.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Disclosure",
+    platforms: [.macOS(.v14)],
+    products: [.executable(name: "disclosure", targets: ["disclosure"])],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Already in the graph through postgres-nio and hummingbird-auth; used directly for SHA-256.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        // Already in the graph through Hummingbird; named for the security header field names.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "DisclosureCore",
+            resources: [.copy("Calendar/holidays-cn.json")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DisclosureStore",
+            dependencies: [
+                "DisclosureCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DisclosureWeb",
+            dependencies: [
+                "DisclosureCore",
+                "DisclosureStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/openapi.json")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DisclosureCLI",
+            dependencies: [
+                "DisclosureCore",
+                "DisclosureStore",
+                "DisclosureWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "disclosure", dependencies: ["DisclosureCLI"], swiftSettings: strict),
+        .target(
+            name: "DisclosureTestSupport",
+            dependencies: ["DisclosureCore", "DisclosureStore", "DisclosureWeb"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "DisclosureCoreTests", dependencies: ["DisclosureCore", "DisclosureTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DisclosureStoreTests", dependencies: ["DisclosureStore", "DisclosureTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DisclosureWebTests",
+            dependencies: [
+                "DisclosureWeb", "DisclosureTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "DisclosureCLITests", dependencies: ["DisclosureCLI", "DisclosureTestSupport"], swiftSettings: strict),
+    ]
+)

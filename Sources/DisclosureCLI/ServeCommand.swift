@@ -1,0 +1,36 @@
+import ArgumentParser
+import DisclosureCore
+import DisclosureStore
+import DisclosureWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// `disclosure serve`: migrate, optionally load the demo, and serve portal, console and API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "启动门户、工作台和接口服务（启动时自动迁移数据库）。")
+
+    @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Option(name: .long, help: "Port to listen on.") var port: Int = 8080
+    @Flag(name: .long, help: "Load the 示范县 demo county into an empty database and print its passwords once.") var demo = false
+    @OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await runReportingErrors {
+            let env = ProcessInfo.processInfo.environment
+            guard (1...65535).contains(port) else { throw DomainError.invalid("port", "端口（--port）应为 1–65535") }
+            let database = try await options.open()
+            var config = AppConfig(host: host, port: port, site: SiteInfo.fromEnvironment(env))
+            config.secureCookies = env["DISCLOSURE_SECURE_COOKIES"] == "1"
+            if demo {
+                try await DemoCommand.loadIfEmpty(database, cost: config.bcryptCost)
+            }
+            var logger = Logger(label: "disclosure")
+            logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
+            let app = try await buildApplication(config: config, database: database, logger: logger)
+            print("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
+            try await app.runService()
+            try await database.close()
+        }
+    }
+}

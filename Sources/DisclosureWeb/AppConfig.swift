@@ -1,0 +1,72 @@
+import Foundation
+
+/// Every setting of the web application in one place (README's configuration table mirrors it).
+public struct AppConfig: Sendable {
+    public var host: String
+    public var port: Int
+    /// Adds `Secure` to cookies; turn on behind HTTPS (`DISCLOSURE_SECURE_COOKIES=1`).
+    public var secureCookies: Bool
+    /// bcrypt cost for new password hashes.
+    public var bcryptCost: UInt8
+    public var sessionLifetime: TimeInterval
+    /// Public POSTs (login, later apply/complain/ask) allowed per client address per minute.
+    public var publicPostsPerMinute: Int
+    public var site: SiteInfo
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,
+        sessionLifetime: TimeInterval = 8 * 3600, publicPostsPerMinute: Int = 30, site: SiteInfo = .demo
+    ) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.publicPostsPerMinute = publicPostsPerMinute
+        self.site = site
+    }
+
+    /// Fast hashing and an ephemeral port for tests.
+    public static var testing: AppConfig {
+        AppConfig(port: 0, bcryptCost: 4, publicPostsPerMinute: 1000)
+    }
+}
+
+/// The publishing office's public facts, shown in the footer and the 指南 (条例 第十二条 requires
+/// the office's 名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式).
+public struct SiteInfo: Sendable {
+    public var siteName: String
+    public var officeName: String
+    public var address: String
+    public var hours: String
+    public var phone: String
+    public var fax: String
+    public var email: String
+    public var website: String
+
+    public init(siteName: String, officeName: String, address: String, hours: String, phone: String, fax: String, email: String, website: String) {
+        self.siteName = siteName
+        self.officeName = officeName
+        self.address = address
+        self.hours = hours
+        self.phone = phone
+        self.fax = fax
+        self.email = email
+        self.website = website
+    }
+
+    /// Values for the 示范县; a real county sets them with `DISCLOSURE_SITE_*` variables.
+    public static let demo = SiteInfo(
+        siteName: "示范县人民政府信息公开平台", officeName: "示范县人民政府办公室（县政务公开办）",
+        address: "示范县人民路1号县政府大院3号楼201室", hours: "工作日 上午8:30–12:00，下午14:30–17:30",
+        phone: "0000-1234567", fax: "0000-1234568", email: "zwgk@example.gov.cn", website: "http://127.0.0.1:8080/")
+
+    /// Reads `DISCLOSURE_SITE_NAME`, `_OFFICE`, `_ADDRESS`, `_HOURS`, `_PHONE`, `_FAX`, `_EMAIL`, `_URL`.
+    public static func fromEnvironment(_ env: [String: String], defaults: SiteInfo = .demo) -> SiteInfo {
+        SiteInfo(
+            siteName: env["DISCLOSURE_SITE_NAME"] ?? defaults.siteName, officeName: env["DISCLOSURE_SITE_OFFICE"] ?? defaults.officeName,
+            address: env["DISCLOSURE_SITE_ADDRESS"] ?? defaults.address, hours: env["DISCLOSURE_SITE_HOURS"] ?? defaults.hours,
+            phone: env["DISCLOSURE_SITE_PHONE"] ?? defaults.phone, fax: env["DISCLOSURE_SITE_FAX"] ?? defaults.fax,
+            email: env["DISCLOSURE_SITE_EMAIL"] ?? defaults.email, website: env["DISCLOSURE_SITE_URL"] ?? defaults.website)
+    }
+}

@@ -1,0 +1,50 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+import Logging
+
+/// Builds the whole web application on an open, migrated database. Production and tests both
+/// come through here (DESIGN §2: one composition root).
+public func buildApplication(
+    config: AppConfig, database: Database, clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "disclosure")
+) async throws -> some ApplicationProtocol {
+    let services = try await AppServices(config: config, database: database, clock: clock)
+    let router = buildRouter(services: services)
+    return Application(
+        router: router, configuration: .init(address: .hostname(config.host, port: config.port), serverName: "disclosure"),
+        logger: logger)
+}
+
+/// Wires middleware and every controller. Middleware order, outermost first: metrics, security
+/// headers, session and CSRF cookie, error pages, CSRF check, public rate limit.
+public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
+    _ = AppMetrics.registry
+    let router = Router(context: AppRequestContext.self)
+    let renderer = PageRenderer(services: services)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SessionMiddleware(authentication: services.authentication, secureCookies: services.config.secureCookies))
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: RateLimitMiddleware(limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)))
+    router.add(middleware: FileMiddleware(Bundle.module.resourcePath.map { $0 + "/static" } ?? "static", urlBasePath: "/static", searchForIndexHtml: false))
+
+    HealthController(database: services.database).addRoutes(to: router)
+    PortalController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffLoginController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffDashboardController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffAccountController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffUnitsController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffUsersController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffCalendarController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffAuditController(services: services, renderer: renderer).addRoutes(to: router)
+
+    let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
+    api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
+    UnitsAPIController(services: services).addRoutes(to: api)
+    CalendarAPIController(services: services).addRoutes(to: api)
+    AuditAPIController(services: services).addRoutes(to: api)
+    return router
+}
+
+import Foundation

@@ -1,0 +1,22 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// The audit log over the API, for auditors' tools.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/api/v1/audit?before=&limit=` | auditor or office token |
+struct AuditAPIController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("audit") { request, context in
+            _ = try context.requireAuditReader()
+            let query = request.uri.queryParameters
+            let limit = min(max(query.get("limit").flatMap { Int($0) } ?? 100, 1), 1000)
+            let before = query.get("before").flatMap { Int($0) }
+            return try jsonResponse(try await AuditLog.recent(on: services.database.sql, limit: limit, beforeID: before))
+        }
+    }
+}

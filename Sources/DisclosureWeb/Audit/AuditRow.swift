@@ -1,0 +1,52 @@
+import DisclosureCore
+
+/// One audit entry as a table row in the console.
+struct AuditRow: Sendable {
+    let id: Int
+    let time: String
+    let actor: String
+    let unitCode: String
+    let action: String
+    let actionLabel: String
+    let target: String
+    let summary: String
+    let hashPrefix: String
+
+    init(_ record: AuditRecord) {
+        self.id = record.id
+        self.time = CivilDateTime(stored: record.at).text
+        self.actor = record.actor
+        self.unitCode = record.unitCode ?? ""
+        self.action = record.action
+        self.actionLabel = AuditActionLabel.text(record.action)
+        self.target = record.target
+        self.summary = record.summary == "{}" ? "" : record.summary
+        self.hashPrefix = String(record.hash.prefix(12))
+    }
+}
+
+/// Chinese names of audit actions for the console.
+enum AuditActionLabel {
+    static func text(_ action: String) -> String {
+        switch action {
+        case "login.success": "登录成功"
+        case "login.failed": "登录失败"
+        case "login.locked": "锁定期间尝试登录"
+        case "logout": "退出登录"
+        case "unit.create": "新建单位"
+        case "unit.update": "修改单位"
+        case "user.create": "新建账号"
+        case "user.update": "修改账号"
+        case "user.password": "修改密码"
+        case "user.enable": "启用账号"
+        case "user.disable": "停用账号"
+        case "user.unlock": "解除锁定"
+        case "token.create": "创建接口令牌"
+        case "token.revoke": "撤销接口令牌"
+        case "calendar.import": "导入放假安排"
+        case "calendar.override": "调整日历"
+        case "calendar.override.remove": "撤销日历调整"
+        default: action
+        }
+    }
+}

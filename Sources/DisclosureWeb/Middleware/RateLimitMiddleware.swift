@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import NIOConcurrencyHelpers
+
+/// Limits anonymous form posts (login now; apply, complain and ask later) per client address.
+///
+/// Counters live in memory: losing them on restart only resets the window, which DESIGN §8 allows;
+/// each instance of a multi-instance deployment limits on its own.
+struct RateLimitMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let limiter: SlidingWindowLimiter
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .post, context.staff == nil, !request.uri.path.hasPrefix("/api/") else {
+            return try await next(request, context)
+        }
+        let client = context.remoteAddress?.ipAddress ?? "unknown"
+        guard limiter.allow(client, now: Date()) else { throw HTTPError(.tooManyRequests) }
+        return try await next(request, context)
+    }
+}
+
+/// At most `limit` events per key in any 60-second window.
+final class SlidingWindowLimiter: Sendable {
+    private let limit: Int
+    private let state = NIOLockedValueBox<[String: [Date]]>([:])
+
+    init(limit: Int) { self.limit = limit }
+
+    func allow(_ key: String, now: Date) -> Bool {
+        state.withLockedValue { events in
+            let windowStart = now.addingTimeInterval(-60)
+            var recent = (events[key] ?? []).filter { $0 > windowStart }
+            if events.count > 10_000 { events = events.filter { $0.value.last.map { $0 > windowStart } ?? false } }
+            guard recent.count < limit else {
+                events[key] = recent
+                return false
+            }
+            recent.append(now)
+            events[key] = recent
+            return true
+        }
+    }
+}

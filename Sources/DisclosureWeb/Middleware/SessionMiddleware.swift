@@ -1,0 +1,42 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+import Logging
+
+/// Reads the staff session cookie and the CSRF cookie (creating it on first visit).
+///
+/// API routes are skipped: the API authenticates with bearer tokens only, so a browser's cookies
+/// can never make it act (which is why the API needs no CSRF token).
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let sessionCookie = "dsc_session"
+    static let csrfCookie = "dsc_csrf"
+
+    let authentication: Authentication
+    let secureCookies: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
+        var context = context
+        if let csrf = request.cookies[Self.csrfCookie]?.value, csrf.count == 43 {
+            context.csrfToken = csrf
+        } else {
+            context.csrfToken = SecretToken.generate()
+            context.csrfCookieIsNew = true
+        }
+        if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty, token.count <= 64 {
+            do {
+                context.staff = try await authentication.account(forSession: token)
+                context.sessionToken = context.staff == nil ? nil : token
+            } catch {
+                // Treat an unreadable session as signed out; the page itself reports database trouble.
+                context.logger.error("session lookup failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
+        var response = try await next(request, context)
+        if context.csrfCookieIsNew {
+            response.setCookie(Cookie(name: Self.csrfCookie, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+}

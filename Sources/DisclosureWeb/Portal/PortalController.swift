@@ -1,0 +1,36 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// The public portal (DESIGN §5).
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/` | public |
+/// | GET | `/guide` | public — 政府信息公开指南 (条例 第十二条) |
+/// | GET | `/catalog`, `/search`, `/apply`, `/track`, `/complain`, `/ask`, `/powers`, `/reports`, `/assessments` | public — sections opened by later modules |
+struct PortalController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/", use: home)
+        router.get("/guide", use: guide)
+        for section in PortalSection.all where section.path != "/guide" {
+            router.get(RouterPath(section.path)) { _, context in
+                renderer.render("Portal/section", title: section.title, page: section, context: context)
+            }
+        }
+    }
+
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let page = PortalHomePage(units: units, today: services.today)
+        return renderer.render("Portal/home", title: "首页", page: page, context: context)
+    }
+
+    @Sendable func guide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        return renderer.render("Portal/guide", title: "政府信息公开指南", page: PortalGuidePage(units: units), context: context)
+    }
+}

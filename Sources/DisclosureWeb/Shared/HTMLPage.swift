@@ -1,0 +1,79 @@
+import DisclosureCore
+import Hummingbird
+import Mustache
+
+/// The frame every page template renders in: site facts, the signed-in account, the CSRF token,
+/// a one-line notice, and the page's own view model under `page`.
+struct PageFrame<Body>: Sendable where Body: Sendable {
+    let title: String
+    let site: SiteInfo
+    let staff: StaffNav?
+    let csrf: String
+    let notice: String?
+    let error: String?
+    let page: Body
+}
+
+/// What the staff layout shows of the signed-in account, and which menu items it may use.
+struct StaffNav: Sendable {
+    let username: String
+    let displayName: String
+    let roleLabel: String
+    let unitCode: String
+    let isOffice: Bool
+    let canReadAudit: Bool
+
+    init(_ account: StaffAccount) {
+        self.username = account.username
+        self.displayName = account.displayName
+        self.roleLabel = account.role.label
+        self.unitCode = account.unitCode
+        self.isOffice = account.identity.canAdminister
+        self.canReadAudit = account.identity.canReadAudit
+    }
+}
+
+/// Renders templates into HTML responses.
+struct PageRenderer: Sendable {
+    let services: AppServices
+
+    func render<Body: Sendable>(
+        _ template: String, title: String, page: Body, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil
+    ) -> Response {
+        let frame = PageFrame(
+            title: title, site: services.config.site, staff: context.staff.map(StaffNav.init), csrf: context.csrfToken,
+            notice: notice, error: error, page: page)
+        // A missing template is a programming error caught by the page tests; never crash the server for it.
+        let html = services.templates.render(frame, withTemplate: template)
+            ?? "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>系统错误</title><p>页面暂时无法显示，请联系政务公开办。</p></html>"
+
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// A 303 redirect after a successful form post (post/redirect/get).
+func redirect(to location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+}
+
+/// Messages shown after a redirect, chosen by key so no text from the URL reaches the page.
+enum Notice: String {
+    case saved, created, passwordChanged = "password", loggedOut = "logout", imported
+
+    var text: String {
+        switch self {
+        case .saved: "已保存。"
+        case .created: "已创建。"
+        case .passwordChanged: "密码已修改。"
+        case .loggedOut: "您已安全退出。"
+        case .imported: "已导入。"
+        }
+    }
+
+    static func from(_ request: Request) -> String? {
+        request.uri.queryParameters.get("notice").flatMap(Notice.init(rawValue:))?.text
+    }
+}

@@ -1,0 +1,52 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// Every staff member changes their own password here.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff/account` | signed in |
+/// | POST | `/staff/account/password` | signed in — current password required |
+struct StaffAccountController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct AccountPage: Sendable {
+        let username: String
+        let roleLabel: String
+        let unitCode: String
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff/account", use: show)
+        router.post("/staff/account/password", use: changePassword)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        return render(staff, context: context, notice: Notice.from(request))
+    }
+
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let form = try await FormData.read(request)
+        do {
+            let hasher = PasswordHasher(cost: services.config.bcryptCost)
+            guard let stored = try await StaffAccountRepository(services.database.sql).credentials(username: staff.username),
+                try await hasher.verify(form["current"] ?? "", hash: stored.passwordHash)
+            else { throw DomainError.invalid("current", "当前密码不正确") }
+            try StaffUsersController.checkConfirmation(form)
+            try await services.accounts.setPassword(username: staff.username, password: form["password"] ?? "", by: .staff(staff.identity))
+            // Changing the password ended every session, this one included.
+            return redirect(to: "/staff/login?notice=password")
+        } catch let error as DomainError {
+            return render(staff, context: context, status: error.kind.httpStatus, error: error.message)
+        }
+    }
+
+    private func render(_ staff: StaffAccount, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil) -> Response {
+        let page = AccountPage(username: staff.username, roleLabel: staff.role.label, unitCode: staff.unitCode)
+        return renderer.render("Units/account", title: "我的账号", page: page, context: context, status: status, notice: notice, error: error)
+    }
+}

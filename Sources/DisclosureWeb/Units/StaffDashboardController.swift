@@ -1,0 +1,58 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// The staff home: deadlines first, then calendar status and recent activity.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff` | signed in |
+struct StaffDashboardController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct DashboardPage: Sendable {
+        let unitName: String
+        let todayText: String
+        let todayIsWorkingDay: Bool
+        let todayReason: String
+        let calendarWarnings: [String]
+        let unitCount: Int
+        let accountCount: Int
+        let recentAudit: [AuditRow]
+        let showAudit: Bool
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let db = services.database.sql
+        let units = try await UnitRepository(db).all()
+        let calendar = try await services.calendar.calendar()
+        let today = services.today
+        let showAudit = staff.identity.canReadAudit
+        let page = DashboardPage(
+            unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
+            todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
+            todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
+            unitCount: units.count, accountCount: try await StaffAccountRepository(db).all().count,
+            recentAudit: showAudit ? try await AuditLog.recent(on: db, limit: 10).map(AuditRow.init) : [], showAudit: showAudit)
+        return renderer.render("Units/dashboard", title: "工作台", page: page, context: context, notice: Notice.from(request))
+    }
+
+    /// Warns when this year's or (from October, when the State Council usually announces it) next
+    /// year's 放假安排 is missing, because every deadline crossing it is then provisional.
+    static func calendarWarnings(_ calendar: WorkingDayCalendar, today: CivilDate) -> [String] {
+        var warnings: [String] = []
+        if !calendar.isConfirmed(today.year) {
+            warnings.append("\(today.year)年放假安排尚未导入，所有期限按周一至周五推算，请尽快导入。")
+        }
+        if today.month >= 10 && !calendar.isConfirmed(today.year + 1) {
+            warnings.append("\(today.year + 1)年放假安排尚未导入；国务院通知公布后请在“工作日历”中导入，跨年期限在此之前均为暂定。")
+        }
+        return warnings
+    }
+}

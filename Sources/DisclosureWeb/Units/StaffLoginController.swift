@@ -1,0 +1,87 @@
+import DisclosureCore
+import DisclosureStore
+import Foundation
+import Hummingbird
+
+/// Staff sign-in and sign-out.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff/login` | anyone |
+/// | POST | `/staff/login` | anyone (CSRF, rate-limited, 5 failures lock for 15 minutes) |
+/// | POST | `/staff/logout` | signed in |
+struct StaffLoginController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct LoginPage: Sendable {
+        let username: String
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff/login", use: show)
+        router.post("/staff/login", use: submit)
+        router.post("/staff/logout", use: logout)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if context.staff != nil { return redirect(to: "/staff") }
+        return renderer.render("Units/login", title: "工作人员登录", page: LoginPage(username: ""), context: context, notice: Notice.from(request))
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        let username = String(form.text("username").prefix(64))
+        let password = form["password"] ?? ""
+        func failure(_ message: String, _ status: HTTPResponse.Status) -> Response {
+            renderer.render("Units/login", title: "工作人员登录", page: LoginPage(username: username), context: context, status: status, error: message)
+        }
+        guard !username.isEmpty else { return failure("请填写用户名（username）。", .badRequest) }
+        guard !password.isEmpty else { return failure("请填写密码（password）。", .badRequest) }
+        guard password.utf8.count <= 1024 else { return failure("用户名或密码错误。", .unauthorized) }
+        switch try await services.authentication.login(username: username, password: password) {
+        case .success(_, let token):
+            var response = redirect(to: "/staff")
+            response.setCookie(
+                Cookie(
+                    name: SessionMiddleware.sessionCookie, value: token, maxAge: Int(services.config.sessionLifetime), path: "/",
+                    secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        case .rejected:
+            return failure("用户名或密码错误。连续 \(LoginLockout.maximumFailures) 次错误将锁定账号 15 分钟。", .unauthorized)
+        case .locked(let until):
+            let local = CivilDateTime(instant: until)
+            return failure("账号因多次密码错误已被锁定，请于 \(local.text) 后再试，或联系政务公开办解锁。", HTTPResponse.Status(code: 423))
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let staff = context.staff, let token = context.sessionToken {
+            try await services.authentication.logout(sessionToken: token, account: staff)
+        }
+        var response = redirect(to: "/staff/login?notice=logout")
+        response.setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+}
+
+/// An instant shown in China Standard Time, e.g. `2026-11-21 21:53`.
+struct CivilDateTime: Sendable {
+    let text: String
+
+    init(instant: Date) {
+        let seconds = Int(instant.timeIntervalSince1970) + 8 * 3600
+        let day = CivilDate(dayNumber: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+        let rest = ((seconds % 86400) + 86400) % 86400
+        self.text = String(format: "%@ %02d:%02d", day.description, rest / 3600, rest / 60 % 60)
+    }
+
+    /// From a stored UTC timestamp; the raw text when it cannot be read.
+    init(stored: String) {
+        if let date = Timestamp.date(stored) { self.init(instant: date) } else { self.init(text: stored) }
+    }
+
+    private init(text: String) {
+        self.text = text
+    }
+}

@@ -1,0 +1,134 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// The unit tree in the console. Everyone signed in may look; only the office changes it.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff/units` | signed in |
+/// | POST | `/staff/units` | office |
+/// | GET | `/staff/units/{code}` | signed in |
+/// | POST | `/staff/units/{code}` | office |
+struct StaffUnitsController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct UnitRow: Sendable {
+        let code: String
+        let name: String
+        let kindLabel: String
+        let indent: String
+        let active: Bool
+    }
+
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct UnitsPage: Sendable {
+        let rows: [UnitRow]
+        let canEdit: Bool
+        let kinds: [Option]
+        let parents: [Option]
+        let form: [String: String]
+    }
+
+    struct UnitEditPage: Sendable {
+        let unit: OrgUnit
+        let kinds: [Option]
+        let parents: [Option]
+        let canEdit: Bool
+        let history: [AuditRow]
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff/units", use: index)
+        router.post("/staff/units", use: create)
+        router.get("/staff/units/{code}", use: edit)
+        router.post("/staff/units/{code}", use: update)
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        return try await renderIndex(context: context, form: [:], notice: Notice.from(request))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireOffice()
+        let form = try await FormData.read(request)
+        do {
+            let unit = try OrgUnit.validated(code: form.text("code"), name: form.text("name"), kind: form.text("kind"), parentCode: form.text("parentCode"))
+            try await services.units.create(unit, by: .staff(staff.identity))
+            return redirect(to: "/staff/units?notice=created")
+        } catch let error as DomainError {
+            return try await renderIndex(context: context, form: form.values, error: error)
+        }
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        let code = try context.pathParameter("code")
+        guard let unit = try await UnitRepository(services.database.sql).find(code) else { throw HTTPError(.notFound) }
+        return try await renderEdit(unit, context: context, notice: Notice.from(request))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireOffice()
+        let code = try context.pathParameter("code")
+        guard let existing = try await UnitRepository(services.database.sql).find(code) else { throw HTTPError(.notFound) }
+        let form = try await FormData.read(request)
+        do {
+            var unit = try OrgUnit.validated(code: code, name: form.text("name"), kind: form.text("kind"), parentCode: form.text("parentCode"))
+            unit.active = form["active"] == "1"
+            try await services.units.update(unit, by: .staff(staff.identity))
+            return redirect(to: "/staff/units/\(code)?notice=saved")
+        } catch let error as DomainError {
+            return try await renderEdit(existing, context: context, error: error)
+        }
+    }
+
+    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let tree = try await UnitRepository(services.database.sql).tree()
+        let rows = tree.ordered().map { entry in
+            UnitRow(
+                code: entry.unit.code, name: entry.unit.name, kindLabel: entry.unit.kind.label,
+                indent: String(repeating: "　", count: entry.depth), active: entry.unit.active)
+        }
+        let page = UnitsPage(
+            rows: rows, canEdit: context.staff?.identity.canAdminister == true,
+            kinds: Self.kindOptions(selected: form["kind"] ?? UnitKind.countyDepartment.rawValue),
+            parents: Self.parentOptions(tree, selected: form["parentCode"] ?? "", excluding: nil), form: form)
+        return renderer.render(
+            "Units/units", title: "单位管理", page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
+            notice: notice, error: error?.message)
+    }
+
+    private func renderEdit(_ unit: OrgUnit, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let tree = try await UnitRepository(services.database.sql).tree()
+        let canSeeHistory = context.staff?.identity.canReadAudit == true
+        let history = canSeeHistory ? try await AuditLog.recent(on: services.database.sql, limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
+        let page = UnitEditPage(
+            unit: unit, kinds: Self.kindOptions(selected: unit.kind.rawValue),
+            parents: Self.parentOptions(tree, selected: unit.parentCode ?? "", excluding: unit.code),
+            canEdit: context.staff?.identity.canAdminister == true, history: history)
+        return renderer.render(
+            "Units/unit", title: unit.name, page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
+            notice: notice, error: error?.message)
+    }
+
+    static func kindOptions(selected: String) -> [Option] {
+        UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+    }
+
+    /// Possible parents: every unit except the unit itself and its descendants.
+    static func parentOptions(_ tree: UnitTree, selected: String, excluding code: String?) -> [Option] {
+        let excluded = code.map { tree.scope(of: $0) } ?? []
+        let none = Option(value: "", label: "（无上级，根单位）", selected: selected.isEmpty)
+        return [none] + tree.ordered().filter { !excluded.contains($0.unit.code) }.map {
+            Option(value: $0.unit.code, label: String(repeating: "　", count: $0.depth) + $0.unit.name, selected: $0.unit.code == selected)
+        }
+    }
+}

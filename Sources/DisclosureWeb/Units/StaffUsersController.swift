@@ -1,0 +1,182 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// Staff accounts, managed by the office.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff/users` | office |
+/// | POST | `/staff/users` | office |
+/// | GET | `/staff/users/{username}` | office |
+/// | POST | `/staff/users/{username}` | office — name, role, unit |
+/// | POST | `/staff/users/{username}/password` | office — sets a new password |
+/// | POST | `/staff/users/{username}/active` | office — `active=1` enables, `0` disables |
+/// | POST | `/staff/users/{username}/unlock` | office — clears a login lock |
+struct StaffUsersController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct UserRow: Sendable {
+        let username: String
+        let displayName: String
+        let roleLabel: String
+        let unitName: String
+        let active: Bool
+        let locked: Bool
+    }
+
+    struct UsersPage: Sendable {
+        let rows: [UserRow]
+        let roles: [StaffUnitsController.Option]
+        let units: [StaffUnitsController.Option]
+        let form: [String: String]
+    }
+
+    struct UserPage: Sendable {
+        let account: StaffAccount
+        let roles: [StaffUnitsController.Option]
+        let units: [StaffUnitsController.Option]
+        let locked: Bool
+        let lockedUntil: String
+        let history: [AuditRow]
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff/users", use: index)
+        router.post("/staff/users", use: create)
+        router.get("/staff/users/{username}", use: show)
+        router.post("/staff/users/{username}", use: update)
+        router.post("/staff/users/{username}/password", use: setPassword)
+        router.post("/staff/users/{username}/active", use: setActive)
+        router.post("/staff/users/{username}/unlock", use: unlock)
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireOffice()
+        return try await renderIndex(context: context, form: [:], notice: Notice.from(request))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireOffice()
+        let form = try await FormData.read(request)
+        do {
+            let new = try NewStaffAccount(username: form.text("username"), displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
+            try Self.checkConfirmation(form)
+            try await services.accounts.create(new, password: form["password"] ?? "", by: .staff(staff.identity))
+            return redirect(to: "/staff/users?notice=created")
+        } catch let error as DomainError {
+            var values = form.values
+            values["password"] = nil
+            values["passwordConfirm"] = nil
+            return try await renderIndex(context: context, form: values, error: error)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireOffice()
+        return try await renderUser(try context.pathParameter("username"), context: context, notice: Notice.from(request))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireOffice()
+        let username = try context.pathParameter("username")
+        let form = try await FormData.read(request)
+        return try await perform(username, context: context) {
+            let checked = try NewStaffAccount(username: username, displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
+            try await services.accounts.update(
+                username: username, displayName: checked.displayName, role: checked.role, unitCode: checked.unitCode, by: .staff(staff.identity))
+            return "saved"
+        }
+    }
+
+    @Sendable func setPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireOffice()
+        let username = try context.pathParameter("username")
+        let form = try await FormData.read(request)
+        return try await perform(username, context: context) {
+            try Self.checkConfirmation(form)
+            try await services.accounts.setPassword(username: username, password: form["password"] ?? "", by: .staff(staff.identity))
+            return "password"
+        }
+    }
+
+    @Sendable func setActive(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireOffice()
+        let username = try context.pathParameter("username")
+        let form = try await FormData.read(request)
+        return try await perform(username, context: context) {
+            guard let flag = form["active"], flag == "0" || flag == "1" else { throw DomainError.invalid("active", "active 只能是 0 或 1") }
+            try await services.accounts.setActive(username: username, flag == "1", by: .staff(staff.identity))
+            return "saved"
+        }
+    }
+
+    @Sendable func unlock(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireOffice()
+        let username = try context.pathParameter("username")
+        return try await perform(username, context: context) {
+            try await services.accounts.unlock(username: username, by: .staff(staff.identity))
+            return "saved"
+        }
+    }
+
+    /// Runs a change; on a rule violation re-renders the account page with the message.
+    private func perform(_ username: String, context: AppRequestContext, _ body: () async throws -> String) async throws -> Response {
+        do {
+            let notice = try await body()
+            return redirect(to: "/staff/users/\(username)?notice=\(notice)")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderUser(username, context: context, error: error)
+        }
+    }
+
+    static func checkConfirmation(_ form: FormData) throws(DomainError) {
+        guard form["password"] == form["passwordConfirm"] else {
+            throw .invalid("passwordConfirm", "两次输入的密码不一致")
+        }
+    }
+
+    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let db = services.database.sql
+        let units = try await UnitRepository(db).all()
+        let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let now = services.clock.now()
+        let rows = try await StaffAccountRepository(db).all().map {
+            UserRow(
+                username: $0.username, displayName: $0.displayName, roleLabel: $0.role.label, unitName: names[$0.unitCode] ?? $0.unitCode,
+                active: $0.active, locked: ($0.lockedUntil ?? now) > now)
+        }
+        let page = UsersPage(
+            rows: rows, roles: Self.roleOptions(selected: form["role"] ?? Role.editor.rawValue),
+            units: Self.unitOptions(units, selected: form["unit"] ?? ""), form: form)
+        return renderer.render(
+            "Units/users", title: "账号管理", page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
+            notice: notice, error: error?.message)
+    }
+
+    private func renderUser(_ username: String, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let db = services.database.sql
+        guard let account = try await StaffAccountRepository(db).find(username: username) else { throw HTTPError(.notFound) }
+        let now = services.clock.now()
+        let locked = (account.lockedUntil ?? now) > now
+        let page = UserPage(
+            account: account, roles: Self.roleOptions(selected: account.role.rawValue),
+            units: Self.unitOptions(try await UnitRepository(db).all(), selected: account.unitCode), locked: locked,
+            lockedUntil: account.lockedUntil.map { CivilDateTime(instant: $0).text } ?? "",
+            history: try await AuditLog.recent(on: db, limit: 20, target: "user:\(account.username)").map(AuditRow.init))
+        return renderer.render(
+            "Units/user", title: "账号 \(account.username)", page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
+            notice: notice, error: error?.message)
+    }
+
+    static func roleOptions(selected: String) -> [StaffUnitsController.Option] {
+        Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+    }
+
+    static func unitOptions(_ units: [OrgUnit], selected: String) -> [StaffUnitsController.Option] {
+        UnitTree(units).ordered().map {
+            .init(value: $0.unit.code, label: String(repeating: "　", count: $0.depth) + $0.unit.name, selected: $0.unit.code == selected)
+        }
+    }
+}
