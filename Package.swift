@@ -71,7 +71,12 @@ let package = Package(
         .executableTarget(name: "disclosure", dependencies: ["DisclosureCLI"], swiftSettings: strict),
         .target(
             name: "DisclosureTestSupport",
-            dependencies: ["DisclosureCore", "DisclosureStore", "DisclosureWeb"],
+            dependencies: [
+                "DisclosureCore", "DisclosureStore", "DisclosureWeb",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "DisclosureCoreTests", dependencies: ["DisclosureCore", "DisclosureTestSupport"], swiftSettings: strict),

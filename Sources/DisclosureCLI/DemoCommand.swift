@@ -26,9 +26,9 @@ struct DemoCommand: AsyncParsableCommand {
         guard try await DemoCounty.isEmpty(database) else { return }
         let fixed = ProcessInfo.processInfo.environment["DISCLOSURE_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         let credentials = try await DemoCounty.load(into: database, clock: SystemWallClock(), hasher: PasswordHasher(cost: cost), fixedPassword: fixed)
-        print("已载入示范县。各角色账号（密码只显示这一次，请妥善保存）：")
+        say("已载入示范县。各角色账号（密码只显示这一次，请妥善保存）：")
         for credential in credentials {
-            print("  \(credential.role.rawValue)\t用户名 \(credential.username)\t密码 \(credential.password)\t（\(credential.role.label)，\(credential.unitName)）")
+            say("  \(credential.role.rawValue)\t用户名 \(credential.username)\t密码 \(credential.password)\t（\(credential.role.label)，\(credential.unitName)）")
         }
     }
 }

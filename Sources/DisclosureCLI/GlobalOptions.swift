@@ -55,6 +55,11 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
     }
 }
 
+/// Prints a line to stdout and flushes, so piped output (logs, scripts) sees it at once.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data(("错误：" + message + "\n").utf8))
 }

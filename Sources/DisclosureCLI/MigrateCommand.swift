@@ -12,7 +12,7 @@ struct MigrateCommand: AsyncParsableCommand {
             let database = try await Database.open(try options.url())
             do {
                 let applied = try await Migrator(database: database).migrate()
-                print(applied.isEmpty ? "数据库已是最新版本。" : "已执行迁移：\(applied.map(String.init).joined(separator: ", "))")
+                say(applied.isEmpty ? "数据库已是最新版本。" : "已执行迁移：\(applied.map(String.init).joined(separator: ", "))")
                 try await database.close()
             } catch {
                 try? await database.close()

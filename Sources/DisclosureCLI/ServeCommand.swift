@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
             var logger = Logger(label: "disclosure")
             logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
             let app = try await buildApplication(config: config, database: database, logger: logger)
-            print("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
+            say("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
             try await app.runService()
             try await database.close()
         }

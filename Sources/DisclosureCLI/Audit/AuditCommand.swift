@@ -17,7 +17,7 @@ struct AuditCommand: AsyncParsableCommand {
                         printError("审计日志校验失败：\(broken.reason)")
                         throw ExitCode(1)
                     }
-                    print("审计日志校验通过：共 \(checked) 条记录，哈希链完整。")
+                    say("审计日志校验通过：共 \(checked) 条记录，哈希链完整。")
                 }
             }
         }

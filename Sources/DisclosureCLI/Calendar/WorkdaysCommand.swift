@@ -27,7 +27,7 @@ struct WorkdaysCommand: AsyncParsableCommand {
                     throw DomainError.invalid("N", "工作日数“\(days)”无效，应为 0–10000 的整数")
                 }
                 let result = try await loadCalendar(options).adding(workingDays: count, to: anchor)
-                print(result.date)
+                say(result.date.description)
                 if explain { printNote(result.explanation) }
                 if !result.isConfirmed {
                     printNote("注意：\(result.unconfirmedYears.map { "\($0)年" }.joined(separator: "、"))放假安排未载入，按周一至周五推算。")
@@ -47,7 +47,7 @@ struct WorkdaysCommand: AsyncParsableCommand {
                 let from = try parseDate(start, field: "A")
                 let to = try parseDate(end, field: "B")
                 let calendar = try await loadCalendar(options)
-                print(calendar.workingDays(from: from, to: to))
+                say(String(calendar.workingDays(from: from, to: to)))
                 let missing = calendar.unconfirmedYears(from: from, to: to)
                 if !missing.isEmpty {
                     printNote("注意：\(missing.map { "\($0)年" }.joined(separator: "、"))放假安排未载入，按周一至周五推算。")

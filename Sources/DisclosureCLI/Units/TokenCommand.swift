@@ -18,7 +18,7 @@ struct TokenCommand: AsyncParsableCommand {
                 try await withDatabase(options) { database in
                     let auth = Authentication(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
                     let (id, token) = try await auth.createToken(username: user.lowercased(), name: name, by: .commandLine)
-                    print(token)
+                    say(token)
                     printNote("令牌 \(id) 已创建（只显示这一次）。撤销：disclosure token revoke --id \(id)")
                 }
             }
@@ -34,7 +34,7 @@ struct TokenCommand: AsyncParsableCommand {
             try await runReportingErrors {
                 try await withDatabase(options) { database in
                     try await Authentication(database: database, clock: SystemWallClock(), hasher: PasswordHasher()).revokeToken(id: id, by: .commandLine)
-                    print("已撤销令牌 \(id)。")
+                    say("已撤销令牌 \(id)。")
                 }
             }
         }
@@ -48,7 +48,7 @@ struct TokenCommand: AsyncParsableCommand {
             try await runReportingErrors {
                 try await withDatabase(options) { database in
                     for token in try await ApiTokenRepository(database.sql).list() {
-                        print("\(token.id)\t\(token.username)\t\(token.name)\t创建于 \(token.createdAt)\t\(token.revokedAt.map { "已撤销 \($0)" } ?? "有效")")
+                        say("\(token.id)\t\(token.username)\t\(token.name)\t创建于 \(token.createdAt)\t\(token.revokedAt.map { "已撤销 \($0)" } ?? "有效")")
                     }
                 }
             }

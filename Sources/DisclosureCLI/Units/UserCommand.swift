@@ -26,7 +26,7 @@ struct UserCommand: AsyncParsableCommand {
                     let password = try PasswordInput.read(confirm: true)
                     let admin = AccountAdministration(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
                     try await admin.create(new, password: password, by: .commandLine)
-                    print("已创建账号 \(new.username)（\(new.role.label)，\(new.unitCode)）。")
+                    say("已创建账号 \(new.username)（\(new.role.label)，\(new.unitCode)）。")
                 }
             }
         }
@@ -51,7 +51,7 @@ struct UserCommand: AsyncParsableCommand {
                     let password = try PasswordInput.read(confirm: true)
                     let admin = AccountAdministration(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
                     try await admin.setPassword(username: username.lowercased(), password: password, by: .commandLine)
-                    print("已重设 \(username) 的密码，其所有会话已退出。")
+                    say("已重设 \(username) 的密码，其所有会话已退出。")
                 }
             }
         }
@@ -64,7 +64,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await setActive(username, false, options)
-            print("已停用账号 \(username)。")
+            say("已停用账号 \(username)。")
         }
     }
 
@@ -75,7 +75,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await setActive(username, true, options)
-            print("已启用账号 \(username)。")
+            say("已启用账号 \(username)。")
         }
     }
 
@@ -91,7 +91,7 @@ struct UserCommand: AsyncParsableCommand {
                         .unlock(username: username.lowercased(), by: .commandLine)
                 }
             }
-            print("已解除 \(username) 的锁定。")
+            say("已解除 \(username) 的锁定。")
         }
     }
 }
