@@ -1,0 +1,84 @@
+import DisclosureStore
+import DisclosureTestSupport
+import Hummingbird
+import Testing
+
+@Suite("Staff login")
+struct StaffLoginTests {
+    @Test("signing in through the form with its CSRF token opens the console", arguments: TestDatabase.kinds)
+    func login(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, _ in
+            let form = try await browser.get("/staff/login")
+            #expect(form.status == .ok)
+            #expect(form.csrf == browser.cookies["dsc_csrf"])
+            #expect(form.headers[values: .setCookie].first?.contains("HttpOnly") == true)
+            #expect(form.headers[values: .setCookie].first?.contains("SameSite=Lax") == true)
+            let response = try await browser.post("/staff/login", form: ["username": "office", "password": WebHarness.password])
+            #expect(response.status == .seeOther && response.location == "/staff")
+            let session = response.headers[values: .setCookie].first { $0.hasPrefix("dsc_session=") }
+            #expect(session?.contains("HttpOnly") == true && session?.contains("SameSite=Lax") == true)
+            let dashboard = try await browser.get("/staff")
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.body.contains("工作台"))
+            #expect(dashboard.body.contains("待办期限"))
+        }
+    }
+
+    @Test("a form without the CSRF token is refused and logs nobody in", arguments: TestDatabase.kinds)
+    func csrf(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            try await browser.get("/staff/login")
+            let forged = try await browser.post("/staff/login", form: ["username": "office", "password": WebHarness.password], csrf: "")
+            #expect(forged.status == .forbidden)
+            #expect(forged.body.contains("表单已过期"))
+            let wrong = try await browser.post("/staff/login", form: ["username": "office", "password": WebHarness.password], csrf: String(repeating: "x", count: 43))
+            #expect(wrong.status == .forbidden)
+            #expect(browser.cookies["dsc_session"] == nil)
+            #expect(try await AuditLog.recent(on: database.sql, limit: 1).first?.action != "login.success")
+        }
+    }
+
+    @Test("five wrong passwords lock the account; the lock shows on the form", arguments: TestDatabase.kinds)
+    func lockout(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, _ in
+            try await browser.get("/staff/login")
+            for _ in 1...4 {
+                let page = try await browser.post("/staff/login", form: ["username": "editor", "password": "wrong-password-9"])
+                #expect(page.status == .unauthorized)
+                #expect(page.body.contains("用户名或密码错误"))
+            }
+            let fifth = try await browser.post("/staff/login", form: ["username": "editor", "password": "wrong-password-9"])
+            #expect(fifth.status.code == 423)
+            #expect(fifth.body.contains("已被锁定"))
+            let right = try await browser.post("/staff/login", form: ["username": "editor", "password": WebHarness.password])
+            #expect(right.status.code == 423)
+            #expect(browser.cookies["dsc_session"] == nil)
+        }
+    }
+
+    @Test("empty fields are named in the error and the typed username is kept, escaped", arguments: TestDatabase.kinds)
+    func emptyFields(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, _ in
+            try await browser.get("/staff/login")
+            let page = try await browser.post("/staff/login", form: ["username": "<b>x</b>", "password": ""])
+            #expect(page.status == .badRequest)
+            #expect(page.body.contains("请填写密码（password）"))
+            #expect(page.body.contains("&lt;b&gt;x&lt;/b&gt;"))
+            #expect(!page.body.contains("<b>x</b>"))
+        }
+    }
+
+    @Test("logging out ends the session", arguments: TestDatabase.kinds)
+    func logout(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, _ in
+            try await browser.login("office")
+            let session = browser.cookies["dsc_session"]
+            let out = try await browser.post("/staff/logout", form: [:])
+            #expect(out.status == .seeOther && out.location == "/staff/login?notice=logout")
+            #expect(browser.cookies["dsc_session"] == nil)
+            // The old cookie no longer works even if replayed.
+            let replay = try await browser.send("/staff", method: .get, headers: [.cookie: "dsc_session=\(session ?? "")"], body: nil)
+            #expect(replay.status == .seeOther && replay.location == "/staff/login")
+        }
+    }
+}
