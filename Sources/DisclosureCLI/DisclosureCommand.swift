@@ -16,4 +16,28 @@ public struct DisclosureCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Parses and runs a command. Help goes to stdout; any parse error becomes one line on stderr
+    /// with the usual usage exit code, so scripts and operators see a clear message, not a page.
+    public static func main(_ arguments: [String]? = nil) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                say(fullMessage(for: error))
+            } else {
+                let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+                if !message.isEmpty { printError("\(message)（用法见 disclosure --help）") }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
+
+import Foundation
