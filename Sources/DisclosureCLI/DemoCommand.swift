@@ -1,4 +1,5 @@
 import ArgumentParser
+import DisclosureCore
 import DisclosureStore
 import Foundation
 
@@ -25,12 +26,13 @@ struct DemoCommand: AsyncParsableCommand {
     static func loadIfEmpty(_ database: Database, cost: UInt8) async throws {
         guard try await DemoCounty.isEmpty(database) else { return }
         let fixed = ProcessInfo.processInfo.environment["DISCLOSURE_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-        let credentials = try await DemoCounty.load(into: database, clock: SystemWallClock(), hasher: PasswordHasher(cost: cost), fixedPassword: fixed)
+        let credentials = try await DemoCounty.load(
+            into: database, clock: SystemWallClock(), hasher: PasswordHasher(cost: cost), fixedPassword: fixed)
         say("已载入示范县。各角色账号（密码只显示这一次，请妥善保存）：")
         for credential in credentials {
-            say("  \(credential.role.rawValue)\t用户名 \(credential.username)\t密码 \(credential.password)\t（\(credential.role.label)，\(credential.unitName)）")
+            say(
+                "  \(credential.role.rawValue)\t用户名 \(credential.username)\t密码 \(credential.password)\t（\(credential.role.label)，\(credential.unitName)）"
+            )
         }
     }
 }
-
-import DisclosureCore

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The root command: `disclosure <subcommand>`.
 public struct DisclosureCommand: AsyncParsableCommand {
@@ -39,5 +40,3 @@ public struct DisclosureCommand: AsyncParsableCommand {
         }
     }
 }
-
-import Foundation

@@ -6,7 +6,9 @@ import Logging
 
 /// `--database`, shared by every command that touches data.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database URL: sqlite:PATH or postgres://USER:PASS@HOST:PORT/DB (env DISCLOSURE_DATABASE_URL; default sqlite:data/disclosure.sqlite).")
+    @Option(
+        name: .long,
+        help: "Database URL: sqlite:PATH or postgres://USER:PASS@HOST:PORT/DB (env DISCLOSURE_DATABASE_URL; default sqlite:data/disclosure.sqlite).")
     var database: String?
 
     /// The URL from the flag, then the environment, then the default.

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresKit
 import SQLKit
+import Testing
 
 /// A fresh, migrated database per test: in-memory SQLite always, and PostgreSQL (a new schema per
 /// test) when `DISCLOSURE_TEST_POSTGRES_URL` is set. Store and web tests take `TestDatabase.kinds`
@@ -35,9 +36,12 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
     /// A fresh SQLite file for a CLI subprocess, and how to remove it.
     public static func temporarySQLiteFile() -> (url: String, path: String, cleanup: @Sendable () -> Void) {
         let path = NSTemporaryDirectory() + "disclosure-test-\(UUID().uuidString).sqlite"
-        return ("sqlite:\(path)", path, {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        })
+        return (
+            "sqlite:\(path)", path,
+            {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        )
     }
 
     private func open() async throws -> (Database, @Sendable () async throws -> Void) {
@@ -50,10 +54,13 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
         case .postgres:
             let (schema, base, drop) = try await Self.createSchema()
             let database = try await Database.open(.postgres(url: base, searchPath: schema), logger: logger)
-            return (database, {
-                try? await database.close()
-                try await drop()
-            })
+            return (
+                database,
+                {
+                    try? await database.close()
+                    try await drop()
+                }
+            )
         }
     }
 
@@ -64,16 +71,17 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
         let admin = try await Database.open(.postgres(url: base, searchPath: nil))
         try await admin.sql.raw("CREATE SCHEMA \(ident: schema)").run()
         try await admin.close()
-        return (schema, base, {
-            let admin = try await Database.open(.postgres(url: base, searchPath: nil))
-            try await admin.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-            try await admin.close()
-        })
+        return (
+            schema, base,
+            {
+                let admin = try await Database.open(.postgres(url: base, searchPath: nil))
+                try await admin.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+                try await admin.close()
+            }
+        )
     }
 }
 
 public enum TestDatabaseError: Error {
     case postgresNotConfigured
 }
-
-import Testing

@@ -1,5 +1,6 @@
 import DisclosureCore
 import DisclosureStore
+import Foundation
 import Hummingbird
 import Logging
 
@@ -27,7 +28,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware())
     router.add(middleware: RateLimitMiddleware(limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)))
-    router.add(middleware: FileMiddleware(Bundle.module.resourcePath.map { $0 + "/static" } ?? "static", urlBasePath: "/static", searchForIndexHtml: false))
+    router.add(
+        middleware: FileMiddleware(Bundle.module.resourcePath.map { $0 + "/static" } ?? "static", urlBasePath: "/static", searchForIndexHtml: false))
 
     HealthController(database: services.database).addRoutes(to: router)
     PortalController(services: services, renderer: renderer).addRoutes(to: router)
@@ -46,5 +48,3 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AuditAPIController(services: services).addRoutes(to: api)
     return router
 }
-
-import Foundation

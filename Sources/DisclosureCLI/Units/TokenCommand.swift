@@ -33,7 +33,8 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             try await runReportingErrors {
                 try await withDatabase(options) { database in
-                    try await Authentication(database: database, clock: SystemWallClock(), hasher: PasswordHasher()).revokeToken(id: id, by: .commandLine)
+                    try await Authentication(database: database, clock: SystemWallClock(), hasher: PasswordHasher()).revokeToken(
+                        id: id, by: .commandLine)
                     say("已撤销令牌 \(id)。")
                 }
             }

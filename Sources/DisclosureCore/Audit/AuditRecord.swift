@@ -17,7 +17,9 @@ public struct AuditRecord: Equatable, Sendable, Codable {
     public var previousHash: String
     public var hash: String
 
-    public init(id: Int, at: String, actor: String, unitCode: String?, action: String, target: String, summary: String, previousHash: String, hash: String) {
+    public init(
+        id: Int, at: String, actor: String, unitCode: String?, action: String, target: String, summary: String, previousHash: String, hash: String
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

@@ -38,4 +38,3 @@ extension OrgUnit {
         return OrgUnit(code: code, name: name, kind: kind, parentCode: parent)
     }
 }
-

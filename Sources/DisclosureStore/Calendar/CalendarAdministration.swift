@@ -37,7 +37,9 @@ public struct CalendarAdministration: Sendable {
         let now = clock.now()
         try await database.change(by: actor, at: now) { db in
             try await CalendarRepository(db).setOverride(override, by: actor.name, at: now)
-            return ((), AuditEvent("calendar.override", target: "calendar:\(override.date)", ["kind": override.kind.rawValue, "note": override.note]))
+            return (
+                (), AuditEvent("calendar.override", target: "calendar:\(override.date)", ["kind": override.kind.rawValue, "note": override.note])
+            )
         }
     }
 

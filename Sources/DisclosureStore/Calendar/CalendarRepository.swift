@@ -52,7 +52,10 @@ public struct CalendarRepository: Sendable {
     public func setOverride(_ override: CalendarOverride, by actor: String, at now: Date) async throws {
         try await db.delete(from: "calendar_overrides").where("day", .equal, override.date.description).run()
         try await db.insert(into: "calendar_overrides").columns("day", "kind", "note", "updated_at", "updated_by")
-            .values(SQLBind(override.date.description), SQLBind(override.kind.rawValue), SQLBind(override.note), SQLBind(Timestamp.text(now)), SQLBind(actor))
+            .values(
+                SQLBind(override.date.description), SQLBind(override.kind.rawValue), SQLBind(override.note), SQLBind(Timestamp.text(now)),
+                SQLBind(actor)
+            )
             .run()
     }
 

@@ -25,19 +25,26 @@ public struct ApiTokenRepository: Sendable {
 
     /// The active account behind an unrevoked token.
     public func account(tokenHash: String) async throws -> StaffAccount? {
-        let row = try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("u"))).from(SQLAlias(SQLIdentifier("api_tokens"), as: SQLIdentifier("t")))
-            .join(SQLAlias(SQLIdentifier("staff_users"), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "t"), .equal, SQLColumn("id", table: "u"))
-            .where(SQLColumn("token_hash", table: "t"), .equal, SQLBind(tokenHash))
-            .where(SQLColumn("revoked_at", table: "t"), .is, SQLLiteral.null)
-            .where(SQLColumn("active", table: "u"), .equal, SQLBind(true))
-            .first()
+        let row = try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("u"))).from(
+            SQLAlias(SQLIdentifier("api_tokens"), as: SQLIdentifier("t"))
+        )
+        .join(
+            SQLAlias(SQLIdentifier("staff_users"), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "t"), .equal, SQLColumn("id", table: "u")
+        )
+        .where(SQLColumn("token_hash", table: "t"), .equal, SQLBind(tokenHash))
+        .where(SQLColumn("revoked_at", table: "t"), .is, SQLLiteral.null)
+        .where(SQLColumn("active", table: "u"), .equal, SQLBind(true))
+        .first()
         return try row.map(StaffAccountRepository.decode)
     }
 
     public func list() async throws -> [ApiTokenInfo] {
         try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("t"))).column(SQLColumn("username", table: "u"))
             .from(SQLAlias(SQLIdentifier("api_tokens"), as: SQLIdentifier("t")))
-            .join(SQLAlias(SQLIdentifier("staff_users"), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "t"), .equal, SQLColumn("id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier("staff_users"), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "t"), .equal,
+                SQLColumn("id", table: "u")
+            )
             .orderBy(SQLColumn("id", table: "t")).all()
             .map { row in
                 ApiTokenInfo(

@@ -56,7 +56,8 @@ public struct Authentication: Sendable {
         return .success(account: stored.account, sessionToken: token)
     }
 
-    private func recordFailure(_ stored: StoredCredentials, inactive: Bool, actor: AuditActor, target: String, now: Date) async throws -> LoginOutcome {
+    private func recordFailure(_ stored: StoredCredentials, inactive: Bool, actor: AuditActor, target: String, now: Date) async throws -> LoginOutcome
+    {
         if inactive {
             try await audit(AuditEvent("login.failed", target: target, ["reason": "disabled"]), by: actor, at: now)
             return .rejected
@@ -65,7 +66,8 @@ public struct Authentication: Sendable {
         let lockUntil = LoginLockout.lockUntil(afterFailures: failures, now: now)
         try await database.change(by: actor, at: now) { db in
             // After a lock the count starts again, so the next lock needs another five failures.
-            try await StaffAccountRepository(db).recordFailure(id: stored.account.id, failures: lockUntil == nil ? failures : 0, lockedUntil: lockUntil)
+            try await StaffAccountRepository(db).recordFailure(
+                id: stored.account.id, failures: lockUntil == nil ? failures : 0, lockedUntil: lockUntil)
             var summary = ["reason": "wrong_password", "failures": String(failures)]
             if let lockUntil { summary["locked_until"] = Timestamp.text(lockUntil) }
             return ((), AuditEvent("login.failed", target: target, summary))

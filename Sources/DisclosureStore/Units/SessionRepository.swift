@@ -16,12 +16,16 @@ public struct SessionRepository: Sendable {
 
     /// The active account behind an unexpired session.
     public func account(tokenHash: String, now: Date) async throws -> StaffAccount? {
-        let row = try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("u"))).from(SQLAlias(SQLIdentifier("staff_sessions"), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier("staff_users"), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "s"), .equal, SQLColumn("id", table: "u"))
-            .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(tokenHash))
-            .where(SQLColumn("expires_at", table: "s"), .greaterThan, SQLBind(Timestamp.text(now)))
-            .where(SQLColumn("active", table: "u"), .equal, SQLBind(true))
-            .first()
+        let row = try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("u"))).from(
+            SQLAlias(SQLIdentifier("staff_sessions"), as: SQLIdentifier("s"))
+        )
+        .join(
+            SQLAlias(SQLIdentifier("staff_users"), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "s"), .equal, SQLColumn("id", table: "u")
+        )
+        .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(tokenHash))
+        .where(SQLColumn("expires_at", table: "s"), .greaterThan, SQLBind(Timestamp.text(now)))
+        .where(SQLColumn("active", table: "u"), .equal, SQLBind(true))
+        .first()
         return try row.map(StaffAccountRepository.decode)
     }
 

@@ -21,7 +21,10 @@ public struct UnitRepository: Sendable {
     public func insert(_ unit: OrgUnit, at now: Date) async throws {
         try await db.insert(into: "units")
             .columns("code", "name", "kind", "parent_code", "active", "created_at")
-            .values(SQLBind(unit.code), SQLBind(unit.name), SQLBind(unit.kind.rawValue), SQLBind(unit.parentCode), SQLBind(unit.active), SQLBind(Timestamp.text(now)))
+            .values(
+                SQLBind(unit.code), SQLBind(unit.name), SQLBind(unit.kind.rawValue), SQLBind(unit.parentCode), SQLBind(unit.active),
+                SQLBind(Timestamp.text(now))
+            )
             .run()
     }
 

@@ -34,7 +34,9 @@ struct CalendarAPIController {
                 throw DomainError.invalid("days", "工作日数（days）应为 0–1000 的整数")
             }
             let result = try await services.calendar.calendar().adding(workingDays: days, to: date)
-            return try jsonResponse(AddBody(date: date.description, days: days, due: result.date.description, confirmed: result.isConfirmed, explanation: result.explanation))
+            return try jsonResponse(
+                AddBody(
+                    date: date.description, days: days, due: result.date.description, confirmed: result.isConfirmed, explanation: result.explanation))
         }
         group.get("workdays/between") { request, _ in
             let query = request.uri.queryParameters

@@ -55,7 +55,9 @@ struct CalendarPage: Sendable {
         self.holidays = WorkingDayResult.ranges(data?.holidays.sorted() ?? [])
         self.makeUpDays = (data?.workdays.sorted() ?? []).map { "\($0)（\($0.chineseWeekday)）" }
         self.workingDaysInYear = months.reduce(0) { $0 + $1.workingDays }
-        self.overrides = overrides.filter { $0.date.year == year }.map { OverrideRow(date: $0.date.description, kindLabel: $0.kind.label, note: $0.note) }
+        self.overrides = overrides.filter { $0.date.year == year }.map {
+            OverrideRow(date: $0.date.description, kindLabel: $0.kind.label, note: $0.note)
+        }
         self.calculation = calculation
         self.canEdit = canEdit
         self.kinds = CalendarOverride.Kind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: false) }
@@ -72,7 +74,8 @@ struct CalendarPage: Sendable {
             if isWorking { working += 1 }
             let data = calendar.years[year]
             let kind =
-                data?.workdays.contains(date) == true ? "makeup"
+                data?.workdays.contains(date) == true
+                ? "makeup"
                 : data?.holidays.contains(date) == true ? "holiday" : isWorking ? "work" : "rest"
             cells.append(Day(number: date.day, date: date.description, kind: kind, title: calendar.reason(for: date), isToday: date == today))
         }

@@ -62,7 +62,8 @@ struct StaffCalendarController {
             try await services.calendar.removeOverride(date, by: .staff(staff.identity))
             return redirect(to: "/staff/calendar?year=\(date.year)&notice=saved")
         } catch let error as DomainError {
-            return try await render(year: services.today.year, calculation: nil, context: context, status: error.kind.httpStatus, error: error.message)
+            return try await render(
+                year: services.today.year, calculation: nil, context: context, status: error.kind.httpStatus, error: error.message)
         }
     }
 

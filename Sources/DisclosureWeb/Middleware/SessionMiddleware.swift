@@ -35,7 +35,8 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var response = try await next(request, context)
         if context.csrfCookieIsNew {
-            response.setCookie(Cookie(name: Self.csrfCookie, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(
+                Cookie(name: Self.csrfCookie, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// A parsed `application/x-www-form-urlencoded` body. Repeated keys keep the last value.
@@ -36,5 +37,3 @@ struct FormData: Sendable {
         return FormData(urlEncoded: String(buffer: buffer))
     }
 }
-
-import Foundation

@@ -45,7 +45,8 @@ struct PageRenderer: Sendable {
             title: title, site: services.config.site, staff: context.staff.map(StaffNav.init), csrf: context.csrfToken,
             notice: notice, error: error, page: page)
         // A missing template is a programming error caught by the page tests; never crash the server for it.
-        let html = services.templates.render(frame, withTemplate: template)
+        let html =
+            services.templates.render(frame, withTemplate: template)
             ?? "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>系统错误</title><p>页面暂时无法显示，请联系政务公开办。</p></html>"
 
         return Response(

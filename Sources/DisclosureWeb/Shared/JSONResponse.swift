@@ -1,3 +1,4 @@
+import DisclosureCore
 import Foundation
 import Hummingbird
 
@@ -23,5 +24,3 @@ func decodeJSON<T: Decodable>(_ type: T.Type, from request: Request) async throw
         throw DisclosureCore.DomainError.invalid("body", "请求体不是有效的 JSON")
     }
 }
-
-import DisclosureCore

@@ -45,7 +45,9 @@ struct StaffAccountController {
         }
     }
 
-    private func render(_ staff: StaffAccount, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil) -> Response {
+    private func render(
+        _ staff: StaffAccount, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil
+    ) -> Response {
         let page = AccountPage(username: staff.username, roleLabel: staff.role.label, unitCode: staff.unitCode)
         return renderer.render("Units/account", title: "我的账号", page: page, context: context, status: status, notice: notice, error: error)
     }

@@ -60,7 +60,10 @@ struct StaffLoginController {
             try await services.authentication.logout(sessionToken: token, account: staff)
         }
         var response = redirect(to: "/staff/login?notice=logout")
-        response.setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: services.config.secureCookies, httpOnly: true,
+                sameSite: .lax))
         return response
     }
 }

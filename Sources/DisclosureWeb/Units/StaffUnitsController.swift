@@ -60,7 +60,8 @@ struct StaffUnitsController {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         do {
-            let unit = try OrgUnit.validated(code: form.text("code"), name: form.text("name"), kind: form.text("kind"), parentCode: form.text("parentCode"))
+            let unit = try OrgUnit.validated(
+                code: form.text("code"), name: form.text("name"), kind: form.text("kind"), parentCode: form.text("parentCode"))
             try await services.units.create(unit, by: .staff(staff.identity))
             return redirect(to: "/staff/units?notice=created")
         } catch let error as DomainError {
@@ -90,7 +91,9 @@ struct StaffUnitsController {
         }
     }
 
-    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
+        -> Response
+    {
         let tree = try await UnitRepository(services.database.sql).tree()
         let rows = tree.ordered().map { entry in
             UnitRow(
@@ -109,7 +112,8 @@ struct StaffUnitsController {
     private func renderEdit(_ unit: OrgUnit, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
         let tree = try await UnitRepository(services.database.sql).tree()
         let canSeeHistory = context.staff?.identity.canReadAudit == true
-        let history = canSeeHistory ? try await AuditLog.recent(on: services.database.sql, limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
+        let history =
+            canSeeHistory ? try await AuditLog.recent(on: services.database.sql, limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
         let page = UnitEditPage(
             unit: unit, kinds: Self.kindOptions(selected: unit.kind.rawValue),
             parents: Self.parentOptions(tree, selected: unit.parentCode ?? "", excluding: unit.code),
@@ -127,8 +131,9 @@ struct StaffUnitsController {
     static func parentOptions(_ tree: UnitTree, selected: String, excluding code: String?) -> [Option] {
         let excluded = code.map { tree.scope(of: $0) } ?? []
         let none = Option(value: "", label: "（无上级，根单位）", selected: selected.isEmpty)
-        return [none] + tree.ordered().filter { !excluded.contains($0.unit.code) }.map {
-            Option(value: $0.unit.code, label: String(repeating: "　", count: $0.depth) + $0.unit.name, selected: $0.unit.code == selected)
-        }
+        return [none]
+            + tree.ordered().filter { !excluded.contains($0.unit.code) }.map {
+                Option(value: $0.unit.code, label: String(repeating: "　", count: $0.depth) + $0.unit.name, selected: $0.unit.code == selected)
+            }
     }
 }

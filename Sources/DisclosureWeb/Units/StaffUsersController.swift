@@ -61,7 +61,8 @@ struct StaffUsersController {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         do {
-            let new = try NewStaffAccount(username: form.text("username"), displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
+            let new = try NewStaffAccount(
+                username: form.text("username"), displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
             try Self.checkConfirmation(form)
             try await services.accounts.create(new, password: form["password"] ?? "", by: .staff(staff.identity))
             return redirect(to: "/staff/users?notice=created")
@@ -83,7 +84,8 @@ struct StaffUsersController {
         let username = try context.pathParameter("username")
         let form = try await FormData.read(request)
         return try await perform(username, context: context) {
-            let checked = try NewStaffAccount(username: username, displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
+            let checked = try NewStaffAccount(
+                username: username, displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
             try await services.accounts.update(
                 username: username, displayName: checked.displayName, role: checked.role, unitCode: checked.unitCode, by: .staff(staff.identity))
             return "saved"
@@ -137,7 +139,9 @@ struct StaffUsersController {
         }
     }
 
-    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
+        -> Response
+    {
         let db = services.database.sql
         let units = try await UnitRepository(db).all()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -155,7 +159,8 @@ struct StaffUsersController {
             notice: notice, error: error?.message)
     }
 
-    private func renderUser(_ username: String, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+    private func renderUser(_ username: String, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response
+    {
         let db = services.database.sql
         guard let account = try await StaffAccountRepository(db).find(username: username) else { throw HTTPError(.notFound) }
         let now = services.clock.now()

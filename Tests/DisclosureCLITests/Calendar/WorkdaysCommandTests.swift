@@ -32,8 +32,10 @@ struct WorkdaysCommandTests {
 
     @Test(
         "bad input is one Chinese line and exit 1",
-        arguments: [["workdays", "add", "2025-02-30", "3"], ["workdays", "add", "2025-01-01", "-3"], ["workdays", "add", "2025-01-01", "x"],
-                    ["workdays", "between", "yesterday", "2025-01-01"], ["workdays", "add", "2025-01-01", "3", "--database", "mysql://x"]])
+        arguments: [
+            ["workdays", "add", "2025-02-30", "3"], ["workdays", "add", "2025-01-01", "-3"], ["workdays", "add", "2025-01-01", "x"],
+            ["workdays", "between", "yesterday", "2025-01-01"], ["workdays", "add", "2025-01-01", "3", "--database", "mysql://x"],
+        ])
     func badInput(arguments: [String]) throws {
         let result = try CLIRunner.run(arguments)
         #expect(result.status != 0)

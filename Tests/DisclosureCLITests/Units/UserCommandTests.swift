@@ -14,13 +14,16 @@ struct UserCommandTests {
         let again = try CLIRunner.run(["demo", "--database", db.url])
         #expect(again.status == 1 && again.stderr.contains("只能载入空数据库"))
 
-        let added = try CLIRunner.run(["user", "add", "--username", "lisi", "--role", "editor", "--unit", "JYJ", "--database", db.url], stdin: "Jiaoyu2026county\n")
+        let added = try CLIRunner.run(
+            ["user", "add", "--username", "lisi", "--role", "editor", "--unit", "JYJ", "--database", db.url], stdin: "Jiaoyu2026county\n")
         #expect(added.status == 0 && added.stdout.contains("已创建账号 lisi"))
-        let nowhere = try CLIRunner.run(["user", "add", "--username", "zhou", "--role", "editor", "--unit", "NOPE", "--database", db.url], stdin: "Gongzuo2026county\n")
+        let nowhere = try CLIRunner.run(
+            ["user", "add", "--username", "zhou", "--role", "editor", "--unit", "NOPE", "--database", db.url], stdin: "Gongzuo2026county\n")
         #expect(nowhere.status == 1 && nowhere.stderr == "错误：单位 NOPE 不存在\n")
         let badRole = try CLIRunner.run(["user", "add", "--username", "zhou", "--role", "boss", "--database", db.url], stdin: "Gongzuo2026county\n")
         #expect(badRole.status == 1 && badRole.stderr.contains("角色无效"))
-        let weak = try CLIRunner.run(["user", "add", "--username", "zhou", "--role", "editor", "--unit", "JYJ", "--database", db.url], stdin: "short\n")
+        let weak = try CLIRunner.run(
+            ["user", "add", "--username", "zhou", "--role", "editor", "--unit", "JYJ", "--database", db.url], stdin: "short\n")
         #expect(weak.status == 1 && weak.stderr.contains("密码至少需要"))
 
         let disabled = try CLIRunner.run(["user", "disable", "--username", "lisi", "--database", db.url])

@@ -55,7 +55,8 @@ struct CalendarAdministrationTests {
     @Test("the demo county loads once, deterministically", arguments: TestDatabase.kinds)
     func demo(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let credentials = try await DemoCounty.load(into: database, clock: FixedClock(), hasher: PasswordHasher(cost: 4), fixedPassword: "Demo2026password")
+            let credentials = try await DemoCounty.load(
+                into: database, clock: FixedClock(), hasher: PasswordHasher(cost: 4), fixedPassword: "Demo2026password")
             #expect(credentials.map(\.role) == [.office, .editor, .reviewer, .assessor, .auditor])
             let units = try await UnitRepository(database.sql).all()
             #expect(units.filter { $0.kind == .countyDepartment }.count >= 15)

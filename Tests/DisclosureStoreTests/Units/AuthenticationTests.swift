@@ -14,7 +14,8 @@ struct AuthenticationTests {
         try await units.create(UnitAdministrationTests.finance, by: .system)
         let hasher = PasswordHasher(cost: 4)
         let accounts = AccountAdministration(database: database, clock: clock, hasher: hasher)
-        try await accounts.create(try NewStaffAccount(username: "editor", displayName: "编辑", role: "editor", unitCode: "CZJ"), password: password, by: .system)
+        try await accounts.create(
+            try NewStaffAccount(username: "editor", displayName: "编辑", role: "editor", unitCode: "CZJ"), password: password, by: .system)
         return (accounts, Authentication(database: database, clock: clock, hasher: hasher))
     }
 

@@ -4,6 +4,7 @@ import DisclosureTestSupport
 import DisclosureWeb
 import Foundation
 import Hummingbird
+import NIOFoundationCompat
 import Testing
 
 @Suite("JSON API")
@@ -60,7 +61,8 @@ struct APITests {
     @Test(
         "bad JSON input is a 4xx problem naming the field and changes nothing",
         arguments: [
-            ("not json", 400, "body"), (#"{"name": "某局", "kind": "other"}"#, 400, "code"), (#"{"code": 5, "name": "某局", "kind": "other"}"#, 400, "code"),
+            ("not json", 400, "body"), (#"{"name": "某局", "kind": "other"}"#, 400, "code"),
+            (#"{"code": 5, "name": "某局", "kind": "other"}"#, 400, "code"),
             (#"{"code": "X", "name": "", "kind": "other"}"#, 400, "name"), (#"{"code": "CZJ", "name": "重复", "kind": "other"}"#, 409, "code"),
         ])
     func badInput(body: String, status: Int, field: String) async throws {
@@ -109,5 +111,3 @@ struct APITests {
         }
     }
 }
-
-import NIOFoundationCompat

@@ -32,7 +32,9 @@ struct PortalPagesTests {
         }
     }
 
-    @Test("every section in the navigation answers", arguments: ["/catalog", "/search", "/apply", "/track", "/complain", "/ask", "/powers", "/reports", "/assessments"])
+    @Test(
+        "every section in the navigation answers",
+        arguments: ["/catalog", "/search", "/apply", "/track", "/complain", "/ask", "/powers", "/reports", "/assessments"])
     func sections(path: String) async throws {
         try await WebHarness.run(.sqlite) { browser, _ in
             let page = try await browser.get(path)

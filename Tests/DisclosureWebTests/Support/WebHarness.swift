@@ -22,7 +22,8 @@ enum WebHarness {
         ] { try await units.create(unit, by: .system) }
         let accounts = AccountAdministration(database: database, clock: clock, hasher: PasswordHasher(cost: 4))
         for (role, unit) in [("office", "ZFB"), ("editor", "CZJ"), ("reviewer", "CZJ"), ("assessor", "ZFB"), ("auditor", "ZFB")] {
-            try await accounts.create(try NewStaffAccount(username: role, displayName: role, role: role, unitCode: unit), password: password, by: .system)
+            try await accounts.create(
+                try NewStaffAccount(username: role, displayName: role, role: role, unitCode: unit), password: password, by: .system)
         }
     }
 

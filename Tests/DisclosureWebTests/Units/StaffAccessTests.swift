@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Roles and scope in the console")
 struct StaffAccessTests {
-    @Test("anonymous visitors are sent to the login page", arguments: ["/staff", "/staff/units", "/staff/users", "/staff/calendar", "/staff/audit", "/staff/account"])
+    @Test(
+        "anonymous visitors are sent to the login page",
+        arguments: ["/staff", "/staff/units", "/staff/users", "/staff/calendar", "/staff/audit", "/staff/account"])
     func anonymous(path: String) async throws {
         try await WebHarness.run(.sqlite) { browser, _ in
             let page = try await browser.get(path)
@@ -38,7 +40,9 @@ struct StaffAccessTests {
             let before = try await AuditLog.recent(on: database.sql, limit: 1).first?.id
             let unit = try await browser.post("/staff/units", form: ["code": "HACK", "name": "伪单位", "kind": "other", "parentCode": ""])
             #expect(unit.status == .forbidden)
-            let user = try await browser.post("/staff/users", form: ["username": "mole", "role": "office", "unit": "ZFB", "password": "Mole2026password", "passwordConfirm": "Mole2026password"])
+            let user = try await browser.post(
+                "/staff/users",
+                form: ["username": "mole", "role": "office", "unit": "ZFB", "password": "Mole2026password", "passwordConfirm": "Mole2026password"])
             #expect(user.status == .forbidden)
             let disable = try await browser.post("/staff/users/office/active", form: ["active": "0"])
             #expect(disable.status == .forbidden)

@@ -31,7 +31,8 @@ struct StaffLoginTests {
             let forged = try await browser.post("/staff/login", form: ["username": "office", "password": WebHarness.password], csrf: "")
             #expect(forged.status == .forbidden)
             #expect(forged.body.contains("表单已过期"))
-            let wrong = try await browser.post("/staff/login", form: ["username": "office", "password": WebHarness.password], csrf: String(repeating: "x", count: 43))
+            let wrong = try await browser.post(
+                "/staff/login", form: ["username": "office", "password": WebHarness.password], csrf: String(repeating: "x", count: 43))
             #expect(wrong.status == .forbidden)
             #expect(browser.cookies["dsc_session"] == nil)
             #expect(try await AuditLog.recent(on: database.sql, limit: 1).first?.action != "login.success")

@@ -10,7 +10,8 @@ struct StaffUnitsAndUsersTests {
     func createUnit(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, database in
             try await browser.login("office")
-            let done = try await browser.post("/staff/units", form: ["code": "swj", "name": "示范县税务局", "kind": "vertical_agency", "parentCode": "XZF"])
+            let done = try await browser.post(
+                "/staff/units", form: ["code": "swj", "name": "示范县税务局", "kind": "vertical_agency", "parentCode": "XZF"])
             #expect(done.status == .seeOther && done.location == "/staff/units?notice=created")
             #expect(try await UnitRepository(database.sql).find("SWJ")?.kind == .verticalAgency)
             let list = try await browser.get("/staff/units?notice=created")
@@ -56,12 +57,20 @@ struct StaffUnitsAndUsersTests {
     func createUser(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, database in
             try await browser.login("office")
-            let weak = try await browser.post("/staff/users", form: ["username": "zhaoliu", "role": "editor", "unit": "JYJ", "password": "short", "passwordConfirm": "short"])
+            let weak = try await browser.post(
+                "/staff/users", form: ["username": "zhaoliu", "role": "editor", "unit": "JYJ", "password": "short", "passwordConfirm": "short"])
             #expect(weak.status == .badRequest && weak.body.contains("密码至少需要 10 个字符"))
             #expect(!weak.body.contains("value=\"short\""))
-            let mismatch = try await browser.post("/staff/users", form: ["username": "zhaoliu", "role": "editor", "unit": "JYJ", "password": "Zhao2026county", "passwordConfirm": "Zhao2026count"])
+            let mismatch = try await browser.post(
+                "/staff/users",
+                form: ["username": "zhaoliu", "role": "editor", "unit": "JYJ", "password": "Zhao2026county", "passwordConfirm": "Zhao2026count"])
             #expect(mismatch.status == .badRequest && mismatch.body.contains("两次输入的密码不一致"))
-            let made = try await browser.post("/staff/users", form: ["username": "zhaoliu", "displayName": "王五", "role": "editor", "unit": "JYJ", "password": "Zhao2026county", "passwordConfirm": "Zhao2026county"])
+            let made = try await browser.post(
+                "/staff/users",
+                form: [
+                    "username": "zhaoliu", "displayName": "王五", "role": "editor", "unit": "JYJ", "password": "Zhao2026county",
+                    "passwordConfirm": "Zhao2026county",
+                ])
             #expect(made.status == .seeOther)
             #expect(try await StaffAccountRepository(database.sql).find(username: "zhaoliu")?.unitCode == "JYJ")
             // Disable, and the account can no longer log in.
@@ -75,9 +84,11 @@ struct StaffUnitsAndUsersTests {
     func ownPassword(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, _ in
             try await browser.login("editor")
-            let wrong = try await browser.post("/staff/account/password", form: ["current": "nope-nope-1", "password": "Bianji2027pass", "passwordConfirm": "Bianji2027pass"])
+            let wrong = try await browser.post(
+                "/staff/account/password", form: ["current": "nope-nope-1", "password": "Bianji2027pass", "passwordConfirm": "Bianji2027pass"])
             #expect(wrong.status == .badRequest && wrong.body.contains("当前密码不正确"))
-            let done = try await browser.post("/staff/account/password", form: ["current": WebHarness.password, "password": "Bianji2027pass", "passwordConfirm": "Bianji2027pass"])
+            let done = try await browser.post(
+                "/staff/account/password", form: ["current": WebHarness.password, "password": "Bianji2027pass", "passwordConfirm": "Bianji2027pass"])
             #expect(done.status == .seeOther && done.location == "/staff/login?notice=password")
             #expect(try await browser.get("/staff").status == .seeOther)
             #expect(try await browser.login("editor", password: "Bianji2027pass").status == .seeOther)
