@@ -6,7 +6,7 @@ import SQLKit
 import SQLiteKit
 
 /// A connection that can present itself to SQLKit.
-protocol SQLConnectionConvertible: ConnectionPoolItem {
+protocol SQLConnectionConvertible: ConnectionPoolItem, Sendable {
     func sqlDatabase() -> any SQLDatabase
 }
 

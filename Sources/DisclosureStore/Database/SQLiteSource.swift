@@ -2,7 +2,6 @@ import AsyncKit
 import Logging
 import NIOCore
 import SQLiteKit
-import SQLiteNIO
 
 /// Opens SQLite connections with the settings DESIGN §4 asks for: foreign keys on, a finite busy
 /// timeout (sqlite-nio's default handler retries forever), and WAL for files.

@@ -48,6 +48,14 @@ public struct AccountAdministration: Sendable {
         }
     }
 
+    /// A staff member changes their own password; the current one must be given.
+    public func changeOwnPassword(username: String, current: String, new password: String, by actor: AuditActor) async throws {
+        guard let stored = try await StaffAccountRepository(database.sql).credentials(username: username),
+            try await hasher.verify(current, hash: stored.passwordHash)
+        else { throw DomainError.invalid("current", "当前密码不正确") }
+        try await setPassword(username: username, password: password, by: actor)
+    }
+
     public func setActive(username: String, _ active: Bool, by actor: AuditActor) async throws {
         try await database.change(by: actor, at: clock.now()) { db in
             let accounts = StaffAccountRepository(db)

@@ -32,7 +32,7 @@ public struct Authentication: Sendable {
         let target = "user:\(username.prefix(40))"
         guard let stored = try await StaffAccountRepository(database.sql).credentials(username: username) else {
             // Spend the same time as a real check so response time does not reveal which usernames exist.
-            _ = try await hasher.verify(password, hash: Self.decoyHash)
+            try await hasher.verifyDecoy(password)
             try await audit(AuditEvent("login.failed", target: target, ["reason": "unknown_user"]), by: .anonymous, at: now)
             return .rejected
         }
@@ -121,7 +121,4 @@ public struct Authentication: Sendable {
     private func audit(_ event: AuditEvent, by actor: AuditActor, at now: Date) async throws {
         try await database.change(by: actor, at: now) { _ in ((), event) }
     }
-
-    /// A bcrypt hash of a random string, only ever compared against to equalise timing.
-    static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5oP0r7k3o2bQzS5S5rQ9n0n0bqkq0a."
 }

@@ -32,12 +32,9 @@ struct StaffAccountController {
         let staff = try context.requireStaff()
         let form = try await FormData.read(request)
         do {
-            let hasher = PasswordHasher(cost: services.config.bcryptCost)
-            guard let stored = try await StaffAccountRepository(services.database.sql).credentials(username: staff.username),
-                try await hasher.verify(form["current"] ?? "", hash: stored.passwordHash)
-            else { throw DomainError.invalid("current", "当前密码不正确") }
             try StaffUsersController.checkConfirmation(form)
-            try await services.accounts.setPassword(username: staff.username, password: form["password"] ?? "", by: .staff(staff.identity))
+            try await services.accounts.changeOwnPassword(
+                username: staff.username, current: form["current"] ?? "", new: form["password"] ?? "", by: .staff(staff.identity))
             // Changing the password ended every session, this one included.
             return redirect(to: "/staff/login?notice=password")
         } catch let error as DomainError {

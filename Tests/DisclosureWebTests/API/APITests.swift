@@ -4,7 +4,6 @@ import DisclosureTestSupport
 import DisclosureWeb
 import Foundation
 import Hummingbird
-import NIOFoundationCompat
 import Testing
 
 @Suite("JSON API")
@@ -102,7 +101,7 @@ struct APITests {
             let app = try await buildApplication(config: .testing, database: database, clock: FixedClock())
             let documented: Set<String> = try await app.test(.router) { client in
                 let response = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
-                let doc = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let doc = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
                 #expect(doc["openapi"] as? String == "3.1.0")
                 let paths = try #require(doc["paths"] as? [String: [String: Any]])
                 return Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
