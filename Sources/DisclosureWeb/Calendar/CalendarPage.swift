@@ -43,7 +43,7 @@ struct CalendarPage: Sendable {
     let overrides: [OverrideRow]
     let calculation: Calculation?
     let canEdit: Bool
-    let kinds: [StaffUnitsController.Option]
+    let kinds: [SelectOption]
 
     init(year: Int, calendar: WorkingDayCalendar, overrides: [CalendarOverride], today: CivilDate, calculation: Calculation?, canEdit: Bool) {
         self.year = year

@@ -5,6 +5,14 @@ struct PortalHomePage: Sendable {
     struct UnitGroup: Sendable {
         let label: String
         let units: [UnitLink]
+
+        /// Units grouped under their kind's label, in the order of `UnitKind.allCases`; empty kinds left out.
+        static func byKind(_ units: [OrgUnit]) -> [UnitGroup] {
+            UnitKind.allCases.compactMap { kind in
+                let members = units.filter { $0.kind == kind }.map { UnitLink(code: $0.code, name: $0.name) }
+                return members.isEmpty ? nil : UnitGroup(label: kind.label, units: members)
+            }
+        }
     }
 
     struct UnitLink: Sendable {
@@ -18,10 +26,7 @@ struct PortalHomePage: Sendable {
 
     init(units: [OrgUnit], today: CivilDate) {
         self.sections = PortalSection.all
-        self.unitGroups = UnitKind.allCases.compactMap { kind in
-            let members = units.filter { $0.kind == kind }.map { UnitLink(code: $0.code, name: $0.name) }
-            return members.isEmpty ? nil : UnitGroup(label: kind.label, units: members)
-        }
+        self.unitGroups = UnitGroup.byKind(units)
         self.todayText = "\(today.year)年\(today.month)月\(today.day)日 \(today.chineseWeekday)"
     }
 }
@@ -33,6 +38,6 @@ struct PortalGuidePage: Sendable {
 
     init(units: [OrgUnit]) {
         self.unitCount = units.count
-        self.unitGroups = PortalHomePage(units: units, today: CivilDate(dayNumber: 0)).unitGroups
+        self.unitGroups = PortalHomePage.UnitGroup.byKind(units)
     }
 }

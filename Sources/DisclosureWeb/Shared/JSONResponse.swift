@@ -16,11 +16,11 @@ func decodeJSON<T: Decodable>(_ type: T.Type, from request: Request) async throw
     do {
         return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     } catch DecodingError.keyNotFound(let key, _) {
-        throw DisclosureCore.DomainError.invalid(key.stringValue, "缺少字段 \(key.stringValue)")
+        throw DomainError.invalid(key.stringValue, "缺少字段 \(key.stringValue)")
     } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
         let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-        throw DisclosureCore.DomainError.invalid(field, "字段 \(field) 的类型不正确")
+        throw DomainError.invalid(field, "字段 \(field) 的类型不正确")
     } catch {
-        throw DisclosureCore.DomainError.invalid("body", "请求体不是有效的 JSON")
+        throw DomainError.invalid("body", "请求体不是有效的 JSON")
     }
 }

@@ -22,24 +22,18 @@ struct StaffUnitsController {
         let active: Bool
     }
 
-    struct Option: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct UnitsPage: Sendable {
         let rows: [UnitRow]
         let canEdit: Bool
-        let kinds: [Option]
-        let parents: [Option]
+        let kinds: [SelectOption]
+        let parents: [SelectOption]
         let form: [String: String]
     }
 
     struct UnitEditPage: Sendable {
         let unit: OrgUnit
-        let kinds: [Option]
-        let parents: [Option]
+        let kinds: [SelectOption]
+        let parents: [SelectOption]
         let canEdit: Bool
         let history: [AuditRow]
     }
@@ -123,17 +117,17 @@ struct StaffUnitsController {
             notice: notice, error: error?.message)
     }
 
-    static func kindOptions(selected: String) -> [Option] {
-        UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+    static func kindOptions(selected: String) -> [SelectOption] {
+        UnitKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
     }
 
     /// Possible parents: every unit except the unit itself and its descendants.
-    static func parentOptions(_ tree: UnitTree, selected: String, excluding code: String?) -> [Option] {
+    static func parentOptions(_ tree: UnitTree, selected: String, excluding code: String?) -> [SelectOption] {
         let excluded = code.map { tree.scope(of: $0) } ?? []
-        let none = Option(value: "", label: "（无上级，根单位）", selected: selected.isEmpty)
+        let none = SelectOption(value: "", label: "（无上级，根单位）", selected: selected.isEmpty)
         return [none]
             + tree.ordered().filter { !excluded.contains($0.unit.code) }.map {
-                Option(value: $0.unit.code, label: String(repeating: "　", count: $0.depth) + $0.unit.name, selected: $0.unit.code == selected)
+                SelectOption(value: $0.unit.code, label: String(repeating: "　", count: $0.depth) + $0.unit.name, selected: $0.unit.code == selected)
             }
     }
 }

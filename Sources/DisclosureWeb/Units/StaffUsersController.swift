@@ -28,15 +28,15 @@ struct StaffUsersController {
 
     struct UsersPage: Sendable {
         let rows: [UserRow]
-        let roles: [StaffUnitsController.Option]
-        let units: [StaffUnitsController.Option]
+        let roles: [SelectOption]
+        let units: [SelectOption]
         let form: [String: String]
     }
 
     struct UserPage: Sendable {
         let account: StaffAccount
-        let roles: [StaffUnitsController.Option]
-        let units: [StaffUnitsController.Option]
+        let roles: [SelectOption]
+        let units: [SelectOption]
         let locked: Bool
         let lockedUntil: String
         let history: [AuditRow]
@@ -175,11 +175,11 @@ struct StaffUsersController {
             notice: notice, error: error?.message)
     }
 
-    static func roleOptions(selected: String) -> [StaffUnitsController.Option] {
+    static func roleOptions(selected: String) -> [SelectOption] {
         Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
     }
 
-    static func unitOptions(_ units: [OrgUnit], selected: String) -> [StaffUnitsController.Option] {
+    static func unitOptions(_ units: [OrgUnit], selected: String) -> [SelectOption] {
         UnitTree(units).ordered().map {
             .init(value: $0.unit.code, label: String(repeating: "　", count: $0.depth) + $0.unit.name, selected: $0.unit.code == selected)
         }

@@ -1,0 +1,24 @@
+import DisclosureCore
+import DisclosureStore
+import Foundation
+
+/// An instant shown in China Standard Time, e.g. `2026-11-21 21:53`.
+struct CivilDateTime: Sendable {
+    let text: String
+
+    init(instant: Date) {
+        let seconds = Int(instant.timeIntervalSince1970) + 8 * 3600
+        let day = CivilDate(dayNumber: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+        let rest = ((seconds % 86400) + 86400) % 86400
+        self.text = String(format: "%@ %02d:%02d", day.description, rest / 3600, rest / 60 % 60)
+    }
+
+    /// From a stored UTC timestamp; the raw text when it cannot be read.
+    init(stored: String) {
+        if let date = Timestamp.date(stored) { self.init(instant: date) } else { self.init(text: stored) }
+    }
+
+    private init(text: String) {
+        self.text = text
+    }
+}
