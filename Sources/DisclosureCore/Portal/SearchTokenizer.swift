@@ -1,0 +1,83 @@
+/// Turns text into search tokens (DESIGN §4): overlapping CJK bigrams, each CJK run closed by its
+/// last character as a unigram, and lowercased Latin/digit words.
+///
+/// Why bigrams: most Chinese words are two characters and trigram indexes cannot find them
+/// (spec/stack.md §2). Why the closing unigram: a one-character query then matches every
+/// occurrence as a prefix — either a bigram starting with it, or the unigram at a run's end.
+/// Tokens hold only letters and digits, so they pass FTS5's unicode61 and PostgreSQL's `simple`
+/// configuration unchanged when joined with spaces.
+public enum SearchTokenizer {
+    enum Kind { case cjk, word, separator }
+
+    /// One run of same-kind characters in order of appearance.
+    struct Run {
+        let kind: Kind
+        var scalars: [Unicode.Scalar]
+    }
+
+    public static let maxWordLength = 40
+
+    /// The document tokens joined by single spaces, ready for the full-text index.
+    public static func indexText(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(text.unicodeScalars.count * 3)
+        forEachRun(in: text) { kind, run in
+            switch kind {
+            case .cjk:
+                for index in run.indices {
+                    if !out.isEmpty { out.append(" ") }
+                    out.append(run[index])
+                    if index + 1 < run.count { out.append(run[index + 1]) }
+                }
+            case .word:
+                if !out.isEmpty { out.append(" ") }
+                out.append(contentsOf: run.prefix(maxWordLength))
+            case .separator:
+                break
+            }
+        }
+        return String(out)
+    }
+
+    /// The tokens of `text` as an array (tests and highlighting use it).
+    public static func tokens(_ text: String) -> [String] {
+        indexText(text).split(separator: " ").map(String.init)
+    }
+
+    /// Calls `body` with each CJK or word run (words lowercased and fullwidth forms folded).
+    static func forEachRun(in text: String, _ body: (Kind, [Unicode.Scalar]) -> Void) {
+        var current: [Unicode.Scalar] = []
+        var currentKind = Kind.separator
+        for raw in text.unicodeScalars {
+            let scalar = fold(raw)
+            let kind = classify(scalar)
+            if kind != currentKind {
+                if currentKind != .separator && !current.isEmpty { body(currentKind, current) }
+                current.removeAll(keepingCapacity: true)
+                currentKind = kind
+            }
+            if kind != .separator { current.append(scalar) }
+        }
+        if currentKind != .separator && !current.isEmpty { body(currentKind, current) }
+    }
+
+    static func classify(_ scalar: Unicode.Scalar) -> Kind {
+        switch scalar.value {
+        case 0x30...0x39, 0x61...0x7A: return .word
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3007: return .cjk
+        case 0...0x7F: return .separator
+        default:
+            // Other scripts' letters and digits (é, ß, Ⅱ) count as word characters; punctuation does not.
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? .word : .separator
+        }
+    }
+
+    /// Lowercases ASCII and folds fullwidth ASCII letters and digits (２０２５ → 2025).
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        var value = scalar.value
+        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+        if (0x41...0x5A).contains(value) { value += 0x20 }
+        if value == scalar.value { return scalar.properties.isUppercase ? (scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar }
+        return Unicode.Scalar(value) ?? scalar
+    }
+}

@@ -1,0 +1,82 @@
+import DisclosureCore
+import Testing
+
+@Suite("Search tokenizer and query (DESIGN §4)")
+struct SearchTokenizerTests {
+    @Test(
+        "document tokens: CJK bigrams closed by a unigram, lowercased words",
+        arguments: [
+            ("县政府关于2025年财政预算", "县政 政府 府关 关于 于 2025 年财 财政 政预 预算 算"),
+            ("税", "税"),
+            ("ABC公司 Ｘ２０２５", "abc 公司 司 x2025"),
+            ("示财〔2025〕12号", "示财 财 2025 12 号"),
+            ("二〇二五年", "二〇 〇二 二五 五年 年"),
+            ("  \n\t", ""),
+        ])
+    func documentTokens(text: String, expected: String) {
+        #expect(SearchTokenizer.indexText(text) == expected)
+    }
+
+    @Test(
+        "query phrases for FTS5 and PostgreSQL",
+        arguments: [
+            ("政务公开", "\"政务 务公 公开\"", "('政务' <-> '务公' <-> '公开')"),
+            ("预算", "\"预算\"", "'预算'"),
+            ("税", "\"税\" *", "'税':*"),
+            ("2025 预算", "\"2025\" AND \"预算\"", "'2025' & '预算'"),
+            ("2025年", "\"2025 年\" *", "('2025' <-> '年':*)"),
+            ("预算2025", "\"预算 算 2025\"", "('预算' <-> '算' <-> '2025')"),
+            ("Open", "\"open\" *", "'open':*"),
+        ])
+    func queryPhrases(raw: String, fts: String, tsquery: String) {
+        let query = SearchQuery(raw)
+        #expect(query.fts5Expression == fts)
+        #expect(query.tsqueryExpression == tsquery)
+    }
+
+    @Test("hostile input never becomes index syntax", arguments: ["\"", "*", "NEAR(", "a\" OR \"b", "'; DROP TABLE x; --", "\u{0}\u{1}", ""])
+    func hostileInput(raw: String) {
+        let query = SearchQuery(raw)
+        for phrase in query.phrases {
+            for token in phrase {
+                #expect(token.text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            }
+        }
+    }
+
+    @Test("a 10 KB query is cut to a bounded number of terms")
+    func longQuery() {
+        let query = SearchQuery(String(repeating: "政府 公开 ", count: 1000) + String(repeating: "测", count: 10_000))
+        #expect(query.phrases.count <= SearchQuery.maxTerms)
+        #expect(query.terms.allSatisfy { $0.count <= SearchQuery.maxLength })
+    }
+
+    /// A query term's phrase must occur in the document's token sequence exactly when the term is a
+    /// substring of the document (for CJK text), which is what the index relies on.
+    @Test(
+        "phrase matching agrees with substring matching",
+        arguments: [
+            ("县政府关于财政预算的报告", "财政预算", true), ("县政府关于财政预算的报告", "预算的", true), ("县政府关于财政预算的报告", "政预", true),
+            ("县政府关于财政预算的报告", "预执", false), ("财政。预算", "政预", false), ("个人所得税。", "税", true), ("税务局", "税", true),
+            ("通知第3号", "第3号", true),
+        ])
+    func phraseAgreesWithSubstring(document: String, term: String, expected: Bool) {
+        let tokens = SearchTokenizer.tokens(document)
+        let phrase = SearchQuery(term).phrases[0]
+        let found = tokens.indices.contains { start in
+            guard start + phrase.count <= tokens.count else { return false }
+            return phrase.enumerated().allSatisfy { offset, token in
+                token.prefix ? tokens[start + offset].hasPrefix(token.text) : tokens[start + offset] == token.text
+            }
+        }
+        #expect(found == expected)
+        #expect(document.contains(term) == expected)
+    }
+
+    @Test("snippets highlight every occurrence inside the window")
+    func snippet() {
+        let parts = Snippet.make("关于做好2025年预算编制工作的通知。预算编制要求如下。", terms: ["预算"], radius: 40)
+        #expect(parts.filter(\.highlighted).map(\.text) == ["预算", "预算"])
+        #expect(parts.map(\.text).joined().contains("2025年"))
+    }
+}
