@@ -2,6 +2,8 @@
 public enum AllMigrations {
     public static let list: [any Migration] = [
         // 0001 – units, staff accounts, sessions, API tokens, calendar, audit log (foundation issue)
-        CreateFoundationTables()
+        CreateFoundationTables(),
+        // 0002 – catalog, documents, versions, reviews, attachments, search index (issue 3)
+        CreatePublishingTables(),
     ]
 }

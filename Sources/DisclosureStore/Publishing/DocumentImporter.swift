@@ -1,0 +1,239 @@
+import DisclosureCore
+import Foundation
+import SQLKit
+
+/// One line of the bulk-import format: the JSON Lines `../shared/bench/gen_corpus.py` writes.
+public struct ImportedDocument: Decodable, Sendable {
+    public let unit: String
+    public let category: String
+    public let title: String
+    public let body: String
+    public let publishedAt: String
+    public let docNo: String?
+
+    enum CodingKeys: String, CodingKey {
+        case unit, category, title, body
+        case publishedAt = "published_at"
+        case docNo = "doc_no"
+    }
+
+    public init(unit: String, category: String, title: String, body: String, publishedAt: String, docNo: String?) {
+        self.unit = unit
+        self.category = category
+        self.title = title
+        self.body = body
+        self.publishedAt = publishedAt
+        self.docNo = docNo
+    }
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var imported = 0
+    public var unitsCreated = 0
+    public var duplicateDocNumbers = 0
+
+    public init() {}
+}
+
+/// Loads already-published 主动公开 documents (a legacy site's archive, or the benchmark corpus)
+/// in batches: each batch is one transaction with many-row INSERTs into `documents` and the search
+/// index, and one audit entry. Tokenizing the next batch overlaps writing the current one.
+public struct DocumentImporter: Sendable {
+    let database: Database
+    let clock: any WallClock
+    let indexFormat: IndexNumberFormat
+    let ordinals: SearchOrdinals
+    public var batchSize = 1000
+    /// Create a unit (kind 其他, under no parent) for a 发布机构 name not in the unit tree.
+    public var createUnits = false
+
+    public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard, ordinals: SearchOrdinals = SearchOrdinals()) {
+        self.database = database
+        self.clock = clock
+        self.indexFormat = indexFormat
+        self.ordinals = ordinals
+    }
+
+    /// Prepared rows of one batch: everything computed before the transaction starts.
+    struct Prepared: Sendable {
+        let line: Int
+        let document: ImportedDocument
+        let day: CivilDate
+        let titleTokens: String
+        let bodyTokens: String
+        let body: String
+    }
+
+    /// Imports `lines` (already split, with their 1-based line numbers). Throws on the first bad
+    /// line, naming it; batches already committed stay.
+    public func importBatches(
+        _ batches: AsyncThrowingStream<[(Int, Data)], any Error>, by actor: AuditActor, progress: @Sendable (ImportSummary) -> Void
+    ) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        var unitsByName = try await loadUnitNames()
+        var pending: Task<[Prepared], any Error>?
+        var iterator = batches.makeAsyncIterator()
+        if let first = try await iterator.next() { pending = Task { try Self.prepare(first) } }
+        while let current = pending {
+            let prepared = try await current.value
+            // Tokenize the next batch on another core while this one is written.
+            if let next = try await iterator.next() { pending = Task { try Self.prepare(next) } } else { pending = nil }
+            try await write(prepared, unitsByName: &unitsByName, summary: &summary, by: actor)
+            progress(summary)
+        }
+        return summary
+    }
+
+    static func prepare(_ lines: [(Int, Data)]) throws -> [Prepared] {
+        let decoder = JSONDecoder()
+        return try lines.map { number, data in
+            let document: ImportedDocument
+            do {
+                document = try decoder.decode(ImportedDocument.self, from: data)
+            } catch {
+                throw DomainError.invalid("file", "第 \(number) 行不是有效的 JSON 文档（需要 unit、category、title、body、published_at）")
+            }
+            guard let day = CivilDate(iso: String(document.publishedAt.prefix(10))) else {
+                throw DomainError.invalid("file", "第 \(number) 行 published_at 不是日期：\(document.publishedAt.prefix(30))")
+            }
+            let title = PlainText.singleLine(document.title)
+            guard !title.isEmpty, title.count <= DocumentDraft.titleLimit else {
+                throw DomainError.invalid("file", "第 \(number) 行标题为空或超过 \(DocumentDraft.titleLimit) 字")
+            }
+            guard !document.unit.isEmpty, !document.category.isEmpty else { throw DomainError.invalid("file", "第 \(number) 行缺少 unit 或 category") }
+            let body = PlainText.sanitize(document.body)
+            return Prepared(
+                line: number, document: document, day: day, titleTokens: SearchTokenizer.indexText(title + " " + (document.docNo ?? "")),
+                bodyTokens: SearchTokenizer.indexText(body), body: body)
+        }
+    }
+
+    func loadUnitNames() async throws -> [String: String] {
+        var map: [String: String] = [:]
+        for unit in try await UnitRepository(database.sql).all() {
+            map[unit.name] = unit.code
+            map[unit.code] = unit.code
+        }
+        return map
+    }
+
+    func write(_ batch: [Prepared], unitsByName: inout [String: String], summary: inout ImportSummary, by actor: AuditActor) async throws {
+        let now = clock.now()
+        let known = unitsByName
+        let (created, duplicates, count) = try await database.change(by: actor, at: now) { db in
+            var units = known
+            var created: [String: String] = [:]
+            for item in batch where units[item.document.unit] == nil {
+                guard createUnits else {
+                    throw DomainError.invalid("unit", "第 \(item.line) 行的发布单位「\(item.document.unit)」不在单位列表中（可加 --create-units 自动建立）")
+                }
+                let code = try await nextUnitCode(on: db)
+                try await UnitRepository(db).insert(OrgUnit(code: code, name: item.document.unit, kind: .other, parentCode: nil), at: now)
+                units[item.document.unit] = code
+                created[item.document.unit] = code
+            }
+            let firstID = try await nextDocumentID(on: db)
+            let duplicates = try await insertRows(batch, units: units, firstID: firstID, now: now, on: db)
+            let lastID = firstID + batch.count - 1
+            return (
+                (created, duplicates, batch.count),
+                AuditEvent("document.import", target: "documents:\(firstID)-\(lastID)", ["count": String(batch.count), "lines": "\(batch.first!.line)-\(batch.last!.line)"])
+            )
+        }
+        unitsByName.merge(created) { current, _ in current }
+        summary.imported += count
+        summary.unitsCreated += created.count
+        summary.duplicateDocNumbers += duplicates
+    }
+
+    /// Many-row INSERTs, 50 documents per statement, ids assigned here so the search keys can be built.
+    func insertRows(_ batch: [Prepared], units: [String: String], firstID: Int, now: Date, on db: any SQLDatabase) async throws -> Int {
+        let stamp = Timestamp.text(now)
+        var duplicates = 0
+        var sequences: [String: Int] = [:]
+        var seenNumbers = try await existingDocNumbers(batch, units: units, on: db)
+        for (chunkIndex, chunk) in stride(from: 0, to: batch.count, by: 50).map({ Array(batch[$0..<min($0 + 50, batch.count)]) }).enumerated() {
+            var documentRows: [[any SQLExpression]] = []
+            var searchRows: [(Int64, String, String)] = []
+            for (offset, item) in chunk.enumerated() {
+                let id = firstID + chunkIndex * 50 + offset
+                let unit = units[item.document.unit]!
+                let year = item.day.year
+                let sequenceKey = "\(unit)#\(year)"
+                if sequences[sequenceKey] == nil { sequences[sequenceKey] = try await DocumentRepository(db).peekSequence(unit: unit, year: year) }
+                sequences[sequenceKey]! += 1
+                let docNumber = PlainText.singleLine(item.document.docNo ?? "")
+                if !docNumber.isEmpty && !seenNumbers.insert("\(unit)#\(docNumber)").inserted { duplicates += 1 }
+                let unitOrdinal = try await ordinals.ordinal(of: unit, kind: .unit, on: db)
+                let categoryOrdinal = try await ordinals.ordinal(of: item.document.category, kind: .category, on: db)
+                let key = try SearchKey(day: item.day, unitOrdinal: unitOrdinal, categoryOrdinal: categoryOrdinal, validityCode: 0, documentID: id)
+                let publishedAt = Timestamp.text(Date(timeIntervalSince1970: Double(item.day.dayNumber) * 86_400 + 3_600))
+                let values: [any Encodable & Sendable] = [
+                        id, indexFormat.format(unit: unit, year: year, sequence: sequences[sequenceKey]!), unit, PlainText.singleLine(item.document.title),
+                        docNumber, unit, "综合政务", item.document.category, item.day.description, item.body, DisclosureAttribute.proactive.rawValue,
+                        PublicationChannel.website.rawValue, false, DocumentState.published.rawValue, 1, item.day.description, publishedAt, key.rawValue,
+                    "import", stamp, stamp,
+                ]
+                documentRows.append(values.map { SQLBind($0) })
+                searchRows.append((key.rawValue, item.titleTokens, item.bodyTokens))
+            }
+            try await db.insert(into: "documents")
+                .columns(
+                    "id", "index_number", "unit_code", "title", "doc_number", "issuer", "topic", "category", "generated_on", "body", "attribute",
+                    "channels", "is_normative", "state", "version", "published_on", "published_at", "search_key", "created_by", "created_at",
+                    "updated_at"
+                )
+                .rows(documentRows).run()
+            try await insertSearchRows(searchRows, on: db)
+        }
+        if database.dialect == .postgres {
+            // Ids were given explicitly; move the identity sequence past them.
+            try await db.raw("SELECT setval(pg_get_serial_sequence('documents', 'id'), (SELECT max(id) FROM documents))").run()
+        }
+        for (key, last) in sequences {
+            let parts = key.split(separator: "#")
+            try await DocumentRepository(db).setSequence(unit: String(parts[0]), year: Int(parts[1])!, to: last)
+        }
+        return duplicates
+    }
+
+    /// 文号 of this batch that the unit already used, as `unit#number`.
+    func existingDocNumbers(_ batch: [Prepared], units: [String: String], on db: any SQLDatabase) async throws -> Set<String> {
+        let numbers = Set(batch.compactMap { $0.document.docNo }.filter { !$0.isEmpty })
+        guard !numbers.isEmpty else { return [] }
+        let unitCodes = Array(Set(batch.compactMap { units[$0.document.unit] }))
+        let rows = try await db.select().column("unit_code").column("doc_number").from("documents")
+            .where("unit_code", .in, unitCodes).where("doc_number", .in, Array(numbers)).all()
+        return Set(try rows.map { "\(try $0.decode(column: "unit_code", as: String.self))#\(try $0.decode(column: "doc_number", as: String.self))" })
+    }
+
+    func insertSearchRows(_ rows: [(Int64, String, String)], on db: any SQLDatabase) async throws {
+        var sql: SQLQueryString
+        switch database.dialect {
+        case .sqlite: sql = "INSERT INTO document_search(rowid, title, body) VALUES "
+        case .postgres: sql = "INSERT INTO document_search (search_key, tsv) VALUES "
+        }
+        for (index, row) in rows.enumerated() {
+            if index > 0 { sql = sql + ", " }
+            switch database.dialect {
+            case .sqlite: sql = sql + "(\(bind: row.0), \(bind: row.1), \(bind: row.2))"
+            case .postgres:
+                sql = sql + "(\(bind: row.0), setweight(to_tsvector('simple', \(bind: row.1)), 'A') || to_tsvector('simple', \(bind: row.2)))"
+            }
+        }
+        try await db.raw(sql).run()
+    }
+
+    func nextDocumentID(on db: any SQLDatabase) async throws -> Int {
+        let highest = try await db.select().column(SQLFunction("max", args: SQLColumn("id")), as: "m").from("documents")
+            .first(decodingColumn: "m", as: Int?.self) ?? nil
+        return (highest ?? 0) + 1
+    }
+
+    func nextUnitCode(on db: any SQLDatabase) async throws -> String {
+        let count = try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("units")
+            .where("code", .like, "IMP%").first(decodingColumn: "n", as: Int.self) ?? 0
+        return String(format: "IMP%05d", count + 1)
+    }
+}

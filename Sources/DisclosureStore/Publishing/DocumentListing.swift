@@ -1,0 +1,123 @@
+import DisclosureCore
+import Foundation
+import SQLKit
+
+/// A row of a document list: enough for lists and dashboards, without the body.
+public struct DocumentSummary: Sendable, Equatable {
+    public let id: Int
+    public let indexNumber: String
+    public let unitCode: String
+    public let title: String
+    public let docNumber: String
+    public let category: String
+    public let attribute: DisclosureAttribute
+    public let state: DocumentState
+    public let generatedOn: CivilDate
+    public let publishedOn: CivilDate?
+    public let isNormative: Bool
+    public let validity: DocumentValidity
+    /// The catalog rule that times this document (条例 第二十六条 default when no entry is linked).
+    public let rule: PublicationRule
+}
+
+/// List queries for the console, the portal and the timeliness figures.
+public struct DocumentListing: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    static let columns = [
+        "d.id", "d.index_number", "d.unit_code", "d.title", "d.doc_number", "d.category", "d.attribute", "d.state", "d.generated_on",
+        "d.published_on", "d.is_normative", "d.effective_from", "d.expires_on", "d.repealed_on", "c.rule_anchor", "c.rule_days",
+    ]
+
+    func base() -> SQLSelectBuilder {
+        var query = db.select()
+        for column in Self.columns { query = query.column(SQLRaw(column)) }
+        return query.from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
+            .join(SQLAlias(SQLIdentifier("catalog_entries"), as: SQLIdentifier("c")), method: SQLJoinMethod.left, on: SQLRaw("c.id = d.catalog_entry_id"))
+    }
+
+    /// Staff list for the units in scope, newest change first.
+    public func staffList(units: [String], state: DocumentState?, offset: Int, limit: Int) async throws -> [DocumentSummary] {
+        var query = base().where(SQLColumn("unit_code", table: "d"), SQLBinaryOperator.in, SQLBind.group(units))
+        if let state { query = query.where(SQLColumn("state", table: "d"), SQLBinaryOperator.equal, SQLBind(state.rawValue)) }
+        return try await query.orderBy(SQLColumn("updated_at", table: "d"), SQLDirection.descending).orderBy(SQLColumn("id", table: "d"), SQLDirection.descending)
+            .offset(offset).limit(limit).all().map(Self.decode)
+    }
+
+    public func staffCount(units: [String], state: DocumentState?) async throws -> Int {
+        var query = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("documents").where("unit_code", .in, units)
+        if let state { query = query.where("state", .equal, state.rawValue) }
+        return try await query.first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    /// 主动公开 documents not yet published, and those published on or after `since`: the
+    /// candidates for the timeliness flags (the rule itself is applied in Core).
+    public func timelinessCandidates(units: [String]?, publishedSince since: CivilDate) async throws -> [DocumentSummary] {
+        var query = base().where(SQLColumn("attribute", table: "d"), SQLBinaryOperator.equal, SQLBind(DisclosureAttribute.proactive.rawValue))
+            .where { group in
+                group.where(SQLColumn("state", table: "d"), SQLBinaryOperator.in, SQLBind.group([DocumentState.draft, .pendingReview, .approved, .scheduled].map(\.rawValue)))
+                    .orWhere(SQLColumn("published_on", table: "d"), SQLBinaryOperator.greaterThanOrEqual, SQLBind(since.description))
+            }
+        if let units { query = query.where(SQLColumn("unit_code", table: "d"), SQLBinaryOperator.in, SQLBind.group(units)) }
+        return try await query.orderBy(SQLColumn("generated_on", table: "d")).limit(2000).all().map(Self.decode)
+    }
+
+    /// Published 主动公开 documents whose 生成日期 falls in `year` (for per-unit, per-month figures).
+    public func publishedGenerated(in year: Int, units: [String]? = nil) async throws -> [DocumentSummary] {
+        var query = base().where(SQLColumn("attribute", table: "d"), SQLBinaryOperator.equal, SQLBind(DisclosureAttribute.proactive.rawValue))
+            .where(SQLColumn("published_on", table: "d"), .isNot, SQLLiteral.null)
+            .where(SQLColumn("generated_on", table: "d"), SQLBinaryOperator.greaterThanOrEqual, SQLBind("\(year)-01-01"))
+            .where(SQLColumn("generated_on", table: "d"), SQLBinaryOperator.lessThanOrEqual, SQLBind("\(year)-12-31"))
+        if let units { query = query.where(SQLColumn("unit_code", table: "d"), SQLBinaryOperator.in, SQLBind.group(units)) }
+        return try await query.all().map(Self.decode)
+    }
+
+    /// The portal's list: public documents, newest publication first, with optional filters.
+    public func publicList(units: [String]?, category: String?, catalogEntries: [Int]? = nil, offset: Int, limit: Int) async throws -> [DocumentSummary] {
+        try await publicQuery(base(), units: units, category: category, catalogEntries: catalogEntries)
+            .orderBy(SQLColumn("published_at", table: "d"), SQLDirection.descending).orderBy(SQLColumn("id", table: "d"), SQLDirection.descending)
+            .offset(offset).limit(limit).all().map(Self.decode)
+    }
+
+    public func publicCount(units: [String]?, category: String?, catalogEntries: [Int]? = nil) async throws -> Int {
+        let query = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
+        return try await publicQuery(query, units: units, category: category, catalogEntries: catalogEntries).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    /// Public documents changed since `since` (the API's change feed and the Atom feed).
+    public func publicChanges(since: Date?, limit: Int) async throws -> [DocumentSummary] {
+        var query = publicQuery(base(), units: nil, category: nil, catalogEntries: nil)
+        if let since { query = query.where(SQLColumn("updated_at", table: "d"), SQLBinaryOperator.greaterThan, SQLBind(Timestamp.text(since))) }
+        return try await query.orderBy(SQLColumn("published_at", table: "d"), SQLDirection.descending).limit(limit).all().map(Self.decode)
+    }
+
+    func publicQuery(_ query: SQLSelectBuilder, units: [String]?, category: String?, catalogEntries: [Int]?) -> SQLSelectBuilder {
+        var query = query.where(SQLColumn("state", table: "d"), SQLBinaryOperator.equal, SQLBind(DocumentState.published.rawValue))
+            .where(SQLColumn("attribute", table: "d"), SQLBinaryOperator.equal, SQLBind(DisclosureAttribute.proactive.rawValue))
+        if let units { query = query.where(SQLColumn("unit_code", table: "d"), SQLBinaryOperator.in, SQLBind.group(units)) }
+        if let category { query = query.where(SQLColumn("category", table: "d"), SQLBinaryOperator.equal, SQLBind(category)) }
+        if let catalogEntries { query = query.where(SQLColumn("catalog_entry_id", table: "d"), SQLBinaryOperator.in, SQLBind.group(catalogEntries)) }
+        return query
+    }
+
+    static func decode(_ row: any SQLRow) throws -> DocumentSummary {
+        let anchor = try row.decode(column: "rule_anchor", as: String?.self).flatMap(PublicationRule.Anchor.init(rawValue:))
+        let days = try row.decode(column: "rule_days", as: Int?.self)
+        let rule = anchor.flatMap { anchor in days.flatMap { try? PublicationRule(anchor: anchor, workingDays: $0) } } ?? .statutoryDefault
+        return DocumentSummary(
+            id: try row.decode(column: "id", as: Int.self), indexNumber: try row.decode(column: "index_number", as: String.self),
+            unitCode: try row.decode(column: "unit_code", as: String.self), title: try row.decode(column: "title", as: String.self),
+            docNumber: try row.decode(column: "doc_number", as: String.self), category: try row.decode(column: "category", as: String.self),
+            attribute: DisclosureAttribute(rawValue: try row.decode(column: "attribute", as: String.self)) ?? .onRequest,
+            state: DocumentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
+            generatedOn: try DocumentRepository.date(row, "generated_on") ?? CivilDate(dayNumber: 0),
+            publishedOn: try DocumentRepository.date(row, "published_on"), isNormative: try row.decode(column: "is_normative", as: Bool.self),
+            validity: DocumentValidity(
+                effectiveFrom: try DocumentRepository.date(row, "effective_from"), expiresOn: try DocumentRepository.date(row, "expires_on"),
+                repealedOn: try DocumentRepository.date(row, "repealed_on")),
+            rule: rule)
+    }
+}

@@ -1,0 +1,183 @@
+import DisclosureCore
+import Foundation
+import SQLKit
+
+/// Named queries over `documents`, `document_versions` and `index_sequences`.
+public struct DocumentRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func find(_ id: Int) async throws -> GovernmentDocument? {
+        try await db.select().column("*").from("documents").where("id", .equal, id).first().map(Self.decode)
+    }
+
+    /// Several documents in the order of `ids` (missing ones are skipped).
+    public func find(ids: [Int]) async throws -> [GovernmentDocument] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await db.select().column("*").from("documents").where("id", .in, ids).all().map(Self.decode)
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
+    public func findPublic(indexOrDocNumber text: String) async throws -> [GovernmentDocument] {
+        try await db.select().column("*").from("documents")
+            .where("state", .equal, DocumentState.published.rawValue).where("attribute", .equal, DisclosureAttribute.proactive.rawValue)
+            .where { $0.where("index_number", .equal, text).orWhere("doc_number", .equal, text) }
+            .limit(5).all().map(Self.decode)
+    }
+
+    public func docNumberTaken(_ docNumber: String, unit: String, except id: Int?) async throws -> Bool {
+        guard !docNumber.isEmpty else { return false }
+        var query = db.select().column("id").from("documents").where("unit_code", .equal, unit).where("doc_number", .equal, docNumber)
+        if let id { query = query.where("id", .notEqual, id) }
+        return try await query.first() != nil
+    }
+
+    /// Next 索引号 sequence for the unit and year, inside the caller's transaction.
+    public func nextSequence(unit: String, year: Int) async throws -> Int {
+        let current = try await db.select().column("last_value").from("index_sequences")
+            .where("unit_code", .equal, unit).where("year", .equal, year).first(decodingColumn: "last_value", as: Int.self)
+        if let current {
+            try await db.update("index_sequences").set("last_value", to: current + 1)
+                .where("unit_code", .equal, unit).where("year", .equal, year).run()
+            return current + 1
+        }
+        try await db.insert(into: "index_sequences").columns("unit_code", "year", "last_value").values(SQLBind(unit), SQLBind(year), SQLBind(1)).run()
+        return 1
+    }
+
+    /// The last sequence handed out (0 if none), without taking one.
+    public func peekSequence(unit: String, year: Int) async throws -> Int {
+        try await db.select().column("last_value").from("index_sequences")
+            .where("unit_code", .equal, unit).where("year", .equal, year).first(decodingColumn: "last_value", as: Int.self) ?? 0
+    }
+
+    public func setSequence(unit: String, year: Int, to value: Int) async throws {
+        if try await peekSequence(unit: unit, year: year) == 0 {
+            try await db.insert(into: "index_sequences").columns("unit_code", "year", "last_value")
+                .values(SQLBind(unit), SQLBind(year), SQLBind(value)).run()
+        } else {
+            try await db.update("index_sequences").set("last_value", to: value).where("unit_code", .equal, unit).where("year", .equal, year).run()
+        }
+    }
+
+    public func insert(_ draft: DocumentDraft, indexNumber: String, state: DocumentState, by actor: String, at now: Date) async throws -> Int {
+        let stamp = Timestamp.text(now)
+        var columns = Self.draftColumns(draft)
+        columns += [
+            ("index_number", SQLBind(indexNumber)), ("state", SQLBind(state.rawValue)), ("version", SQLBind(1)), ("created_by", SQLBind(actor)),
+            ("created_at", SQLBind(stamp)), ("updated_at", SQLBind(stamp)),
+        ]
+        let row = try await db.insert(into: "documents").columns(columns.map(\.0)).values(columns.map { $0.1 as any SQLExpression })
+            .returning("id").first()
+        guard let row else { throw DomainError(.conflict, "文件保存失败") }
+        return try row.decode(column: "id", as: Int.self)
+    }
+
+    public func updateDraft(_ id: Int, _ draft: DocumentDraft, at now: Date) async throws {
+        var update = db.update("documents").set("updated_at", to: Timestamp.text(now))
+        for (column, value) in Self.draftColumns(draft) where column != "unit_code" {
+            update = update.set(SQLIdentifier(column), to: value)
+        }
+        try await update.where("id", .equal, id).run()
+    }
+
+    public func setState(
+        _ id: Int, _ state: DocumentState, publishAt: Date? = nil, publishedAt: Date? = nil, withdrawnReason: String? = nil, at now: Date
+    ) async throws {
+        var update = db.update("documents").set("state", to: state.rawValue).set("updated_at", to: Timestamp.text(now))
+        update = update.set("publish_at", to: publishAt.map(Timestamp.text))
+        if let publishedAt {
+            update = update.set("published_at", to: Timestamp.text(publishedAt))
+                .set("published_on", to: CivilDate(instant: publishedAt).description)
+        }
+        if let withdrawnReason { update = update.set("withdrawn_reason", to: withdrawnReason) }
+        try await update.where("id", .equal, id).run()
+    }
+
+    public func setSearchKey(_ id: Int, _ key: Int64?) async throws {
+        try await db.update("documents").set("search_key", to: key).where("id", .equal, id).run()
+    }
+
+    /// Keeps the text before a correction (issue 3 §3: every earlier version stays readable to staff).
+    public func archiveVersion(_ document: GovernmentDocument, by actor: String, at now: Date) async throws {
+        try await db.insert(into: "document_versions")
+            .columns("document_id", "version", "title", "doc_number", "body", "correction_notice", "recorded_at", "recorded_by")
+            .values(
+                SQLBind(document.id), SQLBind(document.version), SQLBind(document.draft.title), SQLBind(document.draft.docNumber),
+                SQLBind(document.draft.body), SQLBind(document.correctionNotice), SQLBind(Timestamp.text(now)), SQLBind(actor)
+            ).run()
+    }
+
+    public func applyCorrection(_ id: Int, title: String, body: String, notice: String, version: Int, at now: Date) async throws {
+        try await db.update("documents").set("title", to: title).set("body", to: body).set("correction_notice", to: notice)
+            .set("version", to: version).set("updated_at", to: Timestamp.text(now)).where("id", .equal, id).run()
+    }
+
+    public func versions(of id: Int) async throws -> [DocumentVersion] {
+        try await db.select().column("*").from("document_versions").where("document_id", .equal, id).orderBy("version").all().map { row in
+            DocumentVersion(
+                version: try row.decode(column: "version", as: Int.self), title: try row.decode(column: "title", as: String.self),
+                docNumber: try row.decode(column: "doc_number", as: String.self), body: try row.decode(column: "body", as: String.self),
+                correctionNotice: try row.decode(column: "correction_notice", as: String?.self),
+                recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self))
+        }
+    }
+
+    /// Scheduled documents whose time has come.
+    public func dueForPublication(at now: Date) async throws -> [Int] {
+        try await db.select().column("id").from("documents").where("state", .equal, DocumentState.scheduled.rawValue)
+            .where("publish_at", .lessThanOrEqual, Timestamp.text(now)).all(decodingColumn: "id", as: Int.self)
+    }
+
+    static func draftColumns(_ draft: DocumentDraft) -> [(String, SQLBind)] {
+        [
+            ("unit_code", SQLBind(draft.unitCode)), ("title", SQLBind(draft.title)), ("doc_number", SQLBind(draft.docNumber)),
+            ("issuer", SQLBind(draft.issuer)), ("topic", SQLBind(draft.topic)), ("catalog_entry_id", SQLBind(draft.catalogEntryID)),
+            ("category", SQLBind(draft.category)), ("generated_on", SQLBind(draft.generatedOn.description)), ("body", SQLBind(draft.body)),
+            ("attribute", SQLBind(draft.attribute.rawValue)), ("withholding_reason", SQLBind(draft.withholdingReason?.rawValue)),
+            ("channels", SQLBind(draft.channels.map(\.rawValue).joined(separator: "|"))), ("is_normative", SQLBind(draft.isNormative)),
+            ("effective_from", SQLBind(draft.validity.effectiveFrom?.description)), ("expires_on", SQLBind(draft.validity.expiresOn?.description)),
+            ("repealed_on", SQLBind(draft.validity.repealedOn?.description)), ("interprets_document_id", SQLBind(draft.interpretsDocumentID)),
+        ]
+    }
+
+    static func date(_ row: any SQLRow, _ column: String) throws -> CivilDate? {
+        try row.decode(column: column, as: String?.self).flatMap { CivilDate(iso: $0) }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> GovernmentDocument {
+        let draft = DocumentDraft(
+            unitCode: try row.decode(column: "unit_code", as: String.self), title: try row.decode(column: "title", as: String.self),
+            docNumber: try row.decode(column: "doc_number", as: String.self), issuer: try row.decode(column: "issuer", as: String.self),
+            topic: try row.decode(column: "topic", as: String.self), catalogEntryID: try row.decode(column: "catalog_entry_id", as: Int?.self),
+            category: try row.decode(column: "category", as: String.self),
+            generatedOn: try date(row, "generated_on") ?? CivilDate(dayNumber: 0), body: try row.decode(column: "body", as: String.self),
+            attribute: DisclosureAttribute(rawValue: try row.decode(column: "attribute", as: String.self)) ?? .onRequest,
+            withholdingReason: try row.decode(column: "withholding_reason", as: String?.self).flatMap(WithholdingReason.init(rawValue:)),
+            channels: try row.decode(column: "channels", as: String.self).split(separator: "|").compactMap { PublicationChannel(rawValue: String($0)) },
+            isNormative: try row.decode(column: "is_normative", as: Bool.self),
+            validity: DocumentValidity(
+                effectiveFrom: try date(row, "effective_from"), expiresOn: try date(row, "expires_on"), repealedOn: try date(row, "repealed_on")),
+            interpretsDocumentID: try row.decode(column: "interprets_document_id", as: Int?.self))
+        return GovernmentDocument(
+            id: try row.decode(column: "id", as: Int.self), indexNumber: try row.decode(column: "index_number", as: String.self), draft: draft,
+            state: DocumentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
+            version: try row.decode(column: "version", as: Int.self),
+            correctionNotice: try row.decode(column: "correction_notice", as: String?.self),
+            publishAt: try row.decode(column: "publish_at", as: String?.self).flatMap(Timestamp.date),
+            publishedOn: try date(row, "published_on"), withdrawnReason: try row.decode(column: "withdrawn_reason", as: String?.self))
+    }
+}
+
+/// An earlier text of a corrected document.
+public struct DocumentVersion: Sendable, Equatable {
+    public let version: Int
+    public let title: String
+    public let docNumber: String
+    public let body: String
+    public let correctionNotice: String?
+    public let recordedAt: String
+    public let recordedBy: String
+}
