@@ -1,3 +1,4 @@
+import DisclosureCore
 import Foundation
 
 /// Every setting of the web application in one place (README's configuration table mirrors it).
@@ -12,6 +13,8 @@ public struct AppConfig: Sendable {
     /// Public POSTs (login, later apply/complain/ask) allowed per client address per minute.
     public var publicPostsPerMinute: Int
     public var site: SiteInfo
+    /// 索引号 pattern (`DISCLOSURE_INDEX_FORMAT`, default `{unit}/{year}-{seq:5}`).
+    public var indexFormat: IndexNumberFormat = .standard
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,

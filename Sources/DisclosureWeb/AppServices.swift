@@ -13,6 +13,10 @@ public struct AppServices: Sendable {
     public let units: UnitAdministration
     public let accounts: AccountAdministration
     public let calendar: CalendarAdministration
+    public let publishing: PublishingService
+    public let catalog: CatalogAdministration
+    public let timeliness: TimelinessWatch
+    let pageCache: PageCache
 
     public init(config: AppConfig, database: Database, clock: any WallClock) async throws {
         let hasher = PasswordHasher(cost: config.bcryptCost)
@@ -24,6 +28,15 @@ public struct AppServices: Sendable {
         self.units = UnitAdministration(database: database, clock: clock)
         self.accounts = AccountAdministration(database: database, clock: clock, hasher: hasher)
         self.calendar = CalendarAdministration(database: database, clock: clock)
+        self.publishing = PublishingService(database: database, clock: clock, indexFormat: config.indexFormat)
+        self.catalog = CatalogAdministration(database: database, clock: clock)
+        self.timeliness = TimelinessWatch(database: database, clock: clock)
+        self.pageCache = PageCache(database: database)
+    }
+
+    /// Unit code → name, for labels.
+    func unitNames() async throws -> [String: String] {
+        Dictionary(try await UnitRepository(database.sql).all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Today in China Standard Time.

@@ -33,6 +33,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
 
     HealthController(database: services.database).addRoutes(to: router)
     PortalController(services: services, renderer: renderer).addRoutes(to: router)
+    PublicDocumentController(services: services, renderer: renderer).addRoutes(to: router)
+    SearchController(services: services, renderer: renderer).addRoutes(to: router)
     StaffLoginController(services: services, renderer: renderer).addRoutes(to: router)
     StaffDashboardController(services: services, renderer: renderer).addRoutes(to: router)
     StaffAccountController(services: services, renderer: renderer).addRoutes(to: router)

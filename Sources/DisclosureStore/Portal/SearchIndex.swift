@@ -63,6 +63,7 @@ public struct SearchIndex: Sendable {
     /// Adds (or replaces) a document; does nothing for a document that is not public.
     public func index(_ document: GovernmentDocument, today: CivilDate, on db: any SQLDatabase) async throws {
         try await remove(document.id, on: db)
+        try await ChangeMarker.bump(on: db)
         guard document.isPublic else { return }
         let key = try await self.key(for: document, today: today, on: db)
         try await insert(key: key.rawValue, title: document.draft.title + " " + document.draft.docNumber, body: document.draft.body, on: db)
@@ -91,6 +92,7 @@ public struct SearchIndex: Sendable {
             let key = try await db.select().column("search_key").from("documents").where("id", .equal, documentID)
                 .first(decodingColumn: "search_key", as: Int64?.self) ?? nil
         else { return }
+        try await ChangeMarker.bump(on: db)
         switch dialect {
         case .sqlite: try await db.raw("DELETE FROM document_search WHERE rowid = \(bind: key)").run()
         case .postgres: try await db.raw("DELETE FROM document_search WHERE search_key = \(bind: key)").run()

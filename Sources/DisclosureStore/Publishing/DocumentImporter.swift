@@ -133,6 +133,7 @@ public struct DocumentImporter: Sendable {
                 units[item.document.unit] = code
                 created[item.document.unit] = code
             }
+            try await ChangeMarker.bump(on: db)
             let firstID = try await nextDocumentID(on: db)
             let duplicates = try await insertRows(batch, units: units, firstID: firstID, now: now, on: db)
             let lastID = firstID + batch.count - 1

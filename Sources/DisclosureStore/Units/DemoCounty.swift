@@ -83,6 +83,7 @@ public enum DemoCounty {
             let unitName = units.first { $0.code == unit }?.name ?? unit
             credentials.append(Credential(role: role, username: username, password: password, unitName: unitName))
         }
+        try await DemoCatalog.load(into: database, clock: clock)
         return credentials
     }
 

@@ -16,7 +16,7 @@ struct PortalController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: home)
         router.get("/guide", use: guide)
-        for section in PortalSection.all where section.path != "/guide" {
+        for section in PortalSection.all where !section.isOpen {
             router.get(RouterPath(section.path)) { _, context in
                 renderer.render("Portal/section", title: section.title, page: section, context: context)
             }

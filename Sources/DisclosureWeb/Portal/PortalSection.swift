@@ -9,8 +9,8 @@ struct PortalSection: Sendable {
 
     static let all: [PortalSection] = [
         PortalSection(path: "/guide", title: "公开指南", summary: "政府信息公开的分类、编排体系、获取方式和公开工作机构联系方式。", isOpen: true),
-        PortalSection(path: "/catalog", title: "公开目录", summary: "按单位、领域和类别浏览主动公开的政府信息。", isOpen: false),
-        PortalSection(path: "/search", title: "信息检索", summary: "按标题、正文、文号或索引号检索已公开的政府信息。", isOpen: false),
+        PortalSection(path: "/catalog", title: "公开目录", summary: "按单位、栏目浏览主动公开的政府信息，查看法定主动公开内容。", isOpen: true),
+        PortalSection(path: "/search", title: "信息检索", summary: "按标题、正文、文号或索引号检索已公开的政府信息。", isOpen: true),
         PortalSection(path: "/apply", title: "依申请公开", summary: "在线提交政府信息公开申请，并凭查询码查询办理进度。", isOpen: false),
         PortalSection(path: "/track", title: "申请查询", summary: "凭申请编号和查询码查看办理进度与答复。", isOpen: false),
         PortalSection(path: "/complain", title: "投诉举报", summary: "对政务公开工作中的违法违规行为进行投诉举报。", isOpen: false),

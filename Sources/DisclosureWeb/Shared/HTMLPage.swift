@@ -41,17 +41,25 @@ struct PageRenderer: Sendable {
         _ template: String, title: String, page: Body, context: AppRequestContext,
         status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil
     ) -> Response {
-        let frame = PageFrame(
-            title: title, site: services.config.site, staff: context.staff.map(StaffNav.init), csrf: context.csrfToken,
-            notice: notice, error: error, page: page)
-        // A missing template is a programming error caught by the page tests; never crash the server for it.
-        let html =
-            services.templates.render(frame, withTemplate: template)
-            ?? "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>系统错误</title><p>页面暂时无法显示，请联系政务公开办。</p></html>"
+        let html = self.html(template, title: title, page: page, staff: context.staff, csrf: context.csrfToken, notice: notice, error: error)
 
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+extension PageRenderer {
+    /// The page as text; public pages that do not depend on the visitor are rendered with no staff
+    /// and no CSRF token, so they can be cached and shared.
+    func html<Body: Sendable>(
+        _ template: String, title: String, page: Body, staff: StaffAccount? = nil, csrf: String = "", notice: String? = nil, error: String? = nil
+    ) -> String {
+        let frame = PageFrame(
+            title: title, site: services.config.site, staff: staff.map(StaffNav.init), csrf: csrf, notice: notice, error: error, page: page)
+        // A missing template is a programming error caught by the page tests; never crash the server for it.
+        return services.templates.render(frame, withTemplate: template)
+            ?? "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>系统错误</title><p>页面暂时无法显示，请联系政务公开办。</p></html>"
     }
 }
 

@@ -121,6 +121,13 @@ struct CreatePublishingTables: Migration {
             .primaryKey("kind", "value")
             .run()
 
+        // Bumped by every change to public content; page caches on every instance compare it.
+        try await db.create(table: "change_markers")
+            .column("name", type: .text, .primaryKey(autoIncrement: false))
+            .column("version", type: .bigint, .notNull)
+            .run()
+        try await db.insert(into: "change_markers").columns("name", "version").values(SQLBind("portal"), SQLBind(0)).run()
+
         switch dialect {
         case .sqlite:
             // Contentless (the text lives in `documents`); rowid = the document's search key.

@@ -1,0 +1,149 @@
+import DisclosureCore
+import DisclosureStore
+import Foundation
+import Hummingbird
+
+/// 信息检索 on the portal: any text, filters with facet counts, highlighted snippets, sorted by
+/// relevance or date. Only published 主动公开 documents are in the index.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/search?q=&unit=&category=&year=&validity=&sort=&page=` | public |
+struct SearchController {
+    let services: AppServices
+    let renderer: PageRenderer
+    static let pageSize = 20
+
+    struct Facet: Sendable {
+        let label: String
+        let count: Int
+        let href: String
+        let selected: Bool
+    }
+
+    struct Hit: Sendable {
+        let href: String
+        let title: String
+        let snippet: [SnippetPart]
+        let meta: String
+    }
+
+    struct SearchPage: Sendable {
+        let query: String
+        let hasQuery: Bool
+        let sortNewest: Bool
+        let total: Int
+        let hits: [Hit]
+        let exact: [Hit]
+        let units: [Facet]
+        let categories: [Facet]
+        let years: [Facet]
+        let validity: [Facet]
+        let filters: [Facet]
+        let pagination: Pagination
+        let relevanceHref: String
+        let newestHref: String
+    }
+
+    /// The request's parameters, normalised so equal searches share a cache entry.
+    struct Parameters: Sendable, Hashable {
+        var q: String
+        var unit: String?
+        var category: String?
+        var year: Int?
+        var validity: ValidityStatus?
+        var newest: Bool
+        var page: Int
+
+        init(_ value: (String) -> String?) {
+            q = String((value("q") ?? "").prefix(SearchQuery.maxLength * 2))
+            unit = value("unit").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
+            category = value("category").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
+            year = value("year").flatMap { Int($0) }.flatMap { (1949...2149).contains($0) ? $0 : nil }
+            validity = value("validity").flatMap { ValidityStatus(rawValue: $0) }
+            newest = value("sort") == "date"
+            page = min(max(Int(value("page") ?? "1") ?? 1, 1), 50)
+        }
+
+        func href(_ change: (inout Parameters) -> Void) -> String {
+            var copy = self
+            copy.page = 1
+            change(&copy)
+            var parts = ["q=\(PublicDocumentController.escape(copy.q))"]
+            if let unit = copy.unit { parts.append("unit=\(PublicDocumentController.escape(unit))") }
+            if let category = copy.category { parts.append("category=\(PublicDocumentController.escape(category))") }
+            if let year = copy.year { parts.append("year=\(year)") }
+            if let validity = copy.validity { parts.append("validity=\(PublicDocumentController.escape(validity.rawValue))") }
+            if copy.newest { parts.append("sort=date") }
+            if copy.page > 1 { parts.append("page=\(copy.page)") }
+            return "/search?" + parts.joined(separator: "&")
+        }
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/search", use: search)
+    }
+
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let parameters = Parameters { query.get($0) }
+        let key = "search:\(parameters.href { _ in })|\(parameters.page)"
+        let body = try await services.pageCache.page(key) { () async throws -> ByteBuffer? in
+            let page = try await searchPage(parameters)
+            return ByteBuffer(string: renderer.html("Portal/search", title: parameters.q.isEmpty ? "信息检索" : "检索：\(parameters.q)", page: page))
+        }
+        return htmlResponse(body ?? ByteBuffer())
+    }
+
+    func searchPage(_ parameters: Parameters) async throws -> SearchPage {
+        let query = SearchQuery(parameters.q)
+        let names = try await services.unitNames()
+        var filters = SearchFilters(category: parameters.category, year: parameters.year, validity: parameters.validity)
+        if let unit = parameters.unit {
+            filters.unitCodes = Array(try await UnitRepository(services.database.sql).tree().scope(of: unit))
+        }
+        let result = try await services.publishing.search.search(
+            query, filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * Self.pageSize,
+            limit: Self.pageSize, on: services.database.sql)
+        let documents = try await DocumentRepository(services.database.sql).find(ids: result.documentIDs)
+        var exact: [GovernmentDocument] = []
+        if parameters.page == 1, !parameters.q.trimmingCharacters(in: .whitespaces).isEmpty {
+            exact = try await DocumentRepository(services.database.sql).findPublic(indexOrDocNumber: parameters.q.trimmingCharacters(in: .whitespaces))
+        }
+        let hit = { (document: GovernmentDocument) in
+            Hit(
+                href: "/documents/\(document.id)", title: document.draft.title,
+                snippet: Snippet.make(document.draft.body, terms: query.terms, radius: 60),
+                meta: [names[document.draft.unitCode] ?? document.draft.unitCode, document.publishedOn?.description ?? "", document.draft.docNumber]
+                    .filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        var active: [Facet] = []
+        if let unit = parameters.unit { active.append(Facet(label: "单位：\(names[unit] ?? unit)", count: 0, href: parameters.href { $0.unit = nil }, selected: true)) }
+        if let category = parameters.category { active.append(Facet(label: "类别：\(category)", count: 0, href: parameters.href { $0.category = nil }, selected: true)) }
+        if let year = parameters.year { active.append(Facet(label: "年份：\(year)", count: 0, href: parameters.href { $0.year = nil }, selected: true)) }
+        if let validity = parameters.validity {
+            active.append(Facet(label: "有效性：\(validity.rawValue)", count: 0, href: parameters.href { $0.validity = nil }, selected: true))
+        }
+        return SearchPage(
+            query: parameters.q, hasQuery: !query.isEmpty, sortNewest: parameters.newest, total: result.total, hits: documents.map(hit),
+            exact: exact.map(hit),
+            units: result.units.prefix(15).map { facet in
+                let code = facet.name
+                return Facet(label: names[facet.name] ?? facet.name, count: facet.count, href: parameters.href { $0.unit = code }, selected: parameters.unit == code)
+            },
+            categories: result.categories.prefix(20).map { facet in
+                Facet(label: facet.name, count: facet.count, href: parameters.href { $0.category = facet.name }, selected: parameters.category == facet.name)
+            },
+            years: result.years.prefix(12).map { facet in
+                Facet(label: "\(facet.year)年", count: facet.count, href: parameters.href { $0.year = facet.year }, selected: parameters.year == facet.year)
+            },
+            validity: result.validity.map { facet in
+                Facet(label: facet.status.rawValue, count: facet.count, href: parameters.href { $0.validity = facet.status }, selected: parameters.validity == facet.status)
+            },
+            filters: active,
+            pagination: Pagination(page: parameters.page, size: Self.pageSize, total: min(result.total, 50 * Self.pageSize)) { number in
+                parameters.href { $0.page = number }
+            },
+            relevanceHref: parameters.href { $0.newest = false }, newestHref: parameters.href { $0.newest = true })
+    }
+}

@@ -1,0 +1,60 @@
+import DisclosureStore
+import Foundation
+import Hummingbird
+import NIOConcurrencyHelpers
+
+/// Rendered public pages kept in memory: render once, serve from memory, drop everything when
+/// the database's change marker moves (checked at most every `checkInterval`, so a publication
+/// shows within that time on every instance; DESIGN §8).
+final class PageCache: Sendable {
+    struct State {
+        var pages: [String: ByteBuffer] = [:]
+        var marker: Int64 = -1
+        var checkedAt: UInt64 = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let database: Database
+    private let checkInterval: UInt64
+    private let capacity: Int
+
+    init(database: Database, checkIntervalMilliseconds: UInt64 = 500, capacity: Int = 20_000) {
+        self.database = database
+        self.checkInterval = checkIntervalMilliseconds * 1_000_000
+        self.capacity = capacity
+    }
+
+    /// The cached page for `key`, or renders it with `render` (nil bodies are not cached).
+    func page(_ key: String, render: () async throws -> ByteBuffer?) async throws -> ByteBuffer? {
+        try await refreshIfDue()
+        if let hit = state.withLockedValue({ $0.pages[key] }) { return hit }
+        guard let body = try await render() else { return nil }
+        state.withLockedValue { state in
+            if state.pages.count >= capacity { state.pages.removeAll(keepingCapacity: true) }
+            state.pages[key] = body
+        }
+        return body
+    }
+
+    private func refreshIfDue() async throws {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let due = state.withLockedValue { state -> Bool in
+            guard now &- state.checkedAt >= checkInterval else { return false }
+            state.checkedAt = now
+            return true
+        }
+        guard due else { return }
+        let marker = try await ChangeMarker.read(on: database.sql)
+        state.withLockedValue { state in
+            if state.marker != marker {
+                state.pages.removeAll(keepingCapacity: true)
+                state.marker = marker
+            }
+        }
+    }
+}
+
+/// An HTML response from a cached body.
+func htmlResponse(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+    Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "public, max-age=0"], body: .init(byteBuffer: body))
+}
