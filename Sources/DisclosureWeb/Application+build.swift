@@ -42,11 +42,14 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     StaffUsersController(services: services, renderer: renderer).addRoutes(to: router)
     StaffCalendarController(services: services, renderer: renderer).addRoutes(to: router)
     StaffAuditController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffDocumentsController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffCatalogController(services: services, renderer: renderer).addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     UnitsAPIController(services: services).addRoutes(to: api)
     CalendarAPIController(services: services).addRoutes(to: api)
     AuditAPIController(services: services).addRoutes(to: api)
+    DocumentsAPIController(services: services).addRoutes(to: api)
     return router
 }

@@ -26,7 +26,9 @@ struct ImportCommand: AsyncParsableCommand {
             try await runReportingErrors {
                 guard FileManager.default.isReadableFile(atPath: file) else { throw DomainError.invalid("FILE", "无法读取文件 \(file)") }
                 guard (1...10_000).contains(batchSize) else { throw DomainError.invalid("batch-size", "--batch-size 须在 1 到 10000 之间") }
-                let batches = file.lowercased().hasSuffix(".csv") ? try CSVDocumentLines.batches(path: file, size: batchSize) : JSONLines.batches(path: file, size: batchSize)
+                let batches =
+                    file.lowercased().hasSuffix(".csv")
+                    ? try CSVDocumentLines.batches(path: file, size: batchSize) : JSONLines.batches(path: file, size: batchSize)
                 try await withDatabase(options) { database in
                     var importer = DocumentImporter(database: database, clock: SystemWallClock())
                     importer.createUnits = createUnits

@@ -36,7 +36,7 @@ public struct SearchQuery: Equatable, Sendable {
 
     /// The tokens a term must match in sequence. Runs inside the term tokenize exactly as the
     /// document does; the final run may continue in the document, so a final CJK run drops its
-    /// closing unigram (or, alone, becomes a prefix) and a final alphabetic word is a prefix.
+    /// closing unigram (or, alone, becomes a prefix) and a final word is a prefix (`20` finds `2025`).
     static func phrase(_ term: String) -> [Token] {
         var runs: [(SearchTokenizer.Kind, [Unicode.Scalar])] = []
         SearchTokenizer.forEachRun(in: term) { runs.append(($0, $1)) }
@@ -55,8 +55,7 @@ public struct SearchQuery: Equatable, Sendable {
                 if !last { tokens.append(Token(text: String(Character(run[run.count - 1])), prefix: false)) }
             case .word:
                 let word = String(String.UnicodeScalarView(run.prefix(SearchTokenizer.maxWordLength)))
-                let alphabetic = run.allSatisfy { !(0x30...0x39).contains($0.value) }
-                tokens.append(Token(text: word, prefix: last && alphabetic && run.count < SearchTokenizer.maxWordLength))
+                tokens.append(Token(text: word, prefix: last && run.count < SearchTokenizer.maxWordLength))
             case .separator:
                 break
             }

@@ -77,7 +77,9 @@ public enum SearchTokenizer {
         var value = scalar.value
         if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
         if (0x41...0x5A).contains(value) { value += 0x20 }
-        if value == scalar.value { return scalar.properties.isUppercase ? (scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar }
+        if value == scalar.value {
+            return scalar.properties.isUppercase ? (scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar
+        }
         return Unicode.Scalar(value) ?? scalar
     }
 }

@@ -71,6 +71,7 @@ public struct CatalogEntry: Equatable, Sendable, Codable {
         entry.primaryItem = primaryItem.trimmingCharacters(in: .whitespacesAndNewlines)
         entry.secondaryItem = secondaryItem.trimmingCharacters(in: .whitespacesAndNewlines)
         entry.column = column.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...60).contains(rule.workingDays) else { throw DomainError.invalid("ruleDays", "公开时限的工作日数须在 1 到 60 之间") }
         guard !channels.isEmpty else { throw DomainError.invalid("channels", "至少选择一个公开渠道") }
         if mode == .proactive && !channels.contains(where: { $0.channel == .website }) {
             // 条例 第二十三条: proactively disclosed information goes on the 政府网站 among others.

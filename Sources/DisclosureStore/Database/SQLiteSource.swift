@@ -14,7 +14,9 @@ struct SQLiteSource: ConnectionPoolSource {
             var pragmas = ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"]
             if isFile {
                 // Memory-mapped reads and a 64 MiB page cache per connection keep the search index hot.
-                pragmas += ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA mmap_size = 2147483648", "PRAGMA cache_size = -65536"]
+                pragmas += [
+                    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA mmap_size = 2147483648", "PRAGMA cache_size = -65536",
+                ]
             }
             return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { future, pragma in
                 future.flatMap { conn.query(pragma).map { _ in } }

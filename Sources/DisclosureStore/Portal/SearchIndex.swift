@@ -176,7 +176,8 @@ public struct SearchIndex: Sendable {
             total += count
         }
         let days = try await db.raw(
-            SQLQueryString(String("SELECT \(SearchKey.dayExpression(column)) AS d, count(*) AS n FROM document_search WHERE ")) + condition + " GROUP BY 1"
+            SQLQueryString(String("SELECT \(SearchKey.dayExpression(column)) AS d, count(*) AS n FROM document_search WHERE ")) + condition
+                + " GROUP BY 1"
         ).all()
         var years: [Int: Int] = [:]
         for row in days {

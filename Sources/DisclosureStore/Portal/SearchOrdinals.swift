@@ -21,7 +21,8 @@ public final class SearchOrdinals: Sendable {
             remember(stored, value, kind)
             return stored
         }
-        let highest = try await db.select().column(SQLFunction("max", args: SQLColumn("ordinal")), as: "m").from("search_ordinals")
+        let highest =
+            try await db.select().column(SQLFunction("max", args: SQLColumn("ordinal")), as: "m").from("search_ordinals")
             .where("kind", .equal, kind.rawValue).first(decodingColumn: "m", as: Int?.self) ?? nil
         // Ordinal 0 is never handed out, so a zero bit field always means "none".
         let next = (highest ?? 0) + 1

@@ -48,7 +48,8 @@ public struct CatalogRepository: Sendable {
     }
 
     public func nextPosition(unit: String) async throws -> Int {
-        let highest = try await db.select().column(SQLFunction("max", args: SQLColumn("position")), as: "m").from("catalog_entries")
+        let highest =
+            try await db.select().column(SQLFunction("max", args: SQLColumn("position")), as: "m").from("catalog_entries")
             .where("unit_code", .equal, unit).first(decodingColumn: "m", as: Int?.self) ?? nil
         return (highest ?? 0) + 1
     }

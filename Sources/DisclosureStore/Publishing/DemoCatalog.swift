@@ -5,7 +5,10 @@ import SQLKit
 /// The 示范县 demo's 标准目录 (covering 条例 第二十条 items and several of the 26 领域) and a few
 /// documents in every lifecycle state, so the portal, search and dashboards have something to show.
 enum DemoCatalog {
-    typealias Row = (unit: String, domain: String, primary: String, secondary: String, content: String, basis: String, rule: PublicationRule, kind: ColumnKind, item: StatutoryItem?, level: AdministrativeLevel)
+    typealias Row = (
+        unit: String, domain: String, primary: String, secondary: String, content: String, basis: String, rule: PublicationRule, kind: ColumnKind,
+        item: StatutoryItem?, level: AdministrativeLevel
+    )
 
     static let web = [ChannelChoice(.website, mandatory: true), ChannelChoice(.readingPoint, mandatory: false)]
     static let decision7 = try! PublicationRule(anchor: .decision, workingDays: 7)
@@ -21,7 +24,10 @@ enum DemoCatalog {
         ("FGJ", "重大建设项目", "规划计划", "发展规划", "国民经济和社会发展规划、专项规划及相关政策", "《政府信息公开条例》第二十条第三项", standard, .policies, .plans, .county),
         ("FGJ", "重大建设项目", "重大项目", "批准和实施信息", "项目批准、招标投标、征收土地、重大设计变更、施工和质量安全监督、竣工", "《政府信息公开条例》第二十条第十项", standard, .other, .majorProjects, .county),
         ("CZJ", "财政预决算", "财政预决算", "政府预决算", "预算、决算报表及说明，“三公”经费", "《预算法》第十四条；《政府信息公开条例》第二十条第七项", standard, .policies, .budgets, .county),
-        ("CZJ", "公共资源交易", "政府采购", "采购公告", "采购项目名称、预算金额、采购需求、供应商资格要求、公告期限", "《政府采购法》；《政府信息公开条例》第二十条第九项", try! PublicationRule(anchor: .decision, workingDays: 5), .notices, .procurement, .county),
+        (
+            "CZJ", "公共资源交易", "政府采购", "采购公告", "采购项目名称、预算金额、采购需求、供应商资格要求、公告期限", "《政府采购法》；《政府信息公开条例》第二十条第九项",
+            try! PublicationRule(anchor: .decision, workingDays: 5), .notices, .procurement, .county
+        ),
         ("CZJ", "财政预决算", "行政事业性收费", "收费目录", "行政事业性收费项目及其依据、标准", "《政府信息公开条例》第二十条第八项", standard, .other, .fees, .county),
         ("MZJ", "社会救助", "社会救助", "最低生活保障", "城乡低保政策、标准、审批结果（隐去身份证号等个人信息）", "《社会救助暂行办法》；《政府信息公开条例》第二十一条", standard, .policies, .livelihood, .county),
         ("MZJ", "养老服务", "养老服务", "养老服务补贴", "补贴政策、对象、标准和发放情况", "《政府信息公开条例》第二十条第十一项", standard, .other, .livelihood, .county),
@@ -39,7 +45,8 @@ enum DemoCatalog {
         var entryIDs: [String: Int] = [:]
         for row in rows {
             let entry = CatalogEntry(
-                unitCode: row.unit, domain: row.domain, primaryItem: row.primary, secondaryItem: row.secondary, content: row.content, basis: row.basis,
+                unitCode: row.unit, domain: row.domain, primaryItem: row.primary, secondaryItem: row.secondary, content: row.content,
+                basis: row.basis,
                 rule: row.rule, channels: web, level: row.level, columnKind: row.kind, statutoryItem: row.item)
             entryIDs["\(row.unit)/\(row.primary)"] = try await catalog.create(entry, by: .system)
         }
@@ -57,7 +64,8 @@ enum DemoCatalog {
         let editor = StaffIdentity(userID: editorID, username: "editor", role: .editor, unitCode: "CZJ")
         let reviewer = StaffIdentity(userID: reviewerID, username: "reviewer", role: .reviewer, unitCode: "CZJ")
         let service = PublishingService(database: database, clock: clock)
-        let clean = ReviewChecklist(containsStateSecrets: false, containsPrivateOrCommercialData: false, wordingAccurate: true, note: "经审查，不涉密，不涉及个人隐私和商业秘密。")
+        let clean = ReviewChecklist(
+            containsStateSecrets: false, containsPrivateOrCommercialData: false, wordingAccurate: true, note: "经审查，不涉密，不涉及个人隐私和商业秘密。")
         let budget = DocumentDraft(
             unitCode: "CZJ", title: "示范县\(today.year)年县级部门预算公开说明", docNumber: "示财〔\(today.year)〕3号", catalogEntryID: entries["CZJ/财政预决算"],
             generatedOn: today.adding(days: -10),
@@ -71,7 +79,8 @@ enum DemoCatalog {
         let rules = DocumentDraft(
             unitCode: "CZJ", title: "示范县财政专项资金管理办法", docNumber: "示财规〔\(today.year)〕1号", catalogEntryID: entries["CZJ/财政预决算"],
             generatedOn: today.adding(days: -40), body: "第一条 为规范财政专项资金管理，提高资金使用效益，制定本办法。\n第二条 本办法自印发之日起施行，有效期五年。",
-            isNormative: true, validity: DocumentValidity(effectiveFrom: today.adding(days: -40), expiresOn: CivilDate(year: today.year + 5, month: 1, day: 1)))
+            isNormative: true,
+            validity: DocumentValidity(effectiveFrom: today.adding(days: -40), expiresOn: CivilDate(year: today.year + 5, month: 1, day: 1)))
         let late = try await service.create(rules, by: editor)
         try await service.submit(late.id, by: editor)
         try await service.approve(late.id, checklist: clean, by: reviewer)

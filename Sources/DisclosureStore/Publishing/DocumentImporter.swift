@@ -139,7 +139,9 @@ public struct DocumentImporter: Sendable {
             let lastID = firstID + batch.count - 1
             return (
                 (created, duplicates, batch.count),
-                AuditEvent("document.import", target: "documents:\(firstID)-\(lastID)", ["count": String(batch.count), "lines": "\(batch.first!.line)-\(batch.last!.line)"])
+                AuditEvent(
+                    "document.import", target: "documents:\(firstID)-\(lastID)",
+                    ["count": String(batch.count), "lines": "\(batch.first!.line)-\(batch.last!.line)"])
             )
         }
         unitsByName.merge(created) { current, _ in current }
@@ -171,9 +173,10 @@ public struct DocumentImporter: Sendable {
                 let key = try SearchKey(day: item.day, unitOrdinal: unitOrdinal, categoryOrdinal: categoryOrdinal, validityCode: 0, documentID: id)
                 let publishedAt = Timestamp.text(Date(timeIntervalSince1970: Double(item.day.dayNumber) * 86_400 + 3_600))
                 let values: [any Encodable & Sendable] = [
-                        id, indexFormat.format(unit: unit, year: year, sequence: sequences[sequenceKey]!), unit, PlainText.singleLine(item.document.title),
-                        docNumber, unit, "综合政务", item.document.category, item.day.description, item.body, DisclosureAttribute.proactive.rawValue,
-                        PublicationChannel.website.rawValue, false, DocumentState.published.rawValue, 1, item.day.description, publishedAt, key.rawValue,
+                    id, indexFormat.format(unit: unit, year: year, sequence: sequences[sequenceKey]!), unit,
+                    PlainText.singleLine(item.document.title),
+                    docNumber, unit, "综合政务", item.document.category, item.day.description, item.body, DisclosureAttribute.proactive.rawValue,
+                    PublicationChannel.website.rawValue, false, DocumentState.published.rawValue, 1, item.day.description, publishedAt, key.rawValue,
                     "import", stamp, stamp,
                 ]
                 documentRows.append(values.map { SQLBind($0) })
@@ -227,13 +230,15 @@ public struct DocumentImporter: Sendable {
     }
 
     func nextDocumentID(on db: any SQLDatabase) async throws -> Int {
-        let highest = try await db.select().column(SQLFunction("max", args: SQLColumn("id")), as: "m").from("documents")
+        let highest =
+            try await db.select().column(SQLFunction("max", args: SQLColumn("id")), as: "m").from("documents")
             .first(decodingColumn: "m", as: Int?.self) ?? nil
         return (highest ?? 0) + 1
     }
 
     func nextUnitCode(on db: any SQLDatabase) async throws -> String {
-        let count = try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("units")
+        let count =
+            try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("units")
             .where("code", .like, "IMP%").first(decodingColumn: "n", as: Int.self) ?? 0
         return String(format: "IMP%05d", count + 1)
     }

@@ -35,15 +35,19 @@ public struct DocumentListing: Sendable {
         var query = db.select()
         for column in Self.columns { query = query.column(SQLRaw(column)) }
         return query.from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
-            .join(SQLAlias(SQLIdentifier("catalog_entries"), as: SQLIdentifier("c")), method: SQLJoinMethod.left, on: SQLRaw("c.id = d.catalog_entry_id"))
+            .join(
+                SQLAlias(SQLIdentifier("catalog_entries"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
+                on: SQLRaw("c.id = d.catalog_entry_id"))
     }
 
     /// Staff list for the units in scope, newest change first.
     public func staffList(units: [String], state: DocumentState?, offset: Int, limit: Int) async throws -> [DocumentSummary] {
         var query = base().where(SQLColumn("unit_code", table: "d"), SQLBinaryOperator.in, SQLBind.group(units))
         if let state { query = query.where(SQLColumn("state", table: "d"), SQLBinaryOperator.equal, SQLBind(state.rawValue)) }
-        return try await query.orderBy(SQLColumn("updated_at", table: "d"), SQLDirection.descending).orderBy(SQLColumn("id", table: "d"), SQLDirection.descending)
-            .offset(offset).limit(limit).all().map(Self.decode)
+        return try await query.orderBy(SQLColumn("updated_at", table: "d"), SQLDirection.descending).orderBy(
+            SQLColumn("id", table: "d"), SQLDirection.descending
+        )
+        .offset(offset).limit(limit).all().map(Self.decode)
     }
 
     public func staffCount(units: [String], state: DocumentState?) async throws -> Int {
@@ -57,8 +61,11 @@ public struct DocumentListing: Sendable {
     public func timelinessCandidates(units: [String]?, publishedSince since: CivilDate) async throws -> [DocumentSummary] {
         var query = base().where(SQLColumn("attribute", table: "d"), SQLBinaryOperator.equal, SQLBind(DisclosureAttribute.proactive.rawValue))
             .where { group in
-                group.where(SQLColumn("state", table: "d"), SQLBinaryOperator.in, SQLBind.group([DocumentState.draft, .pendingReview, .approved, .scheduled].map(\.rawValue)))
-                    .orWhere(SQLColumn("published_on", table: "d"), SQLBinaryOperator.greaterThanOrEqual, SQLBind(since.description))
+                group.where(
+                    SQLColumn("state", table: "d"), SQLBinaryOperator.in,
+                    SQLBind.group([DocumentState.draft, .pendingReview, .approved, .scheduled].map(\.rawValue))
+                )
+                .orWhere(SQLColumn("published_on", table: "d"), SQLBinaryOperator.greaterThanOrEqual, SQLBind(since.description))
             }
         if let units { query = query.where(SQLColumn("unit_code", table: "d"), SQLBinaryOperator.in, SQLBind.group(units)) }
         return try await query.orderBy(SQLColumn("generated_on", table: "d")).limit(2000).all().map(Self.decode)
@@ -75,7 +82,9 @@ public struct DocumentListing: Sendable {
     }
 
     /// The portal's list: public documents, newest publication first, with optional filters.
-    public func publicList(units: [String]?, category: String?, catalogEntries: [Int]? = nil, offset: Int, limit: Int) async throws -> [DocumentSummary] {
+    public func publicList(units: [String]?, category: String?, catalogEntries: [Int]? = nil, offset: Int, limit: Int) async throws
+        -> [DocumentSummary]
+    {
         try await publicQuery(base(), units: units, category: category, catalogEntries: catalogEntries)
             .orderBy(SQLColumn("published_at", table: "d"), SQLDirection.descending).orderBy(SQLColumn("id", table: "d"), SQLDirection.descending)
             .offset(offset).limit(limit).all().map(Self.decode)
@@ -84,7 +93,8 @@ public struct DocumentListing: Sendable {
     public func publicCount(units: [String]?, category: String?, catalogEntries: [Int]? = nil) async throws -> Int {
         let query = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
-        return try await publicQuery(query, units: units, category: category, catalogEntries: catalogEntries).first(decodingColumn: "n", as: Int.self) ?? 0
+        return try await publicQuery(query, units: units, category: category, catalogEntries: catalogEntries).first(decodingColumn: "n", as: Int.self)
+            ?? 0
     }
 
     /// Public documents changed since `since` (the API's change feed and the Atom feed).

@@ -121,7 +121,8 @@ public struct DocumentRepository: Sendable {
                 version: try row.decode(column: "version", as: Int.self), title: try row.decode(column: "title", as: String.self),
                 docNumber: try row.decode(column: "doc_number", as: String.self), body: try row.decode(column: "body", as: String.self),
                 correctionNotice: try row.decode(column: "correction_notice", as: String?.self),
-                recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self))
+                recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self)
+            )
         }
     }
 
@@ -156,7 +157,9 @@ public struct DocumentRepository: Sendable {
             generatedOn: try date(row, "generated_on") ?? CivilDate(dayNumber: 0), body: try row.decode(column: "body", as: String.self),
             attribute: DisclosureAttribute(rawValue: try row.decode(column: "attribute", as: String.self)) ?? .onRequest,
             withholdingReason: try row.decode(column: "withholding_reason", as: String?.self).flatMap(WithholdingReason.init(rawValue:)),
-            channels: try row.decode(column: "channels", as: String.self).split(separator: "|").compactMap { PublicationChannel(rawValue: String($0)) },
+            channels: try row.decode(column: "channels", as: String.self).split(separator: "|").compactMap {
+                PublicationChannel(rawValue: String($0))
+            },
             isNormative: try row.decode(column: "is_normative", as: Bool.self),
             validity: DocumentValidity(
                 effectiveFrom: try date(row, "effective_from"), expiresOn: try date(row, "expires_on"), repealedOn: try date(row, "repealed_on")),

@@ -45,7 +45,9 @@ public struct PublishingService: Sendable {
             let sequence = try await documents.nextSequence(unit: draft.unitCode, year: draft.generatedOn.year)
             let indexNumber = indexFormat.format(unit: draft.unitCode, year: draft.generatedOn.year, sequence: sequence)
             let id = try await documents.insert(draft, indexNumber: indexNumber, state: .draft, by: staff.username, at: now)
-            return (id, AuditEvent("document.create", target: "document:\(id)", ["unit": draft.unitCode, "index": indexNumber, "title": draft.title]))
+            return (
+                id, AuditEvent("document.create", target: "document:\(id)", ["unit": draft.unitCode, "index": indexNumber, "title": draft.title])
+            )
         }
         return try await document(id)!
     }
@@ -87,7 +89,10 @@ public struct PublishingService: Sendable {
             if author == staff.username { throw DomainError(.forbidden, field: "action", "不能审核自己起草的文件") }
             try await Self.recordReview(id, action: "approve", checklist: checklist, note: checklist.note, by: staff, on: db, at: clock.now())
             try await DocumentRepository(db).setState(id, .approved, at: clock.now())
-            return ["secrets": String(checklist.containsStateSecrets), "private": String(checklist.containsPrivateOrCommercialData), "note": checklist.note]
+            return [
+                "secrets": String(checklist.containsStateSecrets), "private": String(checklist.containsPrivateOrCommercialData),
+                "note": checklist.note,
+            ]
         }
     }
 

@@ -46,6 +46,21 @@ enum AuditActionLabel {
         case "calendar.import": "导入放假安排"
         case "calendar.override": "调整日历"
         case "calendar.override.remove": "撤销日历调整"
+        case "catalog.create": "新增目录条目"
+        case "catalog.update": "修改目录条目"
+        case "catalog.delete": "删除目录条目"
+        case "catalog.import": "导入标准目录"
+        case "document.create": "新建信息"
+        case "document.edit": "修改草稿"
+        case "document.submit": "提交审核"
+        case "document.returnToDraft": "退回修改"
+        case "document.approve": "保密审查通过"
+        case "document.publish": "发布"
+        case "document.schedule": "定时发布"
+        case "document.withdraw": "撤回"
+        case "document.correct": "更正"
+        case "document.import": "批量导入"
+        case "document.validity": "有效性变更"
         default: action
         }
     }

@@ -90,7 +90,8 @@ struct PublicDocumentController {
                 let entries = try await CatalogRepository(services.database.sql).entries(unit: unitCode)
                 columns = PortalColumn.derive(from: entries).map { derived in
                     CatalogPage.ColumnLink(
-                        href: "/catalog?unit=\(Self.escape(unitCode))&column=\(Self.escape(derived.name))", name: derived.name, kind: derived.kind.rawValue,
+                        href: "/catalog?unit=\(Self.escape(unitCode))&column=\(Self.escape(derived.name))", name: derived.name,
+                        kind: derived.kind.rawValue,
                         selected: derived.name == column)
                 }
                 if let column { entryIDs = entries.filter { $0.column == column }.compactMap(\.id) }
@@ -103,9 +104,13 @@ struct PublicDocumentController {
             let groups = Dictionary(grouping: units, by: \.kind).sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, members in
                 CatalogPage.UnitGroup(
                     label: kind.label,
-                    units: members.map { CatalogPage.UnitLink(href: "/catalog?unit=\(Self.escape($0.code))", name: $0.name, selected: $0.code == unitCode) })
+                    units: members.map {
+                        CatalogPage.UnitLink(href: "/catalog?unit=\(Self.escape($0.code))", name: $0.name, selected: $0.code == unitCode)
+                    })
             }
-            let base = "/catalog?" + [unitCode.map { "unit=\(Self.escape($0))" }, column.map { "column=\(Self.escape($0))" }].compactMap { $0 }.joined(separator: "&")
+            let base =
+                "/catalog?"
+                + [unitCode.map { "unit=\(Self.escape($0))" }, column.map { "column=\(Self.escape($0))" }].compactMap { $0 }.joined(separator: "&")
             let view = CatalogPage(
                 unitGroups: groups, unitName: unitCode.flatMap { names[$0] }, columns: columns,
                 heading: [unitCode.flatMap { names[$0] }, column].compactMap { $0 }.joined(separator: " · "),
@@ -149,7 +154,9 @@ struct PublicDocumentController {
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
         let rows = try await DocumentListing(services.database.sql).publicChanges(since: nil, limit: 50)
         let names = try await services.unitNames()
-        let xml = AtomFeed.render(site: services.config.site, baseURL: String(services.config.site.website.reversed().drop(while: { $0 == "/" }).reversed()), documents: rows, unitNames: names)
+        let xml = AtomFeed.render(
+            site: services.config.site, baseURL: String(services.config.site.website.reversed().drop(while: { $0 == "/" }).reversed()),
+            documents: rows, unitNames: names)
         return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 

@@ -108,7 +108,8 @@ struct SearchController {
         let documents = try await DocumentRepository(services.database.sql).find(ids: result.documentIDs)
         var exact: [GovernmentDocument] = []
         if parameters.page == 1, !parameters.q.trimmingCharacters(in: .whitespaces).isEmpty {
-            exact = try await DocumentRepository(services.database.sql).findPublic(indexOrDocNumber: parameters.q.trimmingCharacters(in: .whitespaces))
+            exact = try await DocumentRepository(services.database.sql).findPublic(
+                indexOrDocNumber: parameters.q.trimmingCharacters(in: .whitespaces))
         }
         let hit = { (document: GovernmentDocument) in
             Hit(
@@ -118,8 +119,12 @@ struct SearchController {
                     .filter { !$0.isEmpty }.joined(separator: " · "))
         }
         var active: [Facet] = []
-        if let unit = parameters.unit { active.append(Facet(label: "单位：\(names[unit] ?? unit)", count: 0, href: parameters.href { $0.unit = nil }, selected: true)) }
-        if let category = parameters.category { active.append(Facet(label: "类别：\(category)", count: 0, href: parameters.href { $0.category = nil }, selected: true)) }
+        if let unit = parameters.unit {
+            active.append(Facet(label: "单位：\(names[unit] ?? unit)", count: 0, href: parameters.href { $0.unit = nil }, selected: true))
+        }
+        if let category = parameters.category {
+            active.append(Facet(label: "类别：\(category)", count: 0, href: parameters.href { $0.category = nil }, selected: true))
+        }
         if let year = parameters.year { active.append(Facet(label: "年份：\(year)", count: 0, href: parameters.href { $0.year = nil }, selected: true)) }
         if let validity = parameters.validity {
             active.append(Facet(label: "有效性：\(validity.rawValue)", count: 0, href: parameters.href { $0.validity = nil }, selected: true))
@@ -129,16 +134,24 @@ struct SearchController {
             exact: exact.map(hit),
             units: result.units.prefix(15).map { facet in
                 let code = facet.name
-                return Facet(label: names[facet.name] ?? facet.name, count: facet.count, href: parameters.href { $0.unit = code }, selected: parameters.unit == code)
+                return Facet(
+                    label: names[facet.name] ?? facet.name, count: facet.count, href: parameters.href { $0.unit = code },
+                    selected: parameters.unit == code)
             },
             categories: result.categories.prefix(20).map { facet in
-                Facet(label: facet.name, count: facet.count, href: parameters.href { $0.category = facet.name }, selected: parameters.category == facet.name)
+                Facet(
+                    label: facet.name, count: facet.count, href: parameters.href { $0.category = facet.name },
+                    selected: parameters.category == facet.name)
             },
             years: result.years.prefix(12).map { facet in
-                Facet(label: "\(facet.year)年", count: facet.count, href: parameters.href { $0.year = facet.year }, selected: parameters.year == facet.year)
+                Facet(
+                    label: "\(facet.year)年", count: facet.count, href: parameters.href { $0.year = facet.year },
+                    selected: parameters.year == facet.year)
             },
             validity: result.validity.map { facet in
-                Facet(label: facet.status.rawValue, count: facet.count, href: parameters.href { $0.validity = facet.status }, selected: parameters.validity == facet.status)
+                Facet(
+                    label: facet.status.rawValue, count: facet.count, href: parameters.href { $0.validity = facet.status },
+                    selected: parameters.validity == facet.status)
             },
             filters: active,
             pagination: Pagination(page: parameters.page, size: Self.pageSize, total: min(result.total, 50 * Self.pageSize)) { number in

@@ -27,7 +27,8 @@ struct DocumentView: Sendable {
         let validity = document.validityStatus(on: today)
         var rows = [
             MetadataRow(label: "索引号", value: document.indexNumber), MetadataRow(label: "发布机构", value: draft.issuer.isEmpty ? unitName : draft.issuer),
-            MetadataRow(label: "生成日期", value: draft.generatedOn.description), MetadataRow(label: "发布日期", value: document.publishedOn?.description ?? "—"),
+            MetadataRow(label: "生成日期", value: draft.generatedOn.description),
+            MetadataRow(label: "发布日期", value: document.publishedOn?.description ?? "—"),
             MetadataRow(label: "文号", value: draft.docNumber.isEmpty ? "—" : draft.docNumber), MetadataRow(label: "主题分类", value: draft.topic),
             MetadataRow(label: "信息类别", value: draft.category), MetadataRow(label: "公开方式", value: draft.attribute.rawValue),
         ]

@@ -18,6 +18,17 @@ struct CivilDateTime: Sendable {
         if let date = Timestamp.date(stored) { self.init(instant: date) } else { self.init(text: stored) }
     }
 
+    /// Parses a `datetime-local` value (`2026-11-21T09:30`) entered in China Standard Time.
+    static func parse(_ text: String) -> Date? {
+        let parts = text.replacingOccurrences(of: " ", with: "T").split(separator: "T")
+        guard parts.count == 2, let day = CivilDate(iso: String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":")
+        guard clock.count >= 2, let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute) else {
+            return nil
+        }
+        return Date(timeIntervalSince1970: Double(day.dayNumber * 86400 + hour * 3600 + minute * 60 - 8 * 3600))
+    }
+
     private init(text: String) {
         self.text = text
     }

@@ -21,6 +21,8 @@ struct StaffDashboardController {
         let accountCount: Int
         let recentAudit: [AuditRow]
         let showAudit: Bool
+        let timeliness: [TimelinessRow]
+        let scopeLabel: String
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -34,12 +36,18 @@ struct StaffDashboardController {
         let calendar = try await services.calendar.calendar()
         let today = services.today
         let showAudit = staff.identity.canReadAudit
+        let tree = UnitTree(units)
+        let scope = staff.role.seesAllUnits ? nil : Array(tree.scope(of: staff.unitCode))
+        let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let flags = try await services.timeliness.flags(units: scope, today: today)
         let page = DashboardPage(
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
             todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
             unitCount: units.count, accountCount: try await StaffAccountRepository(db).all().count,
-            recentAudit: showAudit ? try await AuditLog.recent(on: db, limit: 10).map(AuditRow.init) : [], showAudit: showAudit)
+            recentAudit: showAudit ? try await AuditLog.recent(on: db, limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
+            timeliness: flags.prefix(50).map { TimelinessRow($0, unitName: names[$0.document.unitCode] ?? $0.document.unitCode) },
+            scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位")
         return renderer.render("Units/dashboard", title: "工作台", page: page, context: context, notice: Notice.from(request))
     }
 

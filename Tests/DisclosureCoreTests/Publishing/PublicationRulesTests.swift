@@ -68,12 +68,14 @@ struct PublicationRulesTests {
         try clean.check(for: .proactive)
     }
 
-    @Test("validity is derived from dates and today", arguments: [
-        ("2026-01-01", "2026-06-01" as String?, nil as String?, "2026-05-31", ValidityStatus.effective),
-        ("2026-01-01", "2026-06-01", nil, "2026-06-01", .expired),
-        ("2026-01-01", nil, "2026-03-01", "2026-03-01", .repealed),
-        ("2026-12-01", nil, nil, "2026-11-21", .notYetEffective),
-    ])
+    @Test(
+        "validity is derived from dates and today",
+        arguments: [
+            ("2026-01-01", "2026-06-01" as String?, nil as String?, "2026-05-31", ValidityStatus.effective),
+            ("2026-01-01", "2026-06-01", nil, "2026-06-01", .expired),
+            ("2026-01-01", nil, "2026-03-01", "2026-03-01", .repealed),
+            ("2026-12-01", nil, nil, "2026-11-21", .notYetEffective),
+        ])
     func validity(from: String, expires: String?, repealed: String?, today: String, expected: ValidityStatus) {
         let validity = DocumentValidity(effectiveFrom: Self.day(from), expiresOn: expires.map(Self.day), repealedOn: repealed.map(Self.day))
         #expect(validity.status(on: Self.day(today)) == expected)
@@ -102,9 +104,11 @@ struct PublicationRulesTests {
         #expect(throws: DomainError.self) { try bad.validated(today: today) }
     }
 
-    @Test("索引号 formats", arguments: [
-        ("{unit}/{year}-{seq:5}", "CZJ/2025-00012"), ("{unit}-{year}-{seq}", "CZJ-2025-12"), ("XZ{year}{unit}{seq:3}", "XZ2025CZJ012"),
-    ])
+    @Test(
+        "索引号 formats",
+        arguments: [
+            ("{unit}/{year}-{seq:5}", "CZJ/2025-00012"), ("{unit}-{year}-{seq}", "CZJ-2025-12"), ("XZ{year}{unit}{seq:3}", "XZ2025CZJ012"),
+        ])
     func indexNumber(pattern: String, expected: String) throws {
         #expect(try IndexNumberFormat(pattern).format(unit: "CZJ", year: 2025, sequence: 12) == expected)
     }

@@ -1,0 +1,256 @@
+import DisclosureCore
+import DisclosureStore
+import Foundation
+import Hummingbird
+
+/// Documents in the console: list with deadlines first, drafting, 保密审查, publication, withdrawal,
+/// correction. Every route checks the account's unit scope; every change goes through
+/// `PublishingService`, which checks role and state again and writes the audit entry.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff/documents` | signed in (own scope; office, assessor, auditor: all) |
+/// | GET | `/staff/documents/new` | editor, reviewer |
+/// | POST | `/staff/documents` | editor, reviewer |
+/// | GET | `/staff/documents/{id}` | signed in, in scope |
+/// | POST | `/staff/documents/{id}` | editor, reviewer (草稿 only) |
+/// | POST | `/staff/documents/{id}/{action}` | submit, return, approve, publish, withdraw, correct |
+struct StaffDocumentsController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct ListPage: Sendable {
+        struct Row: Sendable {
+            let href: String
+            let indexNumber: String
+            let title: String
+            let unitName: String
+            let state: String
+            let generatedOn: String
+            let deadline: String
+            let severity: String
+        }
+        let rows: [Row]
+        let states: [SelectOption]
+        let canDraft: Bool
+        let pagination: Pagination
+    }
+
+    struct EditPage: Sendable {
+        let isNew: Bool
+        let action: String
+        let form: DocumentForm
+    }
+
+    struct ShowPage: Sendable {
+        let view: DocumentView
+        let indexNumber: String
+        let timeliness: String
+        let explanation: String
+        let severity: String
+        let canEdit: Bool
+        let canSubmit: Bool
+        let canReview: Bool
+        let canPublish: Bool
+        let canWithdraw: Bool
+        let isPublic: Bool
+        let edit: EditPage?
+        let versions: [DocumentVersion]
+        let history: [AuditRow]
+        let body: String
+        let scheduledAt: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff/documents", use: list)
+        router.get("/staff/documents/new", use: new)
+        router.post("/staff/documents", use: create)
+        router.get("/staff/documents/{id}", use: show)
+        router.post("/staff/documents/{id}", use: update)
+        router.post("/staff/documents/{id}/{action}", use: act)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let units = try await UnitRepository(services.database.sql).all()
+        let scope = staff.role.seesAllUnits ? units.map(\.code) : Array(UnitTree(units).scope(of: staff.unitCode))
+        let query = request.uri.queryParameters
+        let state = query.get("state").flatMap { DocumentState(rawValue: String($0)) }
+        let page = min(max(Int(query.get("page") ?? "1") ?? 1, 1), 10_000)
+        let listing = DocumentListing(services.database.sql)
+        let total = try await listing.staffCount(units: scope, state: state)
+        let rows = try await listing.staffList(units: scope, state: state, offset: (page - 1) * 50, limit: 50)
+        let calendar = try await services.calendar.calendar()
+        let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let today = services.today
+        let view = ListPage(
+            rows: rows.map { row in
+                let result = PublicationTimeliness.evaluate(
+                    anchor: row.generatedOn, rule: row.rule, publishedOn: row.publishedOn, today: today, calendar: calendar)
+                let relevant = row.attribute == .proactive && row.state != .withdrawn
+                return ListPage.Row(
+                    href: "/staff/documents/\(row.id)", indexNumber: row.indexNumber, title: row.title, unitName: names[row.unitCode] ?? row.unitCode,
+                    state: row.state.label, generatedOn: row.generatedOn.description, deadline: relevant ? result.summary : "—",
+                    severity: relevant && result.isLateOrOverdue ? "late" : "")
+            },
+            states: [SelectOption(value: "", label: "全部状态", selected: state == nil)]
+                + DocumentState.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },
+            canDraft: staff.role == .editor || staff.role == .reviewer,
+            pagination: Pagination(page: page, size: 50, total: total) { "/staff/documents?\(state.map { "state=\($0.rawValue)&" } ?? "")page=\($0)" }
+        )
+        return renderer.render("Publishing/documents", title: "信息发布", page: view, context: context, notice: Notice.from(request))
+    }
+
+    @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard staff.role == .editor || staff.role == .reviewer else { throw HTTPError(.forbidden) }
+        return try await renderForm(staff: staff, values: ["generatedOn": services.today.description], context: context)
+    }
+
+    func renderForm(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
+        let units = try await draftingUnits(staff)
+        let entries = try await CatalogRepository(services.database.sql).entries().filter { entry in units.contains { $0.code == entry.unitCode } }
+        let page = EditPage(isNew: true, action: "/staff/documents", form: DocumentForm(values: values, units: units, entries: entries))
+        return renderer.render(
+            "Publishing/edit", title: "新建信息", page: page, context: context, status: error.map(Self.status) ?? .ok, error: error?.message)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let form = try await FormData.read(request)
+        do {
+            let draft = try DocumentForm.draft(from: form, today: services.today)
+            let document = try await services.publishing.create(draft, by: staff.identity)
+            return redirect(to: "/staff/documents/\(document.id)?notice=created")
+        } catch let error as DomainError {
+            return try await renderForm(staff: staff, values: form.values, context: context, error: error)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let document = try await loadDocument(context, staff)
+        return try await renderShow(document, staff: staff, context: context, notice: Notice.from(request))
+    }
+
+    func renderShow(
+        _ document: GovernmentDocument, staff: StaffAccount, context: AppRequestContext, values: [String: String]? = nil, notice: String? = nil,
+        error: DomainError? = nil
+    ) async throws -> Response {
+        let names = try await services.unitNames()
+        let calendar = try await services.calendar.calendar()
+        let entry = try await document.draft.catalogEntryID.asyncMap { try await CatalogRepository(services.database.sql).find($0) } ?? nil
+        let rule = entry?.rule ?? .statutoryDefault
+        let result = PublicationTimeliness.evaluate(
+            anchor: document.draft.generatedOn, rule: rule, publishedOn: document.publishedOn, today: services.today, calendar: calendar)
+        let role = staff.role
+        let inUnit = role == .editor || role == .reviewer
+        var edit: EditPage?
+        if inUnit && document.state == .draft {
+            let units = try await draftingUnits(staff)
+            let entries = try await CatalogRepository(services.database.sql).entries(unit: document.draft.unitCode)
+            edit = EditPage(
+                isNew: false, action: "/staff/documents/\(document.id)",
+                form: DocumentForm(values: values ?? DocumentForm.values(of: document), units: units, entries: entries))
+        }
+        let page = ShowPage(
+            view: DocumentView(
+                document, unitName: names[document.draft.unitCode] ?? document.draft.unitCode, today: services.today, interprets: nil,
+                interpretations: []),
+            indexNumber: document.indexNumber,
+            timeliness: document.draft.attribute == .proactive ? result.summary : "非主动公开信息，不计公开时限",
+            explanation: "依据：\(rule.text)（条例第二十六条）。" + result.due.explanation, severity: result.isLateOrOverdue ? "late" : "",
+            canEdit: edit != nil, canSubmit: inUnit && DocumentAction.submit.from.contains(document.state),
+            canReview: role == .reviewer && document.state == .pendingReview,
+            canPublish: role == .reviewer && DocumentAction.publish.from.contains(document.state) && document.draft.attribute == .proactive,
+            canWithdraw: role == .reviewer && document.state == .published, isPublic: document.isPublic, edit: edit,
+            versions: try await DocumentRepository(services.database.sql).versions(of: document.id),
+            history: try await AuditLog.recent(on: services.database.sql, limit: 50, target: "document:\(document.id)").map(AuditRow.init),
+            body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
+        return renderer.render(
+            "Publishing/document", title: document.draft.title, page: page, context: context, status: error.map(Self.status) ?? .ok, notice: notice,
+            error: error?.message)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let document = try await loadDocument(context, staff)
+        let form = try await FormData.read(request)
+        do {
+            var draft = try DocumentForm.draft(from: form, today: services.today)
+            draft.unitCode = document.draft.unitCode
+            try await services.publishing.update(document.id, draft, by: staff.identity)
+            return redirect(to: "/staff/documents/\(document.id)?notice=saved")
+        } catch let error as DomainError {
+            return try await renderShow(document, staff: staff, context: context, values: form.values, error: error)
+        }
+    }
+
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let document = try await loadDocument(context, staff)
+        let action = try context.pathParameter("action")
+        let form = try await FormData.read(request)
+        let service = services.publishing
+        let identity = staff.identity
+        do {
+            switch action {
+            case "submit": try await service.submit(document.id, by: identity)
+            case "return": try await service.returnToDraft(document.id, note: form.text("note"), by: identity)
+            case "approve":
+                let checklist = ReviewChecklist(
+                    containsStateSecrets: form["containsStateSecrets"] != "no", containsPrivateOrCommercialData: form["containsPrivateData"] != "no",
+                    wordingAccurate: form["wordingAccurate"] == "yes", note: form.text("note"))
+                try await service.approve(document.id, checklist: checklist, by: identity)
+            case "publish":
+                let when = form.text("publishAt")
+                var moment: Date?
+                if !when.isEmpty {
+                    guard let parsed = CivilDateTime.parse(when) else { throw DomainError.invalid("publishAt", "定时发布时间应为 YYYY-MM-DDTHH:MM") }
+                    moment = parsed
+                }
+                try await service.publish(document.id, at: moment, by: identity)
+            case "withdraw": try await service.withdraw(document.id, reason: form.text("reason"), by: identity)
+            case "correct":
+                try await service.correct(document.id, title: form.text("title"), body: form["body"] ?? "", notice: form.text("notice"), by: identity)
+            default: throw HTTPError(.notFound)
+            }
+            return redirect(to: "/staff/documents/\(document.id)?notice=saved")
+        } catch let error as DomainError {
+            let fresh = try await services.publishing.document(document.id) ?? document
+            return try await renderShow(fresh, staff: staff, context: context, error: error)
+        }
+    }
+
+    func loadDocument(_ context: AppRequestContext, _ staff: StaffAccount) async throws -> GovernmentDocument {
+        guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
+        do {
+            return try await services.publishing.document(id, visibleTo: staff.identity)
+        } catch let error as DomainError where error.kind == .notFound {
+            throw HTTPError(.notFound)
+        }
+    }
+
+    /// The units an editor or reviewer may draft for: their own and its sub-units.
+    func draftingUnits(_ staff: StaffAccount) async throws -> [OrgUnit] {
+        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let scope = UnitTree(units).scope(of: staff.unitCode)
+        return units.filter { scope.contains($0.code) }
+    }
+
+    static func status(_ error: DomainError) -> HTTPResponse.Status {
+        switch error.kind {
+        case .invalid: .badRequest
+        case .conflict: .conflict
+        case .notFound: .notFound
+        case .forbidden: .forbidden
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,87 @@
+import DisclosureCore
+import DisclosureStore
+import DisclosureTestSupport
+import Foundation
+import Testing
+
+@Suite("Bulk import and the catalog")
+struct ImportAndCatalogTests {
+    static func lines(_ objects: [[String: String]]) -> AsyncThrowingStream<[(Int, Data)], any Error> {
+        let data = objects.enumerated().map { ($0.offset + 1, try! JSONSerialization.data(withJSONObject: $0.element)) }
+        return AsyncThrowingStream { continuation in
+            continuation.yield(Array(data.prefix(2)))
+            continuation.yield(Array(data.dropFirst(2)))
+            continuation.finish()
+        }
+    }
+
+    @Test("the benchmark's JSON Lines import, index and search", arguments: TestDatabase.kinds)
+    func importLines(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let fixture = try await PublishingFixture(database)
+            var importer = DocumentImporter(database: database, clock: fixture.clock)
+            importer.createUnits = true
+            let summary = try await importer.importBatches(
+                Self.lines([
+                    [
+                        "unit": "CZJ", "category": "通知公告", "title": "关于低保标准的通知", "body": "提高城乡低保标准。", "published_at": "2024-05-04",
+                        "doc_no": "示财〔2024〕1号",
+                    ],
+                    [
+                        "unit": "兴隆市民政局", "category": "社会救助", "title": "低保名单公示", "body": "公示期五个工作日。", "published_at": "2025-01-02",
+                        "doc_no": "兴民〔2025〕3号",
+                    ],
+                    ["unit": "CZJ", "category": "通知公告", "title": "重复文号", "body": "正文", "published_at": "2024-06-01", "doc_no": "示财〔2024〕1号"],
+                ]), by: .commandLine
+            ) { _ in }
+            #expect(summary.imported == 3)
+            #expect(summary.unitsCreated == 1)
+            #expect(summary.duplicateDocNumbers == 1)
+            let hits = try await fixture.search("低保")
+            #expect(hits.total == 2)
+            #expect(hits.years.map(\.year) == [2025, 2024])
+            // Imported ids continue with the next document drafted by hand, and 索引号 stay unique.
+            let next = try await fixture.service.create(fixture.draft(), by: fixture.editor)
+            #expect(next.id == 4)
+            #expect(next.indexNumber == "CZJ/2026-00001")
+        }
+    }
+
+    @Test("a bad line stops the import with its line number", arguments: TestDatabase.kinds)
+    func badLine(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let fixture = try await PublishingFixture(database)
+            let importer = DocumentImporter(database: database, clock: fixture.clock)
+            await #expect(throws: DomainError.self) {
+                _ = try await importer.importBatches(
+                    Self.lines([["unit": "CZJ", "category": "x", "title": "t", "body": "b", "published_at": "昨天"]]), by: .commandLine
+                ) { _ in }
+            }
+            await #expect(throws: DomainError.self) {
+                _ = try await importer.importBatches(
+                    Self.lines([["unit": "无此单位", "category": "x", "title": "t", "body": "b", "published_at": "2025-01-01"]]), by: .commandLine
+                ) { _ in }
+            }
+            #expect(try await fixture.search("b").total == 0)
+        }
+    }
+
+    @Test("catalog CSV import is all or nothing and exports what it imported", arguments: TestDatabase.kinds)
+    func catalogCSV(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let fixture = try await PublishingFixture(database)
+            let catalog = CatalogAdministration(database: database, clock: fixture.clock)
+            let entry = CatalogEntry(
+                unitCode: "CZJ", domain: "财政预决算", primaryItem: "财政预决算", secondaryItem: "部门预算", content: "预算报表", basis: "《预算法》",
+                channels: [ChannelChoice(.website, mandatory: true)], columnKind: .policies, statutoryItem: .budgets)
+            let good = CatalogCSV.export([entry, entry])
+            #expect(try await catalog.importCSV(good, by: .commandLine) == 2)
+            let bad = good + CSVText.line(["3", "财政", "x", "y", "z", "w", "v", "形成或变更", "20", "NOPE", "■政府网站", "全社会", "主动", "县级", "栏目", "其他", ""])
+            await #expect(throws: DomainError.self) { _ = try await catalog.importCSV(bad, by: .commandLine) }
+            #expect(try await catalog.entries().count == 2)
+            let exported = CatalogCSV.export(try await catalog.entries(unit: "CZJ"))
+            #expect(try CatalogCSV.parse(exported).map(\.secondaryItem) == ["部门预算", "部门预算"])
+            #expect(PortalColumn.derive(from: try await catalog.entries(unit: "CZJ")).map(\.name) == ["财政预决算"])
+        }
+    }
+}
