@@ -19,24 +19,26 @@ public enum SearchTokenizer {
 
     /// The document tokens joined by single spaces, ready for the full-text index.
     public static func indexText(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count * 3)
+        // A UTF-8 byte buffer: appending scalars to a String one by one is slow in bulk imports.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
+        func put(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
         forEachRun(in: text) { kind, run in
             switch kind {
             case .cjk:
                 for index in run.indices {
-                    if !out.isEmpty { out.append(" ") }
-                    out.append(run[index])
-                    if index + 1 < run.count { out.append(run[index + 1]) }
+                    if !out.isEmpty { out.append(0x20) }
+                    put(run[index])
+                    if index + 1 < run.count { put(run[index + 1]) }
                 }
             case .word:
-                if !out.isEmpty { out.append(" ") }
-                out.append(contentsOf: run.prefix(maxWordLength))
+                if !out.isEmpty { out.append(0x20) }
+                for scalar in run.prefix(maxWordLength) { put(scalar) }
             case .separator:
                 break
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The tokens of `text` as an array (tests and highlighting use it).

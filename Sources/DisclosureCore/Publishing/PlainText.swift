@@ -4,6 +4,10 @@ import Foundation
 /// control characters) is reduced to text here, so no markup ever reaches a page or the index.
 public enum PlainText {
     public static func sanitize(_ input: String) -> String {
+        // Most text (typed, imported archives) has no markup: normalise it in one pass.
+        if !input.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\r") }) {
+            return paragraphsJoined(input)
+        }
         var text = input.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         // Drop whole script/style elements, then turn block ends into line breaks and remove tags.
         for element in ["script", "style"] {
@@ -16,20 +20,40 @@ public enum PlainText {
         for (entity, value) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: value)
         }
-        text = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !isControl($0) }))
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        var paragraphs: [String] = []
-        var blank = false
-        for line in lines {
-            if line.isEmpty {
-                blank = true
-                continue
+        return paragraphsJoined(text)
+    }
+
+    /// Drops control characters, trims each line, keeps at most one blank line between paragraphs.
+    /// Works on a UTF-8 byte buffer: generic string splicing is far too slow for bulk imports.
+    static func paragraphsJoined(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var line: [Unicode.Scalar] = []
+        var pendingBlank = false
+        func flush() {
+            var low = 0
+            var high = line.count
+            while low < high && line[low].properties.isWhitespace { low += 1 }
+            while high > low && line[high - 1].properties.isWhitespace { high -= 1 }
+            defer { line.removeAll(keepingCapacity: true) }
+            guard low < high else {
+                pendingBlank = !out.isEmpty
+                return
             }
-            if blank && !paragraphs.isEmpty { paragraphs.append("") }
-            paragraphs.append(line)
-            blank = false
+            if !out.isEmpty { out.append(0x0A) }
+            if pendingBlank { out.append(0x0A) }
+            for scalar in line[low..<high] { UTF8.encode(scalar) { out.append($0) } }
+            pendingBlank = false
         }
-        return paragraphs.joined(separator: "\n")
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                flush()
+            } else if scalar == "\t" || !isControl(scalar) {
+                line.append(scalar)
+            }
+        }
+        flush()
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Paragraphs for display: every non-empty line is one.

@@ -74,15 +74,29 @@ public struct DocumentImporter: Sendable {
         var unitsByName = try await loadUnitNames()
         var pending: Task<[Prepared], any Error>?
         var iterator = batches.makeAsyncIterator()
-        if let first = try await iterator.next() { pending = Task { try Self.prepare(first) } }
+        if let first = try await iterator.next() { pending = Task { try await Self.preparedInParallel(first) } }
         while let current = pending {
             let prepared = try await current.value
-            // Tokenize the next batch on another core while this one is written.
-            if let next = try await iterator.next() { pending = Task { try Self.prepare(next) } } else { pending = nil }
+            // Tokenize the next batch on the other cores while this one is written.
+            if let next = try await iterator.next() { pending = Task { try await Self.preparedInParallel(next) } } else { pending = nil }
             try await write(prepared, unitsByName: &unitsByName, summary: &summary, by: actor)
             progress(summary)
         }
         return summary
+    }
+
+    /// Splits a batch over the cooperative pool; the order of documents is kept.
+    static func preparedInParallel(_ lines: [(Int, Data)]) async throws -> [Prepared] {
+        let chunk = max(1, (lines.count + 3) / 4)
+        return try await withThrowingTaskGroup(of: (Int, [Prepared]).self) { group in
+            for start in stride(from: 0, to: lines.count, by: chunk) {
+                let part = Array(lines[start..<min(start + chunk, lines.count)])
+                group.addTask { (start, try prepare(part)) }
+            }
+            var parts: [(Int, [Prepared])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
     }
 
     static func prepare(_ lines: [(Int, Data)]) throws -> [Prepared] {

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Search latency of a running `disclosure serve` through its public API, on the peers' query set.
+
+    bench_search.py BASE_URL N [--rounds 3] [--out DIR]
+
+Uses ../shared/bench/common.py (same warm-up pass, median of rounds per query, nearest-rank
+p95/p99 over the queries) so the figures sit beside the peers'. Three modes: newest first with
+facets, relevance with facets, newest first without facets. Each query's `total` is compared
+with the brute-force scan's exact hit count (results/scan-N.json) when that file exists.
+"""
+import argparse, http.client, json, os, sys, time, urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "bench"))
+sys.path.insert(0, BENCH)
+from common import load_queries, loadavg, summarize, time_queries  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument("base")
+ap.add_argument("n", type=int)
+ap.add_argument("--rounds", type=int, default=3)
+ap.add_argument("--out", default=os.environ.get("BENCH_DATA", "/tmp/bench-data") + "/disclosure")
+a = ap.parse_args()
+os.makedirs(a.out, exist_ok=True)
+url = urllib.parse.urlparse(a.base)
+conn = http.client.HTTPConnection(url.hostname, url.port, timeout=120)
+
+
+def search(q, sort, facets):
+    path = "/api/v1/public/search?q=" + urllib.parse.quote(q) + ("&sort=date" if sort == "date" else "") + ("" if facets else "&facets=0")
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = json.loads(response.read())
+    if response.status != 200:
+        raise SystemExit(f"{q}: HTTP {response.status} {body}")
+    return [item["id"] for item in body["items"]], body["total"]
+
+
+truth = {}
+scan = os.path.join(BENCH, "results", f"scan-{a.n}.json")
+if os.path.exists(scan):
+    truth = {r["q"]: r["hits"] for r in json.load(open(scan, encoding="utf-8"))["queries"]}
+
+queries = load_queries()
+results = {}
+for name, sort, facets in [("newest+facets", "date", True), ("relevance+facets", "rank", True), ("newest", "date", False)]:
+    per_query = time_queries(queries, lambda q: search(q, sort, facets), a.rounds)
+    summary = summarize(per_query)
+    exact = sum(1 for r in per_query if r["q"] in truth and r["hits"] == truth[r["q"]]) if facets else None
+    results[name] = {"summary": summary, "exact_counts": exact, "compared": len(truth), "queries": per_query}
+    print(f"== disclosure {name}, {a.n} docs (ms over {len(queries)} queries, median of {a.rounds} rounds)")
+    if exact is not None and truth:
+        print(f"   totals equal to the brute-force hit count: {exact}/{len(truth)}")
+        wrong = [(r["q"], r["hits"], truth[r["q"]]) for r in per_query if r["q"] in truth and r["hits"] != truth[r["q"]]][:8]
+        for q, got, want in wrong:
+            print(f"   differs: {q!r} ours {got} scan {want}")
+    for r in summary:
+        print(f"   {r['class']:8} n={r['n']:>4} median {r['median_ms']:>8.2f}  p95 {r['p95_ms']:>8.2f}  p99 {r['p99_ms']:>8.2f}  mean {r['mean_ms']:>8.2f}")
+    sys.stdout.flush()
+
+with open(os.path.join(a.out, f"search-{a.n}.json"), "w", encoding="utf-8") as f:
+    json.dump({"n": a.n, "loadavg": loadavg(), "when": time.strftime("%Y-%m-%d %H:%M:%S"), "modes": results}, f, ensure_ascii=False)
