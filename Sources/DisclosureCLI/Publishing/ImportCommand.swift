@@ -39,7 +39,8 @@ struct ImportCommand: AsyncParsableCommand {
                         let rate = seconds > 0 ? Int(Double(progress.imported) / seconds) : 0
                         FileHandle.standardError.write(Data("\r已导入 \(progress.imported) 件（\(rate) 件/秒）".utf8))
                     }
-                    FileHandle.standardError.write(Data("\n".utf8))
+                    FileHandle.standardError.write(Data("\n正在合并检索索引…\n".utf8))
+                    try await importer.optimizeIndex()
                     let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
                     say("导入完成：\(summary.imported) 件，用时 \(seconds) 秒；新建单位 \(summary.unitsCreated) 个；文号重复 \(summary.duplicateDocNumbers) 件（已导入，请核对）。")
                 }

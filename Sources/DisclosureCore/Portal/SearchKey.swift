@@ -23,7 +23,8 @@ public struct SearchKey: Equatable, Sendable {
     static let validityShift = 25
 
     public init(day: CivilDate, unitOrdinal: Int, categoryOrdinal: Int, validityCode: Int, documentID: Int) throws {
-        guard (0..<(1 << 16)).contains(day.dayNumber) else { throw DomainError.invalid("publishedOn", "发布日期超出检索索引支持的范围") }
+        // The year facet's integer formula is exact up to 2100-02-28 (day 47540).
+        guard (0...47_540).contains(day.dayNumber) else { throw DomainError.invalid("publishedOn", "发布日期超出检索索引支持的范围（1970—2100年）") }
         guard (0..<Self.unitLimit).contains(unitOrdinal) else { throw DomainError.invalid("unit", "检索索引的单位数已达上限 \(Self.unitLimit)") }
         guard (0..<Self.categoryLimit).contains(categoryOrdinal) else {
             throw DomainError.invalid("category", "检索索引的信息类别数已达上限 \(Self.categoryLimit)")

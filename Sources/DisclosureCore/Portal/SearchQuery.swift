@@ -34,28 +34,34 @@ public struct SearchQuery: Equatable, Sendable {
         self.phrases = phrases
     }
 
-    /// The tokens a term must match in sequence. Runs inside the term tokenize exactly as the
-    /// document does; the final run may continue in the document, so a final CJK run drops its
-    /// closing unigram (or, alone, becomes a prefix) and a final word is a prefix (`20` finds `2025`).
+    /// The tokens a term must match in sequence. A run inside the term must match a whole run of
+    /// the document, so it brings its edge unigrams; the term's first run may start inside a
+    /// document run (no leading unigram) and its last may continue (no closing unigram, and a
+    /// final word is a prefix: `20` finds `2025`). A lone character is a prefix of its bigrams.
     static func phrase(_ term: String) -> [Token] {
         var runs: [(SearchTokenizer.Kind, [Unicode.Scalar])] = []
         SearchTokenizer.forEachRun(in: term) { runs.append(($0, $1)) }
         var tokens: [Token] = []
+        func text(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+            var string = ""
+            string.unicodeScalars.append(contentsOf: scalars)
+            return string
+        }
         for (position, (kind, run)) in runs.enumerated() {
+            let first = position == 0
             let last = position == runs.count - 1
             switch kind {
             case .cjk:
                 if run.count == 1 {
-                    tokens.append(Token(text: String(Character(run[0])), prefix: last))
+                    // Alone: anywhere in a run. Otherwise it must start or end (or be) a document run.
+                    tokens.append(Token(text: text(run), prefix: first && last))
                     continue
                 }
-                for index in 0..<(run.count - 1) {
-                    tokens.append(Token(text: String(String.UnicodeScalarView(run[index...index + 1])), prefix: false))
-                }
-                if !last { tokens.append(Token(text: String(Character(run[run.count - 1])), prefix: false)) }
+                if !first { tokens.append(Token(text: text(run.prefix(1)), prefix: false)) }
+                for index in 0..<(run.count - 1) { tokens.append(Token(text: text(run[index...index + 1]), prefix: false)) }
+                if !last { tokens.append(Token(text: text(run.suffix(1)), prefix: false)) }
             case .word:
-                let word = String(String.UnicodeScalarView(run.prefix(SearchTokenizer.maxWordLength)))
-                tokens.append(Token(text: word, prefix: last && run.count < SearchTokenizer.maxWordLength))
+                tokens.append(Token(text: text(run.prefix(SearchTokenizer.maxWordLength)), prefix: last && run.count < SearchTokenizer.maxWordLength))
             case .separator:
                 break
             }

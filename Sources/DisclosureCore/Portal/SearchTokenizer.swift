@@ -1,9 +1,12 @@
-/// Turns text into search tokens (DESIGN §4): overlapping CJK bigrams, each CJK run closed by its
-/// last character as a unigram, and lowercased Latin/digit words.
+/// Turns text into search tokens (DESIGN §4): each CJK run becomes its first character, its
+/// overlapping bigrams and its last character (`县政府` → `县 县政 政府 府`); Latin and digit runs
+/// become lowercased words.
 ///
 /// Why bigrams: most Chinese words are two characters and trigram indexes cannot find them
-/// (spec/stack.md §2). Why the closing unigram: a one-character query then matches every
-/// occurrence as a prefix — either a bigram starting with it, or the unigram at a run's end.
+/// (spec/stack.md §2). Why the edge unigrams: a query whose Chinese part must start or end a run
+/// (`2024年` = a number followed by a run starting with 年) becomes an exact phrase instead of a
+/// prefix that merges every bigram starting with 年; and a one-character query is a prefix that
+/// finds every occurrence (a bigram starting with it, or the run's last character).
 /// Tokens hold only letters and digits, so they pass FTS5's unicode61 and PostgreSQL's `simple`
 /// configuration unchanged when joined with spaces.
 public enum SearchTokenizer {
@@ -26,6 +29,10 @@ public enum SearchTokenizer {
         forEachRun(in: text) { kind, run in
             switch kind {
             case .cjk:
+                if run.count > 1 {
+                    if !out.isEmpty { out.append(0x20) }
+                    put(run[0])
+                }
                 for index in run.indices {
                     if !out.isEmpty { out.append(0x20) }
                     put(run[index])

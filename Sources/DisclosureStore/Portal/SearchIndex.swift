@@ -157,31 +157,31 @@ public struct SearchIndex: Sendable {
         return sql
     }
 
-    /// Two grouped passes over the matches: unit × category × validity in one, publication day in the other.
+    /// One pass over the matches, kept in a materialized table and grouped twice: by unit ×
+    /// category × validity, and by year (exact for days before 2100-03-01: 1970 + (4d + 2) / 1461).
     func fillFacets(_ result: inout SearchResult, condition: SQLQueryString, column: String, on db: any SQLDatabase) async throws {
-        let groups = try await db.raw(
-            SQLQueryString(String("SELECT \(SearchKey.facetGroupExpression(column)) AS g, count(*) AS n FROM document_search WHERE ")) + condition
-                + " GROUP BY 1"
-        ).all()
+        let select = SQLQueryString(String("WITH m AS MATERIALIZED (SELECT \(column) AS k FROM document_search WHERE ")) + condition
+            + SQLQueryString(
+                String(
+                    ") SELECT 0 AS t, \(SearchKey.facetGroupExpression("k")) AS g, count(*) AS n FROM m GROUP BY 2"
+                        + " UNION ALL SELECT 1 AS t, 1970 + (\(SearchKey.dayExpression("k")) * 4 + 2) / 1461 AS g, count(*) AS n FROM m GROUP BY 2"))
         var units: [Int: Int] = [:]
         var categories: [Int: Int] = [:]
         var validity: [Int: Int] = [:]
+        var years: [Int: Int] = [:]
         var total = 0
-        for row in groups {
+        for row in try await db.raw(select).all() {
             let count = try row.decode(column: "n", as: Int.self)
-            let group = SearchKey.decodeFacetGroup(try row.decode(column: "g", as: Int.self))
+            let value = try row.decode(column: "g", as: Int.self)
+            if try row.decode(column: "t", as: Int.self) == 1 {
+                years[value, default: 0] += count
+                continue
+            }
+            let group = SearchKey.decodeFacetGroup(value)
             units[group.unit, default: 0] += count
             categories[group.category, default: 0] += count
             validity[group.validity, default: 0] += count
             total += count
-        }
-        let days = try await db.raw(
-            SQLQueryString(String("SELECT \(SearchKey.dayExpression(column)) AS d, count(*) AS n FROM document_search WHERE ")) + condition
-                + " GROUP BY 1"
-        ).all()
-        var years: [Int: Int] = [:]
-        for row in days {
-            years[CivilDate(dayNumber: try row.decode(column: "d", as: Int.self)).year, default: 0] += try row.decode(column: "n", as: Int.self)
         }
         let unitNames = try await ordinals.names(.unit, on: db, covering: units.keys)
         let categoryNames = try await ordinals.names(.category, on: db, covering: categories.keys)

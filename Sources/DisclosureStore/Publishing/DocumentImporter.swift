@@ -216,6 +216,13 @@ public struct DocumentImporter: Sendable {
         return duplicates
     }
 
+    /// Merges the full-text index's segments into one (FTS5 `optimize`), as after any bulk load;
+    /// PostgreSQL's GIN index needs no such step.
+    public func optimizeIndex() async throws {
+        guard database.dialect == .sqlite else { return }
+        try await database.sql.raw("INSERT INTO document_search(document_search) VALUES ('optimize')").run()
+    }
+
     /// 文号 of this batch that the unit already used, as `unit#number`.
     func existingDocNumbers(_ batch: [Prepared], units: [String: String], on db: any SQLDatabase) async throws -> Set<String> {
         let numbers = Set(batch.compactMap { $0.document.docNo }.filter { !$0.isEmpty })

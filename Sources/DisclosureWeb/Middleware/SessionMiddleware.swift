@@ -15,8 +15,16 @@ struct SessionMiddleware: RouterMiddleware {
     let authentication: Authentication
     let secureCookies: Bool
 
+    /// Read-only public pages carry no form that posts and show nothing of a signed-in account, so
+    /// they need neither cookie; skipping both keeps them cacheable and cheap (issue 3 throughput).
+    static let cookielessPrefixes = ["/documents/", "/search", "/catalog", "/feed.atom", "/static/", "/healthz", "/metrics"]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
+        let path = request.uri.path
+        guard !path.hasPrefix("/api/") else { return try await next(request, context) }
+        if request.method == .get || request.method == .head, Self.cookielessPrefixes.contains(where: { path.hasPrefix($0) }) {
+            return try await next(request, context)
+        }
         var context = context
         if let csrf = request.cookies[Self.csrfCookie]?.value, csrf.count == 43 {
             context.csrfToken = csrf
