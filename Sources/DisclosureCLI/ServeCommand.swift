@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             let database = try await options.open()
             var config = AppConfig(host: host, port: port, site: SiteInfo.fromEnvironment(env))
             config.secureCookies = env["DISCLOSURE_SECURE_COOKIES"] == "1"
+            if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
             if demo {
                 try await DemoCommand.loadIfEmpty(database, cost: config.bcryptCost)
             }
@@ -29,6 +30,20 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
             let app = try await buildApplication(config: config, database: database, logger: logger)
             say("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
+            // The publication job (scheduled documents, 有效性 changes) every minute; it is idempotent.
+            let jobs = Task.detached {
+                let service = PublishingService(database: database, clock: SystemWallClock(), indexFormat: config.indexFormat)
+                while !Task.isCancelled {
+                    do {
+                        try await service.runScheduled()
+                        try await service.refreshValidity()
+                    } catch {
+                        logger.error("publication job failed", metadata: ["error": "\(error)"])
+                    }
+                    try? await Task.sleep(for: .seconds(60))
+                }
+            }
+            defer { jobs.cancel() }
             try await app.runService()
             try await database.close()
         }

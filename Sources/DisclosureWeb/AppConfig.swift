@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var site: SiteInfo
     /// 索引号 pattern (`DISCLOSURE_INDEX_FORMAT`, default `{unit}/{year}-{seq:5}`).
     public var indexFormat: IndexNumberFormat = .standard
+    /// Folder for attachment files (`DISCLOSURE_FILES`); nil puts `files/` beside an SQLite database.
+    public var filesFolder: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,
@@ -31,7 +33,9 @@ public struct AppConfig: Sendable {
 
     /// Fast hashing and an ephemeral port for tests.
     public static var testing: AppConfig {
-        AppConfig(port: 0, bcryptCost: 4, publicPostsPerMinute: 1000)
+        var config = AppConfig(port: 0, bcryptCost: 4, publicPostsPerMinute: 1000)
+        config.filesFolder = NSTemporaryDirectory() + "disclosure-test-files"
+        return config
     }
 }
 

@@ -17,6 +17,7 @@ public struct AppServices: Sendable {
     public let catalog: CatalogAdministration
     public let timeliness: TimelinessWatch
     let pageCache: PageCache
+    public let files: any FileStore
 
     public init(config: AppConfig, database: Database, clock: any WallClock) async throws {
         let hasher = PasswordHasher(cost: config.bcryptCost)
@@ -32,6 +33,7 @@ public struct AppServices: Sendable {
         self.catalog = CatalogAdministration(database: database, clock: clock)
         self.timeliness = TimelinessWatch(database: database, clock: clock)
         self.pageCache = PageCache(database: database)
+        self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
     }
 
     /// Unit code → name, for labels.

@@ -3,6 +3,10 @@ import DisclosureCore
 import DisclosureStore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `disclosure import documents FILE` — bulk-load published documents (a legacy archive, the benchmark corpus).
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "批量导入。", subcommands: [Documents.self, Catalog.self])
@@ -78,34 +82,55 @@ enum JSONLines {
                     return
                 }
                 defer { try? handle.close() }
-                var carry = Data()
-                var batch: [(Int, Data)] = []
-                var lineNumber = 0
-                func emit(_ line: Data) {
-                    lineNumber += 1
-                    guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { return }
-                    batch.append((lineNumber, line))
-                    if batch.count == size {
-                        continuation.yield(batch)
-                        batch = []
-                    }
-                }
+                var splitter = LineSplitter(batchSize: size)
                 while true {
                     let chunk = handle.readData(ofLength: 8 << 20)
                     if chunk.isEmpty { break }
-                    carry.append(chunk)
-                    var start = carry.startIndex
-                    while let newline = carry[start...].firstIndex(of: 0x0A) {
-                        emit(carry[start..<newline])
-                        start = newline + 1
-                    }
-                    carry = Data(carry[start...])
+                    for batch in splitter.feed(chunk) { continuation.yield(batch) }
                 }
-                if !carry.isEmpty { emit(carry) }
-                if !batch.isEmpty { continuation.yield(batch) }
+                if let last = splitter.finish() { continuation.yield(last) }
                 continuation.finish()
             }
         }
+    }
+}
+
+/// Splits bytes into non-blank lines with memchr, carrying a partial line between chunks.
+struct LineSplitter {
+    let batchSize: Int
+    var carry: [UInt8] = []
+    var batch: [(Int, Data)] = []
+    var lineNumber = 0
+
+    init(batchSize: Int) { self.batchSize = batchSize }
+
+    mutating func feed(_ chunk: Data) -> [[(Int, Data)]] {
+        var ready: [[(Int, Data)]] = []
+        carry.append(contentsOf: chunk)
+        var start = 0
+        carry.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start < buffer.count, let hit = memchr(base + start, 0x0A, buffer.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(hit))
+                lineNumber += 1
+                if end > start { batch.append((lineNumber, Data(bytes: base + start, count: end - start))) }
+                start = end + 1
+                if batch.count == batchSize {
+                    ready.append(batch)
+                    batch = []
+                }
+            }
+        }
+        carry.removeFirst(start)
+        return ready
+    }
+
+    mutating func finish() -> [(Int, Data)]? {
+        if carry.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
+            lineNumber += 1
+            batch.append((lineNumber, Data(carry)))
+        }
+        return batch.isEmpty ? nil : batch
     }
 }
 

@@ -160,7 +160,8 @@ public struct SearchIndex: Sendable {
     /// One pass over the matches, kept in a materialized table and grouped twice: by unit ×
     /// category × validity, and by year (exact for days before 2100-03-01: 1970 + (4d + 2) / 1461).
     func fillFacets(_ result: inout SearchResult, condition: SQLQueryString, column: String, on db: any SQLDatabase) async throws {
-        let select = SQLQueryString(String("WITH m AS MATERIALIZED (SELECT \(column) AS k FROM document_search WHERE ")) + condition
+        let select =
+            SQLQueryString(String("WITH m AS MATERIALIZED (SELECT \(column) AS k FROM document_search WHERE ")) + condition
             + SQLQueryString(
                 String(
                     ") SELECT 0 AS t, \(SearchKey.facetGroupExpression("k")) AS g, count(*) AS n FROM m GROUP BY 2"

@@ -70,6 +70,32 @@ public struct DocumentImporter: Sendable {
     public func importBatches(
         _ batches: AsyncThrowingStream<[(Int, Data)], any Error>, by actor: AuditActor, progress: @Sendable (ImportSummary) -> Void
     ) async throws -> ImportSummary {
+        try await setBulkMerging(true)
+        do {
+            let summary = try await importAll(batches, by: actor, progress: progress)
+            try await setBulkMerging(false)
+            return summary
+        } catch {
+            try? await setBulkMerging(false)
+            throw error
+        }
+    }
+
+    /// During a bulk load FTS5 keeps a large in-memory term hash and does not merge segments as it
+    /// goes (each merge rewrites data the next merge rewrites again); `optimizeIndex` merges once at
+    /// the end. The settings persist in the index, so they are restored even when the load fails.
+    func setBulkMerging(_ bulk: Bool) async throws {
+        guard database.dialect == .sqlite else { return }
+        for (name, value) in bulk
+            ? [("automerge", 0), ("crisismerge", 64), ("hashsize", 256 << 20)] : [("automerge", 4), ("crisismerge", 16), ("hashsize", 1 << 20)]
+        {
+            try await database.sql.raw("INSERT INTO document_search(document_search, rank) VALUES (\(bind: name), \(bind: value))").run()
+        }
+    }
+
+    func importAll(
+        _ batches: AsyncThrowingStream<[(Int, Data)], any Error>, by actor: AuditActor, progress: @Sendable (ImportSummary) -> Void
+    ) async throws -> ImportSummary {
         var summary = ImportSummary()
         var unitsByName = try await loadUnitNames()
         var pending: Task<[Prepared], any Error>?

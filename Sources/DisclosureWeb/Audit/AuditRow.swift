@@ -61,6 +61,8 @@ enum AuditActionLabel {
         case "document.correct": "更正"
         case "document.import": "批量导入"
         case "document.validity": "有效性变更"
+        case "document.attach": "上传附件"
+        case "document.detach": "删除附件"
         default: action
         }
     }

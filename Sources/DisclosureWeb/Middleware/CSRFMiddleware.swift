@@ -10,10 +10,18 @@ struct CSRFMiddleware: RouterMiddleware {
             !request.uri.path.hasPrefix("/api/")
         else { return try await next(request, context) }
         var request = request
-        let buffer = try await request.body.collect(upTo: 1024 * 1024)
-        request.body = .init(buffer: buffer)
-        let form = FormData(urlEncoded: String(buffer: buffer))
-        guard !context.csrfCookieIsNew, let sent = form["_csrf"], Self.constantTimeEqual(sent, context.csrfToken) else {
+        let sent: String?
+        if let boundary = MultipartForm.boundary(request.headers[.contentType]) {
+            // File uploads: the token is a field of the multipart body like any other.
+            let buffer = try await request.body.collect(upTo: MultipartForm.limit)
+            request.body = .init(buffer: buffer)
+            sent = MultipartForm(body: Array(buffer.readableBytesView), boundary: boundary).fields["_csrf"]
+        } else {
+            let buffer = try await request.body.collect(upTo: 1024 * 1024)
+            request.body = .init(buffer: buffer)
+            sent = FormData(urlEncoded: String(buffer: buffer))["_csrf"]
+        }
+        guard !context.csrfCookieIsNew, let sent, Self.constantTimeEqual(sent, context.csrfToken) else {
             throw CSRFRejected()
         }
         return try await next(request, context)

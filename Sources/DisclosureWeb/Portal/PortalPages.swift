@@ -31,13 +31,43 @@ struct PortalHomePage: Sendable {
     }
 }
 
-/// View model of the 政府信息公开指南 (条例 第十二条).
+/// View model of the 政府信息公开指南 (条例 第十二条): the county's, or one unit's with its own
+/// 分类 (the 栏目 of its catalog), 编排体系 (领域 → 事项) and 获取方式 (the channels its catalog names).
 struct PortalGuidePage: Sendable {
+    struct Column: Sendable {
+        let name: String
+        let kind: String
+        let href: String
+        let domains: String
+    }
+
+    struct Item: Sendable {
+        let domain: String
+        let items: String
+        let timeLimit: String
+        let channels: String
+    }
+
     let unitCount: Int
     let unitGroups: [PortalHomePage.UnitGroup]
+    let unitName: String?
+    let columns: [Column]
+    let items: [Item]
 
-    init(units: [OrgUnit]) {
+    init(units: [OrgUnit], unit: OrgUnit? = nil, entries: [CatalogEntry] = []) {
         self.unitCount = units.count
         self.unitGroups = PortalHomePage.UnitGroup.byKind(units)
+        self.unitName = unit?.name
+        self.columns = PortalColumn.derive(from: entries).map { column in
+            Column(
+                name: column.name, kind: column.kind.rawValue,
+                href: "/catalog?unit=\(PublicDocumentController.escape(column.unitCode))&column=\(PublicDocumentController.escape(column.name))",
+                domains: column.domains.joined(separator: "、"))
+        }
+        self.items = entries.map { entry in
+            Item(
+                domain: entry.domain, items: "\(entry.primaryItem) / \(entry.secondaryItem)", timeLimit: entry.timeLimitText,
+                channels: entry.channels.map(\.notation).joined(separator: " "))
+        }
     }
 }

@@ -20,6 +20,15 @@ struct PublicDocumentController {
         router.get("/catalog", use: catalog)
         router.get("/catalog/statutory", use: statutory)
         router.get("/feed.atom", use: feed)
+        router.get("/documents/{id}/attachments/{attachment}", use: attachment)
+    }
+
+    /// An attachment of a public document, served as a download with its checked media type.
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = Int(try context.pathParameter("id")), let attachmentID = Int(try context.pathParameter("attachment")),
+            let document = try await services.publishing.document(id), document.isPublic
+        else { throw HTTPError(.notFound) }
+        return try await attachmentResponse(attachmentID, of: document.id, services: services)
     }
 
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -46,7 +55,7 @@ struct PublicDocumentController {
             .map { LinkView(href: "/documents/\(try $0.decode(column: "id", as: Int.self))", text: try $0.decode(column: "title", as: String.self)) }
         return DocumentView(
             document, unitName: units[document.draft.unitCode] ?? document.draft.unitCode, today: services.today, interprets: interprets,
-            interpretations: interpretations)
+            interpretations: interpretations, attachments: try await AttachmentRepository(services.database.sql).list(document: document.id))
     }
 
     struct CatalogPage: Sendable {

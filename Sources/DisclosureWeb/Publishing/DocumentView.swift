@@ -19,8 +19,12 @@ struct DocumentView: Sendable {
     let stateLabel: String
     let attributeLabel: String
     let validityLabel: String?
+    let attachments: [AttachmentLink]
 
-    init(_ document: GovernmentDocument, unitName: String, today: CivilDate, interprets: LinkView?, interpretations: [LinkView]) {
+    init(
+        _ document: GovernmentDocument, unitName: String, today: CivilDate, interprets: LinkView?, interpretations: [LinkView],
+        attachments: [Attachment] = [], attachmentBase: String = "/documents"
+    ) {
         let draft = document.draft
         id = document.id
         title = draft.title
@@ -46,6 +50,22 @@ struct DocumentView: Sendable {
         stateLabel = document.state.label
         attributeLabel = draft.attribute.rawValue
         validityLabel = validity?.rawValue
+        self.attachments = attachments.map { AttachmentLink($0, base: "\(attachmentBase)/\(document.id)/attachments") }
+    }
+}
+
+/// A downloadable attachment with its size for the reader.
+struct AttachmentLink: Sendable {
+    let id: Int
+    let href: String
+    let name: String
+    let size: String
+
+    init(_ attachment: Attachment, base: String) {
+        id = attachment.id
+        href = "\(base)/\(attachment.id)"
+        name = attachment.fileName
+        size = attachment.size >= 1 << 20 ? String(format: "%.1f MB", Double(attachment.size) / 1_048_576) : "\(max(1, attachment.size / 1024)) KB"
     }
 }
 

@@ -14,6 +14,7 @@ import Hummingbird
 /// | POST | `/api/v1/documents` | editor or reviewer token |
 /// | PATCH | `/api/v1/documents/{id}` | editor or reviewer token, 草稿 only |
 /// | POST | `/api/v1/documents/{id}/transitions` | per action (see `DocumentAction`) |
+/// | POST | `/api/v1/documents/{id}/attachments?name=` | editor or reviewer token, 草稿 only; raw file body |
 struct DocumentsAPIController {
     let services: AppServices
 
@@ -29,6 +30,27 @@ struct DocumentsAPIController {
         group.post("documents", use: create)
         group.patch("documents/{id}", use: update)
         group.post("documents/{id}/transitions", use: transition)
+        group.post("documents/{id}/attachments", use: attach)
+    }
+
+    struct AttachmentBody: Encodable, Sendable {
+        let id: Int
+        let fileName: String
+        let mediaType: String
+        let size: Int
+        let sha256: String
+    }
+
+    @Sendable func attach(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "文件不存在") }
+        guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else { throw DomainError.invalid("name", "缺少参数 name（附件文件名）") }
+        let buffer = try await request.body.collect(upTo: AttachmentKind.maxBytes + 1)
+        let stored = try await services.publishing.attach(
+            id, fileName: String(name), bytes: Array(buffer.readableBytesView), store: services.files, by: staff.identity)
+        return try jsonResponse(
+            AttachmentBody(id: stored.id, fileName: stored.fileName, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256),
+            status: .created)
     }
 
     struct Page<Item: Encodable & Sendable>: Encodable, Sendable {

@@ -14,7 +14,8 @@ import Hummingbird
 /// | POST | `/staff/documents` | editor, reviewer |
 /// | GET | `/staff/documents/{id}` | signed in, in scope |
 /// | POST | `/staff/documents/{id}` | editor, reviewer (草稿 only) |
-/// | POST | `/staff/documents/{id}/{action}` | submit, return, approve, publish, withdraw, correct |
+/// | POST | `/staff/documents/{id}/{action}` | submit, return, approve, publish, withdraw, correct, attach (multipart), detach |
+/// | GET | `/staff/documents/{id}/attachments/{attachment}` | signed in, in scope |
 struct StaffDocumentsController {
     let services: AppServices
     let renderer: PageRenderer
@@ -68,6 +69,14 @@ struct StaffDocumentsController {
         router.get("/staff/documents/{id}", use: show)
         router.post("/staff/documents/{id}", use: update)
         router.post("/staff/documents/{id}/{action}", use: act)
+        router.get("/staff/documents/{id}/attachments/{attachment}", use: attachment)
+    }
+
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let document = try await loadDocument(context, staff)
+        guard let attachmentID = Int(try context.pathParameter("attachment")) else { throw HTTPError(.notFound) }
+        return try await attachmentResponse(attachmentID, of: document.id, services: services)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -190,6 +199,18 @@ struct StaffDocumentsController {
         let staff = try context.requireStaff()
         let document = try await loadDocument(context, staff)
         let action = try context.pathParameter("action")
+        if action == "attach" {
+            do {
+                guard let upload = try await MultipartForm.read(request), let file = upload.files["file"], !file.fileName.isEmpty else {
+                    throw DomainError.invalid("file", "请选择要上传的附件")
+                }
+                _ = try await services.publishing.attach(
+                    document.id, fileName: file.fileName, bytes: file.bytes, store: services.files, by: staff.identity)
+                return redirect(to: "/staff/documents/\(document.id)?notice=saved")
+            } catch let error as DomainError {
+                return try await renderShow(document, staff: staff, context: context, error: error)
+            }
+        }
         let form = try await FormData.read(request)
         let service = services.publishing
         let identity = staff.identity
@@ -211,6 +232,9 @@ struct StaffDocumentsController {
                 }
                 try await service.publish(document.id, at: moment, by: identity)
             case "withdraw": try await service.withdraw(document.id, reason: form.text("reason"), by: identity)
+            case "detach":
+                guard let attachmentID = Int(form.text("attachmentID")) else { throw DomainError.invalid("attachmentID", "附件编号无效") }
+                try await service.detach(attachmentID, by: identity)
             case "correct":
                 try await service.correct(document.id, title: form.text("title"), body: form["body"] ?? "", notice: form.text("notice"), by: identity)
             default: throw HTTPError(.notFound)
