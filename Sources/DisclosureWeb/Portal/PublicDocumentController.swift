@@ -33,7 +33,7 @@ struct PublicDocumentController {
 
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = Int(try context.pathParameter("id")), id > 0 else { throw HTTPError(.notFound) }
-        let body = try await services.pageCache.page("document:\(id)") { () async throws -> ByteBuffer? in
+        let body = try await services.pageCache.page("document:\(id):\(services.today)") { () async throws -> ByteBuffer? in
             guard let document = try await services.publishing.document(id), document.isPublic else { return nil }
             let view = try await documentView(document)
             return ByteBuffer(string: renderer.html("Portal/document", title: document.draft.title, page: view))
@@ -87,7 +87,7 @@ struct PublicDocumentController {
         let unitCode = query.get("unit").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
         let column = query.get("column").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
         let page = min(max(Int(query.get("page") ?? "1") ?? 1, 1), 500)
-        let key = "catalog:\(unitCode ?? "")|\(column ?? "")|\(page)"
+        let key = "catalog:\(unitCode ?? "")|\(column ?? "")|\(page)|\(services.today)"
         let body = try await services.pageCache.page(key) { () async throws -> ByteBuffer? in
             let units = try await UnitRepository(services.database.sql).all().filter(\.active)
             if let unitCode, !units.contains(where: { $0.code == unitCode }) { return nil }
