@@ -30,13 +30,15 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
             let app = try await buildApplication(config: config, database: database, logger: logger)
             say("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
-            // The publication job (scheduled documents, 有效性 changes) every minute; it is idempotent.
+            // The publication job (scheduled documents, 有效性 changes) every minute, on one instance at a time.
             let jobs = Task.detached {
                 let service = PublishingService(database: database, clock: SystemWallClock(), indexFormat: config.indexFormat)
                 while !Task.isCancelled {
                     do {
-                        try await service.runScheduled()
-                        try await service.refreshValidity()
+                        try await database.exclusiveJob(7_310_002) {
+                            try await service.runScheduled()
+                            try await service.refreshValidity()
+                        }
                     } catch {
                         logger.error("publication job failed", metadata: ["error": "\(error)"])
                     }
