@@ -11,9 +11,14 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let services = try await AppServices(config: config, database: database, clock: clock)
     let router = buildRouter(services: services)
+    let cache = services.pageCache
+    let clock = services.clock
+    let lookup: @Sendable (String) -> ByteBuffer? = { target in
+        CachedPageKeys.key(for: target, today: CivilDate(instant: clock.now())).flatMap { cache.freshPage($0) }
+    }
     return Application(
-        router: router, configuration: .init(address: .hostname(config.host, port: config.port), serverName: "disclosure"),
-        logger: logger)
+        router: router, server: .http1(configuration: .init(additionalChannelHandlers: [CachedPageHandler(lookup: lookup)])),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "disclosure"), logger: logger)
 }
 
 /// Wires middleware and every controller. Middleware order, outermost first: metrics, security

@@ -5,15 +5,26 @@ import Hummingbird
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.xFrameOptions] = "DENY"
-        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
-        response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=()"
+        for field in Self.fields { response.headers[field.name] = field.value }
         return response
     }
 }
+
+extension SecurityHeadersMiddleware {
+    /// Shared with `CachedPageHandler`, which answers cached pages before the router runs.
+    static var fields: [HTTPField] { securityHeaderFields }
+}
+
+let securityHeaderFields: [HTTPField] = [
+    HTTPField(
+        name: .contentSecurityPolicy,
+        value:
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    HTTPField(name: .xContentTypeOptions, value: "nosniff"), HTTPField(name: .xFrameOptions, value: "DENY"),
+    HTTPField(name: .referrerPolicy, value: "strict-origin-when-cross-origin"),
+    HTTPField(name: .permissionsPolicy, value: "camera=(), microphone=(), geolocation=()"),
+]
 
 extension HTTPField.Name {
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!

@@ -87,12 +87,16 @@ struct SearchController {
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let parameters = Parameters { query.get($0) }
-        let key = "search:\(parameters.href { _ in })|\(parameters.page)"
+        let key = Self.cacheKey(parameters)
         let body = try await services.pageCache.page(key) { () async throws -> ByteBuffer? in
             let page = try await searchPage(parameters)
             return ByteBuffer(string: renderer.html("Portal/search", title: parameters.q.isEmpty ? "信息检索" : "检索：\(parameters.q)", page: page))
         }
         return htmlResponse(body ?? ByteBuffer())
+    }
+
+    static func cacheKey(_ parameters: Parameters) -> String {
+        "search:\(parameters.href { _ in })|\(parameters.page)"
     }
 
     func searchPage(_ parameters: Parameters) async throws -> SearchPage {

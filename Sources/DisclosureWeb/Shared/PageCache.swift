@@ -36,6 +36,16 @@ final class PageCache: Sendable {
         return body
     }
 
+    /// The page for `key` only when it is cached and the change marker was checked within the
+    /// interval; the event-loop fast path uses this and leaves every other case to the router.
+    func freshPage(_ key: String) -> ByteBuffer? {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return state.withLockedValue { state in
+            guard now &- state.checkedAt < checkInterval else { return nil }
+            return state.pages[key]
+        }
+    }
+
     private func refreshIfDue() async throws {
         let now = DispatchTime.now().uptimeNanoseconds
         let due = state.withLockedValue { state -> Bool in

@@ -1,0 +1,85 @@
+import DisclosureCore
+import HTTPTypes
+import Metrics
+import NIOCore
+import NIOHTTPTypes
+
+/// Answers GET requests for public pages that are already rendered in the `PageCache` directly
+/// on the event loop, before a request reaches the router and its Swift task: under load most of
+/// a cached page's cost was the hand-off to the task and back (docs/benchmarks.md). Everything
+/// else, and any request arriving while an earlier one on the connection is still being
+/// answered, goes through untouched, so responses keep their order.
+final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    /// Maps a request target (path and query) to a cached body, or nil.
+    let lookup: @Sendable (String) -> ByteBuffer?
+    private var swallowing = false
+    private var responsesInFlight = 0
+    private static let served = Counter(label: "disclosure_cached_pages_total")
+
+    init(lookup: @escaping @Sendable (String) -> ByteBuffer?) {
+        self.lookup = lookup
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            if responsesInFlight == 0, head.method == .get, let target = head.path, let body = lookup(target) {
+                swallowing = true
+                var fields = HTTPFields(securityHeaderFields)
+                fields[.contentType] = "text/html; charset=utf-8"
+                fields[.cacheControl] = "public, max-age=0"
+                fields[.contentLength] = String(body.readableBytes)
+                context.write(wrapOutboundOut(.head(HTTPResponse(status: .ok, headerFields: fields))), promise: nil)
+                context.write(wrapOutboundOut(.body(body)), promise: nil)
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                Self.served.increment()
+                return
+            }
+            swallowing = false
+            responsesInFlight += 1
+            context.fireChannelRead(data)
+        case .body:
+            if !swallowing { context.fireChannelRead(data) }
+        case .end:
+            if swallowing {
+                swallowing = false
+            } else {
+                context.fireChannelRead(data)
+            }
+        }
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { responsesInFlight = max(0, responsesInFlight - 1) }
+        context.write(data, promise: promise)
+    }
+}
+
+/// The cache keys of the pages the fast path may serve: document pages and search pages.
+enum CachedPageKeys {
+    static func key(for target: String, today: CivilDate) -> String? {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = parts[0]
+        if path.hasPrefix("/documents/") {
+            let id = path.dropFirst("/documents/".count)
+            guard parts.count == 1, !id.isEmpty, id.allSatisfy(\.isASCII), let number = Int(id), number > 0 else { return nil }
+            return "document:\(number):\(today)"
+        }
+        if path == "/search" {
+            var values: [String: String] = [:]
+            for pair in (parts.count > 1 ? parts[1] : "").split(separator: "&") {
+                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = String(kv[0]).removingPercentEncoding ?? ""
+                let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : ""
+                values[key] = value
+            }
+            return SearchController.cacheKey(SearchController.Parameters { values[$0] })
+        }
+        return nil
+    }
+}
