@@ -20,6 +20,13 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var swallowing = false
     private var responsesInFlight = 0
     private static let served = Counter(label: "disclosure_cached_pages_total")
+    /// Every header but the length, built once.
+    private static let baseFields: HTTPFields = {
+        var fields = HTTPFields(securityHeaderFields)
+        fields[.contentType] = "text/html; charset=utf-8"
+        fields[.cacheControl] = "public, max-age=0"
+        return fields
+    }()
 
     init(lookup: @escaping @Sendable (String) -> ByteBuffer?) {
         self.lookup = lookup
@@ -30,10 +37,8 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let head):
             if responsesInFlight == 0, head.method == .get, let target = head.path, let body = lookup(target) {
                 swallowing = true
-                var fields = HTTPFields(securityHeaderFields)
-                fields[.contentType] = "text/html; charset=utf-8"
-                fields[.cacheControl] = "public, max-age=0"
-                fields[.contentLength] = String(body.readableBytes)
+                var fields = Self.baseFields
+                fields.append(HTTPField(name: .contentLength, value: String(body.readableBytes)))
                 context.write(wrapOutboundOut(.head(HTTPResponse(status: .ok, headerFields: fields))), promise: nil)
                 context.write(wrapOutboundOut(.body(body)), promise: nil)
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
