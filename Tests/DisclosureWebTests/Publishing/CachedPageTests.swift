@@ -19,7 +19,8 @@ struct CachedPageTests {
             let document = try await service.create(draft, by: editor)
             try await service.submit(document.id, by: editor)
             try await service.approve(
-                document.id, checklist: ReviewChecklist(containsStateSecrets: false, containsPrivateOrCommercialData: false, wordingAccurate: true, note: ""),
+                document.id,
+                checklist: ReviewChecklist(containsStateSecrets: false, containsPrivateOrCommercialData: false, wordingAccurate: true, note: ""),
                 by: reviewer)
             try await service.publish(document.id, by: reviewer)
             let first = try await browser.get("/documents/\(document.id)")
