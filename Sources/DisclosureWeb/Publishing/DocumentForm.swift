@@ -46,9 +46,8 @@ struct DocumentForm: Sendable {
             + WithholdingReason.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: values["withholdingReason"] == $0.rawValue)
             }
-        let fresh = values.isEmpty
         channels = PublicationChannel.allCases.enumerated().map { index, channel in
-            Channel(name: channel.rawValue, field: "channel\(index)", checked: values["channel\(index)"] == "1" || (fresh && channel == .website))
+            Channel(name: channel.rawValue, field: "channel\(index)", checked: values["channel\(index)"] == "1")
         }
         isNormative = values["isNormative"] == "1"
     }

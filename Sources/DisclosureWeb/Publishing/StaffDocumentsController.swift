@@ -113,7 +113,9 @@ struct StaffDocumentsController {
     @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard staff.role == .editor || staff.role == .reviewer else { throw HTTPError(.forbidden) }
-        return try await renderForm(staff: staff, values: ["generatedOn": services.today.description], context: context)
+        // A new draft starts on the 政府网站 channel, which every 主动公开 item needs (条例 第二十三条).
+        let website = PublicationChannel.allCases.firstIndex(of: .website) ?? 0
+        return try await renderForm(staff: staff, values: ["generatedOn": services.today.description, "channel\(website)": "1"], context: context)
     }
 
     func renderForm(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {

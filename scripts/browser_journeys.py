@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Journeys driven in headless Chromium; called by scripts/browser-test with BASE_URL OUT_DIR."""
+import sys
+import shutil
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, OUT = sys.argv[1], sys.argv[2]
+PASSWORD = "Shifan2026county"
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def browser(width):
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},1400", "--lang=zh-CN"):
+        options.add_argument(flag)
+    # The distribution's driver, so Selenium never looks for one on the network.
+    return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
+
+
+def click_and_wait(driver, element):
+    """Submits by clicking and waits for the next page to replace this one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 10).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+
+
+def login(driver, username):
+    driver.get(BASE + "/staff/login")
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    check(driver.current_url.endswith("/staff") and "工作台" in driver.title, f"{username} signs in")
+
+
+def logout(driver):
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.logout button"))
+
+
+# A citizen on a phone: catalog, statutory items, search, a document page.
+phone = browser(390)
+try:
+    phone.get(BASE + "/")
+    check("信息公开平台" in phone.title, "home page has the portal title")
+    click_and_wait(phone, phone.find_element(By.LINK_TEXT, "公开目录"))
+    check("公开目录" in phone.page_source, "catalog opens from the navigation")
+    phone.get(BASE + "/catalog/statutory")
+    check("（七）财政预算、决算信息" in phone.page_source, "法定主动公开内容 lists art. 20 items")
+    phone.get(BASE + "/search")
+    box = phone.find_element(By.ID, "q")
+    box.send_keys("预算")
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "form.search button"))
+    marks = phone.find_elements(By.TAG_NAME, "mark")
+    check(len(marks) > 0 and marks[0].text == "预算", "search for 预算 highlights the term")
+    phone.save_screenshot(f"{OUT}/search-phone.png")
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "ol.doc-list li > a"))
+    check("索引号" in phone.page_source and "CZJ/" in phone.page_source, "a result opens its document page with the metadata table")
+    phone.save_screenshot(f"{OUT}/document-phone.png")
+finally:
+    phone.quit()
+
+# Staff: draft, review, publish; then the portal shows it.
+desk = browser(1280)
+try:
+    login(desk, "editor")
+    desk.get(BASE + "/staff/documents/new")
+    desk.find_element(By.NAME, "title").send_keys("浏览器测试：关于公布办事指南的通知")
+    desk.find_element(By.NAME, "category").send_keys("通知公告")
+    desk.execute_script("arguments[0].value = arguments[1]", desk.find_element(By.NAME, "generatedOn"), "2026-11-20")
+    desk.find_element(By.NAME, "body").send_keys("现将办事指南公布如下。")
+    click_and_wait(desk, desk.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    saved = "浏览器测试" in desk.page_source and "还剩" in desk.page_source
+    if not saved:
+        desk.save_screenshot(f"{OUT}/draft-failed.png")
+    check(saved, "editor saves a draft that shows its deadline")
+    document_url = desk.current_url.split("?")[0]
+    click_and_wait(desk, desk.find_element(By.XPATH, "//button[text()='提交审核']"))
+    check("待审核" in desk.page_source, "editor submits for review")
+    logout(desk)
+    login(desk, "reviewer")
+    desk.get(document_url)
+    for name, value in (("containsStateSecrets", "no"), ("containsPrivateData", "no"), ("wordingAccurate", "yes")):
+        desk.find_element(By.CSS_SELECTOR, f"input[name={name}][value={value}]").click()
+    click_and_wait(desk, desk.find_element(By.XPATH, "//button[text()='审查通过']"))
+    check("已审核" in desk.page_source, "reviewer signs the 保密审查")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//button[text()='发布']"))
+    check("已发布" in desk.page_source, "reviewer publishes")
+    desk.save_screenshot(f"{OUT}/staff-document.png")
+    public = document_url.replace("/staff/documents/", "/documents/")
+    desk.get(public)
+    check("浏览器测试：关于公布办事指南的通知" in desk.page_source, "the published document is on the portal")
+finally:
+    desk.quit()
+
+print(f"{'FAILED' if failures else 'passed'}: screenshots in {OUT}")
+sys.exit(1 if failures else 0)
