@@ -18,6 +18,11 @@ public struct StaffIdentity: Equatable, Sendable {
         role.seesAllUnits || tree.scope(of: unitCode).contains(unit)
     }
 
+    /// The unit codes whose records this account sees (every unit for office, auditor, assessor).
+    public func unitsInScope(of tree: UnitTree) -> [String] {
+        role.seesAllUnits ? tree.units.keys.sorted() : tree.scope(of: unitCode).sorted()
+    }
+
     /// Only the 政务公开办 manages units, users and the calendar (DESIGN §1).
     public var canAdminister: Bool { role == .office }
 

@@ -24,7 +24,7 @@ public enum SearchOrder: String, Sendable, CaseIterable {
 }
 
 /// One page of hits with the total and the facet counts over every match.
-public struct SearchResult: Sendable, Equatable {
+public struct SearchResult: Sendable {
     public var total: Int
     public var documentIDs: [Int]
     public var units: [(name: String, count: Int)]
@@ -33,11 +33,6 @@ public struct SearchResult: Sendable, Equatable {
     public var validity: [(status: ValidityStatus, count: Int)]
 
     public static let empty = SearchResult(total: 0, documentIDs: [], units: [], categories: [], years: [], validity: [])
-
-    public static func == (lhs: SearchResult, rhs: SearchResult) -> Bool {
-        lhs.total == rhs.total && lhs.documentIDs == rhs.documentIDs && lhs.units.map(\.name) == rhs.units.map(\.name)
-            && lhs.units.map(\.count) == rhs.units.map(\.count) && lhs.years.map(\.year) == rhs.years.map(\.year)
-    }
 }
 
 /// The portal's full-text index (DESIGN §4): FTS5 over `SearchTokenizer` tokens on SQLite,

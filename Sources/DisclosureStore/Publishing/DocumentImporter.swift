@@ -2,40 +2,6 @@ import DisclosureCore
 import Foundation
 import SQLKit
 
-/// One line of the bulk-import format: the JSON Lines `../shared/bench/gen_corpus.py` writes.
-public struct ImportedDocument: Decodable, Sendable {
-    public let unit: String
-    public let category: String
-    public let title: String
-    public let body: String
-    public let publishedAt: String
-    public let docNo: String?
-
-    enum CodingKeys: String, CodingKey {
-        case unit, category, title, body
-        case publishedAt = "published_at"
-        case docNo = "doc_no"
-    }
-
-    public init(unit: String, category: String, title: String, body: String, publishedAt: String, docNo: String?) {
-        self.unit = unit
-        self.category = category
-        self.title = title
-        self.body = body
-        self.publishedAt = publishedAt
-        self.docNo = docNo
-    }
-}
-
-/// What an import did.
-public struct ImportSummary: Sendable, Equatable {
-    public var imported = 0
-    public var unitsCreated = 0
-    public var duplicateDocNumbers = 0
-
-    public init() {}
-}
-
 /// Loads already-published 主动公开 documents (a legacy site's archive, or the benchmark corpus)
 /// in batches: each batch is one transaction with many-row INSERTs into `documents` and the search
 /// index, and one audit entry. Tokenizing the next batch overlaps writing the current one.
@@ -44,7 +10,6 @@ public struct DocumentImporter: Sendable {
     let clock: any WallClock
     let indexFormat: IndexNumberFormat
     let ordinals: SearchOrdinals
-    public var batchSize = 1000
     /// Create a unit (kind 其他, under no parent) for a 发布机构 name not in the unit tree.
     public var createUnits = false
 
@@ -195,6 +160,7 @@ public struct DocumentImporter: Sendable {
         let stamp = Timestamp.text(now)
         var duplicates = 0
         var sequences: [String: Int] = [:]
+        var firstSeen: [String: Int] = [:]
         var seenNumbers = try await existingDocNumbers(batch, units: units, on: db)
         for (chunkIndex, chunk) in stride(from: 0, to: batch.count, by: 50).map({ Array(batch[$0..<min($0 + 50, batch.count)]) }).enumerated() {
             var documentRows: [[any SQLExpression]] = []
@@ -204,7 +170,11 @@ public struct DocumentImporter: Sendable {
                 let unit = units[item.document.unit]!
                 let year = item.day.year
                 let sequenceKey = "\(unit)#\(year)"
-                if sequences[sequenceKey] == nil { sequences[sequenceKey] = try await DocumentRepository(db).peekSequence(unit: unit, year: year) }
+                if sequences[sequenceKey] == nil {
+                    let last = try await DocumentRepository(db).peekSequence(unit: unit, year: year)
+                    sequences[sequenceKey] = last
+                    firstSeen[sequenceKey] = last
+                }
                 sequences[sequenceKey]! += 1
                 let docNumber = PlainText.singleLine(item.document.docNo ?? "")
                 if !docNumber.isEmpty && !seenNumbers.insert("\(unit)#\(docNumber)").inserted { duplicates += 1 }
@@ -237,7 +207,7 @@ public struct DocumentImporter: Sendable {
         }
         for (key, last) in sequences {
             let parts = key.split(separator: "#")
-            try await DocumentRepository(db).setSequence(unit: String(parts[0]), year: Int(parts[1])!, to: last)
+            try await DocumentRepository(db).setSequence(unit: String(parts[0]), year: Int(parts[1])!, from: firstSeen[key] ?? 0, to: last)
         }
         return duplicates
     }

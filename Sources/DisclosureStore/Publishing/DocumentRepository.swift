@@ -36,15 +36,9 @@ public struct DocumentRepository: Sendable {
 
     /// Next 索引号 sequence for the unit and year, inside the caller's transaction.
     public func nextSequence(unit: String, year: Int) async throws -> Int {
-        let current = try await db.select().column("last_value").from("index_sequences")
-            .where("unit_code", .equal, unit).where("year", .equal, year).first(decodingColumn: "last_value", as: Int.self)
-        if let current {
-            try await db.update("index_sequences").set("last_value", to: current + 1)
-                .where("unit_code", .equal, unit).where("year", .equal, year).run()
-            return current + 1
-        }
-        try await db.insert(into: "index_sequences").columns("unit_code", "year", "last_value").values(SQLBind(unit), SQLBind(year), SQLBind(1)).run()
-        return 1
+        let last = try await peekSequence(unit: unit, year: year)
+        try await setSequence(unit: unit, year: year, from: last, to: last + 1)
+        return last + 1
     }
 
     /// The last sequence handed out (0 if none), without taking one.
@@ -53,8 +47,9 @@ public struct DocumentRepository: Sendable {
             .where("unit_code", .equal, unit).where("year", .equal, year).first(decodingColumn: "last_value", as: Int.self) ?? 0
     }
 
-    public func setSequence(unit: String, year: Int, to value: Int) async throws {
-        if try await peekSequence(unit: unit, year: year) == 0 {
+    /// Moves the sequence on from `last`, the value `peekSequence` gave (0 means no row yet).
+    public func setSequence(unit: String, year: Int, from last: Int, to value: Int) async throws {
+        if last == 0 {
             try await db.insert(into: "index_sequences").columns("unit_code", "year", "last_value")
                 .values(SQLBind(unit), SQLBind(year), SQLBind(value)).run()
         } else {

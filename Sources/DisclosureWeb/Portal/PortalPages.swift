@@ -61,7 +61,7 @@ struct PortalGuidePage: Sendable {
         self.columns = PortalColumn.derive(from: entries).map { column in
             Column(
                 name: column.name, kind: column.kind.rawValue,
-                href: "/catalog?unit=\(PublicDocumentController.escape(column.unitCode))&column=\(PublicDocumentController.escape(column.name))",
+                href: "/catalog?unit=\(URLQuery.escape(column.unitCode))&column=\(URLQuery.escape(column.name))",
                 domains: column.domains.joined(separator: "、"))
         }
         self.items = entries.map { entry in

@@ -99,7 +99,7 @@ struct PublicDocumentController {
                 let entries = try await CatalogRepository(services.database.sql).entries(unit: unitCode)
                 columns = PortalColumn.derive(from: entries).map { derived in
                     CatalogPage.ColumnLink(
-                        href: "/catalog?unit=\(Self.escape(unitCode))&column=\(Self.escape(derived.name))", name: derived.name,
+                        href: "/catalog?unit=\(URLQuery.escape(unitCode))&column=\(URLQuery.escape(derived.name))", name: derived.name,
                         kind: derived.kind.rawValue,
                         selected: derived.name == column)
                 }
@@ -114,12 +114,13 @@ struct PublicDocumentController {
                 CatalogPage.UnitGroup(
                     label: kind.label,
                     units: members.map {
-                        CatalogPage.UnitLink(href: "/catalog?unit=\(Self.escape($0.code))", name: $0.name, selected: $0.code == unitCode)
+                        CatalogPage.UnitLink(href: "/catalog?unit=\(URLQuery.escape($0.code))", name: $0.name, selected: $0.code == unitCode)
                     })
             }
             let base =
                 "/catalog?"
-                + [unitCode.map { "unit=\(Self.escape($0))" }, column.map { "column=\(Self.escape($0))" }].compactMap { $0 }.joined(separator: "&")
+                + [unitCode.map { "unit=\(URLQuery.escape($0))" }, column.map { "column=\(URLQuery.escape($0))" }].compactMap { $0 }.joined(
+                    separator: "&")
             let view = CatalogPage(
                 unitGroups: groups, unitName: unitCode.flatMap { names[$0] }, columns: columns,
                 heading: [unitCode.flatMap { names[$0] }, column].compactMap { $0 }.joined(separator: " · "),
@@ -154,7 +155,7 @@ struct PublicDocumentController {
                 entries: entries.filter { $0.statutoryItem == item }.map {
                     StatutoryPage.Entry(
                         unit: names[$0.unitCode] ?? $0.unitCode, column: $0.column, content: $0.content,
-                        href: "/catalog?unit=\(Self.escape($0.unitCode))&column=\(Self.escape($0.column))")
+                        href: "/catalog?unit=\(URLQuery.escape($0.unitCode))&column=\(URLQuery.escape($0.column))")
                 })
         }
         return renderer.render("Portal/statutory", title: "法定主动公开内容", page: StatutoryPage(items: items), context: context)
@@ -168,17 +169,4 @@ struct PublicDocumentController {
             documents: rows, unitNames: names)
         return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
-
-    static func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? ""
-    }
-}
-
-extension CharacterSet {
-    /// Characters that may stay unescaped in a query value (`&`, `=`, `+`, `#` are escaped).
-    static let urlQueryValueAllowed: CharacterSet = {
-        var set = CharacterSet.urlQueryAllowed
-        set.remove(charactersIn: "&=+#")
-        return set
-    }()
 }

@@ -69,11 +69,11 @@ struct SearchController {
             var copy = self
             copy.page = 1
             change(&copy)
-            var parts = ["q=\(PublicDocumentController.escape(copy.q))"]
-            if let unit = copy.unit { parts.append("unit=\(PublicDocumentController.escape(unit))") }
-            if let category = copy.category { parts.append("category=\(PublicDocumentController.escape(category))") }
+            var parts = ["q=\(URLQuery.escape(copy.q))"]
+            if let unit = copy.unit { parts.append("unit=\(URLQuery.escape(unit))") }
+            if let category = copy.category { parts.append("category=\(URLQuery.escape(category))") }
             if let year = copy.year { parts.append("year=\(year)") }
-            if let validity = copy.validity { parts.append("validity=\(PublicDocumentController.escape(validity.rawValue))") }
+            if let validity = copy.validity { parts.append("validity=\(URLQuery.escape(validity.rawValue))") }
             if copy.newest { parts.append("sort=date") }
             if copy.page > 1 { parts.append("page=\(copy.page)") }
             return "/search?" + parts.joined(separator: "&")
@@ -101,10 +101,11 @@ struct SearchController {
 
     func searchPage(_ parameters: Parameters) async throws -> SearchPage {
         let query = SearchQuery(parameters.q)
-        let names = try await services.unitNames()
+        let units = try await UnitRepository(services.database.sql).all()
+        let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         var filters = SearchFilters(category: parameters.category, year: parameters.year, validity: parameters.validity)
         if let unit = parameters.unit {
-            filters.unitCodes = Array(try await UnitRepository(services.database.sql).tree().scope(of: unit))
+            filters.unitCodes = Array(UnitTree(units).scope(of: unit))
         }
         let result = try await services.publishing.search.search(
             query, filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * Self.pageSize,

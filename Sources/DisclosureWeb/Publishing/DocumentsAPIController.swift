@@ -143,7 +143,7 @@ struct DocumentsAPIController {
     @Sendable func staffList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let units = try await UnitRepository(services.database.sql).all()
-        let scope = staff.role.seesAllUnits ? units.map(\.code) : Array(UnitTree(units).scope(of: staff.unitCode))
+        let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
         let state = try query.get("state").map { text -> DocumentState in
             guard let state = DocumentState(rawValue: String(text)) else { throw DomainError.invalid("state", "状态无效") }

@@ -74,7 +74,7 @@ struct StaffCatalogController {
             units: [SelectOption(value: "", label: "全部单位", selected: unit == nil)]
                 + units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == unit) },
             isOffice: staff.identity.canAdminister,
-            exportHref: "/staff/catalog.csv" + (unit.map { "?unit=\(PublicDocumentController.escape($0))" } ?? ""),
+            exportHref: "/staff/catalog.csv" + (unit.map { "?unit=\(URLQuery.escape($0))" } ?? ""),
             anchors: PublicationRule.Anchor.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == .formedOrChanged) },
             kinds: ColumnKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == .other) },
             items: [SelectOption(value: "", label: "（无）", selected: true)]
@@ -84,7 +84,7 @@ struct StaffCatalogController {
             },
             domains: StandardDomains.all, csvHeader: CatalogCSV.headers.joined(separator: ","))
         return renderer.render(
-            "Publishing/catalog", title: "标准目录", page: page, context: context, status: error.map(StaffDocumentsController.status) ?? .ok,
+            "Publishing/catalog", title: "标准目录", page: page, context: context, status: error?.kind.httpStatus ?? .ok,
             notice: notice, error: error?.message)
     }
 
@@ -118,7 +118,7 @@ struct StaffCatalogController {
                 columnKind: ColumnKind(rawValue: form.text("columnKind")) ?? .other,
                 statutoryItem: Int(form.text("statutoryItem")).flatMap(StatutoryItem.init))
             try await services.catalog.create(entry, by: .staff(staff.identity))
-            return redirect(to: "/staff/catalog?unit=\(PublicDocumentController.escape(entry.unitCode))&notice=created")
+            return redirect(to: "/staff/catalog?unit=\(URLQuery.escape(entry.unitCode))&notice=created")
         } catch let error as DomainError {
             return try await render(request, context: context, error: error)
         }

@@ -82,7 +82,7 @@ struct StaffDocumentsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let units = try await UnitRepository(services.database.sql).all()
-        let scope = staff.role.seesAllUnits ? units.map(\.code) : Array(UnitTree(units).scope(of: staff.unitCode))
+        let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
         let state = query.get("state").flatMap { DocumentState(rawValue: String($0)) }
         let page = min(max(Int(query.get("page") ?? "1") ?? 1, 1), 10_000)
@@ -123,7 +123,7 @@ struct StaffDocumentsController {
         let entries = try await CatalogRepository(services.database.sql).entries().filter { entry in units.contains { $0.code == entry.unitCode } }
         let page = EditPage(isNew: true, action: "/staff/documents", form: DocumentForm(values: values, units: units, entries: entries))
         return renderer.render(
-            "Publishing/edit", title: "新建信息", page: page, context: context, status: error.map(Self.status) ?? .ok, error: error?.message)
+            "Publishing/edit", title: "新建信息", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -179,7 +179,7 @@ struct StaffDocumentsController {
             history: try await AuditLog.recent(on: services.database.sql, limit: 50, target: "document:\(document.id)").map(AuditRow.init),
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
         return renderer.render(
-            "Publishing/document", title: document.draft.title, page: page, context: context, status: error.map(Self.status) ?? .ok, notice: notice,
+            "Publishing/document", title: document.draft.title, page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
             error: error?.message)
     }
 
@@ -262,15 +262,6 @@ struct StaffDocumentsController {
         let units = try await UnitRepository(services.database.sql).all().filter(\.active)
         let scope = UnitTree(units).scope(of: staff.unitCode)
         return units.filter { scope.contains($0.code) }
-    }
-
-    static func status(_ error: DomainError) -> HTTPResponse.Status {
-        switch error.kind {
-        case .invalid: .badRequest
-        case .conflict: .conflict
-        case .notFound: .notFound
-        case .forbidden: .forbidden
-        }
     }
 }
 

@@ -37,7 +37,7 @@ struct StaffDashboardController {
         let today = services.today
         let showAudit = staff.identity.canReadAudit
         let tree = UnitTree(units)
-        let scope = staff.role.seesAllUnits ? nil : Array(tree.scope(of: staff.unitCode))
+        let scope = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let flags = try await services.timeliness.flags(units: scope, today: today)
         let page = DashboardPage(
