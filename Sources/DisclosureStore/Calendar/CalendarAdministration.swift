@@ -15,8 +15,7 @@ public struct CalendarAdministration: Sendable {
     /// Bundled State Council data, then imported years, then single-day overrides. Loaded fresh
     /// each time so a change re-times every open case (derived values are never stored).
     public func calendar() async throws -> WorkingDayCalendar {
-        let repository = CalendarRepository(database.sql)
-        return .china(importedYears: try await repository.importedYears(), overrides: try await repository.overrides())
+        try await CalendarRepository(database.sql).calendar()
     }
 
     /// Loads the years of a `holidays-cn.json`-shaped file, replacing what was stored for them.

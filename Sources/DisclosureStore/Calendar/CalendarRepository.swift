@@ -8,6 +8,11 @@ public struct CalendarRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
+    /// Bundled State Council data, then imported years, then single-day overrides.
+    public func calendar() async throws -> WorkingDayCalendar {
+        .china(importedYears: try await importedYears(), overrides: try await overrides())
+    }
+
     public func importedYears() async throws -> [HolidayYear] {
         let years = try await db.select().column("year").from("calendar_imports").orderBy("year").all(decodingColumn: "year", as: Int.self)
         let rows = try await db.select().columns("day", "year", "kind").from("calendar_imported_days").all()

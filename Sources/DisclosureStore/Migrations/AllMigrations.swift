@@ -5,5 +5,7 @@ public enum AllMigrations {
         CreateFoundationTables(),
         // 0002 – catalog, documents, versions, reviews, attachments, search index (issue 3)
         CreatePublishingTables(),
+        // 0003 – requests, clock events, letters, templates, appeals, outbox (issue 4)
+        CreateRequestTables(),
     ]
 }

@@ -1,0 +1,72 @@
+import DisclosureCore
+import Foundation
+import SQLKit
+
+extension RequestService {
+    /// Numbers, renders and stores a letter inside the caller's transaction. The number runs per
+    /// unit and year: 县财政局依申请公开告〔2025〕3号.
+    func issueLetter(
+        _ kind: LetterKind, for request: InformationRequest, on date: CivilDate, by actor: String, db: any SQLDatabase, addressee: String? = nil,
+        extra: [String: String] = [:]
+    ) async throws {
+        let unit = try await UnitRepository(db).find(request.application.unitCode)
+        let unitName = unit?.name ?? request.application.unitCode
+        let sequence = try await SequenceRepository(db).next("letter:\(request.application.unitCode)", year: date.year)
+        let number = "\(unitName)依申请公开告〔\(date.year)〕\(sequence)号"
+        let calendar = try await CalendarRepository(db).calendar()
+        let requestClock = request.clock(policy: policy, calendar: calendar, today: date)
+        let template = try await LetterRepository(db).template(for: kind, outcome: request.outcome)
+        let values = LetterFields.values(for: request, unitName: unitName, clock: requestClock, number: number, issuedOn: date, extra: extra)
+        _ = try await LetterRepository(db).insert(
+            requestID: request.id, unitCode: request.application.unitCode, kind: kind, number: number,
+            addressee: addressee ?? request.application.applicantName, body: template.render(values), issuedOn: date, by: actor, at: self.clock.now())
+    }
+
+    /// Records how and when a letter was served (邮寄签收 needs its tracking number).
+    public func recordDelivery(
+        letter id: Int, _ delivery: LetterDelivery, on date: CivilDate, trackingNumber: String, by staff: StaffIdentity
+    ) async throws {
+        guard date <= today else { throw DomainError.invalid("deliveredOn", "送达日期不能晚于今天") }
+        let tracking = PlainText.singleLine(trackingNumber)
+        if delivery == .registeredPost, !(6...40).contains(tracking.count) { throw DomainError.invalid("trackingNumber", "邮寄送达须填写邮件单号") }
+        try await database.change(by: .staff(staff), at: clock.now()) { db in
+            guard let letter = try await LetterRepository(db).find(id) else { throw DomainError(.notFound, field: "letter", "告知书 \(id) 不存在") }
+            try await Self.checkHandles(letter.unitCode, staff, on: db)
+            guard date >= letter.issuedOn else { throw DomainError.invalid("deliveredOn", "送达日期不能早于发文日期 \(letter.issuedOn)") }
+            try await LetterRepository(db).recordDelivery(id, delivery, on: date, trackingNumber: tracking.isEmpty ? nil : tracking)
+            return ((), AuditEvent("letter.deliver", target: "letter:\(id)", ["delivery": delivery.rawValue, "on": date.description]))
+        }
+    }
+
+    public func letter(_ id: Int, visibleTo staff: StaffIdentity) async throws -> IssuedLetter {
+        let tree = try await UnitRepository(database.sql).tree()
+        guard let letter = try await LetterRepository(database.sql).find(id), staff.canSee(unit: letter.unitCode, in: tree) else {
+            throw DomainError(.notFound, field: "letter", "告知书 \(id) 不存在")
+        }
+        return letter
+    }
+
+    /// Templates the office edits; keys are `LetterKind` raw values, and `reply.<row>` for a reply of one outcome.
+    public static var templateKeys: [(key: String, label: String)] {
+        LetterKind.allCases.map { ($0.rawValue, $0.label) }
+            + RequestOutcome.allCases.filter { !$0.isAutomatic }.map { ("reply.\($0.rawValue)", "答复告知书·\($0.shortLabel)") }
+    }
+
+    public func templateText(key: String) async throws -> String {
+        if let stored = try await LetterRepository(database.sql).storedTemplates()[key] { return stored }
+        let kindKey = key.hasPrefix("reply.") ? "reply" : key
+        guard let kind = LetterKind(rawValue: kindKey) else { throw DomainError(.notFound, field: "key", "模板 \(key) 不存在") }
+        if kindKey == "reply", let stored = try await LetterRepository(database.sql).storedTemplates()["reply"] { return stored }
+        return DefaultLetterTemplates.template(for: kind).text
+    }
+
+    public func saveTemplate(key: String, text: String, by staff: StaffIdentity) async throws {
+        guard staff.role == .office else { throw DomainError(.forbidden, field: "key", "告知书模板由政务公开办维护") }
+        guard Self.templateKeys.contains(where: { $0.key == key }) else { throw DomainError(.notFound, field: "key", "模板 \(key) 不存在") }
+        let template = try LetterTemplate(validating: text)
+        try await database.change(by: .staff(staff), at: clock.now()) { db in
+            try await LetterRepository(db).saveTemplate(key: key, template, by: staff.username, at: clock.now())
+            return ((), AuditEvent("letter.template", target: "template:\(key)", ["length": String(template.text.count)]))
+        }
+    }
+}
