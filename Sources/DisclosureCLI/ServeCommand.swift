@@ -23,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
             var config = AppConfig(host: host, port: port, site: SiteInfo.fromEnvironment(env))
             config.secureCookies = env["DISCLOSURE_SECURE_COOKIES"] == "1"
             if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
+            config.clockPolicy = try ClockPolicy.fromEnvironment(env)
             if demo {
                 try await DemoCommand.loadIfEmpty(database, cost: config.bcryptCost)
             }
@@ -30,18 +31,23 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
             let app = try await buildApplication(config: config, database: database, logger: logger)
             say("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
-            // The publication job (scheduled documents, 有效性 changes) every minute, on one instance at a time.
+            // The publication job (scheduled documents, 有效性 changes) every minute and the request
+            // monitor every hour, each on one instance at a time.
             let jobs = Task.detached {
                 let service = PublishingService(database: database, clock: SystemWallClock(), indexFormat: config.indexFormat)
+                let monitor = RequestMonitor(database: database, clock: SystemWallClock(), policy: config.clockPolicy)
+                var minute = 0
                 while !Task.isCancelled {
                     do {
                         try await database.exclusiveJob(7_310_002) {
                             try await service.runScheduled()
                             try await service.refreshValidity()
                         }
+                        if minute % 60 == 0 { _ = try await database.exclusiveJob(7_310_003) { try await monitor.run() } }
                     } catch {
-                        logger.error("publication job failed", metadata: ["error": "\(error)"])
+                        logger.error("background job failed", metadata: ["error": "\(error)"])
                     }
+                    minute += 1
                     try? await Task.sleep(for: .seconds(60))
                 }
             }

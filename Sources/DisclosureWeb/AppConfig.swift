@@ -17,6 +17,9 @@ public struct AppConfig: Sendable {
     public var indexFormat: IndexNumberFormat = .standard
     /// Folder for attachment files (`DISCLOSURE_FILES`); nil puts `files/` beside an SQLite database.
     public var filesFolder: String?
+    /// The request clock's office-set numbers: the internal target (`DISCLOSURE_INTERNAL_TARGET_DAYS`,
+    /// default 15 working days) and the 补正期限 (`DISCLOSURE_CORRECTION_DAYS`, default 15).
+    public var clockPolicy: ClockPolicy = .statutory
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,

@@ -16,6 +16,7 @@ public struct AppServices: Sendable {
     public let publishing: PublishingService
     public let catalog: CatalogAdministration
     public let timeliness: TimelinessWatch
+    public let requests: RequestService
     let pageCache: PageCache
     public let files: any FileStore
 
@@ -32,6 +33,7 @@ public struct AppServices: Sendable {
         self.publishing = PublishingService(database: database, clock: clock, indexFormat: config.indexFormat)
         self.catalog = CatalogAdministration(database: database, clock: clock)
         self.timeliness = TimelinessWatch(database: database, clock: clock)
+        self.requests = RequestService(database: database, clock: clock, policy: config.clockPolicy)
         self.pageCache = PageCache(database: database)
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
     }

@@ -49,6 +49,9 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     StaffAuditController(services: services, renderer: renderer).addRoutes(to: router)
     StaffDocumentsController(services: services, renderer: renderer).addRoutes(to: router)
     StaffCatalogController(services: services, renderer: renderer).addRoutes(to: router)
+    ApplyController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffRequestsController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffLettersController(services: services, renderer: renderer).addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
@@ -56,5 +59,6 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     CalendarAPIController(services: services).addRoutes(to: api)
     AuditAPIController(services: services).addRoutes(to: api)
     DocumentsAPIController(services: services).addRoutes(to: api)
+    RequestsAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
     return router
 }

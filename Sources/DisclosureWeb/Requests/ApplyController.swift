@@ -1,0 +1,119 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// The citizen's side of 依申请公开 on the portal: apply online and track with the 受理编号 and
+/// 查询码. Works without JavaScript; both posts carry the CSRF token and are rate-limited per
+/// address (RateLimitMiddleware). No applicant data is ever shown here except to the holder of
+/// both numbers, and even then masked.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET, POST | `/apply` | public |
+/// | GET, POST | `/track` | public |
+struct ApplyController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct ApplyPage: Sendable {
+        let form: ApplicationForm
+    }
+
+    struct AppliedPage: Sendable {
+        let reference: String
+        let queryCode: String
+        let unitName: String
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/apply", use: applyForm)
+        router.post("/apply", use: apply)
+        router.get("/track", use: trackForm)
+        router.post("/track", use: track)
+    }
+
+    @Sendable func applyForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderApply(
+            values: ["applicantKind": ApplicantKind.naturalPerson.rawValue, "idType": IdentityDocumentType.residentID.rawValue], context: context)
+    }
+
+    func renderApply(values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
+        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        return renderer.render(
+            "Requests/apply", title: "依申请公开", page: ApplyPage(form: ApplicationForm(values: values, units: units)), context: context,
+            status: error?.kind.httpStatus ?? .ok, error: error?.message)
+    }
+
+    @Sendable func apply(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, limit: 64 * 1024)
+        do {
+            let application = try ApplicationForm.application(from: form, channel: .online)
+            let receipt = try await services.requests.submitOnline(application)
+            let unitName = try await services.unitNames()[application.unitCode] ?? application.unitCode
+            return renderer.render(
+                "Requests/applied", title: "申请已提交",
+                page: AppliedPage(reference: receipt.reference, queryCode: receipt.queryCode, unitName: unitName), context: context, status: .created)
+        } catch let error as DomainError {
+            return try await renderApply(values: form.values, context: context, error: error)
+        }
+    }
+
+    @Sendable func trackForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        renderer.render("Requests/track", title: "申请查询", page: TrackPage(reference: "", result: nil), context: context)
+    }
+
+    @Sendable func track(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, limit: 4096)
+        let reference = form.text("reference")
+        guard let found = try await services.requests.track(reference: reference, code: form.text("queryCode")) else {
+            return renderer.render(
+                "Requests/track", title: "申请查询", page: TrackPage(reference: reference, result: nil), context: context, status: .notFound,
+                error: "受理编号或查询码不正确。")
+        }
+        let result = try await TrackPage.Result(found, services: services)
+        return renderer.render("Requests/track", title: "申请查询", page: TrackPage(reference: found.reference, result: result), context: context)
+    }
+}
+
+/// What the holder of both numbers sees: status, the current due date and the letters sent.
+struct TrackPage: Sendable {
+    struct Letter: Sendable {
+        let number: String
+        let title: String
+        let issuedOn: String
+        let delivery: String
+        let paragraphs: [String]
+    }
+
+    struct Result: Sendable {
+        let reference: String
+        let unitName: String
+        let state: String
+        let submittedOn: String
+        let receivedOn: String
+        let due: String
+        let outcome: String?
+        let letters: [Letter]
+
+        init(_ request: InformationRequest, services: AppServices) async throws {
+            let calendar = try await services.calendar.calendar()
+            let clock = services.requests.clock(of: request, calendar: calendar)
+            reference = request.reference
+            unitName = try await services.unitNames()[request.application.unitCode] ?? request.application.unitCode
+            state = request.state == .archived ? RequestState.answered.label : request.state.label
+            submittedOn = CivilDate(instant: request.submittedAt).description
+            receivedOn = request.receivedOn?.description ?? "待确认（以双方确认之日为收到申请之日）"
+            due = RequestView.dueText(clock, state: request.state)
+            outcome = request.state == .answered || request.state == .archived ? request.outcome?.shortLabel : nil
+            letters = try await services.requests.letters(of: request).map { letter in
+                Letter(
+                    number: letter.number, title: letter.title, issuedOn: letter.issuedOn.description,
+                    delivery: letter.delivery.map { "\($0.rawValue) \(letter.deliveredOn?.description ?? "")" } ?? "",
+                    paragraphs: PlainText.paragraphs(letter.body))
+            }
+        }
+    }
+
+    let reference: String
+    let result: Result?
+}

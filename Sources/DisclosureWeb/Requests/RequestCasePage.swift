@@ -1,0 +1,131 @@
+import DisclosureCore
+import DisclosureStore
+
+/// The clerk's case view: the deadline and its line-by-line explanation first, then the
+/// application, the actions the account may take, the letters and the appeals.
+struct RequestCasePage: Sendable {
+    struct Step: Sendable {
+        let event: String
+        let dates: String
+        let treatment: String
+        let counted: String
+        let remaining: Int
+    }
+
+    struct Letter: Sendable {
+        let id: Int
+        let number: String
+        let title: String
+        let issuedOn: String
+        let delivery: String
+        let needsDelivery: Bool
+    }
+
+    struct AppealRow: Sendable {
+        let id: Int
+        let kind: String
+        let filedOn: String
+        let authority: String
+        let result: String
+        let decidedOn: String
+        let isPending: Bool
+    }
+
+    struct Event: Sendable {
+        let on: String
+        let label: String
+        let text: String
+        let actor: String
+    }
+
+    let id: Int
+    let reference: String
+    let state: String
+    let unitName: String
+    let due: String
+    let severity: String
+    let internalTarget: String
+    let correctionNoticeDue: String
+    let steps: [Step]
+    let unconfirmed: String
+    let applicant: RequestView.Applicant
+    let channel: String
+    let submittedAt: String
+    let receivedOn: String
+    let sought: String
+    let docNumber: String
+    let description: [String]
+    let requestedForm: String
+    let delivery: String
+    let outcome: String
+    let replyText: [String]
+    let events: [Event]
+    let actions: [RequestActionForm]
+    let letters: [Letter]
+    let appeals: [AppealRow]
+    let canRecordAppeal: Bool
+    let appealKinds: [SelectOption]
+    let appealResults: [SelectOption]
+    let deliveries: [SelectOption]
+    let today: String
+    // Stored, not computed: templates read values by reflection.
+    let hasSteps: Bool
+    let hasActions: Bool
+
+    init(
+        _ request: InformationRequest, clock: RequestClock?, staff: StaffIdentity, unitNames: [String: String], units: [OrgUnit],
+        letters: [IssuedLetter],
+        appeals: [Appeal], today: CivilDate
+    ) {
+        let application = request.application
+        id = request.id
+        reference = request.reference
+        state = request.state.label
+        unitName = unitNames[application.unitCode] ?? application.unitCode
+        due = RequestView.dueText(clock, state: request.state)
+        severity = RequestView.severity(clock)
+        internalTarget = clock?.internalTarget?.description ?? "—"
+        correctionNoticeDue = clock?.correctionNoticeDue.description ?? "—"
+        steps = (clock?.steps ?? []).map {
+            Step(
+                event: $0.event, dates: $0.dates, treatment: $0.treatment, counted: $0.counted > 0 ? String($0.counted) : "", remaining: $0.remaining)
+        }
+        unconfirmed = (clock?.unconfirmedYears ?? []).map { "\($0)年" }.joined(separator: "、")
+        self.applicant = RequestView.Applicant(application, unmasked: RequestService.handles(request, staff))
+        channel = application.channel.rawValue
+        submittedAt = CivilDate(instant: request.submittedAt).description
+        receivedOn = request.receivedOn?.description ?? "待确认"
+        sought = application.infoTitle
+        docNumber = application.infoDocNumber
+        description = PlainText.paragraphs(application.infoDescription)
+        requestedForm = application.requestedForm.rawValue
+        delivery = application.delivery.rawValue
+        outcome = request.outcome.map { "\($0.group) \($0.label == $0.group ? "" : $0.label)" } ?? "—"
+        replyText = PlainText.paragraphs(request.replyText)
+        events = request.events.map {
+            var text = [$0.party, $0.detail].filter { !$0.isEmpty }.joined(separator: "：")
+            if let until = $0.until { text += "（期限 \(until)）" }
+            if let days = $0.days { text += $0.kind == .feeNoticeIssued ? "（\(days) 元）" : "（\(days) 个工作日）" }
+            return Event(on: $0.on.description, label: $0.kind.label, text: text, actor: $0.actor)
+        }
+        actions = RequestActionForm.forms(for: request, role: staff.role, units: units, today: today)
+        self.letters = letters.map { letter in
+            Letter(
+                id: letter.id, number: letter.number, title: letter.title, issuedOn: letter.issuedOn.description,
+                delivery: letter.delivery.map { "\($0.rawValue) \(letter.deliveredOn?.description ?? "") \(letter.trackingNumber ?? "")" } ?? "未登记送达",
+                needsDelivery: letter.delivery == nil)
+        }
+        self.appeals = appeals.map {
+            AppealRow(
+                id: $0.id, kind: $0.kind.rawValue, filedOn: $0.filedOn.description, authority: $0.authority, result: $0.result.rawValue,
+                decidedOn: $0.decidedOn?.description ?? "", isPending: $0.result == .pending)
+        }
+        canRecordAppeal = staff.role == .office || RequestService.handles(request, staff)
+        appealKinds = AppealKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: false) }
+        appealResults = AppealResult.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == .pending) }
+        deliveries = LetterDelivery.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: false) }
+        self.today = today.description
+        hasSteps = !steps.isEmpty
+        hasActions = !actions.isEmpty
+    }
+}

@@ -1,0 +1,176 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// 依申请公开 in the console: the case list with deadlines first, counter intake, the case view
+/// with its clock explanation, and every workflow step. `RequestService` checks role, unit and
+/// state again and writes the audit entry.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff/requests` | signed in (own scope; office, assessor, auditor: all) |
+/// | GET, POST | `/staff/requests/new`, `/staff/requests` | editor, reviewer |
+/// | GET | `/staff/requests/{id}` | signed in, in scope; personal data unmasked only for the handling unit |
+/// | POST | `/staff/requests/{id}/actions/{action}` | per `RequestAction` |
+struct StaffRequestsController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct ListPage: Sendable {
+        struct Row: Sendable {
+            let href: String
+            let reference: String
+            let sought: String
+            let applicant: String
+            let applicantKind: String
+            let unitName: String
+            let state: String
+            let due: String
+            let severity: String
+        }
+        let rows: [Row]
+        let showAll: Bool
+        let canIntake: Bool
+        let counts: RequestCounts
+    }
+
+    struct NewPage: Sendable {
+        let form: ApplicationForm
+        let receivedOn: String
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff/requests", use: list)
+        router.get("/staff/requests/new", use: new)
+        router.post("/staff/requests", use: create)
+        router.get("/staff/requests/{id}", use: show)
+        router.post("/staff/requests/{id}/actions/{action}", use: act)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let showAll = request.uri.queryParameters.get("view") == "all"
+        let requests = try await services.requests.requests(visibleTo: staff.identity, openOnly: !showAll)
+        let calendar = try await services.calendar.calendar()
+        let names = try await services.unitNames()
+        let clocks = requests.map { services.requests.clock(of: $0, calendar: calendar) }
+        let ordered = zip(requests, clocks).sorted { RequestView.urgency($0.0, $0.1) < RequestView.urgency($1.0, $1.1) }
+        let rows = ordered.map { request, clock in
+            ListPage.Row(
+                href: "/staff/requests/\(request.id)", reference: request.reference, sought: RequestView.sought(request.application),
+                applicant: RequestView.Applicant(request.application, unmasked: false).name,
+                applicantKind: request.application.applicantKind.rawValue,
+                unitName: names[request.application.unitCode] ?? request.application.unitCode, state: request.state.label,
+                due: RequestView.dueText(clock, state: request.state), severity: RequestView.severity(clock))
+        }
+        let page = ListPage(
+            rows: rows, showAll: showAll, canIntake: staff.role == .editor || staff.role == .reviewer,
+            counts: RequestCounts(zip(requests, clocks).filter { $0.0.state.isOpen }))
+        return renderer.render("Requests/requests", title: "依申请公开", page: page, context: context, notice: Notice.from(request))
+    }
+
+    @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard staff.role == .editor || staff.role == .reviewer else { throw HTTPError(.forbidden) }
+        return try await renderNew(
+            staff: staff,
+            values: [
+                "unitCode": staff.unitCode, "channel": RequestChannel.inPerson.rawValue, "receivedOn": services.today.description,
+                "idType": IdentityDocumentType.residentID.rawValue,
+            ], context: context)
+    }
+
+    func renderNew(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
+        let tree = try await UnitRepository(services.database.sql).tree()
+        let scope = tree.scope(of: staff.unitCode)
+        let units = try await UnitRepository(services.database.sql).all().filter { scope.contains($0.code) && $0.active }
+        return renderer.render(
+            "Requests/request-new", title: "登记申请",
+            page: NewPage(form: ApplicationForm(values: values, units: units), receivedOn: values["receivedOn"] ?? ""),
+            context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let form = try await FormData.read(request, limit: 64 * 1024)
+        do {
+            let application = try ApplicationForm.application(from: form, channel: nil)
+            let receivedText = form.text("receivedOn")
+            var receivedOn: CivilDate?
+            if !receivedText.isEmpty {
+                guard let parsed = CivilDate(iso: receivedText) else { throw DomainError.invalid("receivedOn", "收到申请之日应为 YYYY-MM-DD") }
+                receivedOn = parsed
+            }
+            let receipt = try await services.requests.intake(application, receivedOn: receivedOn, by: staff.identity)
+            // The 查询码 is shown once, here, for the applicant's receipt; it never goes into a URL.
+            return try await renderCase(
+                receipt.id, staff: staff, context: context, status: .created,
+                notice: "已登记。受理编号 \(receipt.reference)，查询码 \(receipt.queryCode)（仅显示一次，请告知申请人）。")
+        } catch let error as DomainError {
+            return try await renderNew(staff: staff, values: form.values, context: context, error: error)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
+        return try await renderCase(id, staff: staff, context: context, notice: Notice.from(request))
+    }
+
+    func renderCase(
+        _ id: Int, staff: StaffAccount, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
+        error: DomainError? = nil
+    ) async throws -> Response {
+        let found = try await services.requests.request(id, visibleTo: staff.identity)
+        let calendar = try await services.calendar.calendar()
+        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let page = RequestCasePage(
+            found, clock: services.requests.clock(of: found, calendar: calendar), staff: staff.identity, unitNames: try await services.unitNames(),
+            units: units, letters: try await services.requests.letters(of: found), appeals: try await services.requests.appeals(of: found),
+            today: services.today)
+        return renderer.render(
+            "Requests/request", title: "申请 \(found.reference)", page: page, context: context, status: error?.kind.httpStatus ?? status,
+            notice: notice,
+            error: error?.message)
+    }
+
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
+        guard let action = RequestAction(rawValue: try context.pathParameter("action")) else { throw HTTPError(.notFound) }
+        _ = try await services.requests.request(id, visibleTo: staff.identity)
+        let form = try await FormData.read(request, limit: 64 * 1024)
+        do {
+            try await services.requests.act(id, action, try RequestActionForm.input(from: form.values), by: staff.identity)
+            return redirect(to: "/staff/requests/\(id)?notice=saved")
+        } catch let error as DomainError {
+            return try await renderCase(id, staff: staff, context: context, error: error)
+        }
+    }
+}
+
+/// Counts for the dashboard and the list header (issue 4 §9).
+struct RequestCounts: Sendable {
+    var overdue = 0
+    var dueSoon = 0
+    var paused = 0
+    var awaitingConfirmation = 0
+    var open = 0
+
+    init(_ cases: some Sequence<(InformationRequest, RequestClock?)>) {
+        for (request, clock) in cases {
+            open += 1
+            guard let clock else {
+                awaitingConfirmation += 1
+                continue
+            }
+            switch clock.status {
+            case .overdue: overdue += 1
+            case .running where (clock.remainingWorkingDays ?? 99) <= 3: dueSoon += 1
+            case .paused, .awaitingCorrection: paused += 1
+            default: break
+            }
+            _ = request
+        }
+    }
+}

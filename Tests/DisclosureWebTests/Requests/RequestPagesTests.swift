@@ -1,0 +1,114 @@
+import DisclosureCore
+import DisclosureStore
+import DisclosureTestSupport
+import Foundation
+import Hummingbird
+import Testing
+
+@Suite("Request pages: apply and track without JavaScript, the clerk's case view, letters")
+struct RequestPagesTests {
+    static let form = [
+        "unitCode": "CZJ", "applicantKind": "自然人", "applicantName": "李四", "idType": "居民身份证", "idNumber": "360421199003071231",
+        "phone": "13912345678", "address": "示范县解放路2号", "infoTitle": "2026年城乡低保资金发放明细", "requestedForm": "纸质", "delivery": "邮寄",
+    ]
+
+    static func value(after label: String, in body: String) -> String? {
+        guard let range = body.range(of: "<dt>\(label)</dt><dd><strong>") else { return nil }
+        return String(body[range.upperBound...].prefix { $0 != "<" })
+    }
+
+    @Test("a citizen applies and tracks; a wrong code reads like an unknown number", arguments: TestDatabase.kinds)
+    func applyAndTrack(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, _ in
+            let page = try await browser.get("/apply")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("政府信息公开申请") && page.body.contains("name=\"idNumber\""))
+            var bad = Self.form
+            bad["idNumber"] = "360421199003071232"
+            let refused = try await browser.post("/apply", form: bad)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("居民身份证号码无效") && refused.body.contains("示范县解放路2号"))
+            #expect(try await browser.post("/apply", form: Self.form, csrf: "").status == .forbidden)
+
+            let applied = try await browser.post("/apply", form: Self.form)
+            #expect(applied.status == .created)
+            let reference = try #require(Self.value(after: "受理编号", in: applied.body))
+            let code = try #require(Self.value(after: "查询码", in: applied.body))
+            try await browser.get("/track")
+            let tracked = try await browser.post("/track", form: ["reference": reference, "queryCode": code])
+            #expect(tracked.status == .ok)
+            #expect(tracked.body.contains("待确认") && tracked.body.contains("示范县财政局"))
+            #expect(!tracked.body.contains("360421199003071231") && !tracked.body.contains("13912345678"))
+            let wrong = try await browser.post("/track", form: ["reference": reference, "queryCode": "ZZZZZZZZ"])
+            let unknown = try await browser.post("/track", form: ["reference": "YSQ2026000999", "queryCode": code])
+            #expect(wrong.status == .notFound && unknown.status == .notFound)
+            #expect(wrong.body.contains("受理编号或查询码不正确") && unknown.body.contains("受理编号或查询码不正确"))
+        }
+    }
+
+    @Test(
+        "the clerk confirms, sees the explanation, replies through review; letters print; the office sees masked data", arguments: TestDatabase.kinds)
+    func clerkJourney(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            let service = RequestService(database: database, clock: FixedClock())
+            var application = try ApplicationFormFixture.application()
+            application.channel = .online
+            let receipt = try await service.submitOnline(application)
+
+            try await browser.login("editor")
+            let list = try await browser.get("/staff/requests")
+            #expect(list.body.contains(receipt.reference) && list.body.contains("待确认"))
+            let casePage = try await browser.get("/staff/requests/\(receipt.id)")
+            #expect(casePage.body.contains("360421199003071231"))
+            #expect(casePage.body.contains("确认收到申请"))
+            let confirmed = try await browser.post("/staff/requests/\(receipt.id)/actions/confirm", form: ["on": "2026-11-20"])
+            #expect(confirmed.status == .seeOther)
+            let running = try await browser.get("/staff/requests/\(receipt.id)")
+            #expect(running.body.contains("期限计算明细") && running.body.contains("2026-12-18"))
+            let badDraft = try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["replyText": "同意公开"])
+            #expect(badDraft.status == .badRequest)
+            #expect(badDraft.body.contains("请选择答复类型"))
+            #expect(
+                try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["outcome": "r3.1", "replyText": "予以公开，随函附上。"])
+                    .status == .seeOther)
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/submitReply", form: [:]).status == .seeOther)
+            let letters = try await service.letters(
+                of: try await service.request(receipt.id, visibleTo: StaffIdentity(userID: 0, username: "x", role: .office, unitCode: "ZFB")))
+            let letterPage = try await browser.get("/staff/letters/\(letters[0].id)")
+            #expect(letterPage.body.contains("受理回执") && letterPage.body.contains("letter-sheet") && letterPage.body.contains("2026年12月18日"))
+            let download = try await browser.get("/staff/letters/\(letters[0].id)/download")
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+            #expect(
+                try await browser.post(
+                    "/staff/letters/\(letters[0].id)/delivery",
+                    form: ["delivery": "邮寄签收", "deliveredOn": "2026-11-20", "trackingNumber": "EMS123456789"]
+                ).status == .seeOther)
+            try await browser.post("/staff/logout", form: [:])
+
+            try await browser.login("reviewer")
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/approveReply", form: ["on": "2026-11-20"]).status == .seeOther)
+            #expect(try await browser.get("/staff/requests/\(receipt.id)").body.contains("已答复"))
+            try await browser.post("/staff/logout", form: [:])
+
+            try await browser.login("office")
+            let masked = try await browser.get("/staff/requests/\(receipt.id)")
+            #expect(masked.body.contains("360***********1231") && !masked.body.contains("360421199003071231"))
+            #expect(!masked.body.contains("确认收到申请"))
+            let templates = try await browser.get("/staff/letter-templates")
+            #expect(templates.body.contains("补正告知书"))
+            let badTemplate = try await browser.post("/staff/letter-templates/receipt", form: ["text": "{{申请人}}：{{没有这个}}，特此告知。"])
+            #expect(badTemplate.status == .badRequest)
+            #expect(try await browser.post("/staff/letter-templates/receipt", form: ["text": "{{申请人}}：已收到您的申请 {{受理编号}}。"]).status == .seeOther)
+            #expect(try await browser.get("/staff/outbox").status == .ok)
+        }
+    }
+}
+
+enum ApplicationFormFixture {
+    static func application() throws -> RequestApplication {
+        RequestApplication(
+            unitCode: "CZJ", channel: .inPerson, applicantKind: .naturalPerson, applicantName: "李四", idType: .residentID,
+            idNumber: "360421199003071231",
+            phone: "13912345678", address: "示范县解放路2号", infoTitle: "2026年城乡低保资金发放明细", requestedForm: .paper, delivery: .post)
+    }
+}
