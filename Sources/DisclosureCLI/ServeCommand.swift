@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
                             try await service.runScheduled()
                             try await service.refreshValidity()
                         }
-                        if minute % 60 == 0 { _ = try await database.exclusiveJob(7_310_003) { try await monitor.run() } }
+                        if minute % 60 == 0 { _ = try await database.exclusiveJob(7_310_003) { _ = try await monitor.run() } }
                     } catch {
                         logger.error("background job failed", metadata: ["error": "\(error)"])
                     }

@@ -84,6 +84,7 @@ public enum DemoCounty {
             credentials.append(Credential(role: role, username: username, password: password, unitName: unitName))
         }
         try await DemoCatalog.load(into: database, clock: clock)
+        try await DemoRequests.load(into: database, clock: clock)
         return credentials
     }
 

@@ -50,7 +50,14 @@ struct StaffRequestsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let showAll = request.uri.queryParameters.get("view") == "all"
-        let requests = try await services.requests.requests(visibleTo: staff.identity, openOnly: !showAll)
+        let (rows, counts) = try await Self.rows(services: services, staff: staff, openOnly: !showAll)
+        let page = ListPage(rows: rows, showAll: showAll, canIntake: staff.role == .editor || staff.role == .reviewer, counts: counts)
+        return renderer.render("Requests/requests", title: "依申请公开", page: page, context: context, notice: Notice.from(request))
+    }
+
+    /// The account's requests, most urgent first, with the counts of open ones (list and dashboard).
+    static func rows(services: AppServices, staff: StaffAccount, openOnly: Bool) async throws -> ([ListPage.Row], RequestCounts) {
+        let requests = try await services.requests.requests(visibleTo: staff.identity, openOnly: openOnly)
         let calendar = try await services.calendar.calendar()
         let names = try await services.unitNames()
         let clocks = requests.map { services.requests.clock(of: $0, calendar: calendar) }
@@ -63,10 +70,7 @@ struct StaffRequestsController {
                 unitName: names[request.application.unitCode] ?? request.application.unitCode, state: request.state.label,
                 due: RequestView.dueText(clock, state: request.state), severity: RequestView.severity(clock))
         }
-        let page = ListPage(
-            rows: rows, showAll: showAll, canIntake: staff.role == .editor || staff.role == .reviewer,
-            counts: RequestCounts(zip(requests, clocks).filter { $0.0.state.isOpen }))
-        return renderer.render("Requests/requests", title: "依申请公开", page: page, context: context, notice: Notice.from(request))
+        return (rows, RequestCounts(zip(requests, clocks).filter { $0.0.state.isOpen }))
     }
 
     @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -23,6 +23,8 @@ struct StaffDashboardController {
         let showAudit: Bool
         let timeliness: [TimelinessRow]
         let scopeLabel: String
+        let requestCounts: RequestCounts
+        let urgentRequests: [StaffRequestsController.ListPage.Row]
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -40,6 +42,12 @@ struct StaffDashboardController {
         let scope = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let flags = try await services.timeliness.flags(units: scope, today: today)
+        let (requestRows, requestCounts) = try await StaffRequestsController.rows(services: services, staff: staff, openOnly: true)
+        // Only what needs attention: overdue, due within 3 working days, paused, awaiting confirmation.
+        let urgent = requestRows.filter {
+            $0.severity != "" || $0.state == RequestState.pendingConfirmation.label || $0.due.contains("暂停")
+                || $0.state == RequestState.awaitingCorrection.label
+        }
         let page = DashboardPage(
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
@@ -47,7 +55,7 @@ struct StaffDashboardController {
             unitCount: units.count, accountCount: try await StaffAccountRepository(db).all().count,
             recentAudit: showAudit ? try await AuditLog.recent(on: db, limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
             timeliness: flags.prefix(50).map { TimelinessRow($0, unitName: names[$0.document.unitCode] ?? $0.document.unitCode) },
-            scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位")
+            scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位", requestCounts: requestCounts, urgentRequests: Array(urgent.prefix(30)))
         return renderer.render("Units/dashboard", title: "工作台", page: page, context: context, notice: Notice.from(request))
     }
 
