@@ -8,7 +8,14 @@ import Logging
 
 /// `disclosure serve`: migrate, optionally load the demo, and serve portal, console and API.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "启动门户、工作台和接口服务（启动时自动迁移数据库）。")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "启动门户、工作台和接口服务（启动时自动迁移数据库）。",
+        discussion: """
+            Runs the publication job every minute and `monitor run` every hour.
+            Environment: DISCLOSURE_DATABASE_URL, DISCLOSURE_SECURE_COOKIES, DISCLOSURE_LOG_LEVEL, DISCLOSURE_SITE_*,
+            DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
+            DISCLOSURE_CORRECTION_DAYS (default 15); see README, Configuration.
+            """)
 
     @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(name: .long, help: "Port to listen on.") var port: Int = 8080
@@ -24,6 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
             config.secureCookies = env["DISCLOSURE_SECURE_COOKIES"] == "1"
             if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
             config.clockPolicy = try ClockPolicy.fromEnvironment(env)
+            if let folder = env["DISCLOSURE_FILES"], !folder.isEmpty { config.filesFolder = folder }
             if demo {
                 try await DemoCommand.loadIfEmpty(database, cost: config.bcryptCost)
             }
