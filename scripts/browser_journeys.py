@@ -5,7 +5,7 @@ import shutil
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, OUT = sys.argv[1], sys.argv[2]
 PASSWORD = "Shifan2026county"
@@ -97,6 +97,41 @@ try:
     public = document_url.replace("/staff/documents/", "/documents/")
     desk.get(public)
     check("浏览器测试：关于公布办事指南的通知" in desk.page_source, "the published document is on the portal")
+finally:
+    desk.quit()
+
+# A citizen applies on a phone and tracks the request; the clerk confirms it and sees the clock.
+phone = browser(390)
+try:
+    phone.get(BASE + "/apply")
+    Select(phone.find_element(By.NAME, "unitCode")).select_by_value("CZJ")
+    fields = {"applicantName": "浏览器测试申请人", "idNumber": "11010519491231002X", "phone": "13812345678",
+              "address": "示范县人民路1号", "infoTitle": "浏览器测试：2026年部门预算"}
+    for name, value in fields.items():
+        phone.find_element(By.NAME, name).send_keys(value)
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    strong = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
+    check(len(strong) == 2 and strong[0].text.startswith("YSQ"), "a citizen applies on a phone and gets 受理编号 and 查询码")
+    reference, code = strong[0].text, strong[1].text
+    phone.save_screenshot(f"{OUT}/applied-phone.png")
+    phone.get(BASE + "/track")
+    phone.find_element(By.NAME, "reference").send_keys(reference)
+    phone.find_element(By.NAME, "queryCode").send_keys(code)
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("待确认" in phone.page_source and "11010519491231002X" not in phone.page_source, "tracking shows the status, never the 身份证号")
+finally:
+    phone.quit()
+
+desk = browser(1200)
+try:
+    login(desk, "editor")
+    desk.get(BASE + "/staff/requests")
+    desk.find_element(By.LINK_TEXT, reference).click()
+    desk.find_element(By.XPATH, "//summary[text()='确认收到申请']").click()
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/confirm')]//button"))
+    check("期限计算明细" in desk.page_source and "剩余 20 个工作日" in desk.page_source,
+          "the clerk confirms receipt and sees the due date with its explanation")
+    desk.save_screenshot(f"{OUT}/staff-request.png")
 finally:
     desk.quit()
 

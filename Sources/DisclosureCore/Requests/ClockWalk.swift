@@ -65,13 +65,13 @@ struct Walk {
         var counted = 0
         var countedBeforeToday = 0
         var steps: [ClockStep] = []
-        var run: (key: String, label: String, treatment: String, from: CivilDate, to: CivilDate, counted: Int)?
+        var run: (key: String, label: String, treatment: String, from: CivilDate, to: CivilDate, counted: Int, remaining: Int)?
 
         func flush() {
             guard let open = run else { return }
             steps.append(
                 ClockStep(
-                    event: open.label, from: open.from, to: open.to, counted: open.counted, treatment: open.treatment, remaining: total - counted))
+                    event: open.label, from: open.from, to: open.to, counted: open.counted, treatment: open.treatment, remaining: open.remaining))
             run = nil
         }
         func events(on date: CivilDate) {
@@ -115,9 +115,10 @@ struct Walk {
             if let open = run, open.key == key {
                 run!.to = date
                 if treatment == "计入" { run!.counted += 1 }
+                run!.remaining = total - counted
             } else {
                 flush()
-                run = (key, label, treatment, date, date, treatment == "计入" ? 1 : 0)
+                run = (key, label, treatment, date, date, treatment == "计入" ? 1 : 0, total - counted)
             }
             if key == "work", date.isWeekend {
                 // 调休 make-up days count (statutes §1.4); the line names them so the clerk can check.

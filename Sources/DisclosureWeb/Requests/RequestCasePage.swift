@@ -48,12 +48,13 @@ struct RequestCasePage: Sendable {
     let correctionNoticeDue: String
     let steps: [Step]
     let unconfirmed: String
+    let hasUnconfirmed: Bool
     let applicant: RequestView.Applicant
     let channel: String
     let submittedAt: String
     let receivedOn: String
     let sought: String
-    let docNumber: String
+    let docNumber: String?
     let description: [String]
     let requestedForm: String
     let delivery: String
@@ -91,12 +92,13 @@ struct RequestCasePage: Sendable {
                 event: $0.event, dates: $0.dates, treatment: $0.treatment, counted: $0.counted > 0 ? String($0.counted) : "", remaining: $0.remaining)
         }
         unconfirmed = (clock?.unconfirmedYears ?? []).map { "\($0)年" }.joined(separator: "、")
+        hasUnconfirmed = !(clock?.unconfirmedYears ?? []).isEmpty
         self.applicant = RequestView.Applicant(application, unmasked: RequestService.handles(request, staff))
         channel = application.channel.rawValue
         submittedAt = CivilDate(instant: request.submittedAt).description
         receivedOn = request.receivedOn?.description ?? "待确认"
         sought = application.infoTitle
-        docNumber = application.infoDocNumber
+        docNumber = application.infoDocNumber.isEmpty ? nil : application.infoDocNumber
         description = PlainText.paragraphs(application.infoDescription)
         requestedForm = application.requestedForm.rawValue
         delivery = application.delivery.rawValue

@@ -44,7 +44,8 @@ enum RequestView {
     struct Applicant: Sendable, Encodable {
         let kind: String
         let name: String
-        let contactPerson: String
+        /// nil when there is none, so templates and the API omit it.
+        let contactPerson: String?
         let idType: String
         let idNumber: String
         let phone: String
@@ -58,14 +59,14 @@ enum RequestView {
             masked = !unmasked
             if unmasked {
                 name = application.applicantName
-                contactPerson = application.contactPerson
+                contactPerson = application.contactPerson.isEmpty ? nil : application.contactPerson
                 idNumber = application.idNumber
                 phone = application.phone
                 email = application.email
                 address = application.address
             } else {
                 name = application.applicantKind.isOrganisation ? application.applicantName : PersonalDataMask.personName(application.applicantName)
-                contactPerson = application.contactPerson.isEmpty ? "" : PersonalDataMask.personName(application.contactPerson)
+                contactPerson = application.contactPerson.isEmpty ? nil : PersonalDataMask.personName(application.contactPerson)
                 idNumber = PersonalDataMask.idNumber(application.idNumber)
                 phone = PersonalDataMask.phone(application.phone)
                 email = application.email.isEmpty ? "" : PersonalDataMask.email(application.email)

@@ -117,3 +117,12 @@ struct RequestClockTests {
         #expect(result.internalTarget! < result.due!)
     }
 }
+
+extension RequestClockTests {
+    @Test("each line's 剩余工作日 is what is left after that line")
+    func remainingPerLine() {
+        let result = clock(RequestTimeline(receivedOn: Self.day("2026-11-22")), today: "2026-11-22")
+        let lines = result.steps.filter { !$0.treatment.isEmpty }.map { "\($0.event) \($0.dates) \($0.remaining)" }
+        #expect(Array(lines.prefix(3)) == ["工作日 2026-11-23 至 2026-11-27 15", "周末 2026-11-28 至 2026-11-29 15", "工作日 2026-11-30 至 2026-12-04 10"])
+    }
+}

@@ -65,6 +65,7 @@ struct RequestPagesTests {
             #expect(confirmed.status == .seeOther)
             let running = try await browser.get("/staff/requests/\(receipt.id)")
             #expect(running.body.contains("期限计算明细") && running.body.contains("2026-12-18"))
+            #expect(!running.body.contains("放假安排尚未公布") && !running.body.contains("（）"))
             let badDraft = try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["replyText": "同意公开"])
             #expect(badDraft.status == .badRequest)
             #expect(badDraft.body.contains("请选择答复类型"))
