@@ -35,7 +35,7 @@ enum DemoRequests {
         // Online, waiting for confirmation.
         _ = try await service.submitOnline(application("赵一", "11010519491231002X", "本县\(today.year)年惠民惠农财政补贴资金发放情况", channel: .online))
         // Due within three working days.
-        let soon = try await service.intake(application("钱二", "360421199003071231", "\(today.year)年县级“三公”经费预算表"), receivedOn: daysAgo(18), by: editor)
+        _ = try await service.intake(application("钱二", "360421199003071231", "\(today.year)年县级“三公”经费预算表"), receivedOn: daysAgo(18), by: editor)
         // Paused: a third party is being consulted.
         let consulted = try await service.intake(
             application("某建设工程有限公司", "91350100M000100Y43", "某道路改造工程政府采购合同", kind: .business), receivedOn: daysAgo(8), by: editor)
@@ -52,6 +52,5 @@ enum DemoRequests {
             by: editor)
         try await service.act(answered.id, .submitReply, RequestActionInput(), by: editor)
         try await service.act(answered.id, .approveReply, RequestActionInput(), by: reviewer)
-        _ = soon
     }
 }

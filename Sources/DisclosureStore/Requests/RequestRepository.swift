@@ -36,8 +36,7 @@ public struct RequestRepository: Sendable {
 
     public func find(reference: String) async throws -> InformationRequest? {
         guard let row = try await db.select().column("*").from("requests").where("reference", .equal, reference).first() else { return nil }
-        let request = try Self.decode(row, events: [])
-        return try await find(request.id)
+        return try Self.decode(row, events: try await events(of: try row.decode(column: "id", as: Int.self)))
     }
 
     public func codeHash(reference: String) async throws -> String? {

@@ -90,7 +90,7 @@ struct Step {
         case .confirm:
             guard on >= CivilDate(instant: request.submittedAt) else { throw DomainError.invalid("on", "确认日期不能早于提交日期") }
             try await move(to: .accepted, ["received_on": on.description])
-            try await service.issueLetter(.receipt, for: try await reloaded(), on: on, by: staff.username, db: db)
+            try await service.issueLetter(.receipt, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar)
             return ["receivedOn": on.description]
         case .requestCorrection:
             guard !request.events.contains(where: { $0.kind == .correctionRequested }) else {
@@ -102,7 +102,8 @@ struct Step {
             try await event(.correctionRequested, until: deadline, detail: items)
             try await move(to: .awaitingCorrection)
             try await service.issueLetter(
-                .correction, for: try await reloaded(), on: on, by: staff.username, db: db, extra: ["补正事项": items, "补正期限": deadline.chineseText])
+                .correction, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar,
+                extra: ["补正事项": items, "补正期限": deadline.chineseText])
             let noticeDue = calendar.adding(workingDays: policy.correctionNoticeDays, to: request.receivedOn ?? on).date
             return ["deadline": deadline.description, "late": String(on > noticeDue)]
         case .receiveCorrection:
@@ -117,7 +118,7 @@ struct Step {
             try await move(to: .consulting)
             let window = calendar.adding(workingDays: policy.consultationDays, to: on).date
             try await service.issueLetter(
-                .consultation, for: try await reloaded(), on: on, by: staff.username, db: db, addressee: party,
+                .consultation, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar, addressee: party,
                 extra: ["征询对象": party, "征询期限": window.chineseText])
             return ["kind": kind.rawValue, "window": window.description]
         case .recordOpinion:
@@ -148,7 +149,8 @@ struct Step {
             let extended = try await reloaded()
             let due = extended.clock(policy: policy, calendar: calendar, today: today)?.due
             try await service.issueLetter(
-                .extensionNotice, for: extended, on: on, by: staff.username, db: db, extra: ["延期天数": String(days), "延期理由": reason])
+                .extensionNotice, for: extended, on: on, by: staff.username, db: db, calendar: calendar,
+                extra: ["延期天数": String(days), "延期理由": reason])
             return ["days": String(days), "due": due?.description ?? ""]
         case .setCustomDeadline:
             guard let deadline = input.deadline, deadline > on else { throw DomainError.invalid("deadline", "请填写晚于今天的答复期限") }
@@ -174,7 +176,7 @@ struct Step {
             guard request.draftedBy != staff.username else { throw DomainError(.forbidden, field: "action", "不能审核自己拟定的答复") }
             guard let outcome = request.outcome else { throw DomainError.invalid("outcome", "答复没有答复类型") }
             try await move(to: .answered, ["answered_on": on.description])
-            try await service.issueLetter(.reply, for: try await reloaded(), on: on, by: staff.username, db: db)
+            try await service.issueLetter(.reply, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar)
             return ["outcome": outcome.rawValue]
         case .closeLapsed:
             guard let lapsed = request.clock(policy: policy, calendar: calendar, today: today)?.lapsedOutcome else {
@@ -217,7 +219,7 @@ struct Step {
         try await event(.feeNoticeIssued, until: payBy, days: fee.total, detail: method.rawValue + "：" + fee.explanation.joined(separator: "；"))
         try await move(to: .awaitingFee)
         try await service.issueLetter(
-            .feeNotice, for: try await reloaded(), on: on, by: staff.username, db: db,
+            .feeNotice, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar,
             extra: ["收费金额": String(fee.total), "收费明细": fee.explanation.joined(separator: "\n"), "缴费期限": payBy.chineseText])
         return ["method": method.rawValue, "amount": String(fee.total)]
     }

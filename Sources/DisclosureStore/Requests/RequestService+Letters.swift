@@ -3,17 +3,17 @@ import Foundation
 import SQLKit
 
 extension RequestService {
-    /// Numbers, renders and stores a letter inside the caller's transaction. The number runs per
-    /// unit and year: 县财政局依申请公开告〔2025〕3号.
+    /// Numbers, renders and stores a letter inside the caller's transaction, with the calendar the
+    /// caller already loaded. The number runs per unit and year: 县财政局依申请公开告〔2025〕3号.
     func issueLetter(
-        _ kind: LetterKind, for request: InformationRequest, on date: CivilDate, by actor: String, db: any SQLDatabase, addressee: String? = nil,
+        _ kind: LetterKind, for request: InformationRequest, on date: CivilDate, by actor: String, db: any SQLDatabase, calendar: WorkingDayCalendar,
+        addressee: String? = nil,
         extra: [String: String] = [:]
     ) async throws {
         let unit = try await UnitRepository(db).find(request.application.unitCode)
         let unitName = unit?.name ?? request.application.unitCode
         let sequence = try await SequenceRepository(db).next("letter:\(request.application.unitCode)", year: date.year)
         let number = "\(unitName)依申请公开告〔\(date.year)〕\(sequence)号"
-        let calendar = try await CalendarRepository(db).calendar()
         let requestClock = request.clock(policy: policy, calendar: calendar, today: date)
         let template = try await LetterRepository(db).template(for: kind, outcome: request.outcome)
         let values = LetterFields.values(for: request, unitName: unitName, clock: requestClock, number: number, issuedOn: date, extra: extra)
@@ -53,11 +53,11 @@ extension RequestService {
     }
 
     public func templateText(key: String) async throws -> String {
-        if let stored = try await LetterRepository(database.sql).storedTemplates()[key] { return stored }
+        let stored = try await LetterRepository(database.sql).storedTemplates()
         let kindKey = key.hasPrefix("reply.") ? "reply" : key
         guard let kind = LetterKind(rawValue: kindKey) else { throw DomainError(.notFound, field: "key", "模板 \(key) 不存在") }
-        if kindKey == "reply", let stored = try await LetterRepository(database.sql).storedTemplates()["reply"] { return stored }
-        return DefaultLetterTemplates.template(for: kind).text
+        // An outcome's own reply template, else the office's general reply, else the default.
+        return stored[key] ?? stored[kindKey] ?? DefaultLetterTemplates.template(for: kind).text
     }
 
     public func saveTemplate(key: String, text: String, by staff: StaffIdentity) async throws {

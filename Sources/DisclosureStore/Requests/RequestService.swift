@@ -52,6 +52,7 @@ public struct RequestService: Sendable {
         let now = clock.now()
         let code = Self.newQueryCode()
         let year = CivilDate(instant: now).year
+        let calendar = try await calendar()
         return try await database.change(by: actor, at: now) { db in
             guard let unit = try await UnitRepository(db).find(application.unitCode), unit.active else {
                 throw DomainError.invalid("unitCode", "受理机关 \(application.unitCode) 不存在")
@@ -61,7 +62,7 @@ public struct RequestService: Sendable {
             let id = try await RequestRepository(db).insert(
                 application, reference: reference, codeHash: SecretToken.storedForm(code), submittedAt: now, receivedOn: receivedOn, by: createdBy)
             if receivedOn != nil, let request = try await RequestRepository(db).find(id) {
-                try await issueLetter(.receipt, for: request, on: receivedOn!, by: createdBy, db: db)
+                try await issueLetter(.receipt, for: request, on: receivedOn!, by: createdBy, db: db, calendar: calendar)
             }
             let receipt = Receipt(id: id, reference: reference, queryCode: code)
             return (

@@ -27,7 +27,8 @@ enum RequestView {
         }
     }
 
-    /// Sort key: overdue, due within 3 wd, paused, awaiting confirmation, then by due date; closed last.
+    /// Sort key: overdue (0), due within 3 wd (1), paused (2), awaiting confirmation (3), then by due
+    /// date (4); closed last (9). Ranks below 4 need attention.
     static func urgency(_ request: InformationRequest, _ clock: RequestClock?) -> (Int, String) {
         guard request.state.isOpen else { return (9, request.reference) }
         guard let clock else { return (3, request.reference) }

@@ -27,6 +27,8 @@ struct StaffRequestsController {
             let state: String
             let due: String
             let severity: String
+            /// Overdue, due within 3 working days, paused or awaiting confirmation: shown on the dashboard.
+            let needsAttention: Bool
         }
         let rows: [Row]
         let showAll: Bool
@@ -68,7 +70,8 @@ struct StaffRequestsController {
                 applicant: RequestView.Applicant(request.application, unmasked: false).name,
                 applicantKind: request.application.applicantKind.rawValue,
                 unitName: names[request.application.unitCode] ?? request.application.unitCode, state: request.state.label,
-                due: RequestView.dueText(clock, state: request.state), severity: RequestView.severity(clock))
+                due: RequestView.dueText(clock, state: request.state), severity: RequestView.severity(clock),
+                needsAttention: request.state.isOpen && RequestView.urgency(request, clock).0 < 4)
         }
         return (rows, RequestCounts(zip(requests, clocks).filter { $0.0.state.isOpen }))
     }
@@ -162,7 +165,7 @@ struct RequestCounts: Sendable {
     var open = 0
 
     init(_ cases: some Sequence<(InformationRequest, RequestClock?)>) {
-        for (request, clock) in cases {
+        for (_, clock) in cases {
             open += 1
             guard let clock else {
                 awaitingConfirmation += 1
@@ -174,7 +177,6 @@ struct RequestCounts: Sendable {
             case .paused, .awaitingCorrection: paused += 1
             default: break
             }
-            _ = request
         }
     }
 }

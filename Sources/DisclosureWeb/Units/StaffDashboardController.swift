@@ -43,11 +43,7 @@ struct StaffDashboardController {
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let flags = try await services.timeliness.flags(units: scope, today: today)
         let (requestRows, requestCounts) = try await StaffRequestsController.rows(services: services, staff: staff, openOnly: true)
-        // Only what needs attention: overdue, due within 3 working days, paused, awaiting confirmation.
-        let urgent = requestRows.filter {
-            $0.severity != "" || $0.state == RequestState.pendingConfirmation.label || $0.due.contains("暂停")
-                || $0.state == RequestState.awaitingCorrection.label
-        }
+        let urgent = requestRows.filter(\.needsAttention)
         let page = DashboardPage(
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
