@@ -61,16 +61,9 @@ public struct RequestApplication: Equatable, Sendable {
             throw DomainError.invalid("idType", "自然人请选择身份证件类型")
         }
         copy.idNumber = try idType.validate(idNumber)
-        if let mobile = IdentityNumbers.normalizedMobile(phone) {
-            copy.phone = mobile
-        } else if IdentityNumbers.isFixedLine(phone) {
-            copy.phone = phone.filter { !$0.isWhitespace }
-        } else {
-            throw DomainError.invalid("phone", "联系电话无效：请填写 11 位手机号码或带区号的固定电话")
-        }
-        if !copy.email.isEmpty || delivery == .email || requestedForm == .email {
-            guard Self.looksLikeEmail(copy.email) else { throw DomainError.invalid("email", "电子邮箱无效（以电子邮件获取信息时必填）") }
-        }
+        copy.phone = try ContactDetails.phone(phone)
+        copy.email = try ContactDetails.email(
+            copy.email, required: delivery == .email || requestedForm == .email, reason: "（以电子邮件获取信息时必填）")
         if delivery == .post, copy.address.count < 5 { throw DomainError.invalid("address", "邮寄送达须填写通信地址") }
         guard copy.address.count <= 200 else { throw DomainError.invalid("address", "通信地址不超过 200 字") }
         guard !copy.infoTitle.isEmpty || !copy.infoDescription.isEmpty else {
@@ -80,10 +73,5 @@ public struct RequestApplication: Equatable, Sendable {
         guard copy.infoDocNumber.count <= 100 else { throw DomainError.invalid("infoDocNumber", "文号不超过 100 字") }
         guard copy.infoDescription.count <= 3000 else { throw DomainError.invalid("infoDescription", "特征性描述不超过 3000 字") }
         return copy
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return text.count <= 200 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
     }
 }

@@ -7,5 +7,7 @@ public enum AllMigrations {
         CreatePublishingTables(),
         // 0003 – requests, clock events, letters, templates, appeals, outbox (issue 4)
         CreateRequestTables(),
+        // 0004 – complaints, messages, work records, inspection findings, settings (issue 5)
+        CreateSupervisionTables(),
     ]
 }
