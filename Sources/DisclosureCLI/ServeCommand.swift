@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
             // monitor every hour, each on one instance at a time.
             let jobs = Task.detached {
                 let service = PublishingService(database: database, clock: SystemWallClock(), indexFormat: config.indexFormat)
-                let monitor = RequestMonitor(database: database, clock: SystemWallClock(), policy: config.clockPolicy)
+                let monitor = MonitorRun(database: database, clock: SystemWallClock(), policy: config.clockPolicy)
                 var minute = 0
                 while !Task.isCancelled {
                     do {

@@ -28,6 +28,7 @@ enum DemoCatalog {
             "CZJ", "公共资源交易", "政府采购", "采购公告", "采购项目名称、预算金额、采购需求、供应商资格要求、公告期限", "《政府采购法》；《政府信息公开条例》第二十条第九项",
             try! PublicationRule(anchor: .decision, workingDays: 5), .notices, .procurement, .county
         ),
+        ("CZJ", "综合政务", "财政动态", "工作动态", "财政工作动态、重要会议和活动", "《政府信息公开条例》第十九条", standard, .news, nil, .county),
         ("CZJ", "财政预决算", "行政事业性收费", "收费目录", "行政事业性收费项目及其依据、标准", "《政府信息公开条例》第二十条第八项", standard, .other, .fees, .county),
         ("MZJ", "社会救助", "社会救助", "最低生活保障", "城乡低保政策、标准、审批结果（隐去身份证号等个人信息）", "《社会救助暂行办法》；《政府信息公开条例》第二十一条", standard, .policies, .livelihood, .county),
         ("MZJ", "养老服务", "养老服务", "养老服务补贴", "补贴政策、对象、标准和发放情况", "《政府信息公开条例》第二十条第十一项", standard, .other, .livelihood, .county),
@@ -94,9 +95,29 @@ enum DemoCatalog {
         let overdue = try await service.create(procurement, by: editor)
         try await service.submit(overdue.id, by: editor)
 
+        // Published three weeks ago and nothing since: the 财政动态 column is stale (statutes §5.2,
+        // 2 weeks) until the demo editor publishes something in it.
+        let weeksAgo = ShiftedClock(base: clock, days: -21)
+        let past = PublishingService(database: database, clock: weeksAgo)
+        let news = try await past.create(
+            DocumentDraft(
+                unitCode: "CZJ", title: "县财政局召开财政收支形势分析会", catalogEntryID: entries["CZJ/财政动态"], generatedOn: today.adding(days: -22),
+                body: "县财政局召开财政收支形势分析会，通报前三季度全县财政收支情况，部署下一阶段组织收入和保障重点支出工作。"), by: editor)
+        try await past.submit(news.id, by: editor)
+        try await past.approve(news.id, checklist: clean, by: reviewer)
+        try await past.publish(news.id, by: reviewer)
+
         let draft = DocumentDraft(
             unitCode: "CZJ", title: "关于做好\(today.year + 1)年预算编制工作的通知", catalogEntryID: entries["CZJ/财政预决算"], generatedOn: today,
             body: "各预算单位：现就做好预算编制工作通知如下。")
         _ = try await service.create(draft, by: editor)
     }
+}
+
+/// The demo's clock moved by whole days, so demo records can carry past dates through the services.
+struct ShiftedClock: WallClock {
+    let base: any WallClock
+    let days: Int
+
+    func now() -> Date { base.now().addingTimeInterval(Double(days) * 86_400) }
 }

@@ -1,0 +1,130 @@
+import DisclosureCore
+import Foundation
+import SQLKit
+
+/// 留言咨询 (issue 5 §2): a citizen leaves a question for a unit; the office moderates it (accept, or
+/// reject with a reason); the unit answers within the reply limit; answered messages are the
+/// published Q&A. Contact data stays with staff.
+public struct MessageService: Sendable {
+    let database: Database
+    let clock: any WallClock
+    public let settings: SupervisionSettings
+
+    public init(database: Database, clock: any WallClock) {
+        self.database = database
+        self.clock = clock
+        self.settings = SupervisionSettings(database: database, clock: clock)
+    }
+
+    var today: CivilDate { CivilDate(instant: clock.now()) }
+
+    /// Scans and photos only: a message is a question, not a document exchange.
+    public static let allowedFiles: Set<AttachmentKind> = [.pdf, .png, .jpeg]
+    public static let maxFileBytes = 5 << 20
+
+    /// Checks a file a citizen attached; the error names the field `file`.
+    public static func checkFile(name: String, bytes: [UInt8]) throws -> AttachmentKind {
+        guard bytes.count <= maxFileBytes else { throw DomainError.invalid("file", "附件不能超过 \(maxFileBytes >> 20) MB") }
+        let kind = try AttachmentKind.detect(fileName: name, bytes: bytes)
+        guard allowedFiles.contains(kind) else { throw DomainError.invalid("file", "留言附件只能是 PDF 或 PNG/JPEG 图片") }
+        return kind
+    }
+
+    public func submit(_ submission: MessageSubmission, file: (name: String, bytes: [UInt8])? = nil, store: (any FileStore)? = nil) async throws
+        -> Int
+    {
+        let submission = try submission.validated()
+        var stored: StoredFile?
+        if let file, let store {
+            let kind = try Self.checkFile(name: file.name, bytes: file.bytes)
+            let sha = try store.put(file.bytes)
+            stored = StoredFile(name: AttachmentKind.safeName(file.name), mediaType: kind.mediaType, sha256: sha, size: file.bytes.count)
+        }
+        let now = clock.now()
+        let today = today
+        let file = stored
+        return try await database.change(by: .anonymous, at: now) { db in
+            guard let unit = try await UnitRepository(db).find(submission.unitCode), unit.active else {
+                throw DomainError.invalid("unitCode", "留言对象 \(submission.unitCode) 不存在")
+            }
+            let id = try await MessageRepository(db).insert(submission, on: today, file: file, at: now)
+            return (id, AuditEvent("message.create", target: "message:\(id)", ["unit": unit.code, "file": file == nil ? "无" : "有"]))
+        }
+    }
+
+    public func message(_ id: Int, visibleTo staff: StaffIdentity) async throws -> PublicMessage {
+        let tree = try await UnitRepository(database.sql).tree()
+        guard let message = try await MessageRepository(database.sql).find(id), staff.canSee(unit: message.unitCode, in: tree) else {
+            throw DomainError(.notFound, field: "id", "留言 \(id) 不存在")
+        }
+        return message
+    }
+
+    /// The staff queue: pending ones (the office moderates) and accepted ones awaiting an answer.
+    public func queue(visibleTo staff: StaffIdentity, states: [MessageState] = [.pending, .accepted]) async throws -> [PublicMessage] {
+        let tree = try await UnitRepository(database.sql).tree()
+        return try await MessageRepository(database.sql).list(units: staff.unitsInScope(of: tree), states: states)
+    }
+
+    /// The published Q&A, optionally for one unit.
+    public func published(unit: String?, limit: Int = 50, offset: Int = 0) async throws -> [PublicMessage] {
+        try await MessageRepository(database.sql).list(units: unit.map { [$0] }, states: [.answered], limit: limit, offset: offset)
+    }
+
+    public func publishedMessage(_ id: Int) async throws -> PublicMessage? {
+        guard let message = try await MessageRepository(database.sql).find(id), message.state == .answered else { return nil }
+        return message
+    }
+
+    /// The office accepts a message (the unit's clock starts) or rejects it with a reason.
+    public func moderate(_ id: Int, accept: Bool, rejection: MessageRejection?, note: String, by staff: StaffIdentity) async throws {
+        guard staff.role == .office else { throw DomainError(.forbidden, field: "role", "留言由县政务公开办审核") }
+        let note = PlainText.singleLine(note)
+        guard note.count <= 200 else { throw DomainError.invalid("note", "说明不能超过 200 字") }
+        if !accept, rejection == nil { throw DomainError.invalid("rejection", "请选择不予发布的理由") }
+        let now = clock.now()
+        let today = today
+        try await database.change(by: .staff(staff), at: now) { db in
+            guard let message = try await MessageRepository(db).find(id) else { throw DomainError(.notFound, field: "id", "留言 \(id) 不存在") }
+            guard message.state == .pending else { throw DomainError(.conflict, field: "state", "该留言已审核（\(message.state.label)）") }
+            let values: [String: (any Encodable & Sendable)?] =
+                accept
+                ? ["state": MessageState.accepted.rawValue, "accepted_on": today.description, "moderated_by": staff.username]
+                : [
+                    "state": MessageState.rejected.rawValue, "rejection": rejection?.rawValue, "rejection_note": note,
+                    "moderated_by": staff.username,
+                ]
+            try await MessageRepository(db).update(id, at: now, values)
+            return (
+                (),
+                AuditEvent(
+                    accept ? "message.accept" : "message.reject", target: "message:\(id)",
+                    accept ? ["unit": message.unitCode] : ["unit": message.unitCode, "reason": rejection?.rawValue ?? ""])
+            )
+        }
+    }
+
+    /// The unit's answer, published at once. A reviewer or editor of the unit answers, once.
+    public func reply(_ id: Int, text: String, by staff: StaffIdentity) async throws {
+        let policy = try await settings.policy()
+        let text = try ContactDetails.text(text, field: "replyText", label: "答复内容", limit: policy.replyLimit)
+        let now = clock.now()
+        let today = today
+        try await database.change(by: .staff(staff), at: now) { db in
+            let tree = try await UnitRepository(db).tree()
+            guard let message = try await MessageRepository(db).find(id), staff.canSee(unit: message.unitCode, in: tree) else {
+                throw DomainError(.notFound, field: "id", "留言 \(id) 不存在")
+            }
+            guard (staff.role == .editor || staff.role == .reviewer), tree.scope(of: staff.unitCode).contains(message.unitCode) else {
+                throw DomainError(.forbidden, field: "role", "留言由被咨询单位答复")
+            }
+            guard message.state == .accepted else {
+                throw DomainError(.conflict, field: "state", message.state == .answered ? "该留言已答复，不能再次答复" : "该留言尚未通过审核（\(message.state.label)）")
+            }
+            try await MessageRepository(db).update(
+                id, at: now,
+                ["state": MessageState.answered.rawValue, "reply_text": text, "replied_by": staff.username, "answered_on": today.description])
+            return ((), AuditEvent("message.reply", target: "message:\(id)", ["unit": message.unitCode]))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import DisclosureCore
+
+/// One `monitor run`: the request watch (lapsed cases, reminders) and then the supervision watch
+/// (escalations, findings), in that order so a request closed as lapsed is no longer overdue.
+/// The CLI, `serve`'s hourly job and the console's 立即检查 button all come through here.
+public struct MonitorRun: Sendable {
+    let requests: RequestMonitor
+    let supervision: SupervisionMonitor
+
+    public init(database: Database, clock: any WallClock, policy: ClockPolicy = .statutory) {
+        self.requests = RequestMonitor(database: database, clock: clock, policy: policy)
+        self.supervision = SupervisionMonitor(database: database, clock: clock, requestPolicy: policy)
+    }
+
+    public struct Summary: Equatable, Sendable {
+        public let requests: RequestMonitor.Summary
+        public let findings: SupervisionMonitor.Summary
+
+        /// One line in Chinese for the console notice and the CLI.
+        public var text: String {
+            "办理中申请 \(requests.open) 件；逾期终止 \(requests.closed) 件；新提醒 \(requests.reminders) 条；"
+                + "投诉超期提请督办 \(findings.escalated) 件；监测问题 \(findings.open) 个（新发现 \(findings.opened) 个，已消除 \(findings.closed) 个）。"
+        }
+    }
+
+    public func run() async throws -> Summary {
+        let requestSummary = try await requests.run()
+        let findingSummary = try await supervision.run()
+        return Summary(requests: requestSummary, findings: findingSummary)
+    }
+}
