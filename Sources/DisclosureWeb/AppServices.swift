@@ -17,6 +17,10 @@ public struct AppServices: Sendable {
     public let catalog: CatalogAdministration
     public let timeliness: TimelinessWatch
     public let requests: RequestService
+    public let complaints: ComplaintService
+    public let messages: MessageService
+    public let records: WorkRecordService
+    public let monitor: MonitorRun
     let pageCache: PageCache
     public let files: any FileStore
 
@@ -34,6 +38,10 @@ public struct AppServices: Sendable {
         self.catalog = CatalogAdministration(database: database, clock: clock)
         self.timeliness = TimelinessWatch(database: database, clock: clock)
         self.requests = RequestService(database: database, clock: clock, policy: config.clockPolicy)
+        self.complaints = ComplaintService(database: database, clock: clock)
+        self.messages = MessageService(database: database, clock: clock)
+        self.records = WorkRecordService(database: database, clock: clock)
+        self.monitor = MonitorRun(database: database, clock: clock, policy: config.clockPolicy)
         self.pageCache = PageCache(database: database)
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
     }

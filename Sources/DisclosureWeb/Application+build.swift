@@ -50,8 +50,14 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     StaffDocumentsController(services: services, renderer: renderer).addRoutes(to: router)
     StaffCatalogController(services: services, renderer: renderer).addRoutes(to: router)
     ApplyController(services: services, renderer: renderer).addRoutes(to: router)
+    ComplainController(services: services, renderer: renderer).addRoutes(to: router)
+    AskController(services: services, renderer: renderer).addRoutes(to: router)
     StaffRequestsController(services: services, renderer: renderer).addRoutes(to: router)
     StaffLettersController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffComplaintsController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffMessagesController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffRecordsController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffSupervisionController(services: services, renderer: renderer).addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
@@ -60,5 +66,6 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AuditAPIController(services: services).addRoutes(to: api)
     DocumentsAPIController(services: services).addRoutes(to: api)
     RequestsAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
+    SupervisionAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
     return router
 }

@@ -1,3 +1,4 @@
+import DisclosureCore
 import DisclosureStore
 import Foundation
 import Hummingbird
@@ -5,14 +6,20 @@ import Hummingbird
 /// Streams a stored attachment as a download: the media type recorded when its content was
 /// checked, `attachment` disposition with the UTF-8 file name, and no sniffing.
 func attachmentResponse(_ attachmentID: Int, of documentID: Int, services: AppServices) async throws -> Response {
-    guard let attachment = try await AttachmentRepository(services.database.sql).find(attachmentID), attachment.documentID == documentID,
-        let bytes = try services.files.get(attachment.sha256)
+    guard let attachment = try await AttachmentRepository(services.database.sql).find(attachmentID), attachment.documentID == documentID
     else { throw HTTPError(.notFound) }
-    let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+    return try storedFileResponse(
+        StoredFile(name: attachment.fileName, mediaType: attachment.mediaType, sha256: attachment.sha256, size: attachment.size), services: services)
+}
+
+/// A stored file as a download (never rendered inline), for any record that owns one.
+func storedFileResponse(_ file: StoredFile, services: AppServices) throws -> Response {
+    guard let bytes = try services.files.get(file.sha256) else { throw HTTPError(.notFound) }
+    let encoded = file.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
     return Response(
         status: .ok,
         headers: [
-            .contentType: attachment.mediaType, .contentDisposition: "attachment; filename=\"file\"; filename*=UTF-8''\(encoded)",
+            .contentType: file.mediaType, .contentDisposition: "attachment; filename=\"file\"; filename*=UTF-8''\(encoded)",
             .cacheControl: "private, max-age=300",
         ],
         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

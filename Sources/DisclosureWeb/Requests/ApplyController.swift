@@ -10,7 +10,7 @@ import Hummingbird
 /// | method | path | who |
 /// |---|---|---|
 /// | GET, POST | `/apply` | public |
-/// | GET, POST | `/track` | public |
+/// | GET, POST | `/track` | public (requests `YSQ…` and complaints `TS…`) |
 struct ApplyController {
     let services: AppServices
     let renderer: PageRenderer
@@ -47,6 +47,7 @@ struct ApplyController {
     @Sendable func apply(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
+            try Honeypot.check(form.values)
             let application = try ApplicationForm.application(from: form, channel: .online)
             let receipt = try await services.requests.submitOnline(application)
             let unitName = try await services.unitNames()[application.unitCode] ?? application.unitCode
@@ -59,19 +60,24 @@ struct ApplyController {
     }
 
     @Sendable func trackForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        renderer.render("Requests/track", title: "申请查询", page: TrackPage(reference: "", result: nil), context: context)
+        renderer.render("Requests/track", title: "申请查询", page: TrackPage(reference: "", result: nil, complaint: nil), context: context)
     }
 
     @Sendable func track(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, limit: 4096)
         let reference = form.text("reference")
+        if reference.uppercased().hasPrefix("TS") {
+            return try await trackComplaint(reference: reference, code: form.text("queryCode"), context: context)
+        }
         guard let found = try await services.requests.track(reference: reference, code: form.text("queryCode")) else {
             return renderer.render(
-                "Requests/track", title: "申请查询", page: TrackPage(reference: reference, result: nil), context: context, status: .notFound,
+                "Requests/track", title: "申请查询", page: TrackPage(reference: reference, result: nil, complaint: nil), context: context,
+                status: .notFound,
                 error: "受理编号或查询码不正确。")
         }
         let result = try await TrackPage.Result(found, services: services)
-        return renderer.render("Requests/track", title: "申请查询", page: TrackPage(reference: found.reference, result: result), context: context)
+        return renderer.render(
+            "Requests/track", title: "申请查询", page: TrackPage(reference: found.reference, result: result, complaint: nil), context: context)
     }
 }
 
@@ -116,4 +122,5 @@ struct TrackPage: Sendable {
 
     let reference: String
     let result: Result?
+    let complaint: ComplaintTrack?
 }

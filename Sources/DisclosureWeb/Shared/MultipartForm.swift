@@ -85,3 +85,15 @@ struct MultipartForm: Sendable {
         return MultipartForm(body: Array(buffer.readableBytesView), boundary: boundary)
     }
 }
+
+extension MultipartForm {
+    /// A form that may carry one optional file: multipart when the browser sent one, URL-encoded
+    /// otherwise. An empty file input comes back as nil.
+    static func fieldsAndFile(_ request: Request, field: String) async throws -> (FormData, File?) {
+        if let multipart = try await read(request) {
+            let file = multipart.files[field].flatMap { $0.fileName.isEmpty && $0.bytes.isEmpty ? nil : $0 }
+            return (FormData(multipart.fields), file)
+        }
+        return (try await FormData.read(request), nil)
+    }
+}

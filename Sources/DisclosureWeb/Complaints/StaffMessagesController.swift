@@ -1,0 +1,118 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// 留言咨询 in the console: the office's moderation queue and each unit's messages awaiting an
+/// answer, deadline first; answers publish at once. `MessageService` checks role and unit again.
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET | `/staff/messages` | signed in (own scope; office, assessor, auditor: all) |
+/// | POST | `/staff/messages/{id}/moderate` | office |
+/// | POST | `/staff/messages/{id}/reply` | editor, reviewer of the unit |
+/// | GET | `/staff/messages/{id}/file` | signed in, in scope |
+struct StaffMessagesController {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    struct Page: Sendable {
+        struct Row: Sendable {
+            let id: Int
+            let title: String
+            let content: [String]
+            let unitName: String
+            let author: String
+            let contact: String
+            let submittedOn: String
+            let due: String
+            let severity: String
+            let fileName: String?
+            let unansweredOver3Months: Bool
+            let canReply: Bool
+        }
+        let pending: [Row]
+        let awaiting: [Row]
+        let canModerate: Bool
+        let reasons: [SelectOption]
+        let days: Int
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/staff/messages", use: list)
+        router.post("/staff/messages/{id}/moderate", use: moderate)
+        router.post("/staff/messages/{id}/reply", use: reply)
+        router.get("/staff/messages/{id}/file", use: file)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(context: context, notice: Notice.from(request))
+    }
+
+    func render(context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let staff = try context.requireStaff()
+        let messages = try await services.messages.queue(visibleTo: staff.identity)
+        let calendar = try await services.calendar.calendar()
+        let policy = try await services.messages.settings.policy()
+        let names = try await services.unitNames()
+        let tree = try await UnitRepository(services.database.sql).tree()
+        let today = services.today
+        let canAnswer = staff.role == .editor || staff.role == .reviewer
+        func row(_ message: PublicMessage) -> (Page.Row, (Int, String)) {
+            let deadline = message.deadline(policy: policy, calendar: calendar, today: today)
+            let contact = [message.submission.phone, message.submission.email].filter { !$0.isEmpty }.joined(separator: " / ")
+            return (
+                Page.Row(
+                    id: message.id, title: message.submission.title, content: PlainText.paragraphs(message.submission.content),
+                    unitName: names[message.unitCode] ?? message.unitCode,
+                    author: message.submission.authorName.isEmpty ? "（未署名）" : message.submission.authorName, contact: contact,
+                    submittedOn: message.submittedOn.description, due: deadline.map(DeadlineText.text) ?? "审核通过后开始计算",
+                    severity: deadline.map(DeadlineText.severity) ?? "", fileName: message.attachment?.name,
+                    unansweredOver3Months: message.unansweredSince(today: today) != nil,
+                    canReply: canAnswer && tree.scope(of: staff.unitCode).contains(message.unitCode)),
+                deadline.map(DeadlineText.urgency) ?? (5, message.submittedOn.description)
+            )
+        }
+        let pending = messages.filter { $0.state == .pending }.map(row).map(\.0)
+        let awaiting = messages.filter { $0.state == .accepted }.map(row).sorted { $0.1 < $1.1 }.map(\.0)
+        let page = Page(
+            pending: pending, awaiting: awaiting, canModerate: staff.role == .office,
+            reasons: MessageRejection.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: false) }, days: policy.messageDays
+        )
+        return renderer.render(
+            "Complaints/messages", title: "留言咨询", page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
+            error: error?.message)
+    }
+
+    @Sendable func moderate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
+        let form = try await FormData.read(request)
+        do {
+            let accept = form.text("decision") == "accept"
+            try await services.messages.moderate(
+                id, accept: accept, rejection: MessageRejection(rawValue: form.text("rejection")), note: form.text("note"), by: staff.identity)
+            return redirect(to: "/staff/messages?notice=saved")
+        } catch let error as DomainError {
+            return try await render(context: context, error: error)
+        }
+    }
+
+    @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
+        let form = try await FormData.read(request, limit: 64 * 1024)
+        do {
+            try await services.messages.reply(id, text: form.values["replyText"] ?? "", by: staff.identity)
+            return redirect(to: "/staff/messages?notice=saved")
+        } catch let error as DomainError {
+            return try await render(context: context, error: error)
+        }
+    }
+
+    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
+        guard let attachment = try await services.messages.message(id, visibleTo: staff.identity).attachment else { throw HTTPError(.notFound) }
+        return try storedFileResponse(attachment, services: services)
+    }
+}

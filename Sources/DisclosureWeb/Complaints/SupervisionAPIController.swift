@@ -1,0 +1,242 @@
+import DisclosureCore
+import DisclosureStore
+import Foundation
+import Hummingbird
+
+/// JSON API for complaints, messages, work records and monitoring (documented in `openapi.json`).
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | POST | `/api/v1/public/complaints`, `/api/v1/public/complaints/track` | public, rate-limited |
+/// | GET, POST | `/api/v1/complaints` | staff token, unit scope / intake (office, the unit's editor or reviewer) |
+/// | GET | `/api/v1/complaints/{id}` | staff token, unit scope |
+/// | POST | `/api/v1/complaints/{id}/actions` | per `ComplaintAction` |
+/// | GET, POST | `/api/v1/public/messages` | public: published Q&A (`?unit=`) / leave a message (rate-limited) |
+/// | GET | `/api/v1/messages` | staff token, unit scope: pending and awaiting an answer |
+/// | POST | `/api/v1/messages/{id}/moderation`, `/api/v1/messages/{id}/reply` | office / the unit's editor or reviewer |
+/// | GET, POST | `/api/v1/records` | staff token, unit scope (`?unit=&year=`) / editor, reviewer, office |
+/// | GET | `/api/v1/records/counts` | staff token, unit scope (`?unit=&year=`) |
+/// | GET | `/api/v1/findings` | staff token, unit scope (`?year=` for the year's history) |
+/// | GET | `/api/v1/supervision/units` | staff token, unit scope (`?sort=`) |
+/// | POST | `/api/v1/monitor/run` | office token |
+struct SupervisionAPIController {
+    let services: AppServices
+    let limiter: SlidingWindowLimiter
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("public/complaints", use: submitComplaint)
+        group.post("public/complaints/track", use: trackComplaint)
+        group.get("complaints", use: complaints)
+        group.post("complaints", use: intakeComplaint)
+        group.get("complaints/{id}", use: complaint)
+        group.post("complaints/{id}/actions", use: actOnComplaint)
+        group.get("public/messages", use: publishedMessages)
+        group.post("public/messages", use: submitMessage)
+        group.get("messages", use: messages)
+        group.post("messages/{id}/moderation", use: moderate)
+        group.post("messages/{id}/reply", use: reply)
+        group.get("records", use: records)
+        group.post("records", use: addRecord)
+        group.get("records/counts", use: counts)
+        group.get("findings", use: findings)
+        group.get("supervision/units", use: overview)
+        group.post("monitor/run", use: runMonitor)
+    }
+
+    func checkRate(_ context: AppRequestContext) throws {
+        guard limiter.allow(context.remoteAddress?.ipAddress ?? "unknown", now: Date()) else {
+            throw HTTPError(.tooManyRequests, message: "提交过于频繁，请一分钟后再试")
+        }
+    }
+
+    func id(_ context: AppRequestContext) throws -> Int {
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "编号无效") }
+        return id
+    }
+
+    func body(_ complaint: Complaint, staff: StaffIdentity) async throws -> ComplaintOutBody {
+        let deadline = services.complaints.deadline(
+            of: complaint, policy: try await services.complaints.settings.policy(), calendar: try await services.calendar.calendar())
+        return ComplaintOutBody(complaint, deadline: deadline, unmasked: ComplaintService.handles(complaint, staff))
+    }
+
+    struct ReceiptBody: Encodable, Sendable {
+        let id: Int
+        let reference: String
+        let queryCode: String
+    }
+
+    @Sendable func submitComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try checkRate(context)
+        let body = try await decodeJSON(ComplaintInBody.self, from: request)
+        let receipt = try await services.complaints.submitOnline(try body.submission(channel: .online))
+        return try jsonResponse(ReceiptBody(id: receipt.id, reference: receipt.reference, queryCode: receipt.queryCode), status: .created)
+    }
+
+    @Sendable func trackComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try checkRate(context)
+        let query = try await decodeJSON(RequestsAPIController.TrackQuery.self, from: request)
+        guard let found = try await services.complaints.track(reference: query.reference, code: query.queryCode) else {
+            throw DomainError(.notFound, field: "queryCode", "受理编号或查询码不正确")
+        }
+        let deadline = services.complaints.deadline(
+            of: found, policy: try await services.complaints.settings.policy(), calendar: try await services.calendar.calendar())
+        return try jsonResponse(ComplaintTrackBody(found, deadline: deadline))
+    }
+
+    @Sendable func complaints(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let list = try await services.complaints.complaints(visibleTo: staff.identity, openOnly: request.uri.queryParameters.get("open") == "true")
+        var bodies: [ComplaintOutBody] = []
+        for complaint in list { bodies.append(try await body(complaint, staff: staff.identity)) }
+        return try jsonResponse(bodies)
+    }
+
+    @Sendable func intakeComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let body = try await decodeJSON(ComplaintInBody.self, from: request)
+        guard let receivedOn = CivilDate(iso: body.receivedOn ?? "") else { throw DomainError.invalid("receivedOn", "收到投诉之日应为 YYYY-MM-DD") }
+        let receipt = try await services.complaints.intake(try body.submission(channel: nil), receivedOn: receivedOn, by: staff.identity)
+        return try jsonResponse(ReceiptBody(id: receipt.id, reference: receipt.reference, queryCode: receipt.queryCode), status: .created)
+    }
+
+    @Sendable func complaint(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let found = try await services.complaints.complaint(try id(context), visibleTo: staff.identity)
+        return try jsonResponse(try await body(found, staff: staff.identity))
+    }
+
+    @Sendable func actOnComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let id = try id(context)
+        let body = try await decodeJSON(ComplaintActionBody.self, from: request)
+        guard let action = ComplaintAction(rawValue: body.action) else { throw DomainError.invalid("action", "未知的办理环节「\(body.action)」") }
+        let reply =
+            body.replyText.map {
+                ComplaintReply(outcome: body.outcome.flatMap(ComplaintOutcome.init(rawValue:)), text: $0, rectification: body.rectification ?? "")
+            }
+        try await services.complaints.act(
+            id, action, ComplaintService.ActionInput(reply: reply, note: body.note ?? "", unitCode: body.unitCode ?? ""), by: staff.identity)
+        let updated = try await services.complaints.complaint(id, visibleTo: staff.identity)
+        return try jsonResponse(try await self.body(updated, staff: staff.identity))
+    }
+
+    @Sendable func publishedMessages(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let page = max(1, Int(query.get("page") ?? "") ?? 1)
+        let list = try await services.messages.published(unit: query.get("unit"), limit: 50, offset: (page - 1) * 50)
+        return try jsonResponse(list.map { MessageOutBody($0, deadline: nil, staff: false, today: services.today) })
+    }
+
+    struct MessageReceipt: Encodable, Sendable {
+        let id: Int
+        let state: String
+    }
+
+    @Sendable func submitMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try checkRate(context)
+        let body = try await decodeJSON(MessageInBody.self, from: request)
+        let id = try await services.messages.submit(
+            MessageSubmission(
+                unitCode: body.unitCode, title: body.title, content: body.content, authorName: body.authorName ?? "", phone: body.phone ?? "",
+                email: body.email ?? ""))
+        return try jsonResponse(MessageReceipt(id: id, state: MessageState.pending.rawValue), status: .created)
+    }
+
+    @Sendable func messages(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let calendar = try await services.calendar.calendar()
+        let policy = try await services.messages.settings.policy()
+        let today = services.today
+        let list = try await services.messages.queue(visibleTo: staff.identity)
+        return try jsonResponse(
+            list.map { MessageOutBody($0, deadline: $0.deadline(policy: policy, calendar: calendar, today: today), staff: true, today: today) })
+    }
+
+    @Sendable func moderate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let body = try await decodeJSON(ModerationBody.self, from: request)
+        var rejection: MessageRejection?
+        if let text = body.rejection, !text.isEmpty {
+            guard let reason = MessageRejection(rawValue: text) else { throw DomainError.invalid("rejection", "未知的不予发布理由「\(text)」") }
+            rejection = reason
+        }
+        try await services.messages.moderate(try id(context), accept: body.accept, rejection: rejection, note: body.note ?? "", by: staff.identity)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let body = try await decodeJSON(ReplyBody.self, from: request)
+        try await services.messages.reply(try id(context), text: body.replyText, by: staff.identity)
+        return Response(status: .noContent)
+    }
+
+    func yearAndUnit(_ request: Request, _ staff: StaffAccount) -> (Int, String) {
+        let query = request.uri.queryParameters
+        return (Int(query.get("year") ?? "") ?? services.today.year, query.get("unit") ?? staff.unitCode)
+    }
+
+    @Sendable func records(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let (year, _) = yearAndUnit(request, staff)
+        let list = try await services.records.records(visibleTo: staff.identity, unit: request.uri.queryParameters.get("unit"), year: year)
+        return try jsonResponse(list.map(RecordBody.init))
+    }
+
+    @Sendable func addRecord(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let body = try await decodeJSON(RecordBody.self, from: request)
+        let id = try await services.records.add(try body.record(), by: staff.identity)
+        return try jsonResponse(RecordBody(try await services.records.record(id, visibleTo: staff.identity)), status: .created)
+    }
+
+    @Sendable func counts(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let (year, unit) = yearAndUnit(request, staff)
+        return try jsonResponse(try await services.records.tally(unit: unit, year: year, visibleTo: staff.identity))
+    }
+
+    @Sendable func findings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let tree = try await UnitRepository(services.database.sql).tree()
+        let units = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
+        let repository = FindingRepository(services.database.sql)
+        let list: [RecordedFinding]
+        if let year = Int(request.uri.queryParameters.get("year") ?? "") {
+            list = try await repository.history(year: year, units: units)
+        } else {
+            list = try await repository.open(units: units)
+        }
+        return try jsonResponse(list.map(FindingBody.init))
+    }
+
+    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let tree = try await UnitRepository(services.database.sql).tree()
+        let units = staff.identity.unitsInScope(of: tree)
+        let snapshot = try await SupervisionMonitor(database: services.database, clock: services.clock, requestPolicy: services.config.clockPolicy)
+            .snapshot()
+        let open = try await FindingRepository(services.database.sql).open(units: units)
+        let overview = SupervisionOverview.build(units: units, snapshot: snapshot, findings: open)
+        return try jsonResponse(overview.sorted(by: request.uri.queryParameters.get("sort") ?? "problems"))
+    }
+
+    struct RunBody: Encodable, Sendable {
+        let summary: String
+        let findingsOpen: Int
+        let findingsOpened: Int
+        let findingsClosed: Int
+        let complaintsEscalated: Int
+    }
+
+    @Sendable func runMonitor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard staff.role == .office else { throw DomainError(.forbidden, field: "role", "只有县政务公开办可以立即检查") }
+        let summary = try await services.monitor.run()
+        return try jsonResponse(
+            RunBody(
+                summary: summary.text, findingsOpen: summary.findings.open, findingsOpened: summary.findings.opened,
+                findingsClosed: summary.findings.closed, complaintsEscalated: summary.findings.escalated))
+    }
+}

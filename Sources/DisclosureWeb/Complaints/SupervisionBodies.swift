@@ -1,0 +1,253 @@
+import DisclosureCore
+import DisclosureStore
+
+/// JSON shapes of the supervision API (documented in `openapi.json`). Contact data appears only
+/// for accounts that handle the complaint or message.
+struct ComplaintInBody: Decodable, Sendable {
+    let unitCode: String
+    let kind: String
+    let subject: String?
+    let content: String
+    let complainantName: String
+    let phone: String
+    let email: String?
+    let channel: String?
+    let receivedOn: String?
+
+    func submission(channel fixed: ComplaintChannel?) throws -> ComplaintSubmission {
+        guard let kind = ComplaintKind(rawValue: kind) else { throw DomainError.invalid("kind", "未知的投诉类型「\(kind)」") }
+        var chosen = fixed
+        if chosen == nil {
+            guard let parsed = ComplaintChannel(rawValue: channel ?? "") else { throw DomainError.invalid("channel", "请选择投诉渠道（电话、来信或来访）") }
+            chosen = parsed
+        }
+        return ComplaintSubmission(
+            unitCode: unitCode, channel: chosen ?? .online, kind: kind, subject: subject ?? "", content: content, complainantName: complainantName,
+            phone: phone, email: email ?? "")
+    }
+}
+
+struct DeadlineBody: Encodable, Sendable {
+    let due: String
+    let workingDays: Int
+    let status: String
+    let remainingWorkingDays: Int?
+    let overdueWorkingDays: Int
+    let explanation: String
+
+    init(_ deadline: ReplyDeadline) {
+        due = deadline.due.description
+        workingDays = deadline.workingDays
+        status = deadline.status.rawValue
+        remainingWorkingDays = deadline.remainingWorkingDays
+        overdueWorkingDays = deadline.overdueWorkingDays
+        explanation = deadline.explanation
+    }
+}
+
+struct ComplaintOutBody: Encodable, Sendable {
+    let id: Int
+    let reference: String
+    let unitCode: String
+    let channel: String
+    let kind: String
+    let subject: String
+    let content: String
+    let complainantName: String
+    let phone: String
+    let email: String
+    let receivedOn: String
+    let state: String
+    let deadline: DeadlineBody
+    let escalatedOn: String?
+    let outcome: String?
+    let replyText: String
+    let rectification: String
+    let answeredOn: String?
+
+    init(_ complaint: Complaint, deadline: ReplyDeadline, unmasked: Bool) {
+        let submission = complaint.submission
+        id = complaint.id
+        reference = complaint.reference
+        unitCode = complaint.unitCode
+        channel = submission.channel.rawValue
+        kind = submission.kind.rawValue
+        subject = submission.subject
+        content = submission.content
+        complainantName = unmasked ? submission.complainantName : PersonalDataMask.personName(submission.complainantName)
+        phone = unmasked ? submission.phone : PersonalDataMask.phone(submission.phone)
+        email = unmasked ? submission.email : PersonalDataMask.email(submission.email)
+        receivedOn = complaint.receivedOn.description
+        state = complaint.state.rawValue
+        self.deadline = DeadlineBody(deadline)
+        escalatedOn = complaint.escalatedOn?.description
+        outcome = complaint.reply.outcome?.rawValue
+        replyText = complaint.reply.text
+        rectification = complaint.reply.rectification
+        answeredOn = complaint.answeredOn?.description
+    }
+}
+
+struct ComplaintTrackBody: Encodable, Sendable {
+    let reference: String
+    let unitCode: String
+    let state: String
+    let receivedOn: String
+    let due: String
+    let escalated: Bool
+    let outcome: String?
+    let replyText: String?
+    let rectification: String?
+    let answeredOn: String?
+
+    init(_ complaint: Complaint, deadline: ReplyDeadline) {
+        let closed = complaint.state == .closed
+        reference = complaint.reference
+        unitCode = complaint.unitCode
+        state = complaint.state.rawValue
+        receivedOn = complaint.receivedOn.description
+        due = deadline.due.description
+        escalated = complaint.escalatedOn != nil
+        outcome = closed ? complaint.reply.outcome?.rawValue : nil
+        replyText = closed ? complaint.reply.text : nil
+        rectification = closed ? complaint.reply.rectification : nil
+        answeredOn = closed ? complaint.answeredOn?.description : nil
+    }
+}
+
+struct ComplaintActionBody: Decodable, Sendable {
+    let action: String
+    let outcome: String?
+    let replyText: String?
+    let rectification: String?
+    let note: String?
+    let unitCode: String?
+}
+
+struct MessageInBody: Decodable, Sendable {
+    let unitCode: String
+    let title: String
+    let content: String
+    let authorName: String?
+    let phone: String?
+    let email: String?
+}
+
+struct MessageOutBody: Encodable, Sendable {
+    let id: Int
+    let unitCode: String
+    let title: String
+    let content: String
+    let author: String
+    let phone: String?
+    let email: String?
+    let submittedOn: String
+    let state: String
+    let rejection: String?
+    let deadline: DeadlineBody?
+    let unansweredOver3Months: Bool
+    let replyText: String?
+    let answeredOn: String?
+
+    init(_ message: PublicMessage, deadline: ReplyDeadline?, staff: Bool, today: CivilDate) {
+        id = message.id
+        unitCode = message.unitCode
+        title = message.submission.title
+        content = message.submission.content
+        author = staff ? message.submission.authorName : message.submission.publicName
+        phone = staff ? message.submission.phone : nil
+        email = staff ? message.submission.email : nil
+        submittedOn = message.submittedOn.description
+        state = message.state.rawValue
+        rejection = staff ? message.rejection?.rawValue : nil
+        self.deadline = staff ? deadline.map(DeadlineBody.init) : nil
+        unansweredOver3Months = message.unansweredSince(today: today) != nil
+        replyText = message.state == .answered ? message.replyText : nil
+        answeredOn = message.answeredOn?.description
+    }
+}
+
+struct ModerationBody: Decodable, Sendable {
+    let accept: Bool
+    let rejection: String?
+    let note: String?
+}
+
+struct ReplyBody: Decodable, Sendable {
+    let replyText: String
+}
+
+struct RecordBody: Codable, Sendable {
+    let id: Int?
+    let unitCode: String
+    let kind: String
+    let date: String
+    let title: String
+    let chair: String?
+    let attendees: String?
+    let attendeeCount: Int?
+    let place: String?
+    let detail: String?
+    let dueOn: String?
+    let onTime: Bool?
+    let openDay: OpenDayFigures?
+
+    init(_ record: WorkRecord) {
+        id = record.id
+        unitCode = record.unitCode
+        kind = record.kind.rawValue
+        date = record.date.description
+        title = record.title
+        chair = record.chair
+        attendees = record.attendees
+        attendeeCount = record.attendeeCount
+        place = record.place
+        detail = record.detail
+        dueOn = record.dueOn?.description
+        onTime = record.onTime
+        openDay = record.openDay
+    }
+
+    func record() throws -> WorkRecord {
+        guard let kind = WorkRecordKind(text: kind) else { throw DomainError.invalid("kind", "未知的记录类型「\(kind)」") }
+        guard let day = CivilDate(iso: date) else { throw DomainError.invalid("date", "日期应为 YYYY-MM-DD") }
+        var due: CivilDate?
+        if let dueOn, !dueOn.isEmpty {
+            guard let parsed = CivilDate(iso: dueOn) else { throw DomainError.invalid("dueOn", "规定报送日期应为 YYYY-MM-DD") }
+            due = parsed
+        }
+        return WorkRecord(
+            unitCode: unitCode, kind: kind, date: day, title: title, chair: chair ?? "", attendees: attendees ?? "", attendeeCount: attendeeCount,
+            place: place ?? "", detail: detail ?? "", dueOn: due, openDay: openDay)
+    }
+}
+
+struct FindingBody: Encodable, Sendable {
+    let id: Int
+    let unitCode: String
+    let rule: String
+    let title: String
+    let source: String
+    let isVeto: Bool
+    let subject: String
+    let detail: String
+    let since: String
+    let openedOn: String
+    let closedOn: String?
+    let clears: String
+
+    init(_ finding: RecordedFinding) {
+        id = finding.id
+        unitCode = finding.unitCode
+        rule = finding.rule.rawValue
+        title = finding.rule.title
+        source = finding.rule.source
+        isVeto = finding.rule.isVeto
+        subject = finding.subject
+        detail = finding.detail
+        since = finding.since.description
+        openedOn = finding.openedOn.description
+        closedOn = finding.closedOn?.description
+        clears = finding.rule.clears
+    }
+}
