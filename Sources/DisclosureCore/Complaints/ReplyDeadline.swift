@@ -41,7 +41,8 @@ public struct ReplyDeadline: Equatable, Sendable {
             status = .overdue
             overdue = calendar.workingDays(from: due, to: today)
         } else {
-            let left = calendar.workingDays(from: today.adding(days: -1), to: due)
+            // The start day itself is never counted (statutes §1.4), so on that day all N remain.
+            let left = calendar.workingDays(from: max(today.adding(days: -1), start), to: due)
             remaining = left
             status = left <= warningDays ? .dueSoon : .running
         }

@@ -24,6 +24,7 @@ struct ReplyDeadlineTests {
 
     @Test("status: running, due soon at 5 left (today counted), overdue, answered on time or late")
     func statuses() {
+        #expect(deadline("2025-09-25", today: "2025-09-25").remainingWorkingDays == 10)
         let first = deadline("2025-09-25", today: "2025-09-26")
         #expect(first.status == .running)
         #expect(first.remainingWorkingDays == 10)

@@ -58,9 +58,17 @@ struct CalendarAdministrationTests {
             let credentials = try await DemoCounty.load(
                 into: database, clock: FixedClock(), hasher: PasswordHasher(cost: 4), fixedPassword: "Demo2026password")
             #expect(credentials.map(\.role) == [.office, .editor, .reviewer, .assessor, .auditor])
+            let credentialsOffice = StaffIdentity(userID: 0, username: "office", role: .office, unitCode: "ZFB")
             let units = try await UnitRepository(database.sql).all()
             #expect(units.filter { $0.kind == .countyDepartment }.count >= 15)
             #expect(units.filter { $0.kind == .township }.count == 10)
+            // The demo's supervision data: a stale 财政动态 column, an escalated complaint, a message over 3 months.
+            let findings = try await FindingRepository(database.sql).open(units: ["CZJ"])
+            #expect(findings.contains { $0.rule == .staleDynamicColumn && $0.subject == "栏目「财政动态」" })
+            #expect(findings.contains { $0.rule == .overdueComplaint } && findings.contains { $0.rule == .unansweredMessage })
+            let tally = try await WorkRecordService(database: database, clock: FixedClock()).tally(
+                unit: "CZJ", year: 2026, visibleTo: credentialsOffice)
+            #expect(tally.count(of: .leadershipMeeting) == 2)
             await #expect(throws: DomainError.self) {
                 try await DemoCounty.load(into: database, clock: FixedClock(), hasher: PasswordHasher(cost: 4))
             }
