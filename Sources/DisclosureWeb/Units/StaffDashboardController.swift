@@ -25,6 +25,7 @@ struct StaffDashboardController {
         let scopeLabel: String
         let requestCounts: RequestCounts
         let urgentRequests: [StaffRequestsController.ListPage.Row]
+        let supervision: SupervisionTodo
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -51,7 +52,8 @@ struct StaffDashboardController {
             unitCount: units.count, accountCount: try await StaffAccountRepository(db).all().count,
             recentAudit: showAudit ? try await AuditLog.recent(on: db, limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
             timeliness: flags.prefix(50).map { TimelinessRow($0, unitName: names[$0.document.unitCode] ?? $0.document.unitCode) },
-            scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位", requestCounts: requestCounts, urgentRequests: Array(urgent.prefix(30)))
+            scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位", requestCounts: requestCounts, urgentRequests: Array(urgent.prefix(30)),
+            supervision: try await SupervisionTodo(services: services, staff: staff))
         return renderer.render("Units/dashboard", title: "工作台", page: page, context: context, notice: Notice.from(request))
     }
 

@@ -40,6 +40,8 @@ struct SupervisionPagesTests {
             #expect(try await browser.post("/track", form: ["reference": reference, "queryCode": "ZZZZZZZZ"]).status == .notFound)
 
             try await browser.login("editor")
+            let dashboard = try await browser.get("/staff")
+            #expect(dashboard.body.contains(reference) && dashboard.body.contains("投诉举报与留言咨询"))
             let list = try await browser.get("/staff/complaints")
             #expect(list.body.contains(reference) && list.body.contains("2026-12-04（剩余 10 个工作日，含今日）"))
             clock.advance(by: 15 * 86_400)

@@ -1,0 +1,52 @@
+import DisclosureCore
+import DisclosureStore
+
+/// The dashboard's complaint and message to-do list: open complaints and accepted messages in the
+/// account's scope, merged and in deadline order (issue 5 §5), plus the count of open findings.
+struct SupervisionTodo: Sendable {
+    struct Row: Sendable {
+        let href: String
+        let kind: String
+        let title: String
+        let unitName: String
+        let due: String
+        let severity: String
+    }
+
+    let rows: [Row]
+    let hasRows: Bool
+    let openFindings: Int
+
+    init(services: AppServices, staff: StaffAccount) async throws {
+        let calendar = try await services.calendar.calendar()
+        let policy = try await services.complaints.settings.policy()
+        let names = try await services.unitNames()
+        let today = services.today
+        var timed: [((Int, String), Row)] = []
+        for complaint in try await services.complaints.complaints(visibleTo: staff.identity, openOnly: true) {
+            let deadline = complaint.deadline(policy: policy, calendar: calendar, today: today)
+            timed.append(
+                (
+                    DeadlineText.urgency(deadline),
+                    Row(
+                        href: "/staff/complaints/\(complaint.id)", kind: "投诉", title: "\(complaint.reference) \(complaint.submission.kind.rawValue)",
+                        unitName: names[complaint.unitCode] ?? complaint.unitCode, due: DeadlineText.text(deadline),
+                        severity: DeadlineText.severity(deadline))
+                ))
+        }
+        for message in try await services.messages.queue(visibleTo: staff.identity, states: [.accepted]) {
+            guard let deadline = message.deadline(policy: policy, calendar: calendar, today: today) else { continue }
+            timed.append(
+                (
+                    DeadlineText.urgency(deadline),
+                    Row(
+                        href: "/staff/messages", kind: "留言", title: message.submission.title, unitName: names[message.unitCode] ?? message.unitCode,
+                        due: DeadlineText.text(deadline), severity: DeadlineText.severity(deadline))
+                ))
+        }
+        rows = timed.sorted { $0.0 < $1.0 }.prefix(30).map(\.1)
+        hasRows = !rows.isEmpty
+        let tree = try await UnitRepository(services.database.sql).tree()
+        openFindings = try await FindingRepository(services.database.sql).open(units: staff.identity.unitsInScope(of: tree)).count
+    }
+}
