@@ -135,5 +135,40 @@ try:
 finally:
     desk.quit()
 
+# A citizen complains on a phone and tracks it; the unit sees it with its due date; the office sees
+# the demo's stale column among the findings.
+phone = browser(390)
+try:
+    phone.get(BASE + "/complain")
+    Select(phone.find_element(By.NAME, "unitCode")).select_by_value("CZJ")
+    Select(phone.find_element(By.NAME, "kind")).select_by_value("公开不及时")
+    for name, value in {"content": "浏览器测试：财政局采购公告迟迟没有在网站公开。", "complainantName": "浏览器测试投诉人", "phone": "13812345678"}.items():
+        phone.find_element(By.NAME, name).send_keys(value)
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    strong = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
+    check(len(strong) == 2 and strong[0].text.startswith("TS"), "a citizen complains on a phone and gets 受理编号 and 查询码")
+    complaint, complaint_code = strong[0].text, strong[1].text
+    phone.get(BASE + "/track")
+    phone.find_element(By.NAME, "reference").send_keys(complaint)
+    phone.find_element(By.NAME, "queryCode").send_keys(complaint_code)
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("投诉办理情况" in phone.page_source and "13812345678" not in phone.page_source, "tracking a complaint shows its status and due date")
+    phone.save_screenshot(f"{OUT}/complaint-track-phone.png")
+finally:
+    phone.quit()
+
+desk = browser(1200)
+try:
+    login(desk, "editor")
+    desk.get(BASE + "/staff/complaints")
+    check(complaint in desk.page_source and "剩余" in desk.page_source, "the unit sees the complaint with its working-day deadline")
+    logout(desk)
+    login(desk, "office")
+    desk.get(BASE + "/staff/supervision")
+    check("栏目「财政动态」" in desk.page_source and "动态要闻类栏目 2 周未更新" in desk.page_source, "the office sees the demo's stale column as a finding")
+    desk.save_screenshot(f"{OUT}/staff-supervision.png")
+finally:
+    desk.quit()
+
 print(f"{'FAILED' if failures else 'passed'}: screenshots in {OUT}")
 sys.exit(1 if failures else 0)
