@@ -66,6 +66,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AuditAPIController(services: services).addRoutes(to: api)
     DocumentsAPIController(services: services).addRoutes(to: api)
     RequestsAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
-    SupervisionAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
+    ComplaintsAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
+    RecordsAPIController(services: services).addRoutes(to: api)
+    MonitoringAPIController(services: services).addRoutes(to: api)
     return router
 }

@@ -44,11 +44,11 @@ public struct WorkRecord: Equatable, Sendable {
     public func validated(today: CivilDate) throws -> WorkRecord {
         var copy = self
         guard date <= today else { throw DomainError.invalid("date", "日期不能晚于今天（只记录已经发生的工作）") }
-        copy.title = try ContactDetails.line(title, field: "title", label: "名称或主题", limit: 120)
-        copy.chair = try ContactDetails.line(chair, field: "chair", label: "主持人", limit: 50, required: kind == .leadershipMeeting)
-        copy.attendees = try ContactDetails.text(attendees, field: "attendees", label: "参加人员", limit: 1000, required: kind.isMeeting)
-        copy.place = try ContactDetails.line(place, field: "place", label: "地点", limit: 100, required: kind == .openDay)
-        copy.detail = try ContactDetails.text(detail, field: "detail", label: "内容", limit: 5000, required: false)
+        copy.title = try FieldText.line(title, field: "title", label: "名称或主题", limit: 120)
+        copy.chair = try FieldText.line(chair, field: "chair", label: "主持人", limit: 50, required: kind == .leadershipMeeting)
+        copy.attendees = try FieldText.text(attendees, field: "attendees", label: "参加人员", limit: 1000, required: kind.isMeeting)
+        copy.place = try FieldText.line(place, field: "place", label: "地点", limit: 100, required: kind == .openDay)
+        copy.detail = try FieldText.text(detail, field: "detail", label: "内容", limit: 5000, required: false)
         if let count = attendeeCount, !(1...10000).contains(count) { throw DomainError.invalid("attendeeCount", "参加人数须在 1 到 10000 之间") }
         if kind.isSubmission {
             guard dueOn != nil else { throw DomainError.invalid("dueOn", "「\(kind.label)」须填写规定报送日期，以判断是否按时") }

@@ -29,10 +29,10 @@ public struct ComplaintSubmission: Equatable, Sendable, Codable {
         var copy = self
         copy.unitCode = unitCode.trimmingCharacters(in: .whitespaces)
         guard !copy.unitCode.isEmpty else { throw DomainError.invalid("unitCode", "请选择被投诉单位") }
-        copy.subject = try ContactDetails.line(subject, field: "subject", label: "涉及的信息或申请", limit: 200, required: false)
-        copy.content = try ContactDetails.text(content, field: "content", label: "投诉内容", limit: 3000)
+        copy.subject = try FieldText.line(subject, field: "subject", label: "涉及的信息或申请", limit: 200, required: false)
+        copy.content = try FieldText.text(content, field: "content", label: "投诉内容", limit: 3000)
         guard copy.content.count >= 10 else { throw DomainError.invalid("content", "投诉内容请至少写 10 个字，说明具体事实") }
-        copy.complainantName = try ContactDetails.line(complainantName, field: "complainantName", label: "投诉人姓名", limit: 50)
+        copy.complainantName = try FieldText.line(complainantName, field: "complainantName", label: "投诉人姓名", limit: 50)
         copy.phone = try ContactDetails.phone(phone)
         copy.email = try ContactDetails.email(email, required: false)
         return copy
@@ -54,8 +54,8 @@ public struct ComplaintReply: Equatable, Sendable, Codable {
     public func validated(limit: Int) throws -> ComplaintReply {
         guard outcome != nil else { throw DomainError.invalid("outcome", "请选择核查结论（属实、部分属实或不属实）") }
         var copy = self
-        copy.text = try ContactDetails.text(text, field: "replyText", label: "答复内容", limit: limit)
-        copy.rectification = try ContactDetails.text(
+        copy.text = try FieldText.text(text, field: "replyText", label: "答复内容", limit: limit)
+        copy.rectification = try FieldText.text(
             rectification, field: "rectification", label: "整改情况", limit: limit, required: outcome?.needsRectification == true)
         return copy
     }

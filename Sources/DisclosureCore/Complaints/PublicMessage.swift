@@ -95,9 +95,9 @@ public struct MessageSubmission: Equatable, Sendable, Codable {
         var copy = self
         copy.unitCode = unitCode.trimmingCharacters(in: .whitespaces)
         guard !copy.unitCode.isEmpty else { throw DomainError.invalid("unitCode", "请选择留言对象") }
-        copy.title = try ContactDetails.line(title, field: "title", label: "留言标题", limit: 60)
-        copy.content = try ContactDetails.text(content, field: "content", label: "留言内容", limit: 2000)
-        copy.authorName = try ContactDetails.line(authorName, field: "authorName", label: "留言人", limit: 30, required: false)
+        copy.title = try FieldText.line(title, field: "title", label: "留言标题", limit: 60)
+        copy.content = try FieldText.text(content, field: "content", label: "留言内容", limit: 2000)
+        copy.authorName = try FieldText.line(authorName, field: "authorName", label: "留言人", limit: 30, required: false)
         copy.phone = phone.trimmingCharacters(in: .whitespaces).isEmpty ? "" : try ContactDetails.phone(phone)
         copy.email = try ContactDetails.email(email, required: false)
         guard !copy.phone.isEmpty || !copy.email.isEmpty else {

@@ -20,20 +20,4 @@ public enum ContactDetails {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return text.count <= 200 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
     }
-
-    /// A free-text field: sanitised, required, at most `limit` characters.
-    public static func text(_ value: String, field: String, label: String, limit: Int, required: Bool = true) throws -> String {
-        let cleaned = PlainText.sanitize(value).trimmingCharacters(in: .whitespacesAndNewlines)
-        if required, cleaned.isEmpty { throw DomainError.invalid(field, "请填写\(label)") }
-        guard cleaned.count <= limit else { throw DomainError.invalid(field, "\(label)不能超过 \(limit) 字（现 \(cleaned.count) 字）") }
-        return cleaned
-    }
-
-    /// A one-line field: control characters and line breaks removed.
-    public static func line(_ value: String, field: String, label: String, limit: Int, required: Bool = true) throws -> String {
-        let cleaned = PlainText.singleLine(value)
-        if required, cleaned.isEmpty { throw DomainError.invalid(field, "请填写\(label)") }
-        guard cleaned.count <= limit else { throw DomainError.invalid(field, "\(label)不能超过 \(limit) 字") }
-        return cleaned
-    }
 }

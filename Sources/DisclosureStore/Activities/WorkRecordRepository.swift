@@ -18,10 +18,7 @@ public struct WorkRecordRepository: Sendable {
             ("file_name", record.file?.name), ("file_type", record.file?.mediaType), ("file_sha256", record.file?.sha256),
             ("file_size", record.file?.size), ("created_by", actor), ("created_at", Timestamp.text(now)),
         ]
-        let row = try await db.insert(into: "work_records").columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) as any SQLExpression })
-            .returning("id").first()
-        guard let row else { throw DomainError(.conflict, "工作记录保存失败") }
-        return try row.decode(column: "id", as: Int.self)
+        return try await db.insertReturningID(into: "work_records", columns, failure: "工作记录保存失败")
     }
 
     public func find(_ id: Int) async throws -> WorkRecord? {

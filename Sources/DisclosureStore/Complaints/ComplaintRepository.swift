@@ -27,10 +27,7 @@ public struct ComplaintRepository: Sendable {
             ("received_on", receivedOn.description), ("state", ComplaintState.handling.rawValue), ("reply_text", ""), ("rectification", ""),
             ("created_by", actor), ("created_at", stamp), ("updated_at", stamp),
         ]
-        let row = try await db.insert(into: "complaints").columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) as any SQLExpression })
-            .returning("id").first()
-        guard let row else { throw DomainError(.conflict, "投诉保存失败") }
-        return try row.decode(column: "id", as: Int.self)
+        return try await db.insertReturningID(into: "complaints", columns, failure: "投诉保存失败")
     }
 
     public func find(_ id: Int) async throws -> Complaint? {
@@ -54,11 +51,7 @@ public struct ComplaintRepository: Sendable {
     }
 
     public func update(_ id: Int, at now: Date, _ values: [String: (any Encodable & Sendable)?]) async throws {
-        var update = db.update("complaints").set("updated_at", to: Timestamp.text(now))
-        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
-            update = update.set(SQLIdentifier(column), to: value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
-        }
-        try await update.where("id", .equal, id).run()
+        try await db.updateRow("complaints", id: id, at: now, values)
     }
 
     public func append(_ action: String, note: String, to id: Int, by actor: String, at now: Date) async throws {

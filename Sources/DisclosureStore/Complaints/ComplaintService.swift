@@ -174,8 +174,10 @@ public struct ComplaintService: Sendable {
         let units = try await UnitRepository(database.sql).all().map(\.code)
         var escalated = 0
         for complaint in try await ComplaintRepository(database.sql).list(units: units, openOnly: true, limit: 100_000)
-        where complaint.escalatedOn == nil && complaint.deadline(policy: policy, calendar: calendar, today: today).status == .overdue {
-            let due = complaint.deadline(policy: policy, calendar: calendar, today: today).due
+        where complaint.escalatedOn == nil {
+            let deadline = complaint.deadline(policy: policy, calendar: calendar, today: today)
+            guard deadline.status == .overdue else { continue }
+            let due = deadline.due
             try await database.change(by: .system, at: now) { db in
                 try await ComplaintRepository(db).update(complaint.id, at: now, ["escalated_on": today.description])
                 try await ComplaintRepository(db).append("超期提请督办", note: "办理期限 \(due) 已过，已报县政务公开办", to: complaint.id, by: "system", at: now)

@@ -13,11 +13,10 @@ enum DemoSupervision {
         let today = CivilDate(instant: clock.now())
         func service(_ days: Int) -> ComplaintService { ComplaintService(database: database, clock: ShiftedClock(base: clock, days: -days)) }
 
-        let late = try await service(20).submitOnline(
+        _ = try await service(20).submitOnline(
             ComplaintSubmission(
                 unitCode: "CZJ", kind: .notTimely, subject: "政府采购公告",
                 content: "财政局办公设备采购项目的公开招标公告在项目确定后很久仍未在网站公开，影响潜在供应商参与。", complainantName: "周先生", phone: "13900001111"))
-        _ = late
         _ = try await service(2).intake(
             ComplaintSubmission(
                 unitCode: "CZJ", channel: .hotline, kind: .notDisclosed, content: "来电反映：本县惠民惠农财政补贴资金的发放明细没有在网站公开，群众无法查询。",

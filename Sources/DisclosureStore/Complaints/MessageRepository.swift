@@ -16,10 +16,7 @@ public struct MessageRepository: Sendable {
             ("rejection_note", ""), ("reply_text", ""), ("file_name", file?.name), ("file_type", file?.mediaType), ("file_sha256", file?.sha256),
             ("file_size", file?.size), ("created_at", stamp), ("updated_at", stamp),
         ]
-        let row = try await db.insert(into: "messages").columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) as any SQLExpression })
-            .returning("id").first()
-        guard let row else { throw DomainError(.conflict, "留言保存失败") }
-        return try row.decode(column: "id", as: Int.self)
+        return try await db.insertReturningID(into: "messages", columns, failure: "留言保存失败")
     }
 
     public func find(_ id: Int) async throws -> PublicMessage? {
@@ -37,11 +34,7 @@ public struct MessageRepository: Sendable {
     }
 
     public func update(_ id: Int, at now: Date, _ values: [String: (any Encodable & Sendable)?]) async throws {
-        var update = db.update("messages").set("updated_at", to: Timestamp.text(now))
-        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
-            update = update.set(SQLIdentifier(column), to: value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
-        }
-        try await update.where("id", .equal, id).run()
+        try await db.updateRow("messages", id: id, at: now, values)
     }
 
     static func decode(_ row: any SQLRow) throws -> PublicMessage {

@@ -107,7 +107,7 @@ public struct MessageService: Sendable {
     /// The unit's answer, published at once. A reviewer or editor of the unit answers, once.
     public func reply(_ id: Int, text: String, by staff: StaffIdentity) async throws {
         let policy = try await settings.policy()
-        let text = try ContactDetails.text(text, field: "replyText", label: "答复内容", limit: policy.replyLimit)
+        let text = try FieldText.text(text, field: "replyText", label: "答复内容", limit: policy.replyLimit)
         let now = clock.now()
         let today = today
         try await database.change(by: .staff(staff), at: now) { db in

@@ -23,10 +23,7 @@ public struct RequestRepository: Sendable {
             ("info_description", application.infoDescription), ("requested_form", application.requestedForm.rawValue),
             ("delivery", application.delivery.rawValue), ("reply_text", ""), ("created_by", actor), ("created_at", stamp), ("updated_at", stamp),
         ]
-        let row = try await db.insert(into: "requests").columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) as any SQLExpression })
-            .returning("id").first()
-        guard let row else { throw DomainError(.conflict, "申请保存失败") }
-        return try row.decode(column: "id", as: Int.self)
+        return try await db.insertReturningID(into: "requests", columns, failure: "申请保存失败")
     }
 
     public func find(_ id: Int) async throws -> InformationRequest? {
@@ -75,11 +72,7 @@ public struct RequestRepository: Sendable {
     }
 
     public func update(_ id: Int, at now: Date, _ values: [String: (any Encodable & Sendable)?]) async throws {
-        var update = db.update("requests").set("updated_at", to: Timestamp.text(now))
-        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
-            update = update.set(SQLIdentifier(column), to: value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
-        }
-        try await update.where("id", .equal, id).run()
+        try await db.updateRow("requests", id: id, at: now, values)
     }
 
     public func append(_ event: RequestEvent, to id: Int, at now: Date) async throws {

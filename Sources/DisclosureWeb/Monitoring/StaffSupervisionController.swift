@@ -56,7 +56,7 @@ struct StaffSupervisionController {
 
     struct HistoryPage: Sendable {
         let year: Int
-        let rows: [FindingRow]
+        let findings: [FindingRow]
         let openCount: Int
         let closedCount: Int
     }
@@ -94,12 +94,12 @@ struct StaffSupervisionController {
             .snapshot()
         let overview = SupervisionOverview.build(units: units, snapshot: snapshot, findings: findings)
         let page = OverviewPage(
-            rows: overview.sorted(by: sort).map { Row(unitName: names[$0.unitCode] ?? $0.unitCode, line: $0, hasProblems: $0.problems > 0) },
+            rows: overview.sorted(by: sort).map {
+                OverviewPage.Row(unitName: names[$0.unitCode] ?? $0.unitCode, line: $0, hasProblems: $0.problems > 0)
+            },
             findings: findings.map { FindingRow($0, names: names) }, sort: sort, canRun: staff.role == .office)
         return renderer.render("Monitoring/supervision", title: "监督检查", page: page, context: context, notice: notice)
     }
-
-    typealias Row = OverviewPage.Row
 
     @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
@@ -117,7 +117,7 @@ struct StaffSupervisionController {
         let findings = try await FindingRepository(services.database.sql).history(
             year: year, units: staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree))
         let page = HistoryPage(
-            year: year, rows: findings.map { FindingRow($0, names: names) }, openCount: findings.filter(\.isOpen).count,
+            year: year, findings: findings.map { FindingRow($0, names: names) }, openCount: findings.filter(\.isOpen).count,
             closedCount: findings.filter { !$0.isOpen }.count)
         return renderer.render("Monitoring/findings", title: "监测问题记录", page: page, context: context)
     }

@@ -39,14 +39,8 @@ struct RequestsAPIController {
         let state: String
     }
 
-    func checkRate(_ context: AppRequestContext) throws {
-        guard limiter.allow(context.remoteAddress?.ipAddress ?? "unknown", now: Date()) else {
-            throw HTTPError(.tooManyRequests, message: "提交过于频繁，请一分钟后再试")
-        }
-    }
-
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try checkRate(context)
+        try limiter.check(context)
         let body = try await decodeJSON(ApplicationBody.self, from: request)
         let receipt = try await services.requests.submitOnline(try body.application(channel: .online))
         return try jsonResponse(
@@ -60,7 +54,7 @@ struct RequestsAPIController {
     }
 
     @Sendable func track(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try checkRate(context)
+        try limiter.check(context)
         let query = try await decodeJSON(TrackQuery.self, from: request)
         guard let found = try await services.requests.track(reference: query.reference, code: query.queryCode) else {
             throw DomainError(.notFound, field: "queryCode", "受理编号或查询码不正确")

@@ -1,8 +1,8 @@
 import DisclosureCore
 import DisclosureStore
 
-/// JSON shapes of the supervision API (documented in `openapi.json`). Contact data appears only
-/// for accounts that handle the complaint or message.
+/// JSON shapes of the complaint and message API (documented in `openapi.json`). Contact data
+/// appears only for accounts that handle the complaint or message.
 struct ComplaintInBody: Decodable, Sendable {
     let unitCode: String
     let kind: String
@@ -175,79 +175,4 @@ struct ModerationBody: Decodable, Sendable {
 
 struct ReplyBody: Decodable, Sendable {
     let replyText: String
-}
-
-struct RecordBody: Codable, Sendable {
-    let id: Int?
-    let unitCode: String
-    let kind: String
-    let date: String
-    let title: String
-    let chair: String?
-    let attendees: String?
-    let attendeeCount: Int?
-    let place: String?
-    let detail: String?
-    let dueOn: String?
-    let onTime: Bool?
-    let openDay: OpenDayFigures?
-
-    init(_ record: WorkRecord) {
-        id = record.id
-        unitCode = record.unitCode
-        kind = record.kind.rawValue
-        date = record.date.description
-        title = record.title
-        chair = record.chair
-        attendees = record.attendees
-        attendeeCount = record.attendeeCount
-        place = record.place
-        detail = record.detail
-        dueOn = record.dueOn?.description
-        onTime = record.onTime
-        openDay = record.openDay
-    }
-
-    func record() throws -> WorkRecord {
-        guard let kind = WorkRecordKind(text: kind) else { throw DomainError.invalid("kind", "未知的记录类型「\(kind)」") }
-        guard let day = CivilDate(iso: date) else { throw DomainError.invalid("date", "日期应为 YYYY-MM-DD") }
-        var due: CivilDate?
-        if let dueOn, !dueOn.isEmpty {
-            guard let parsed = CivilDate(iso: dueOn) else { throw DomainError.invalid("dueOn", "规定报送日期应为 YYYY-MM-DD") }
-            due = parsed
-        }
-        return WorkRecord(
-            unitCode: unitCode, kind: kind, date: day, title: title, chair: chair ?? "", attendees: attendees ?? "", attendeeCount: attendeeCount,
-            place: place ?? "", detail: detail ?? "", dueOn: due, openDay: openDay)
-    }
-}
-
-struct FindingBody: Encodable, Sendable {
-    let id: Int
-    let unitCode: String
-    let rule: String
-    let title: String
-    let source: String
-    let isVeto: Bool
-    let subject: String
-    let detail: String
-    let since: String
-    let openedOn: String
-    let closedOn: String?
-    let clears: String
-
-    init(_ finding: RecordedFinding) {
-        id = finding.id
-        unitCode = finding.unitCode
-        rule = finding.rule.rawValue
-        title = finding.rule.title
-        source = finding.rule.source
-        isVeto = finding.rule.isVeto
-        subject = finding.subject
-        detail = finding.detail
-        since = finding.since.description
-        openedOn = finding.openedOn.description
-        closedOn = finding.closedOn?.description
-        clears = finding.rule.clears
-    }
 }

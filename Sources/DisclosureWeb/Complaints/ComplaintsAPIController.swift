@@ -3,7 +3,7 @@ import DisclosureStore
 import Foundation
 import Hummingbird
 
-/// JSON API for complaints, messages, work records and monitoring (documented in `openapi.json`).
+/// JSON API for complaints and messages (documented in `openapi.json`).
 ///
 /// | method | path | who |
 /// |---|---|---|
@@ -14,12 +14,7 @@ import Hummingbird
 /// | GET, POST | `/api/v1/public/messages` | public: published Q&A (`?unit=`) / leave a message (rate-limited) |
 /// | GET | `/api/v1/messages` | staff token, unit scope: pending and awaiting an answer |
 /// | POST | `/api/v1/messages/{id}/moderation`, `/api/v1/messages/{id}/reply` | office / the unit's editor or reviewer |
-/// | GET, POST | `/api/v1/records` | staff token, unit scope (`?unit=&year=`) / editor, reviewer, office |
-/// | GET | `/api/v1/records/counts` | staff token, unit scope (`?unit=&year=`) |
-/// | GET | `/api/v1/findings` | staff token, unit scope (`?year=` for the year's history) |
-/// | GET | `/api/v1/supervision/units` | staff token, unit scope (`?sort=`) |
-/// | POST | `/api/v1/monitor/run` | office token |
-struct SupervisionAPIController {
+struct ComplaintsAPIController {
     let services: AppServices
     let limiter: SlidingWindowLimiter
 
@@ -35,18 +30,6 @@ struct SupervisionAPIController {
         group.get("messages", use: messages)
         group.post("messages/{id}/moderation", use: moderate)
         group.post("messages/{id}/reply", use: reply)
-        group.get("records", use: records)
-        group.post("records", use: addRecord)
-        group.get("records/counts", use: counts)
-        group.get("findings", use: findings)
-        group.get("supervision/units", use: overview)
-        group.post("monitor/run", use: runMonitor)
-    }
-
-    func checkRate(_ context: AppRequestContext) throws {
-        guard limiter.allow(context.remoteAddress?.ipAddress ?? "unknown", now: Date()) else {
-            throw HTTPError(.tooManyRequests, message: "提交过于频繁，请一分钟后再试")
-        }
     }
 
     func id(_ context: AppRequestContext) throws -> Int {
@@ -67,14 +50,14 @@ struct SupervisionAPIController {
     }
 
     @Sendable func submitComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try checkRate(context)
+        try limiter.check(context)
         let body = try await decodeJSON(ComplaintInBody.self, from: request)
         let receipt = try await services.complaints.submitOnline(try body.submission(channel: .online))
         return try jsonResponse(ReceiptBody(id: receipt.id, reference: receipt.reference, queryCode: receipt.queryCode), status: .created)
     }
 
     @Sendable func trackComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try checkRate(context)
+        try limiter.check(context)
         let query = try await decodeJSON(RequestsAPIController.TrackQuery.self, from: request)
         guard let found = try await services.complaints.track(reference: query.reference, code: query.queryCode) else {
             throw DomainError(.notFound, field: "queryCode", "受理编号或查询码不正确")
@@ -134,7 +117,7 @@ struct SupervisionAPIController {
     }
 
     @Sendable func submitMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try checkRate(context)
+        try limiter.check(context)
         let body = try await decodeJSON(MessageInBody.self, from: request)
         let id = try await services.messages.submit(
             MessageSubmission(
@@ -170,73 +153,5 @@ struct SupervisionAPIController {
         let body = try await decodeJSON(ReplyBody.self, from: request)
         try await services.messages.reply(try id(context), text: body.replyText, by: staff.identity)
         return Response(status: .noContent)
-    }
-
-    func yearAndUnit(_ request: Request, _ staff: StaffAccount) -> (Int, String) {
-        let query = request.uri.queryParameters
-        return (Int(query.get("year") ?? "") ?? services.today.year, query.get("unit") ?? staff.unitCode)
-    }
-
-    @Sendable func records(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let (year, _) = yearAndUnit(request, staff)
-        let list = try await services.records.records(visibleTo: staff.identity, unit: request.uri.queryParameters.get("unit"), year: year)
-        return try jsonResponse(list.map(RecordBody.init))
-    }
-
-    @Sendable func addRecord(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let body = try await decodeJSON(RecordBody.self, from: request)
-        let id = try await services.records.add(try body.record(), by: staff.identity)
-        return try jsonResponse(RecordBody(try await services.records.record(id, visibleTo: staff.identity)), status: .created)
-    }
-
-    @Sendable func counts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let (year, unit) = yearAndUnit(request, staff)
-        return try jsonResponse(try await services.records.tally(unit: unit, year: year, visibleTo: staff.identity))
-    }
-
-    @Sendable func findings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
-        let units = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
-        let repository = FindingRepository(services.database.sql)
-        let list: [RecordedFinding]
-        if let year = Int(request.uri.queryParameters.get("year") ?? "") {
-            list = try await repository.history(year: year, units: units)
-        } else {
-            list = try await repository.open(units: units)
-        }
-        return try jsonResponse(list.map(FindingBody.init))
-    }
-
-    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
-        let units = staff.identity.unitsInScope(of: tree)
-        let snapshot = try await SupervisionMonitor(database: services.database, clock: services.clock, requestPolicy: services.config.clockPolicy)
-            .snapshot()
-        let open = try await FindingRepository(services.database.sql).open(units: units)
-        let overview = SupervisionOverview.build(units: units, snapshot: snapshot, findings: open)
-        return try jsonResponse(overview.sorted(by: request.uri.queryParameters.get("sort") ?? "problems"))
-    }
-
-    struct RunBody: Encodable, Sendable {
-        let summary: String
-        let findingsOpen: Int
-        let findingsOpened: Int
-        let findingsClosed: Int
-        let complaintsEscalated: Int
-    }
-
-    @Sendable func runMonitor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        guard staff.role == .office else { throw DomainError(.forbidden, field: "role", "只有县政务公开办可以立即检查") }
-        let summary = try await services.monitor.run()
-        return try jsonResponse(
-            RunBody(
-                summary: summary.text, findingsOpen: summary.findings.open, findingsOpened: summary.findings.opened,
-                findingsClosed: summary.findings.closed, complaintsEscalated: summary.findings.escalated))
     }
 }

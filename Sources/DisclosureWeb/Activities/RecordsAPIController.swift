@@ -1,0 +1,44 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+/// JSON API for work records and their yearly counts (documented in `openapi.json`).
+///
+/// | method | path | who |
+/// |---|---|---|
+/// | GET, POST | `/api/v1/records` | staff token, unit scope (`?unit=&year=`) / editor, reviewer, office |
+/// | GET | `/api/v1/records/counts` | staff token, unit scope (`?unit=&year=`) |
+struct RecordsAPIController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("records", use: records)
+        group.post("records", use: addRecord)
+        group.get("records/counts", use: counts)
+    }
+
+    func yearAndUnit(_ request: Request, _ staff: StaffAccount) -> (Int, String) {
+        let query = request.uri.queryParameters
+        return (Int(query.get("year") ?? "") ?? services.today.year, query.get("unit") ?? staff.unitCode)
+    }
+
+    @Sendable func records(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let (year, _) = yearAndUnit(request, staff)
+        let list = try await services.records.records(visibleTo: staff.identity, unit: request.uri.queryParameters.get("unit"), year: year)
+        return try jsonResponse(list.map(RecordBody.init))
+    }
+
+    @Sendable func addRecord(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let body = try await decodeJSON(RecordBody.self, from: request)
+        let id = try await services.records.add(try body.record(), by: staff.identity)
+        return try jsonResponse(RecordBody(try await services.records.record(id, visibleTo: staff.identity)), status: .created)
+    }
+
+    @Sendable func counts(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let (year, unit) = yearAndUnit(request, staff)
+        return try jsonResponse(try await services.records.tally(unit: unit, year: year, visibleTo: staff.identity))
+    }
+}
