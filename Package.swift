@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
         // Already in the graph through Hummingbird; its HTTP part types are used by the cached-page fast path.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
+        // XLSX (and later DOCX) are ZIP containers: power-list import/export, annual-report files (DESIGN §3).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -48,6 +50,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),

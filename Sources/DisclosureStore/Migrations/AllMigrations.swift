@@ -9,5 +9,7 @@ public enum AllMigrations {
         CreateRequestTables(),
         // 0004 – complaints, messages, work records, inspection findings, settings (issue 5)
         CreateSupervisionTables(),
+        // 0005 – powers, power versions, yearly power figures, power search (issue 6)
+        CreatePowerTables(),
     ]
 }
