@@ -20,6 +20,7 @@ public struct AppServices: Sendable {
     public let complaints: ComplaintService
     public let messages: MessageService
     public let records: WorkRecordService
+    public let powers: PowerService
     public let monitor: MonitorRun
     let pageCache: PageCache
     public let files: any FileStore
@@ -41,6 +42,7 @@ public struct AppServices: Sendable {
         self.complaints = ComplaintService(database: database, clock: clock)
         self.messages = MessageService(database: database, clock: clock)
         self.records = WorkRecordService(database: database, clock: clock)
+        self.powers = PowerService(database: database, clock: clock)
         self.monitor = MonitorRun(database: database, clock: clock, policy: config.clockPolicy)
         self.pageCache = PageCache(database: database)
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)

@@ -58,6 +58,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     StaffMessagesController(services: services, renderer: renderer).addRoutes(to: router)
     StaffRecordsController(services: services, renderer: renderer).addRoutes(to: router)
     StaffSupervisionController(services: services, renderer: renderer).addRoutes(to: router)
+    PowersController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffPowersController(services: services, renderer: renderer).addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
@@ -69,5 +71,6 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ComplaintsAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
     RecordsAPIController(services: services).addRoutes(to: api)
     MonitoringAPIController(services: services).addRoutes(to: api)
+    PowersAPIController(services: services).addRoutes(to: api)
     return router
 }

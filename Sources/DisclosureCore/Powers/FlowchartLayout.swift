@@ -174,18 +174,24 @@ public struct FlowchartLayout: Equatable, Sendable {
             if lanes[number] == .none { points.append(Point(x: entryX[number], y: exitY)) }
             points.append(Point(x: entryX[number], y: top + (rowHeights[layer[arc.to]] - target.height) / 2))
             let labelWidth = arc.label.isEmpty ? 0 : FlowchartText.width(arc.label, fontSize: Self.labelSize) + 8
+            // Every arc turns at its own height in the gap, so a label set just above that turn never
+            // meets another label: on the turn when it is long enough, else on the arc's way down.
             var labelAt: Point?
             if !arc.label.isEmpty {
                 let run = points[2].x - points[1].x
-                if abs(run) >= labelWidth + 12 {
-                    labelAt = Point(x: points[1].x + run / 2, y: exitY - 5)
-                } else {
-                    labelAt = Point(x: points[0].x + 6 + labelWidth / 2, y: (points[0].y + exitY) / 2 + 4)
-                }
+                labelAt = Point(x: abs(run) >= labelWidth + 12 ? points[1].x + run / 2 : points[1].x, y: exitY - 5)
             }
             edges.append(Edge(from: source.name, to: target.name, points: Self.simplified(points), label: arc.label, labelAt: labelAt, labelWidth: labelWidth))
         }
-        self.width = leftMargin + contentWidth + rightMargin
+        let width = leftMargin + contentWidth + rightMargin
+        // Keep labels inside the picture.
+        edges = edges.map { edge in
+            guard let at = edge.labelAt else { return edge }
+            let half = edge.labelWidth / 2 + 2
+            let x = min(max(at.x, half), max(half, width - half))
+            return Edge(from: edge.from, to: edge.to, points: edge.points, label: edge.label, labelAt: Point(x: x, y: at.y), labelWidth: edge.labelWidth)
+        }
+        self.width = width
         self.height = totalHeight
         self.boxes = boxes
         self.edges = edges
