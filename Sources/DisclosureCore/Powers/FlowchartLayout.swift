@@ -6,6 +6,11 @@ public struct FlowchartLayout: Equatable, Sendable {
     public struct Point: Equatable, Sendable {
         public let x: Double
         public let y: Double
+
+        public init(x: Double, y: Double) {
+            self.x = x
+            self.y = y
+        }
     }
 
     public struct Box: Equatable, Sendable {

@@ -14,6 +14,12 @@ public enum PowerSheet {
         public let year: Int
         public let decisions: Int
         public let feeFen: Int
+
+        public init(year: Int, decisions: Int, feeFen: Int) {
+            self.year = year
+            self.decisions = decisions
+            self.feeFen = feeFen
+        }
     }
 
     public struct Row: Equatable, Sendable {
