@@ -78,11 +78,16 @@ final class Browser: @unchecked Sendable {
     }
 
     func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: String?) async throws -> Page {
+        try await send(uri, method: method, headers: headers, bytes: body.map { Array($0.utf8) })
+    }
+
+    /// Sends a body of raw bytes (uploaded spreadsheets and other binary files).
+    func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, bytes: [UInt8]?) async throws -> Page {
         var headers = headers
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }
-        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) })
         for header in response.headers[values: .setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if pair.count == 2 {
