@@ -3,9 +3,9 @@ import DisclosureCore
 import DisclosureStore
 import Foundation
 
-/// `disclosure export catalog [--unit CODE] [--out F]` — the 标准目录 as CSV for spreadsheets.
+/// `disclosure export catalog [--unit CODE] [--out F]` — the 标准目录 as CSV for spreadsheets; `export powers` is in Powers/.
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "导出。", subcommands: [Catalog.self])
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "导出。", subcommands: [Catalog.self, ExportPowers.self])
 
     struct Catalog: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "catalog", abstract: "导出标准目录 CSV（UTF-8 带 BOM，可用 Excel 打开）。")
