@@ -170,5 +170,26 @@ try:
 finally:
     desk.quit()
 
+# A citizen on a phone finds a power, sees its flowchart drawn (not just present in the markup) and its
+# 办事指南; the cleared power is still listed as 取消.
+phone = browser(390)
+try:
+    phone.get(BASE + "/powers?q=" + "施工许可")
+    click_and_wait(phone, phone.find_element(By.PARTIAL_LINK_TEXT, "建筑工程施工许可证核发"))
+    chart = phone.find_element(By.CSS_SELECTOR, "figure.flowchart svg")
+    size = chart.size
+    # Headless Chromium keeps a minimum window width, so compare with the page's own width.
+    viewport = phone.execute_script("return document.documentElement.clientWidth")
+    check(size["width"] > 300 and size["width"] <= viewport and size["height"] > 300, f"the flowchart renders and fits the phone's width ({size['width']}×{size['height']} in {viewport})")
+    boxes = phone.find_elements(By.CSS_SELECTOR, "figure.flowchart svg rect[rx='4'], figure.flowchart svg rect[rx='18']")
+    check(len(boxes) == 8 and all(box.size["width"] > 20 for box in boxes), "every step of the flow is drawn as a box")
+    check("申请条件" in phone.page_source and "办理地点" in phone.page_source, "the published 办事指南 shows under the flowchart")
+    phone.execute_script("arguments[0].scrollIntoView()", chart)
+    phone.save_screenshot(f"{OUT}/power-flowchart-phone.png")
+    phone.get(BASE + "/powers?unit=CZJ&status=cancelled")
+    check("会计从业资格证书核发" in phone.page_source and "取消）" in phone.page_source, "a cleared power stays listed as 取消 with its date")
+finally:
+    phone.quit()
+
 print(f"{'FAILED' if failures else 'passed'}: screenshots in {OUT}")
 sys.exit(1 if failures else 0)

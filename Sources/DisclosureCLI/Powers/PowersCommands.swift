@@ -53,7 +53,8 @@ struct ExportPowers: AsyncParsableCommand {
             guard format == "csv" || out != nil else { throw DomainError.invalid("out", "导出 XLSX 须用 --out 指定文件") }
             try await withDatabase(options) { database in
                 let reader = StaffIdentity(userID: 0, username: "命令行", role: .auditor, unitCode: "")
-                let table = try await PowerService(database: database, clock: SystemWallClock()).exportTable(visibleTo: reader, unit: unit, year: year)
+                let table = try await PowerService(database: database, clock: SystemWallClock()).exportTable(
+                    visibleTo: reader, unit: unit, year: year)
                 let bytes =
                     format == "xlsx"
                     ? try XLSXWorkbook.write([XLSXSheet(name: "权责清单", rows: table)]) : Data(("\u{FEFF}" + table.map(CSVText.line).joined()).utf8)

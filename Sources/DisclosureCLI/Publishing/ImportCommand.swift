@@ -5,7 +5,8 @@ import Foundation
 
 /// `disclosure import documents FILE` — bulk-load published documents (a legacy archive, the benchmark corpus).
 struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "批量导入。", subcommands: [Documents.self, Catalog.self, ImportPowers.self])
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "批量导入。", subcommands: [Documents.self, Catalog.self, ImportPowers.self])
 
     struct Documents: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

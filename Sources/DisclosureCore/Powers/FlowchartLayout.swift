@@ -56,7 +56,8 @@ public struct FlowchartLayout: Equatable, Sendable {
             for transition in step.next { if let to = index[transition.to] { arcs.append((from, to, transition.condition)) } }
         }
         let back = Self.backArcs(count: steps.count, arcs: arcs.map { ($0.from, $0.to) })
-        let layer = Self.layers(count: steps.count, arcs: arcs.enumerated().filter { !back.contains($0.offset) }.map { ($0.element.from, $0.element.to) })
+        let layer = Self.layers(
+            count: steps.count, arcs: arcs.enumerated().filter { !back.contains($0.offset) }.map { ($0.element.from, $0.element.to) })
         let rowCount = (layer.max() ?? -1) + 1
 
         // Box contents and sizes.
@@ -122,7 +123,9 @@ public struct FlowchartLayout: Equatable, Sendable {
         let contentWidth = max(rowWidths.max() ?? 0, Self.boxWidth)
         let leftMargin = 24 + Double(leftLanes) * Self.laneStep
         let rightMargin = 24 + Double(rightLanes) * Self.laneStep
-        var boxes = Array(repeating: Box(name: "", x: 0, y: 0, width: 0, height: 0, titleLines: [], detailLines: [], isStart: false, isEnd: false), count: steps.count)
+        var boxes = Array(
+            repeating: Box(name: "", x: 0, y: 0, width: 0, height: 0, titleLines: [], detailLines: [], isStart: false, isEnd: false),
+            count: steps.count)
         for (row, members) in rows.enumerated() {
             var x = leftMargin + (contentWidth - rowWidths[row]) / 2
             for step in members {
@@ -186,7 +189,8 @@ public struct FlowchartLayout: Equatable, Sendable {
                 let run = points[2].x - points[1].x
                 labelAt = Point(x: abs(run) >= labelWidth + 12 ? points[1].x + run / 2 : points[1].x, y: exitY - 5)
             }
-            edges.append(Edge(from: source.name, to: target.name, points: Self.simplified(points), label: arc.label, labelAt: labelAt, labelWidth: labelWidth))
+            edges.append(
+                Edge(from: source.name, to: target.name, points: Self.simplified(points), label: arc.label, labelAt: labelAt, labelWidth: labelWidth))
         }
         let width = leftMargin + contentWidth + rightMargin
         // Keep labels inside the picture.
@@ -194,7 +198,8 @@ public struct FlowchartLayout: Equatable, Sendable {
             guard let at = edge.labelAt else { return edge }
             let half = edge.labelWidth / 2 + 2
             let x = min(max(at.x, half), max(half, width - half))
-            return Edge(from: edge.from, to: edge.to, points: edge.points, label: edge.label, labelAt: Point(x: x, y: at.y), labelWidth: edge.labelWidth)
+            return Edge(
+                from: edge.from, to: edge.to, points: edge.points, label: edge.label, labelAt: Point(x: x, y: at.y), labelWidth: edge.labelWidth)
         }
         self.width = width
         self.height = totalHeight

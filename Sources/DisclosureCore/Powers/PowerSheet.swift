@@ -179,7 +179,8 @@ public enum PowerSheet {
             let draft = power.draft
             var row = [
                 draft.code, draft.name, draft.category.label, unitNames[draft.unitCode] ?? draft.unitCode, draft.handlingOffice,
-                draft.bases.map(\.text).joined(separator: "；"), draft.responsibilities, draft.accountability, draft.statutoryDays.map(String.init) ?? "",
+                draft.bases.map(\.text).joined(separator: "；"), draft.responsibilities, draft.accountability,
+                draft.statutoryDays.map(String.init) ?? "",
                 draft.promisedDays.map(String.init) ?? "", PowerFee.listText(draft.fees), draft.supervisionPhone, power.status.label,
             ]
             if let year {

@@ -95,7 +95,9 @@ public struct ServiceGuide: Equatable, Sendable, Codable {
         guide.hours = try FieldText.line(hours, field: "hours", label: "办理时间", limit: 200, required: false)
         guide.consultationPhone = try PowerDraft.servicePhone(consultationPhone, field: "consultationPhone", label: "咨询电话", required: false)
         guide.onlineAddress = onlineAddress.trimmingCharacters(in: .whitespaces)
-        if !guide.onlineAddress.isEmpty, !(guide.onlineAddress.hasPrefix("https://") || guide.onlineAddress.hasPrefix("http://")) || guide.onlineAddress.count > 300 {
+        if !guide.onlineAddress.isEmpty,
+            !(guide.onlineAddress.hasPrefix("https://") || guide.onlineAddress.hasPrefix("http://")) || guide.onlineAddress.count > 300
+        {
             throw DomainError.invalid("onlineAddress", "网上办理地址应以 https:// 或 http:// 开头，最多 300 字符")
         }
         guard questions.count <= Self.maxQuestions else { throw DomainError.invalid("questions", "常见问题最多 \(Self.maxQuestions) 条") }

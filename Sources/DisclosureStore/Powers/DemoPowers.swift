@@ -64,13 +64,15 @@ enum DemoPowers {
             let draft = PowerDraft(
                 code: row.code, name: row.name, category: row.category, unitCode: row.unit, handlingOffice: handling,
                 bases: try LegalBasis.parseList(row.basis, field: "bases"),
-                responsibilities: "1. 受理责任：公示依法应当提交的材料，一次性告知补正材料。\n2. 审查责任：对申请材料进行审查，提出处理意见。\n3. 决定责任：作出决定，不予办理的说明理由。\n4. 送达责任：按规定送达并信息公开。\n5. 事后监管责任：加强监督检查。",
+                responsibilities:
+                    "1. 受理责任：公示依法应当提交的材料，一次性告知补正材料。\n2. 审查责任：对申请材料进行审查，提出处理意见。\n3. 决定责任：作出决定，不予办理的说明理由。\n4. 送达责任：按规定送达并信息公开。\n5. 事后监管责任：加强监督检查。",
                 accountability: "因不履行或不正确履行行政职责，有下列情形之一的，依法追究相应责任：1. 对符合条件的申请不予受理、不予办理的；2. 未在法定期限内作出决定的；3. 违法收取费用的；4. 徇私舞弊、玩忽职守的。",
                 statutoryDays: row.statutory, promisedDays: row.promised, fees: try PowerFee.parseList(row.fee, field: "fees"),
                 supervisionPhone: "0000-1234567")
             let id = try await created.create(draft, by: office)
             ids[row.code] = id
-            try await created.setWorkflow(id, DemoPowerFlows.flow(for: row.category, days: row.promised ?? row.statutory ?? 20), reason: "编制办理流程图", by: office)
+            try await created.setWorkflow(
+                id, DemoPowerFlows.flow(for: row.category, days: row.promised ?? row.statutory ?? 20), reason: "编制办理流程图", by: office)
             if row.category.isService {
                 try await created.saveGuide(id, guide(for: row, complete: row.code != "JYJ-XK-002"), reason: "编制办事指南", by: office)
                 if row.code != "JYJ-XK-002" && row.code != "CZJ-XK-009" { try await created.publishGuide(id, by: office) }

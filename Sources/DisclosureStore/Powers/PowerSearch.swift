@@ -21,7 +21,8 @@ public struct PowerSearch: Sendable {
         let bodyTokens = SearchTokenizer.indexText(body.joined(separator: " "))
         switch dialect {
         case .sqlite:
-            try await db.raw("INSERT INTO power_search(rowid, title, body) VALUES (\(bind: power.id), \(bind: titleTokens), \(bind: bodyTokens))").run()
+            try await db.raw("INSERT INTO power_search(rowid, title, body) VALUES (\(bind: power.id), \(bind: titleTokens), \(bind: bodyTokens))")
+                .run()
         case .postgres:
             try await db.raw(
                 """
@@ -45,7 +46,8 @@ public struct PowerSearch: Sendable {
         let sql: SQLQueryString
         switch dialect {
         case .sqlite:
-            sql = "SELECT rowid AS k FROM power_search WHERE power_search MATCH \(bind: query.fts5Expression) ORDER BY bm25(power_search, 4.0, 1.0), rowid LIMIT \(literal: limit)"
+            sql =
+                "SELECT rowid AS k FROM power_search WHERE power_search MATCH \(bind: query.fts5Expression) ORDER BY bm25(power_search, 4.0, 1.0), rowid LIMIT \(literal: limit)"
         case .postgres:
             sql = """
                 SELECT power_id AS k FROM power_search WHERE tsv @@ to_tsquery('simple', \(bind: query.tsqueryExpression))

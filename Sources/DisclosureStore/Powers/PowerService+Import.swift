@@ -32,7 +32,9 @@ extension PowerService {
         let repository = PowerRepository(database.sql)
         var accepted: [PowerSheet.Row] = []
         for row in parsed.rows {
-            func refuse(_ column: String, _ message: String) { parsed.errors.append(PowerSheet.RowError(line: row.line, column: column, message: message)) }
+            func refuse(_ column: String, _ message: String) {
+                parsed.errors.append(PowerSheet.RowError(line: row.line, column: column, message: message))
+            }
             guard Self.mayManage(row.draft.unitCode, staff, in: tree) else {
                 refuse("实施主体", "无权导入单位「\(tree.units[row.draft.unitCode]?.name ?? row.draft.unitCode)」的权力事项")
                 continue
@@ -110,7 +112,8 @@ extension PowerService {
                 }
                 if let figures = row.figures {
                     try await repository.setCount(
-                        PowerYearCount(powerID: powerID, year: figures.year, decisions: figures.decisions, feeFen: figures.feeFen), by: staff.username,
+                        PowerYearCount(powerID: powerID, year: figures.year, decisions: figures.decisions, feeFen: figures.feeFen),
+                        by: staff.username,
                         at: now)
                 }
             }

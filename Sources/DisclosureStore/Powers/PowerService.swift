@@ -30,7 +30,8 @@ public struct PowerService: Sendable {
             guard try await PowerRepository(db).find(code: checked.code) == nil else {
                 throw DomainError(.conflict, field: "code", "权力编码 \(checked.code) 已被使用")
             }
-            let power = try await Self.insert(checked, status: .active, by: staff.username, reason: "新增", change: .created, today: today, now: now, on: db)
+            let power = try await Self.insert(
+                checked, status: .active, by: staff.username, reason: "新增", change: .created, today: today, now: now, on: db)
             try await search.index(power, unitName: tree.units[power.draft.unitCode]?.name ?? "", on: db)
             return (power.id, AuditEvent("power.create", target: "power:\(power.id)", ["code": checked.code, "unit": checked.unitCode]))
         }
@@ -132,11 +133,13 @@ public struct PowerService: Sendable {
         try await database.change(by: .staff(staff), at: now) { db in
             guard let power = try await PowerRepository(db).find(id) else { throw DomainError(.notFound, field: "id", "权力事项 \(id) 不存在") }
             _ = try await Self.checkManage(power.draft.unitCode, staff, on: db)
-            try await PowerRepository(db).setCount(PowerYearCount(powerID: id, year: year, decisions: decisions, feeFen: feeFen), by: staff.username, at: now)
+            try await PowerRepository(db).setCount(
+                PowerYearCount(powerID: id, year: year, decisions: decisions, feeFen: feeFen), by: staff.username, at: now)
             return (
                 (),
                 AuditEvent(
-                    "power.count", target: "power:\(id)", ["year": String(year), "decisions": String(decisions), "fee": PowerYearCount.yuanText(feeFen)])
+                    "power.count", target: "power:\(id)",
+                    ["year": String(year), "decisions": String(decisions), "fee": PowerYearCount.yuanText(feeFen)])
             )
         }
     }

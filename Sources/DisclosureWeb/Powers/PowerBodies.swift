@@ -76,7 +76,8 @@ struct PowerBody: Encodable, Sendable {
         missingGuideElements = power.missingGuideElements.map(\.label)
         self.history = history?.map {
             Version(
-                version: $0.version, change: $0.change.rawValue, reason: $0.reason, status: $0.status.rawValue, effectiveOn: $0.effectiveOn.description,
+                version: $0.version, change: $0.change.rawValue, reason: $0.reason, status: $0.status.rawValue,
+                effectiveOn: $0.effectiveOn.description,
                 changedBy: $0.changedBy)
         }
     }

@@ -95,7 +95,8 @@ struct PowerFormValues: Sendable {
             for index in 0..<ServiceGuide.maxMaterials + 5 where !form.text("m\(index)name").isEmpty {
                 materials.append(
                     MaterialRow(
-                        index: materials.count, number: materials.count + 1, name: form.text("m\(index)name"), forms: options(form.text("m\(index)form")),
+                        index: materials.count, number: materials.count + 1, name: form.text("m\(index)name"),
+                        forms: options(form.text("m\(index)form")),
                         copies: form.text("m\(index)copies"), source: form.text("m\(index)source"), templateName: nil, hasSavedRow: false))
             }
         } else {
@@ -110,14 +111,16 @@ struct PowerFormValues: Sendable {
         for index in savedMaterials..<min(savedMaterials + 2, ServiceGuide.maxMaterials) {
             materials.append(
                 MaterialRow(
-                    index: index, number: index + 1, name: "", forms: options(MaterialForm.original.rawValue), copies: "1", source: "", templateName: nil,
+                    index: index, number: index + 1, name: "", forms: options(MaterialForm.original.rawValue), copies: "1", source: "",
+                    templateName: nil,
                     hasSavedRow: false))
         }
         self.materials = materials
         var questions: [QuestionRow] = []
         if let form = typedGuide {
             for index in 0..<ServiceGuide.maxQuestions + 3 where !form.text("q\(index)question").isEmpty {
-                questions.append(QuestionRow(index: questions.count, question: form.text("q\(index)question"), answer: form.values["q\(index)answer"] ?? ""))
+                questions.append(
+                    QuestionRow(index: questions.count, question: form.text("q\(index)question"), answer: form.values["q\(index)answer"] ?? ""))
             }
         } else {
             questions = guide.questions.enumerated().map { QuestionRow(index: $0, question: $1.question, answer: $1.answer) }

@@ -104,10 +104,12 @@ struct PowerView: Sendable {
                 conditions: PlainText.paragraphs(guide.conditions),
                 materials: guide.materials.enumerated().map { index, material in
                     Material(
-                        index: index, number: index + 1, name: material.name, form: material.form.label, copies: material.copies, source: material.source,
+                        index: index, number: index + 1, name: material.name, form: material.form.label, copies: material.copies,
+                        source: material.source,
                         templateName: material.template?.name)
                 }, location: guide.location, hours: guide.hours, consultationPhone: guide.consultationPhone,
-                onlineAddress: guide.onlineAddress.isEmpty ? nil : guide.onlineAddress, questions: guide.questions, hasQuestions: !guide.questions.isEmpty,
+                onlineAddress: guide.onlineAddress.isEmpty ? nil : guide.onlineAddress, questions: guide.questions,
+                hasQuestions: !guide.questions.isEmpty,
                 publishedOn: power.guidePublishedOn?.description)
         } else {
             guide = nil

@@ -141,7 +141,9 @@ struct PowersAPIController {
         let query = request.uri.queryParameters
         let unit = query.get("unit") ?? staff.unitCode
         let tree = try await UnitRepository(services.database.sql).tree()
-        guard tree.units[unit] != nil, staff.identity.canSee(unit: unit, in: tree) else { throw DomainError(.notFound, field: "unit", "单位 \(unit) 不存在") }
+        guard tree.units[unit] != nil, staff.identity.canSee(unit: unit, in: tree) else {
+            throw DomainError(.notFound, field: "unit", "单位 \(unit) 不存在")
+        }
         guard let year = Int(query.get("year") ?? String(services.today.year - 1)), (2000...2100).contains(year) else {
             throw DomainError.invalid("year", "统计年度应为四位年份")
         }

@@ -126,7 +126,8 @@ struct PowersController {
         let power = try await power(context)
         let names = try await services.unitNames()
         let view = PowerView(
-            power, unitName: names[power.draft.unitCode] ?? power.draft.unitCode, history: try await services.powers.versions(power.id), publicOnly: true)
+            power, unitName: names[power.draft.unitCode] ?? power.draft.unitCode, history: try await services.powers.versions(power.id),
+            publicOnly: true)
         return renderer.render("Powers/power", title: power.draft.name, page: PowerPage(power: view, isPrint: isPrint), context: context)
     }
 

@@ -164,7 +164,9 @@ struct StaffPowersController {
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
         return Response(
             status: .ok,
-            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"powers\"; filename*=UTF-8''\(encoded)", .cacheControl: "no-store"],
+            headers: [
+                .contentType: type, .contentDisposition: "attachment; filename=\"powers\"; filename*=UTF-8''\(encoded)", .cacheControl: "no-store",
+            ],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

@@ -17,10 +17,26 @@ struct PowerRulesTests {
     @Test(
         "bad facts name their field",
         arguments: [
-            ({ var d = draft; d.promisedDays = 25; return d }(), "promisedDays", "承诺时限（25 个工作日）不能长于法定时限（20 个工作日）"),
-            ({ var d = draft; d.bases = []; return d }(), "bases", "请填写设定依据（法律法规名称及条款）"),
-            ({ var d = draft; d.code = "财政-1"; return d }(), "code", "权力编码只能由字母、数字、连字符组成，最多 40 位"),
-            ({ var d = draft; d.supervisionPhone = "abc"; return d }(), "supervisionPhone", "监督电话「abc」无效：请填写热线号码（如 12345）、带区号的固定电话或手机号码"),
+            (
+                {
+                    var d = draft; d.promisedDays = 25; return d
+                }(), "promisedDays", "承诺时限（25 个工作日）不能长于法定时限（20 个工作日）"
+            ),
+            (
+                {
+                    var d = draft; d.bases = []; return d
+                }(), "bases", "请填写设定依据（法律法规名称及条款）"
+            ),
+            (
+                {
+                    var d = draft; d.code = "财政-1"; return d
+                }(), "code", "权力编码只能由字母、数字、连字符组成，最多 40 位"
+            ),
+            (
+                {
+                    var d = draft; d.supervisionPhone = "abc"; return d
+                }(), "supervisionPhone", "监督电话「abc」无效：请填写热线号码（如 12345）、带区号的固定电话或手机号码"
+            ),
         ])
     func bad(draft: PowerDraft, field: String, message: String) {
         #expect(throws: DomainError.invalid(field, message)) { try draft.validated() }
@@ -112,7 +128,8 @@ struct PowerRulesTests {
         let counts = [
             PowerYearCount(powerID: 1, year: 2025, decisions: 10, feeFen: 0), PowerYearCount(powerID: 5, year: 2025, decisions: 4, feeFen: 0),
             PowerYearCount(powerID: 2, year: 2025, decisions: 7, feeFen: 0), PowerYearCount(powerID: 3, year: 2025, decisions: 2, feeFen: 0),
-            PowerYearCount(powerID: 4, year: 2025, decisions: 30, feeFen: 123_456_789), PowerYearCount(powerID: 1, year: 2024, decisions: 99, feeFen: 0),
+            PowerYearCount(powerID: 4, year: 2025, decisions: 30, feeFen: 123_456_789),
+            PowerYearCount(powerID: 1, year: 2024, decisions: 99, feeFen: 0),
         ]
         let figures = PowerReportFigures.tally(powers: powers, counts: counts, unitCodes: ["CZJ"], year: 2025)
         #expect(figures.licenseDecisions == 14 && figures.penaltyDecisions == 7 && figures.enforcementDecisions == 2)

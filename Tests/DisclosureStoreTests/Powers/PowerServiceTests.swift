@@ -102,7 +102,8 @@ struct PowerServiceTests {
     }
 
     static func sheet(_ rows: [[String]]) throws -> [[String]] {
-        try SpreadsheetFile.rows(Array(try XLSXWorkbook.write([XLSXSheet(name: "权责清单", rows: [PowerSheet.headers + PowerSheet.countHeaders] + rows)])))
+        try SpreadsheetFile.rows(
+            Array(try XLSXWorkbook.write([XLSXSheet(name: "权责清单", rows: [PowerSheet.headers + PowerSheet.countHeaders] + rows)])))
     }
 
     @Test("an XLSX with a bad row imports nothing, or only its valid rows when asked; a second import updates", arguments: TestDatabase.kinds)
@@ -160,7 +161,10 @@ struct PowerServiceTests {
         }
         #expect(throws: DomainError.self) { try SpreadsheetFile.rows([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]) }
         let rows = [["编码", "", "名称"], [], ["A&B <1>", "x\ny"]]
-        #expect(try SpreadsheetFile.rows(Array(try XLSXWorkbook.write([XLSXSheet(name: "表", rows: rows, merges: ["A1:B1"])]))) == [["编码", "", "名称"], [], ["A&B <1>", "x\ny"]])
+        #expect(
+            try SpreadsheetFile.rows(Array(try XLSXWorkbook.write([XLSXSheet(name: "表", rows: rows, merges: ["A1:B1"])]))) == [
+                ["编码", "", "名称"], [], ["A&B <1>", "x\ny"],
+            ])
         #expect(XLSXWorkbook.columnName(0) == "A" && XLSXWorkbook.columnName(25) == "Z" && XLSXWorkbook.columnName(27) == "AB")
     }
 }

@@ -12,7 +12,8 @@ struct PowerPagesTests {
         let boundary = "----disclosure-powers"
         var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n"
         for (key, value) in fields { head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n" }
-        head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        head +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
         return ("multipart/form-data; boundary=\(boundary)", Array(head.utf8) + bytes + Array("\r\n--\(boundary)--\r\n".utf8))
     }
 
@@ -23,7 +24,10 @@ struct PowerPagesTests {
 
     static let rows = [
         PowerSheet.headers,
-        ["CZJ-XK-001", "代理记账机构设立审批", "行政许可", "示范县财政局", "行政审批股", "《中华人民共和国会计法》第三十六条", "受理、审查、决定、送达", "不按时办理的追究责任", "20", "10", "不收费", "0000-1234567", ""],
+        [
+            "CZJ-XK-001", "代理记账机构设立审批", "行政许可", "示范县财政局", "行政审批股", "《中华人民共和国会计法》第三十六条", "受理、审查、决定、送达", "不按时办理的追究责任", "20", "10", "不收费",
+            "0000-1234567", "",
+        ],
         ["CZJ-CF-001", "对政府采购当事人违法行为的处罚", "行政处罚", "CZJ", "执法股", "《中华人民共和国政府采购法》第七十一条", "", "", "90", "", "不收费", "0000-1234567", ""],
         ["CZJ-XK-002", "错误事项", "行政许可", "CZJ", "", "《会计法》第三十六条", "", "", "5", "10", "", "", ""],
     ]
@@ -40,7 +44,10 @@ struct PowerPagesTests {
             let refused = try await browser.send("/staff/powers/import", method: .post, headers: [.contentType: type], bytes: body)
             #expect(refused.status == .badRequest)
             #expect(refused.body.contains("第 4 行") && refused.body.contains("承诺时限（10 个工作日）不能长于法定时限（5 个工作日）") && refused.body.contains("未导入"))
-            #expect(try await PowerService(database: database, clock: FixedClock()).powers(visibleTo: StaffIdentity(userID: 0, username: "o", role: .office, unitCode: "XZF")).isEmpty)
+            #expect(
+                try await PowerService(database: database, clock: FixedClock()).powers(
+                    visibleTo: StaffIdentity(userID: 0, username: "o", role: .office, unitCode: "XZF")
+                ).isEmpty)
 
             let (validType, validBody) = Self.multipart(csrf: csrf, fields: ["validOnly": "1"], name: "财政局权责清单.xlsx", bytes: xlsx)
             let imported = try await browser.send("/staff/powers/import", method: .post, headers: [.contentType: validType], bytes: validBody)
@@ -63,7 +70,9 @@ struct PowerPagesTests {
 
             let draftGuide = try await browser.post(
                 "/staff/powers/\(id)/guide",
-                form: ["conditions": "依法设立", "m0name": "申请书", "m0form": "original", "m0copies": "1", "consultationPhone": "0000-7654321", "reason": "起草"])
+                form: [
+                    "conditions": "依法设立", "m0name": "申请书", "m0form": "original", "m0copies": "1", "consultationPhone": "0000-7654321", "reason": "起草",
+                ])
             #expect(draftGuide.status == .seeOther)
             let refusedPublish = try await browser.post("/staff/powers/\(id)/guide/publish", form: [:])
             #expect(refusedPublish.status == .badRequest && refusedPublish.body.contains("办事指南缺少「办理地点」「办理时间」，不能发布"))
