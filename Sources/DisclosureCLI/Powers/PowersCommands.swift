@@ -57,7 +57,7 @@ struct ExportPowers: AsyncParsableCommand {
                     visibleTo: reader, unit: unit, year: year)
                 let bytes =
                     format == "xlsx"
-                    ? try XLSXWorkbook.write([XLSXSheet(name: "权责清单", rows: table)]) : Data(("\u{FEFF}" + table.map(CSVText.line).joined()).utf8)
+                    ? try XLSXWorkbook.write([XLSXSheet(name: "权责清单", rows: table)]) : Data(CSVText.document(table).utf8)
                 if let out {
                     guard FileManager.default.createFile(atPath: out, contents: bytes) else { throw DomainError.invalid("out", "无法写入 \(out)") }
                     say("已导出 \(table.count - 1) 项到 \(out)。")

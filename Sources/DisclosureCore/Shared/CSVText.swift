@@ -49,6 +49,11 @@ public enum CSVText {
         return rows
     }
 
+    /// A whole file: a UTF-8 BOM (so Excel and WPS read the Chinese correctly), then one line per row.
+    public static func document(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map(line).joined()
+    }
+
     /// One line, quoting fields that need it, with CRLF as Excel expects.
     public static func line(_ fields: [String]) -> String {
         fields.map { field in

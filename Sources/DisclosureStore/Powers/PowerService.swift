@@ -45,7 +45,6 @@ public struct PowerService: Sendable {
             if checked.code != power.draft.code, try await PowerRepository(db).find(code: checked.code) != nil {
                 throw DomainError(.conflict, field: "code", "权力编码 \(checked.code) 已被使用")
             }
-            guard checked != power.draft else { throw DomainError.invalid("reason", "内容没有变化，无需保存") }
             power.draft = checked
             if power.hasPublishedGuide, let missing = Self.missingText(power) {
                 throw DomainError.invalid("guide", "修改后办事指南缺少\(missing)：请先补全或撤回办事指南")

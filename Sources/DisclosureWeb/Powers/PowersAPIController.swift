@@ -160,6 +160,6 @@ struct PowersAPIController {
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await StaffPowersController(services: services, renderer: PageRenderer(services: services)).export(request, context: context)
+        try await PowerExportFile.response(request, staff: try context.requireStaff(), services: services)
     }
 }

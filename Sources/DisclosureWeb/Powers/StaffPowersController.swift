@@ -136,38 +136,7 @@ struct StaffPowersController {
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let query = request.uri.queryParameters
-        let unit = query.get("unit").flatMap { $0.isEmpty ? nil : $0 }
-        var year: Int?
-        if let text = query.get("year"), !text.isEmpty {
-            guard let value = Int(text), (2000...services.today.year).contains(value) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
-            year = value
-        }
-        let table = try await services.powers.exportTable(visibleTo: staff.identity, unit: unit, year: year)
-        let name = "权责清单-\(unit ?? "全部")-\(services.today)"
-        switch query.get("format") ?? "csv" {
-        case "xlsx":
-            let data = try XLSXWorkbook.write([
-                XLSXSheet(name: "权责清单", rows: table, columnWidths: [14, 30, 12, 22, 14, 40, 40, 40, 10, 10, 30, 16, 8, 10, 12, 14])
-            ])
-            return download(Array(data), type: XLSXWorkbook.mediaType, name: name + ".xlsx")
-        case "csv":
-            let text = "\u{FEFF}" + table.map(CSVText.line).joined()
-            return download(Array(text.utf8), type: "text/csv; charset=utf-8", name: name + ".csv")
-        default:
-            throw DomainError.invalid("format", "导出格式应为 csv 或 xlsx")
-        }
-    }
-
-    func download(_ bytes: [UInt8], type: String, name: String) -> Response {
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: type, .contentDisposition: "attachment; filename=\"powers\"; filename*=UTF-8''\(encoded)", .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        try await PowerExportFile.response(request, staff: try context.requireStaff(), services: services)
     }
 
     // MARK: New

@@ -134,6 +134,8 @@ struct PowerPagesTests {
                 "/api/v1/powers/\(id)/counts/2025", method: .put, headers: [.authorization: "Bearer \(assessor)", .contentType: "application/json"],
                 body: #"{"decisions": 60, "feeAmount": "0"}"#)
             #expect(forbidden.status == .forbidden)
+            let file = try await browser.send("/api/v1/powers/export?format=xlsx&year=2025", method: .get, headers: auth, body: nil)
+            #expect(file.status == .ok && file.headers[.contentType] == XLSXWorkbook.mediaType && file.body.hasPrefix("PK"))
         }
     }
 }

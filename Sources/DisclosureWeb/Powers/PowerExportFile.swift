@@ -1,0 +1,42 @@
+import DisclosureCore
+import DisclosureStore
+import Foundation
+import Hummingbird
+
+/// The power list as a downloaded file for the console and the API: CSV (UTF-8 with BOM, as Excel
+/// and WPS expect) or XLSX, with the import's columns and optionally one year's figures.
+enum PowerExportFile {
+    static func response(_ request: Request, staff: StaffAccount, services: AppServices) async throws -> Response {
+        let query = request.uri.queryParameters
+        let unit = query.get("unit").flatMap { $0.isEmpty ? nil : $0 }
+        var year: Int?
+        if let text = query.get("year"), !text.isEmpty {
+            guard let value = Int(text), (2000...services.today.year).contains(value) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
+            year = value
+        }
+        let table = try await services.powers.exportTable(visibleTo: staff.identity, unit: unit, year: year)
+        let name = "权责清单-\(unit ?? "全部")-\(services.today)"
+        switch query.get("format") ?? "csv" {
+        case "xlsx":
+            let data = try XLSXWorkbook.write([
+                XLSXSheet(name: "权责清单", rows: table, columnWidths: [14, 30, 12, 22, 14, 40, 40, 40, 10, 10, 30, 16, 8, 10, 12, 14])
+            ])
+            return Self.download(Array(data), type: XLSXWorkbook.mediaType, name: name + ".xlsx")
+        case "csv":
+            let text = CSVText.document(table)
+            return Self.download(Array(text.utf8), type: "text/csv; charset=utf-8", name: name + ".csv")
+        default:
+            throw DomainError.invalid("format", "导出格式应为 csv 或 xlsx")
+        }
+    }
+
+    static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: type, .contentDisposition: "attachment; filename=\"powers\"; filename*=UTF-8''\(encoded)", .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
