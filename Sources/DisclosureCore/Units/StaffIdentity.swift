@@ -23,6 +23,12 @@ public struct StaffIdentity: Equatable, Sendable {
         role.seesAllUnits ? tree.units.keys.sorted() : tree.scope(of: unitCode).sorted()
     }
 
+    /// Whether this account keeps a unit's own records (work records, the power list): editors and
+    /// reviewers for their unit and its sub-units, the office for any unit.
+    public func maintains(unit: String, in tree: UnitTree) -> Bool {
+        role == .office || ((role == .editor || role == .reviewer) && tree.scope(of: unitCode).contains(unit))
+    }
+
     /// Only the 政务公开办 manages units, users and the calendar (DESIGN §1).
     public var canAdminister: Bool { role == .office }
 

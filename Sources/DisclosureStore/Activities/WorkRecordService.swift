@@ -76,7 +76,6 @@ public struct WorkRecordService: Sendable {
     static func checkRecords(_ unit: String, _ staff: StaffIdentity, on db: any SQLDatabase) async throws {
         let tree = try await UnitRepository(db).tree()
         guard tree.units[unit] != nil else { throw DomainError.invalid("unitCode", "单位 \(unit) 不存在") }
-        let ownUnit = (staff.role == .editor || staff.role == .reviewer) && tree.scope(of: staff.unitCode).contains(unit)
-        guard staff.role == .office || ownUnit else { throw DomainError(.forbidden, field: "unitCode", "只能记录本单位（及下属单位）的工作") }
+        guard staff.maintains(unit: unit, in: tree) else { throw DomainError(.forbidden, field: "unitCode", "只能记录本单位（及下属单位）的工作") }
     }
 }

@@ -35,12 +35,12 @@ extension PowerService {
             func refuse(_ column: String, _ message: String) {
                 parsed.errors.append(PowerSheet.RowError(line: row.line, column: column, message: message))
             }
-            guard Self.mayManage(row.draft.unitCode, staff, in: tree) else {
+            guard staff.maintains(unit: row.draft.unitCode, in: tree) else {
                 refuse("实施主体", "无权导入单位「\(tree.units[row.draft.unitCode]?.name ?? row.draft.unitCode)」的权力事项")
                 continue
             }
             if let existing = try await repository.find(code: row.draft.code) {
-                guard Self.mayManage(existing.draft.unitCode, staff, in: tree) else {
+                guard staff.maintains(unit: existing.draft.unitCode, in: tree) else {
                     refuse("编码", "编码 \(row.draft.code) 已属于其他单位的权力事项")
                     continue
                 }

@@ -210,11 +210,8 @@ public struct PowerService: Sendable {
     static func checkManage(_ unit: String, _ staff: StaffIdentity, on db: any SQLDatabase) async throws -> UnitTree {
         let tree = try await UnitRepository(db).tree()
         guard tree.units[unit] != nil else { throw DomainError.invalid("unitCode", "单位 \(unit) 不存在") }
-        guard mayManage(unit, staff, in: tree) else { throw DomainError(.forbidden, field: "unitCode", "只能维护本单位（及下属单位）的权力清单") }
+        guard staff.maintains(unit: unit, in: tree) else { throw DomainError(.forbidden, field: "unitCode", "只能维护本单位（及下属单位）的权力清单") }
         return tree
     }
 
-    public static func mayManage(_ unit: String, _ staff: StaffIdentity, in tree: UnitTree) -> Bool {
-        staff.role == .office || ((staff.role == .editor || staff.role == .reviewer) && tree.scope(of: staff.unitCode).contains(unit))
-    }
 }
