@@ -30,19 +30,7 @@ public enum PowerSheet {
         public let figures: YearFigures?
     }
 
-    public struct RowError: Equatable, Sendable, CustomStringConvertible {
-        public let line: Int
-        public let column: String
-        public let message: String
-
-        public init(line: Int, column: String, message: String) {
-            self.line = line
-            self.column = column
-            self.message = message
-        }
-
-        public var description: String { "第 \(line) 行「\(column)」：\(message)" }
-    }
+    public typealias RowError = FileRowError
 
     public struct Parsed: Equatable, Sendable {
         public var rows: [Row]
