@@ -81,7 +81,7 @@ public enum LegacyRequestFile {
             if answered != nil, outcomeText.isEmpty { fail("outcome", "已答复的申请须填写办理结果") }
             if answered == nil, !outcomeText.isEmpty, errors.isEmpty { fail("answeredOn", "填写了办理结果的申请须填写答复日期") }
             if let received, let answered, answered < received { fail("answeredOn", "答复日期不能早于收到申请日期 \(received)") }
-            if errors.isEmpty, !reference.isEmpty {
+            if unitCodes.contains(unit), !reference.isEmpty, reference.count <= 60 {
                 if let first = seen["\(unit)\u{1F}\(reference)"] {
                     fail("reference", "与第 \(first) 行的原编号重复")
                 } else {

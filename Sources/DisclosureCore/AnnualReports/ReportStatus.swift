@@ -17,6 +17,11 @@ public struct ReportDeadlines: Equatable, Sendable {
     public let filing: CivilDate?
     public let publication: CivilDate
 
+    public init(filing: CivilDate?, publication: CivilDate) {
+        self.filing = filing
+        self.publication = publication
+    }
+
     public static func `for`(year: Int, unitKind: UnitKind) -> ReportDeadlines {
         let january = CivilDate(year: year + 1, month: 1, day: 31)!
         if unitKind == .countyGovernment {

@@ -55,6 +55,15 @@ public struct PowerReportFigures: Equatable, Sendable {
     public let enforcementDecisions: Int
     public let feeFen: Int
 
+    public init(unitCodes: [String], year: Int, licenseDecisions: Int, penaltyDecisions: Int, enforcementDecisions: Int, feeFen: Int) {
+        self.unitCodes = unitCodes
+        self.year = year
+        self.licenseDecisions = licenseDecisions
+        self.penaltyDecisions = penaltyDecisions
+        self.enforcementDecisions = enforcementDecisions
+        self.feeFen = feeFen
+    }
+
     /// Sums the counts of the given powers (cancelled ones too: a power cleared in the year still
     /// decided cases before it was cleared).
     public static func tally(powers: [AdministrativePower], counts: [PowerYearCount], unitCodes: [String], year: Int) -> PowerReportFigures {

@@ -1,0 +1,48 @@
+import DisclosureCore
+import Foundation
+import Testing
+
+@Suite("Table 二: 规范性文件 from documents, decisions and fees from powers, entered cells")
+struct ActiveTableTests {
+    static func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    @Test("normative documents: made, repealed or expired, and in force at the end of the year")
+    func normative() {
+        let documents: [(generatedOn: CivilDate, validity: DocumentValidity)] = [
+            (Self.day("2023-03-01"), DocumentValidity(effectiveFrom: Self.day("2023-04-01"))),
+            (Self.day("2024-05-01"), DocumentValidity(effectiveFrom: Self.day("2024-05-01"), repealedOn: Self.day("2025-06-30"))),
+            (Self.day("2025-02-01"), DocumentValidity(effectiveFrom: Self.day("2025-03-01"), expiresOn: Self.day("2027-03-01"))),
+            (Self.day("2025-08-01"), DocumentValidity(effectiveFrom: Self.day("2025-08-01"), expiresOn: Self.day("2025-12-31"))),
+            (Self.day("2026-01-05"), DocumentValidity(effectiveFrom: Self.day("2026-01-05"))),
+        ]
+        let figures = NormativeFigures.count(documents, year: 2025)
+        #expect(figures == NormativeFigures(issued: 2, repealed: 2, current: 2))
+        let previous = NormativeFigures.count(documents, year: 2024)
+        #expect(previous.current + figures.issued - figures.repealed == figures.current)
+    }
+
+    @Test("the 2021 table takes documents and powers, and entered cells win")
+    func filled() {
+        let powers = PowerReportFigures(
+            unitCodes: ["CZJ"], year: 2025, licenseDecisions: 12, penaltyDecisions: 3, enforcementDecisions: 1, feeFen: 4_000_000)
+        let table = ActiveTable.filled(
+            .revised2021, normative: NormativeFigures(issued: 2, repealed: 1, current: 9), powers: powers, entered: ["penalty.0": 5])
+        #expect(table.value("normative.0") == 2 && table.value("normative.2") == 9)
+        #expect(table.value("license.0") == 12 && table.value("penalty.0") == 5 && table.enteredKeys == ["penalty.0"])
+        #expect(table.value("fees.0") == Decimal(string: "4"))
+        #expect(table.text(Decimal(string: "0.4")!, money: true) == "0.4000")
+        #expect(table.text(Decimal(string: "1.23456")!, money: true) == "1.2346")
+        #expect(table.blocks.map { $0.heading } == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"])
+        let grid = table.grid
+        #expect(grid.rows[1].map { $0.text } == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+        #expect(grid.rows[9].map { $0.text } == ["行政处罚", "5"] && grid.rows[9][1].columnSpan == 3)
+        #expect(grid.rows.last?.map { $0.text } == ["行政事业性收费", "4.0000"])
+    }
+
+    @Test("the 2019 table has its own blocks and is all entered")
+    func trial() {
+        let table = ActiveTable.filled(.trial2019, normative: NormativeFigures(issued: 2, repealed: 0, current: 2), powers: nil, entered: [:])
+        #expect(table.blocks.count == 5 && table.blocks[4].rows[0].label == "政府集中采购")
+        #expect(table.value("normative.0") == 0)
+    }
+}
