@@ -59,6 +59,27 @@ public struct ActiveTable: Equatable, Sendable, Codable {
         Self.moneyRows.contains(key) || Self.moneyRows.contains(String(key.prefix(while: { $0 != "." })))
     }
 
+    /// 「行 · 列」 for messages, e.g. 行政处罚·本年处理决定数量.
+    public func label(of key: String) -> String {
+        let parts = key.split(separator: ".")
+        for block in blocks {
+            if let row = block.rows.first(where: { $0.key == parts.first.map(String.init) }), parts.count == 2, let column = Int(parts[1]),
+                block.columns.indices.contains(column)
+            {
+                return "\(row.label)·\(block.columns[column])"
+            }
+        }
+        return key
+    }
+
+    /// C7: a count is a non-negative whole number, money non-negative with at most four decimals.
+    public func isValid(_ value: Decimal, at key: String) -> Bool {
+        var rounded = Decimal()
+        var copy = value
+        NSDecimalRound(&rounded, &copy, isMoney(key) ? 4 : 0, .plain)
+        return value >= 0 && rounded == value && value < 100_000_000
+    }
+
     public func value(_ key: String) -> Decimal? {
         let parts = key.split(separator: ".")
         guard parts.count == 2, let column = Int(parts[1]) else { return nil }

@@ -30,14 +30,11 @@ public struct ReportCheck: Equatable, Sendable, Codable {
         for key in tables.active.cellKeys {
             let value = tables.active.value(key) ?? 0
             let money = tables.active.isMoney(key)
-            var rounded = Decimal()
-            var copy = value
-            NSDecimalRound(&rounded, &copy, money ? 4 : 0, .plain)
-            if value < 0 || rounded != value {
+            if !tables.active.isValid(value, at: key) {
                 found.append(
                     ReportCheck(
-                        rule: "C7", severity: .error, cell: "表二 \(label(of: key, in: tables.active))",
-                        message: "表二「\(label(of: key, in: tables.active))」应为\(money ? "不小于 0、最多 4 位小数的金额（万元）" : "不小于 0 的整数")，现为 \(value)"))
+                        rule: "C7", severity: .error, cell: "表二 \(tables.active.label(of: key))",
+                        message: "表二「\(tables.active.label(of: key))」应为\(money ? "不小于 0、最多 4 位小数的金额（万元）" : "不小于 0 的整数")，现为 \(value)"))
             }
         }
         for row in requests.rows {
@@ -127,7 +124,7 @@ public struct ReportCheck: Equatable, Sendable, Codable {
                     let expected = before + (tables.active.value("\(row).0") ?? 0) - (tables.active.value("\(row).1") ?? 0)
                     let actual = tables.active.value("\(row).2") ?? 0
                     if expected != actual {
-                        let name = label(of: "\(row).2", in: tables.active)
+                        let name = tables.active.label(of: "\(row).2")
                         found.append(
                             ReportCheck(
                                 rule: "C8", severity: .warning, cell: "表二 \(name)",
@@ -137,18 +134,6 @@ public struct ReportCheck: Equatable, Sendable, Codable {
             }
         }
         return found
-    }
-
-    static func label(of key: String, in table: ActiveTable) -> String {
-        let parts = key.split(separator: ".")
-        for block in table.blocks {
-            if let row = block.rows.first(where: { $0.key == parts.first.map(String.init) }), parts.count == 2, let column = Int(parts[1]),
-                block.columns.indices.contains(column)
-            {
-                return "\(row.label)·\(block.columns[column])"
-            }
-        }
-        return key
     }
 }
 

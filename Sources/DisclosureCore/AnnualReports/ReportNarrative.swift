@@ -39,6 +39,26 @@ public struct ReportNarrative: Equatable, Sendable, Codable {
         set { texts[part] = newValue }
     }
 
+    /// As the API and storage carry it: one key per part.
+    public var dictionary: [String: String] {
+        Dictionary(uniqueKeysWithValues: Part.allCases.map { ($0.rawValue, self[$0]) })
+    }
+
+    public init(dictionary: [String: String]) {
+        var texts: [Part: String] = [:]
+        for (key, text) in dictionary { if let part = Part(rawValue: key) { texts[part] = text } }
+        self.texts = texts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(dictionary: try decoder.singleValueContainer().decode([String: String].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(dictionary)
+    }
+
     public var isBlank: Bool { Part.allCases.allSatisfy { self[$0].isEmpty } }
 
     /// Cleans each part and refuses one over the limit, naming it.

@@ -12,7 +12,8 @@ public enum XLSXReader {
     /// Refuses archives that would expand beyond this, so a crafted file cannot exhaust memory.
     static let maxExpandedBytes = 64 * 1024 * 1024
 
-    public static func rows(_ bytes: [UInt8]) throws -> [[String]] {
+    /// The rows of worksheet `sheet` (0 is the first in the workbook's order).
+    public static func rows(_ bytes: [UInt8], sheet sheetIndex: Int = 0) throws -> [[String]] {
         let archive: Archive
         do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
             throw DomainError.invalid("file", "无法读取 XLSX 文件：文件已损坏或不是 Excel/WPS 表格")
@@ -28,18 +29,19 @@ public enum XLSXReader {
             }
             return data
         }
-        let sheetPath = try firstSheetPath(workbook: read("xl/workbook.xml"), relations: read("xl/_rels/workbook.xml.rels"))
+        let sheetPath = try sheetPath(sheetIndex, workbook: read("xl/workbook.xml"), relations: read("xl/_rels/workbook.xml.rels"))
         guard let sheet = try read(sheetPath) else { throw DomainError.invalid("file", "XLSX 文件中没有工作表") }
         let shared = try read("xl/sharedStrings.xml").map(SharedStringsHandler.parse) ?? []
         return try SheetHandler.parse(sheet, shared: shared)
     }
 
-    /// The part of the workbook's first sheet, from workbook.xml and its relationships.
-    static func firstSheetPath(workbook: Data?, relations: Data?) throws -> String {
-        guard let workbook, let relations else { return "xl/worksheets/sheet1.xml" }
-        let firstID = AttributeCollector.first(element: "sheet", attribute: "r:id", in: workbook)
+    /// The part of the workbook's nth sheet, from workbook.xml and its relationships.
+    static func sheetPath(_ index: Int, workbook: Data?, relations: Data?) throws -> String {
+        let fallback = "xl/worksheets/sheet\(index + 1).xml"
+        guard let workbook, let relations else { return fallback }
+        let sheets = AttributeCollector.collect("sheet", in: workbook)
         let targets = AttributeCollector.pairs(element: "Relationship", key: "Id", value: "Target", in: relations)
-        guard let firstID, let target = targets[firstID] else { return "xl/worksheets/sheet1.xml" }
+        guard sheets.indices.contains(index), let id = sheets[index]["r:id"], let target = targets[id] else { return fallback }
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         return "xl/" + target
     }
@@ -62,10 +64,6 @@ final class AttributeCollector: NSObject, XMLParserDelegate {
         parser.delegate = handler
         _ = parser.parse()
         return handler.found
-    }
-
-    static func first(element: String, attribute: String, in data: Data) -> String? {
-        collect(element, in: data).first?[attribute]
     }
 
     static func pairs(element: String, key: String, value: String, in data: Data) -> [String: String] {

@@ -11,5 +11,7 @@ public enum AllMigrations {
         CreateSupervisionTables(),
         // 0005 – powers, power versions, yearly power figures, power search (issue 6)
         CreatePowerTables(),
+        // 0006 – annual reports, legacy requests (issue 8)
+        CreateAnnualReportTables(),
     ]
 }

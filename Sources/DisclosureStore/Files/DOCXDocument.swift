@@ -1,0 +1,114 @@
+import DisclosureCore
+import Foundation
+import ZIPFoundation
+
+/// Writes a minimal WordprocessingML package (ECMA-376) that Word and WPS open: an A4 page with
+/// official-document margins, a centred title, headings, paragraphs with a two-character first-
+/// line indent, and tables drawn from a ReportGrid with gridSpan and vMerge for the merged cells.
+public enum DOCXDocument {
+    public static let mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    public enum Block: Sendable {
+        case title(String)
+        case heading(String)
+        case paragraph(String)
+        case table(ReportGrid)
+    }
+
+    public static func write(_ blocks: [Block]) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
+                compressionMethod: .deflate,
+                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+        }
+        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        try add(
+            "[Content_Types].xml",
+            header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                + "</Types>")
+        try add(
+            "_rels/.rels",
+            header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+                + "</Relationships>")
+        var body = ""
+        for block in blocks {
+            switch block {
+            case .title(let text): body += paragraph(text, size: 44, bold: true, centred: true, font: "方正小标宋简体")
+            case .heading(let text): body += paragraph(text, size: 32, bold: false, centred: false, font: "黑体")
+            case .paragraph(let text):
+                for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                    body += paragraph(String(line), size: 32, bold: false, centred: false, font: "仿宋_GB2312", indent: true)
+                }
+            case .table(let grid): body += paragraph(grid.title, size: 32, bold: false, centred: false, font: "黑体") + table(grid)
+            }
+        }
+        // A4 (11906 × 16838 twips) with the margins of GB/T 9704 (about 37 mm top, 28 mm sides).
+        let section =
+            "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" "
+            + "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>"
+        try add(
+            "word/document.xml",
+            header + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body + section
+                + "</w:body></w:document>")
+        guard let data = archive.data else { throw DomainError(.conflict, "无法生成 DOCX 文件") }
+        return data
+    }
+
+    static func run(_ text: String, size: Int, bold: Bool, font: String) -> String {
+        "<w:r><w:rPr><w:rFonts w:ascii=\"\(font)\" w:eastAsia=\"\(font)\" w:hAnsi=\"\(font)\"/>\(bold ? "<w:b/>" : "")"
+            + "<w:sz w:val=\"\(size)\"/></w:rPr><w:t xml:space=\"preserve\">\(XLSXWorkbook.escaped(text))</w:t></w:r>"
+    }
+
+    static func paragraph(_ text: String, size: Int, bold: Bool, centred: Bool, font: String, indent: Bool = false) -> String {
+        var properties = ""
+        if centred { properties += "<w:jc w:val=\"center\"/>" }
+        if indent { properties += "<w:ind w:firstLineChars=\"200\"/>" }
+        return "<w:p><w:pPr>\(properties)</w:pPr>\(run(text, size: size, bold: bold, font: font))</w:p>"
+    }
+
+    /// Each grid row becomes a table row. A cell that starts a vertical span is `vMerge restart`;
+    /// the positions it covers below get an empty `vMerge` continuation of the same width.
+    static func table(_ grid: ReportGrid) -> String {
+        let placements = grid.placements
+        var owner: [[Int]: Int] = [:]
+        for (index, placement) in placements.enumerated() {
+            for r in placement.row..<(placement.row + placement.cell.rowSpan) { owner[[r, placement.column]] = index }
+        }
+        let width = 8800 / max(1, grid.columnCount)
+        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { xml += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }
+        xml += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+        xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: grid.columnCount) + "</w:tblGrid>"
+        for row in grid.rows.indices {
+            xml += "<w:tr>"
+            var column = 0
+            while column < grid.columnCount {
+                guard let index = owner[[row, column]] else {
+                    column += 1
+                    continue
+                }
+                let placement = placements[index]
+                let span = placement.cell.columnSpan
+                var properties = "<w:tcW w:w=\"\(width * span)\" w:type=\"dxa\"/>"
+                if span > 1 { properties += "<w:gridSpan w:val=\"\(span)\"/>" }
+                if placement.cell.rowSpan > 1 { properties += placement.row == row ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>" }
+                properties += "<w:vAlign w:val=\"center\"/>"
+                let text = placement.row == row ? placement.cell.text : ""
+                let alignment = placement.cell.isLabel && placement.cell.text.count > 8 ? "" : "<w:jc w:val=\"center\"/>"
+                xml += "<w:tc><w:tcPr>\(properties)</w:tcPr><w:p><w:pPr>\(alignment)</w:pPr>"
+                xml += text.isEmpty ? "" : run(text, size: 18, bold: false, font: "宋体")
+                xml += "</w:p></w:tc>"
+                column += span
+            }
+            xml += "</w:tr>"
+        }
+        return xml + "</w:tbl><w:p/>"
+    }
+}
