@@ -60,6 +60,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     StaffSupervisionController(services: services, renderer: renderer).addRoutes(to: router)
     PowersController(services: services, renderer: renderer).addRoutes(to: router)
     StaffPowersController(services: services, renderer: renderer).addRoutes(to: router)
+    ReportsController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffReportsController(services: services, renderer: renderer).addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
@@ -72,5 +74,6 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     RecordsAPIController(services: services).addRoutes(to: api)
     MonitoringAPIController(services: services).addRoutes(to: api)
     PowersAPIController(services: services).addRoutes(to: api)
+    ReportsAPIController(services: services).addRoutes(to: api)
     return router
 }

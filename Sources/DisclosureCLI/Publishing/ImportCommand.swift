@@ -6,7 +6,7 @@ import Foundation
 /// `disclosure import documents FILE` — bulk-load published documents (a legacy archive, the benchmark corpus).
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "批量导入。", subcommands: [Documents.self, Catalog.self, ImportPowers.self])
+        commandName: "import", abstract: "批量导入。", subcommands: [Documents.self, Catalog.self, ImportPowers.self, ImportLegacyRequests.self])
 
     struct Documents: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

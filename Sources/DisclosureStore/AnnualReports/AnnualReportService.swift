@@ -95,6 +95,13 @@ public struct AnnualReportService: Sendable {
         return reports
     }
 
+    /// Table 二 as computed from the unit's own records, before any entered cell: what the
+    /// console shows beside each entry field.
+    public func computedActiveTable(unit: String, year: Int, visibleTo staff: StaffIdentity) async throws -> ActiveTable {
+        _ = try await report(unit: unit, year: year, visibleTo: staff)
+        return try await ReportRecords(db: database.sql, unit: unit, year: year).tables(entered: [:]).active
+    }
+
     /// A first narrative from the year's figures.
     public func prefilledNarrative(unit: String, year: Int, visibleTo staff: StaffIdentity) async throws -> ReportNarrative {
         let report = try await report(unit: unit, year: year, visibleTo: staff)

@@ -21,22 +21,12 @@ enum PowerExportFile {
             let data = try XLSXWorkbook.write([
                 XLSXSheet(name: "权责清单", rows: table, columnWidths: [14, 30, 12, 22, 14, 40, 40, 40, 10, 10, 30, 16, 8, 10, 12, 14])
             ])
-            return Self.download(Array(data), type: XLSXWorkbook.mediaType, name: name + ".xlsx")
+            return downloadResponse(Array(data), type: XLSXWorkbook.mediaType, name: name + ".xlsx", fallback: "powers.xlsx")
         case "csv":
             let text = CSVText.document(table)
-            return Self.download(Array(text.utf8), type: "text/csv; charset=utf-8", name: name + ".csv")
+            return downloadResponse(Array(text.utf8), type: "text/csv; charset=utf-8", name: name + ".csv", fallback: "powers.csv")
         default:
             throw DomainError.invalid("format", "导出格式应为 csv 或 xlsx")
         }
-    }
-
-    static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: type, .contentDisposition: "attachment; filename=\"powers\"; filename*=UTF-8''\(encoded)", .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

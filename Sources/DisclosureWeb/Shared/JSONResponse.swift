@@ -11,8 +11,8 @@ func jsonResponse<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) t
 }
 
 /// Decodes a JSON request body of at most 64 KiB, with a Chinese error naming the problem.
-func decodeJSON<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
-    let buffer = try await request.body.collect(upTo: 64 * 1024)
+func decodeJSON<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 64 * 1024) async throws -> T {
+    let buffer = try await request.body.collect(upTo: limit)
     do {
         return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     } catch DecodingError.keyNotFound(let key, _) {
