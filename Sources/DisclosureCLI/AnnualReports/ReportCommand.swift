@@ -41,8 +41,9 @@ struct AnnualReportCommand: AsyncParsableCommand {
                 case .docx: bytes = try AnnualReportExport.docx(report)
                 case .html: bytes = Data(try await AnnualReportHTML.render(report).utf8)
                 }
-                if report.isEmpty { printError("提示：\(report.unit.name)\(year)年度没有可统计的数据，各表均为 0。") }
-                for check in report.checks { printError("\(check.rule)\(check.severity == .error ? "（错误）" : "（提示）")：\(check.message)") }
+                var notes = report.checks.map { "\($0.rule)\($0.severity == .error ? "（错误，不能报送）" : "（提示）")：\($0.message)" }
+                if report.isEmpty { notes.insert("提示：\(report.unit.name)\(year)年度没有可统计的数据，各表均为 0。", at: 0) }
+                notes.forEach(printNote)
                 if let out {
                     guard FileManager.default.createFile(atPath: out, contents: bytes) else { throw DomainError.invalid("out", "无法写入 \(out)") }
                     say("已生成 \(AnnualReportExport.title(report))（\(report.record.status.rawValue)）：\(out)")

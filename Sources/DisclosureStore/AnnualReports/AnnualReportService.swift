@@ -52,7 +52,10 @@ public struct AnnualReportService: Sendable {
         let tables = try await self.tables(of: record, tree: tree, on: db)
         var previous: AnnualReportTables?
         if year > ReportFormat.firstYear {
-            let before = try await repository.find(unit: unit, year: year - 1) ?? AnnualReportRecord(unitCode: unit, year: year - 1)
+            // With no record for last year, compare like with like: the same roll-up as this year's.
+            let before =
+                try await repository.find(unit: unit, year: year - 1)
+                ?? AnnualReportRecord(unitCode: unit, year: year - 1, rollupUnits: record.rollupUnits)
             previous = try await self.tables(of: before, tree: tree, on: db)
         }
         let unitInfo = tree.units[unit]!
