@@ -34,7 +34,7 @@ struct PortalPagesTests {
 
     @Test(
         "every section not yet in service answers with how to get help",
-        arguments: ["/reports", "/assessments"])
+        arguments: ["/assessments"])
     func sections(path: String) async throws {
         try await WebHarness.run(.sqlite) { browser, _ in
             let page = try await browser.get(path)
