@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Journeys driven in headless Chromium; called by scripts/browser-test with BASE_URL OUT_DIR."""
 import sys
+import time
 import shutil
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -190,6 +191,35 @@ try:
     check("会计从业资格证书核发" in phone.page_source and "取消）" in phone.page_source, "a cleared power stays listed as 取消 with its date")
 finally:
     phone.quit()
+
+# A citizen on a phone opens last year's report of the finance bureau: the official table 三 is laid
+# out with its merged cells (the 三、本年度办理结果 cell spans the 22 result rows); the office sees who
+# filed late.
+phone = browser(390)
+try:
+    phone.get(BASE + "/reports")
+    click_and_wait(phone, phone.find_element(By.PARTIAL_LINK_TEXT, "示范县财政局"))
+    check("政府信息公开工作年度报告" in phone.title and "（本列数据的勾稽关系为" in phone.page_source, "a published annual report opens from the list")
+    results = phone.find_element(By.XPATH, "//th[@rowspan='22']")
+    first = phone.find_element(By.XPATH, "//th[contains(., '（一）予以公开')]")
+    total = phone.find_element(By.XPATH, "//th[contains(., '（七）总计')]")
+    spans = results.location["y"] <= first.location["y"] and results.location["y"] + results.size["height"] >= total.location["y"] + total.size["height"] - 2
+    check(results.text == "三、本年度办理结果" and spans, "三、本年度办理结果 spans every result row down to （七）总计")
+    phone.execute_script("arguments[0].scrollIntoView()", results)
+    phone.save_screenshot(f"{OUT}/annual-report-phone.png")
+finally:
+    phone.quit()
+desk = browser(1280)
+try:
+    year = time.localtime().tm_year - 1
+    desk.get(f"{BASE}/reports/CZJ/{year}/print")
+    check(desk.find_elements(By.CSS_SELECTOR, "table.report-table") and "site-header" not in desk.page_source, "the print page is the report alone, for A4")
+    desk.save_screenshot(f"{OUT}/annual-report-print.png")
+    login(desk, "office")
+    desk.get(f"{BASE}/staff/reports?year={year}")
+    check("示范县教育局" in desk.page_source and "逾期 5 天" in desk.page_source, "the office sees that the education bureau filed 5 days late")
+finally:
+    desk.quit()
 
 print(f"{'FAILED' if failures else 'passed'}: screenshots in {OUT}")
 sys.exit(1 if failures else 0)

@@ -26,7 +26,8 @@ public struct ActiveTable: Equatable, Sendable, Codable {
 
     public static func empty(_ format: ReportFormat) -> ActiveTable {
         func block(_ heading: String, _ columns: [String], _ rows: [(String, String)]) -> Block {
-            Block(heading: heading, columns: columns, rows: rows.map { Row(key: $0.0, label: $0.1, values: Array(repeating: 0, count: columns.count)) })
+            Block(
+                heading: heading, columns: columns, rows: rows.map { Row(key: $0.0, label: $0.1, values: Array(repeating: 0, count: columns.count)) })
         }
         switch format {
         case .revised2021:

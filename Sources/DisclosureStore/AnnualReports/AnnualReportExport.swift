@@ -96,7 +96,9 @@ public enum AnnualReportExport {
                 + merges.map { merge in
                     "\(XLSXWorkbook.columnName(merge.column))\(merge.row + 2):\(XLSXWorkbook.columnName(merge.column + merge.columns - 1))\(merge.row + merge.rows + 1)"
                 }
-            let widths: [Double] = grid.columnCount == 4 ? [30, 16, 16, 16] : (grid.columnCount == 10 ? [8, 12, 34] + Array(repeating: 10, count: 7) : Array(repeating: 10, count: 15))
+            let widths: [Double] =
+                grid.columnCount == 4
+                ? [30, 16, 16, 16] : (grid.columnCount == 10 ? [8, 12, 34] + Array(repeating: 10, count: 7) : Array(repeating: 10, count: 15))
             var titleRow = Array(repeating: "", count: grid.columnCount)
             titleRow[0] = title(report) + " · " + grid.title
             return XLSXSheet(name: name, rows: [titleRow] + rows, headingRows: 1 + grid.headerRows, columnWidths: widths, merges: ranges)

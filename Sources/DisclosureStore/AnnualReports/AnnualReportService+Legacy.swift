@@ -33,8 +33,10 @@ extension AnnualReportService {
                 try await db.insert(into: "legacy_requests")
                     .columns("unit_code", "reference", "applicant_kind", "received_on", "answered_on", "outcome", "imported_by", "imported_at")
                     .values(
-                        SQLBind(request.unitCode), SQLBind(request.reference), SQLBind(request.applicantKind.rawValue), SQLBind(request.receivedOn.description),
-                        SQLBind(request.answeredOn?.description), SQLBind(request.outcome?.rawValue), SQLBind(staff.username), SQLBind(Timestamp.text(now))
+                        SQLBind(request.unitCode), SQLBind(request.reference), SQLBind(request.applicantKind.rawValue),
+                        SQLBind(request.receivedOn.description),
+                        SQLBind(request.answeredOn?.description), SQLBind(request.outcome?.rawValue), SQLBind(staff.username),
+                        SQLBind(Timestamp.text(now))
                     ).run()
             }
             let units = Set(requests.map(\.unitCode)).sorted().joined(separator: ",")

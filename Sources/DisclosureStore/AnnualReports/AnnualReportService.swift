@@ -28,7 +28,9 @@ public struct AnnualReportService: Sendable {
 
     /// A published report, for the portal and the public; nil when not published.
     public func publishedReport(unit: String, year: Int) async throws -> AnnualReport? {
-        guard let record = try await AnnualReportRepository(database.sql).find(unit: unit, year: year), record.status == .published else { return nil }
+        guard let record = try await AnnualReportRepository(database.sql).find(unit: unit, year: year), record.status == .published else {
+            return nil
+        }
         let tree = try await UnitRepository(database.sql).tree()
         guard tree.units[unit] != nil else { return nil }
         return try await assemble(unit: unit, year: year, tree: tree, on: database.sql)
@@ -198,7 +200,8 @@ public struct AnnualReportService: Sendable {
 
     /// Saves an editable report after `change`, audited.
     func edit(
-        unit: String, year: Int, by staff: StaffIdentity, action: String, _ change: @escaping @Sendable (inout AnnualReportRecord) throws -> [String: String]
+        unit: String, year: Int, by staff: StaffIdentity, action: String,
+        _ change: @escaping @Sendable (inout AnnualReportRecord) throws -> [String: String]
     ) async throws {
         try checkYear(year)
         let now = clock.now()

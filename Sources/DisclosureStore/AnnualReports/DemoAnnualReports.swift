@@ -64,21 +64,25 @@ enum DemoAnnualReports {
         let consulted = try await requests(day(5, 6)).intake(thirdParty, receivedOn: day(5, 6), by: editor)
         try await requests(day(5, 12)).act(
             consulted.id, .consult, RequestActionInput(on: day(5, 12), party: "某建材有限公司", consultationKind: .thirdParty), by: editor)
-        try await requests(day(5, 26)).act(consulted.id, .recordOpinion, RequestActionInput(on: day(5, 26), party: "某建材有限公司", note: "不同意公开，涉及商业秘密"), by: editor)
+        try await requests(day(5, 26)).act(
+            consulted.id, .recordOpinion, RequestActionInput(on: day(5, 26), party: "某建材有限公司", note: "不同意公开，涉及商业秘密"), by: editor)
         for (action, by) in [(RequestAction.draftReply, editor), (.submitReply, editor), (.approveReply, reviewer)] {
             try await requests(day(6, 16)).act(
                 consulted.id, action,
                 RequestActionInput(on: day(6, 16), outcome: .withheldThirdParty, replyText: "所申请信息涉及第三方商业秘密，第三方不同意公开，依法不予公开。"), by: by)
         }
         _ = try await requests(day(9, 1)).recordAppeal(
-            Appeal(id: 0, requestID: consulted.id, kind: .directSuit, filedOn: day(9, 1), authority: "示范县人民法院", result: .pending, decidedOn: nil, note: ""),
+            Appeal(
+                id: 0, requestID: consulted.id, kind: .directSuit, filedOn: day(9, 1), authority: "示范县人民法院", result: .pending, decidedOn: nil,
+                note: ""),
             by: editor)
         _ = try await answered(
             application("郑六", "440304198510167127", "1990年某企业改制资产评估报告", kind: .naturalPerson), received: day(7, 1), answered: day(7, 18),
             .notHeld, "经检索，本机关未制作或获取该信息。")
         let feeCase = try await requests(day(8, 4)).intake(
             application("某农业科学研究所", "12350100MB0000005B", "近十年农业补贴资金拨付凭证", kind: .research), receivedOn: day(8, 4), by: editor)
-        try await requests(day(8, 12)).act(feeCase.id, .issueFeeNotice, RequestActionInput(on: day(8, 12), feeMethod: .byVolume, pages: 150), by: editor)
+        try await requests(day(8, 12)).act(
+            feeCase.id, .issueFeeNotice, RequestActionInput(on: day(8, 12), feeMethod: .byVolume, pages: 150), by: editor)
         try await requests(day(8, 20)).act(feeCase.id, .recordPayment, RequestActionInput(on: day(8, 20)), by: editor)
         for (action, by) in [(RequestAction.draftReply, editor), (.submitReply, editor), (.approveReply, reviewer)] {
             try await requests(day(9, 5)).act(

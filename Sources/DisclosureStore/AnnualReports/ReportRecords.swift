@@ -77,7 +77,10 @@ struct ReportRecords {
         let documents: [(generatedOn: CivilDate, validity: DocumentValidity)] = try rows.compactMap { row in
             func date(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap(CivilDate.init(iso:)) }
             guard let generated = try date("generated_on") else { return nil }
-            return (generated, DocumentValidity(effectiveFrom: try date("effective_from"), expiresOn: try date("expires_on"), repealedOn: try date("repealed_on")))
+            return (
+                generated,
+                DocumentValidity(effectiveFrom: try date("effective_from"), expiresOn: try date("expires_on"), repealedOn: try date("repealed_on"))
+            )
         }
         return NormativeFigures.count(documents, year: year)
     }
@@ -96,7 +99,10 @@ struct ReportRecords {
             .columns(SQLColumn("on_date", table: "request_events"), SQLColumn("days", table: "request_events"))
             .from("request_events").join("requests", on: SQLColumn("request_id", table: "request_events"), .equal, SQLColumn("id", table: "requests"))
             .where(SQLColumn("unit_code", table: "requests"), .equal, SQLBind(unit))
-            .where(SQLColumn("kind", table: "request_events"), .in, SQLBind.group([RequestEvent.Kind.feeNoticeIssued.rawValue, RequestEvent.Kind.feePaid.rawValue]))
+            .where(
+                SQLColumn("kind", table: "request_events"), .in,
+                SQLBind.group([RequestEvent.Kind.feeNoticeIssued.rawValue, RequestEvent.Kind.feePaid.rawValue])
+            )
             .all()
         var amount: [Int: Int] = [:]
         var figures = InformationFeeFigures.none

@@ -83,7 +83,9 @@ public enum DOCXDocument {
         }
         let width = 8800 / max(1, grid.columnCount)
         var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>"
-        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { xml += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            xml += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        }
         xml += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
         xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: grid.columnCount) + "</w:tblGrid>"
         for row in grid.rows.indices {

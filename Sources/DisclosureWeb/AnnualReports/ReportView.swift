@@ -52,7 +52,9 @@ struct ReportView: Sendable {
         isLive = report.isLive
         isEmpty = report.isEmpty
         func part(_ part: ReportNarrative.Part) -> Part {
-            let paragraphs = report.narrative[part].split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let paragraphs = report.narrative[part].split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             return Part(heading: part.heading, paragraphs: paragraphs, isBlank: paragraphs.isEmpty)
         }
         overview = ReportNarrative.Part.allCases.filter(\.isOverview).map(part)
@@ -67,7 +69,8 @@ struct ReportView: Sendable {
                 Row(
                     cells: row.map { cell in
                         Cell(
-                            text: cell.text, rowspan: cell.rowSpan > 1 ? String(cell.rowSpan) : nil, colspan: cell.columnSpan > 1 ? String(cell.columnSpan) : nil,
+                            text: cell.text, rowspan: cell.rowSpan > 1 ? String(cell.rowSpan) : nil,
+                            colspan: cell.columnSpan > 1 ? String(cell.columnSpan) : nil,
                             isLabel: cell.isLabel, isLong: cell.text.count > 12)
                     })
             }, isWide: grid.columnCount > 4)

@@ -148,6 +148,7 @@ struct ReportsAPIController {
         }
         let result = try await services.reports.importLegacy(text, by: staff.identity)
         return try jsonResponse(
-            LegacyBody(imported: result.imported, errors: result.errors.map(\.description)), status: result.errors.isEmpty ? .ok : .unprocessableContent)
+            LegacyBody(imported: result.imported, errors: result.errors.map(\.description)),
+            status: result.errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -46,7 +46,8 @@ struct ReportsController {
         let year = query.get("year").flatMap(Int.init)
         let records = try await services.reports.published(unit: unit, year: year)
         let items = records.map {
-            ListPage.Item(unitCode: $0.unitCode, unitName: names[$0.unitCode] ?? $0.unitCode, year: $0.year, publishedOn: $0.publishedOn?.description ?? "")
+            ListPage.Item(
+                unitCode: $0.unitCode, unitName: names[$0.unitCode] ?? $0.unitCode, year: $0.year, publishedOn: $0.publishedOn?.description ?? "")
         }
         let years = Array((ReportFormat.firstYear..<services.today.year).reversed())
         let page = ListPage(
@@ -60,7 +61,8 @@ struct ReportsController {
 
     func published(_ context: AppRequestContext) async throws -> AnnualReport {
         let unit = try context.pathParameter("unit")
-        guard let year = Int(try context.pathParameter("year")), let report = try await services.reports.publishedReport(unit: unit, year: year) else {
+        guard let year = Int(try context.pathParameter("year")), let report = try await services.reports.publishedReport(unit: unit, year: year)
+        else {
             throw DomainError(.notFound, field: "year", "该年度报告尚未发布")
         }
         return report

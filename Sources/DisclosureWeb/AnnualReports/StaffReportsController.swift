@@ -63,12 +63,16 @@ struct StaffReportsController {
         try await renderOverview(request: request, context: context, notice: Notice.from(request))
     }
 
-    func renderOverview(request: Request, context: AppRequestContext, importErrors: [FileRowError] = [], notice: String? = nil, error: DomainError? = nil)
+    func renderOverview(
+        request: Request, context: AppRequestContext, importErrors: [FileRowError] = [], notice: String? = nil, error: DomainError? = nil
+    )
         async throws -> Response
     {
         let staff = try context.requireStaff()
         let lastYear = services.today.year - 1
-        let year = request.uri.queryParameters.get("year").flatMap(Int.init).flatMap { (ReportFormat.firstYear...lastYear + 1).contains($0) ? $0 : nil } ?? lastYear
+        let year =
+            request.uri.queryParameters.get("year").flatMap(Int.init).flatMap { (ReportFormat.firstYear...lastYear + 1).contains($0) ? $0 : nil }
+            ?? lastYear
         let reports = try await services.reports.overview(year: year, visibleTo: staff.identity)
         let rows = reports.map { report in
             let late = report.unit.kind == .countyGovernment ? report.publicationDaysLate : report.filingDaysLate
@@ -79,13 +83,15 @@ struct StaffReportsController {
                 unitCode: report.unit.code, unitName: report.unit.name, status: report.record.status.rawValue,
                 due: (report.deadlines.filing ?? report.deadlines.publication).description, filedOn: report.record.filedOn?.description ?? "—",
                 publishedOn: report.record.publishedOn?.description ?? "—", lateness: lateness, isLate: late > 0,
-                failing: report.blockingChecks.isEmpty ? nil : "\(report.blockingChecks.count) 项未通过", requests: report.tables.requests.value("r1") + report.tables.requests.value("r2"))
+                failing: report.blockingChecks.isEmpty ? nil : "\(report.blockingChecks.count) 项未通过",
+                requests: report.tables.requests.value("r1") + report.tables.requests.value("r2"))
         }
         let sorted = rows.sorted { ($0.isLate ? 0 : 1, $0.unitCode) < ($1.isLate ? 0 : 1, $1.unitCode) }
         let page = OverviewPage(
             year: year,
             years: (ReportFormat.firstYear...lastYear).reversed().map { SelectOption(value: String($0), label: "\($0)年度", selected: $0 == year) },
-            rows: sorted, lateCount: rows.filter(\.isLate).count, hasLate: rows.contains(where: \.isLate), canImport: staff.role != .auditor && staff.role != .assessor,
+            rows: sorted, lateCount: rows.filter(\.isLate).count, hasLate: rows.contains(where: \.isLate),
+            canImport: staff.role != .auditor && staff.role != .assessor,
             importErrors: importErrors, hasImportErrors: !importErrors.isEmpty)
         return renderer.render(
             "AnnualReports/staff-overview", title: "年度报告", page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
@@ -97,7 +103,9 @@ struct StaffReportsController {
         let (_, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
             guard let upload else { throw DomainError.invalid("file", "请选择要导入的 CSV 或 JSON Lines 文件") }
-            guard let text = String(bytes: upload.bytes, encoding: .utf8) else { throw DomainError.invalid("file", "文件应为 UTF-8 编码的 CSV 或 JSON Lines") }
+            guard let text = String(bytes: upload.bytes, encoding: .utf8) else {
+                throw DomainError.invalid("file", "文件应为 UTF-8 编码的 CSV 或 JSON Lines")
+            }
             let result = try await services.reports.importLegacy(text, by: staff.identity)
             if !result.errors.isEmpty {
                 return try await renderOverview(
@@ -171,7 +179,9 @@ struct StaffReportsController {
         let tree = try await UnitRepository(services.database.sql).tree()
         let maintains = staff.identity.maintains(unit: unit, in: tree)
         let editable = report.record.status.isEditable && maintains
-        let draft = report.narrative.isBlank ? try await services.reports.prefilledNarrative(unit: unit, year: year, visibleTo: staff.identity) : report.narrative
+        let draft =
+            report.narrative.isBlank
+            ? try await services.reports.prefilledNarrative(unit: unit, year: year, visibleTo: staff.identity) : report.narrative
         let isCounty = report.unit.kind == .countyGovernment
         let late = isCounty ? report.publicationDaysLate : report.filingDaysLate
         let layout = ActiveTable.empty(report.format)
@@ -233,7 +243,8 @@ struct StaffReportsController {
             for key in layout.cellKeys {
                 let text = form.text(key).trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
-                guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" })
+                guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+                    text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" })
                 else { throw DomainError.invalid(key, "表二「\(layout.label(of: key))」应为数字") }
                 entered[key] = value
             }
@@ -243,12 +254,15 @@ struct StaffReportsController {
 
     @Sendable func rollup(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "rollup") { unit, year, form, staff in
-            try await services.reports.setRollup(unit: unit, year: year, units: form.values.keys.filter { $0.hasPrefix("unit.") }.map { String($0.dropFirst(5)) }, by: staff)
+            try await services.reports.setRollup(
+                unit: unit, year: year, units: form.values.keys.filter { $0.hasPrefix("unit.") }.map { String($0.dropFirst(5)) }, by: staff)
         }
     }
 
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await save(request, context: context, section: "status") { unit, year, _, staff in try await services.reports.file(unit: unit, year: year, by: staff) }
+        try await save(request, context: context, section: "status") { unit, year, _, staff in
+            try await services.reports.file(unit: unit, year: year, by: staff)
+        }
     }
 
     @Sendable func giveBack(_ request: Request, context: AppRequestContext) async throws -> Response {

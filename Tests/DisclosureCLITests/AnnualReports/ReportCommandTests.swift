@@ -25,7 +25,9 @@ struct ReportCommandTests {
 
         for format in ["docx", "xlsx"] {
             let out = folder.appendingPathComponent("czj.\(format)").path
-            let written = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", format, "--out", out, "--database", db.url])
+            let written = try CLIRunner.run([
+                "report", "annual", "--unit", "CZJ", "--year", year, "--format", format, "--out", out, "--database", db.url,
+            ])
             #expect(written.status == 0 && written.stdout.contains("示范县财政局\(year)年政府信息公开工作年度报告（已发布）"))
             #expect((try Data(contentsOf: URL(fileURLWithPath: out))).prefix(2) == Data("PK".utf8))
         }
@@ -43,12 +45,16 @@ struct ReportCommandTests {
         #expect(empty.status == 0 && empty.stderr.contains("没有可统计的数据"))
 
         let bad = folder.appendingPathComponent("legacy.jsonl").path
-        try Data("{\"unit\": \"CZJ\", \"reference\": \"H-1\", \"applicantKind\": \"自然人\", \"receivedOn\": \"2023-04-01\", \"answeredOn\": \"2023-04-10\", \"outcome\": \"r3.9\"}\n".utf8)
-            .write(to: URL(fileURLWithPath: bad))
+        try Data(
+            "{\"unit\": \"CZJ\", \"reference\": \"H-1\", \"applicantKind\": \"自然人\", \"receivedOn\": \"2023-04-01\", \"answeredOn\": \"2023-04-10\", \"outcome\": \"r3.9\"}\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: bad))
         let refused = try CLIRunner.run(["import", "requests", bad, "--as", "editor", "--database", db.url])
         #expect(refused.status != 0 && refused.stderr.contains("第 1 行「办理结果」") && refused.stderr.contains("未导入任何数据"))
         let good = folder.appendingPathComponent("legacy.csv").path
-        try Data("unit,reference,applicantKind,receivedOn,answeredOn,outcome\nCZJ,H-1,自然人,2023-04-01,2023-04-10,r3.1\n".utf8).write(to: URL(fileURLWithPath: good))
+        try Data("unit,reference,applicantKind,receivedOn,answeredOn,outcome\nCZJ,H-1,自然人,2023-04-01,2023-04-10,r3.1\n".utf8).write(
+            to: URL(fileURLWithPath: good))
         let imported = try CLIRunner.run(["import", "requests", good, "--as", "editor", "--database", db.url])
         #expect(imported.status == 0 && imported.stdout.contains("已导入 1 件历史申请"))
         let after = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", "2023", "--format", "csv", "--database", db.url])

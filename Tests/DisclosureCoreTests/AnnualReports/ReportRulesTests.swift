@@ -8,7 +8,9 @@ struct ReportRulesTests {
 
     @Test("条例 第四十九条: departments by 1月31日, the county government by 3月31日")
     func deadlines() {
-        #expect(ReportDeadlines.for(year: 2025, unitKind: .countyDepartment) == ReportDeadlines(filing: Self.day("2026-01-31"), publication: Self.day("2026-01-31")))
+        #expect(
+            ReportDeadlines.for(year: 2025, unitKind: .countyDepartment)
+                == ReportDeadlines(filing: Self.day("2026-01-31"), publication: Self.day("2026-01-31")))
         #expect(ReportDeadlines.for(year: 2025, unitKind: .countyGovernment).publication == Self.day("2026-03-31"))
         #expect(ReportDeadlines.daysLate(due: Self.day("2026-01-31"), done: Self.day("2026-02-03"), today: Self.day("2026-11-22")) == 3)
         #expect(ReportDeadlines.daysLate(due: Self.day("2026-01-31"), done: Self.day("2026-01-31"), today: Self.day("2026-11-22")) == 0)
@@ -33,7 +35,8 @@ struct ReportRulesTests {
         let csv = "单位编码,原编号,申请人类型,收到申请日期,答复日期,办理结果\nCZJ,2024-001,自然人,2024-03-01,2024-03-20,r3.1\nCZJ,2024-002,商业企业,2024-12-28,,\n"
         let parsed = try LegacyRequestFile.parse(csv, unitCodes: ["CZJ"], today: Self.day("2026-11-22"))
         #expect(parsed.errors.isEmpty && parsed.requests.count == 2)
-        #expect(parsed.requests[1].reportCase == ReportCase(applicantKind: .business, receivedOn: Self.day("2024-12-28"), answeredOn: nil, outcome: nil))
+        #expect(
+            parsed.requests[1].reportCase == ReportCase(applicantKind: .business, receivedOn: Self.day("2024-12-28"), answeredOn: nil, outcome: nil))
         let jsonl = """
             {"unit": "CZJ", "reference": "A-1", "applicantKind": "其他", "receivedOn": "2023-05-04", "answeredOn": "2023-05-20", "outcome": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"}
             """
@@ -52,15 +55,16 @@ struct ReportRulesTests {
             CZJ,5,自然人,2024-03-01,2024-03-20,
             """
         let parsed = try LegacyRequestFile.parse(csv, unitCodes: ["CZJ"], today: Self.day("2026-11-22"))
-        #expect(parsed.errors.map(\.description) == [
-            "第 2 行「办理结果」：「r9」不是年度报告表三的办理结果（如 r3.1、r3.2、r3.3.4）",
-            "第 3 行「单位编码」：没有编码为「XXX」的单位",
-            "第 3 行「申请人类型」：应为 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他 之一，现为「个人」",
-            "第 3 行「收到申请日期」：日期应写成 YYYY-MM-DD，现为「2024-13-01」",
-            "第 4 行「答复日期」：答复日期不能早于收到申请日期 2024-03-01",
-            "第 5 行「原编号」：与第 2 行的原编号重复",
-            "第 6 行「办理结果」：已答复的申请须填写办理结果",
-        ])
+        #expect(
+            parsed.errors.map(\.description) == [
+                "第 2 行「办理结果」：「r9」不是年度报告表三的办理结果（如 r3.1、r3.2、r3.3.4）",
+                "第 3 行「单位编码」：没有编码为「XXX」的单位",
+                "第 3 行「申请人类型」：应为 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他 之一，现为「个人」",
+                "第 3 行「收到申请日期」：日期应写成 YYYY-MM-DD，现为「2024-13-01」",
+                "第 4 行「答复日期」：答复日期不能早于收到申请日期 2024-03-01",
+                "第 5 行「原编号」：与第 2 行的原编号重复",
+                "第 6 行「办理结果」：已答复的申请须填写办理结果",
+            ])
         #expect(throws: DomainError.invalid("file", "第 1 行缺少列「原编号」（列标题：单位编码、原编号、申请人类型、收到申请日期、答复日期、办理结果）")) {
             try LegacyRequestFile.parse("unit,applicantKind,receivedOn\nCZJ,自然人,2024-01-01", unitCodes: ["CZJ"], today: Self.day("2026-11-22"))
         }

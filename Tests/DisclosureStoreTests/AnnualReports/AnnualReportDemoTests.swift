@@ -41,7 +41,9 @@ struct AnnualReportDemoTests {
                 #expect(row.values == Self.expected[row.key] ?? [0, 0, 0, 0, 0, 0, 0], "\(row.key)")
             }
             for column in table.columns.indices {
-                #expect(table.value("r1", column: column) + table.value("r2", column: column) == table.value("r3.7", column: column) + table.value("r4", column: column))
+                #expect(
+                    table.value("r1", column: column) + table.value("r2", column: column) == table.value("r3.7", column: column)
+                        + table.value("r4", column: column))
             }
             #expect(report.checks.isEmpty)
             #expect(report.tables.appeals.values == [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0])

@@ -66,7 +66,8 @@ struct AnnualReportServiceTests {
             // A record added after filing does not change the filed figures.
             _ = try await service.importLegacy("unit,reference,applicantKind,receivedOn\nCZJ,L-4,自然人,2025-06-01", by: fixture.editor)
             let filed = try await service.report(unit: "CZJ", year: 2025, visibleTo: fixture.office)
-            #expect(!filed.isLive && filed.tables.requests.row("r1")?.values == [1, 1, 0, 0, 0, 1, 3] && filed.record.filedOn == PublishingFixture.today)
+            #expect(
+                !filed.isLive && filed.tables.requests.row("r1")?.values == [1, 1, 0, 0, 0, 1, 3] && filed.record.filedOn == PublishingFixture.today)
 
             await #expect(throws: DomainError.invalid("reason", "请写明退回修改的理由（2–500 字）")) {
                 try await service.returnForRevision(unit: "CZJ", year: 2025, reason: "", by: fixture.office)
@@ -97,9 +98,10 @@ struct AnnualReportServiceTests {
             let bad = Self.legacy + "\nCZJ,L-9,自然人,2025-01-01,2025-01-05,r7\nJYJ,J-1,自然人,2025-01-01,,"
             let refused = try await service.importLegacy(bad, by: fixture.editor)
             #expect(refused.imported == 0)
-            #expect(refused.errors.map(\.description) == [
-                "第 5 行「办理结果」：「r7」不是年度报告表三的办理结果（如 r3.1、r3.2、r3.3.4）", "第 6 行「单位编码」：无权为 JYJ 导入",
-            ])
+            #expect(
+                refused.errors.map(\.description) == [
+                    "第 5 行「办理结果」：「r7」不是年度报告表三的办理结果（如 r3.1、r3.2、r3.3.4）", "第 6 行「单位编码」：无权为 JYJ 导入",
+                ])
             let rows = try await database.sql.select().column("id").from("legacy_requests").all()
             #expect(rows.isEmpty)
             _ = try await service.importLegacy(Self.legacy, by: fixture.editor)

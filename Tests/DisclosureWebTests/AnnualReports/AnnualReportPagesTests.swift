@@ -52,7 +52,9 @@ struct AnnualReportPagesTests {
             let report = try await browser.get("/reports/CZJ/2025")
             #expect(report.status == .ok)
             #expect(report.body.contains("示范县财政局2025年政府信息公开工作年度报告") && report.body.contains("解读不够通俗。"))
-            #expect(report.body.contains("<th colspan=\"3\" class=\"long\">一、本年新收政府信息公开申请数量</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>3</td>"))
+            #expect(
+                report.body.contains(
+                    "<th colspan=\"3\" class=\"long\">一、本年新收政府信息公开申请数量</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>3</td>"))
             #expect(report.body.contains("<th rowspan=\"8\">（三）不予公开</th>"))
             let print = try await browser.get("/reports/CZJ/2025/print")
             #expect(print.body.hasPrefix("<!doctype html>") && print.body.contains("@page { size: A4"))
@@ -69,9 +71,12 @@ struct AnnualReportPagesTests {
             let editor = try await APITests.token(database, "editor")
             let assessor = try await APITests.token(database, "assessor")
             func send(_ uri: String, _ method: HTTPRequest.Method, _ token: String, _ body: String? = nil) async throws -> Browser.Page {
-                try await browser.send(uri, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: body)
+                try await browser.send(
+                    uri, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: body)
             }
-            let bad = try await send("/api/v1/requests/legacy", .post, editor, "{\"unit\": \"CZJ\", \"reference\": \"A\", \"applicantKind\": \"自然人\", \"receivedOn\": \"2025-13-01\"}")
+            let bad = try await send(
+                "/api/v1/requests/legacy", .post, editor,
+                "{\"unit\": \"CZJ\", \"reference\": \"A\", \"applicantKind\": \"自然人\", \"receivedOn\": \"2025-13-01\"}")
             #expect(bad.status == .unprocessableContent && bad.body.contains("第 1 行「收到申请日期」"))
             let good = try await send("/api/v1/requests/legacy", .post, editor, Self.legacy)
             #expect(good.status == .ok && (APITests.json(good.body) as? [String: Any])?["imported"] as? Int == 3)
