@@ -1,6 +1,7 @@
 import DisclosureCore
 import DisclosureStore
 import Foundation
+import Mustache
 
 /// A report laid out for HTML: the narrative as paragraphs under the official headings and each
 /// table as rows of cells with their spans, drawn from the same ReportGrid as XLSX and DOCX.
@@ -38,6 +39,9 @@ struct ReportView: Sendable {
     let overview: [Part]
     let tables: [Table]
     let closing: [Part]
+    /// The print stylesheet inlined, for a file that must stand alone; nil when served (the CSP
+    /// allows only the site's own stylesheets).
+    var css: String?
 
     init(_ report: AnnualReport) {
         title = AnnualReportExport.title(report)
@@ -81,7 +85,14 @@ struct ReportView: Sendable {
 /// --format html`; rendered from the same templates as the portal page.
 public enum AnnualReportHTML {
     public static func render(_ report: AnnualReport) async throws -> String {
-        let library = try await Templates.load()
-        return library.render(ReportView(report), withTemplate: "AnnualReports/document") ?? ""
+        standalone(report, templates: try await Templates.load())
+    }
+
+    static func standalone(_ report: AnnualReport, templates: MustacheLibrary) -> String {
+        var view = ReportView(report)
+        view.css = Bundle.module.url(forResource: "report-print", withExtension: "css", subdirectory: "static").flatMap {
+            try? String(contentsOf: $0, encoding: .utf8)
+        }
+        return templates.render(view, withTemplate: "AnnualReports/document") ?? ""
     }
 }

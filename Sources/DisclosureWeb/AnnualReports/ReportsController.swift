@@ -99,7 +99,7 @@ enum ReportFileResponse {
         case .csv: bytes = Array(AnnualReportExport.csv(report).utf8)
         case .xlsx: bytes = Array(try AnnualReportExport.xlsx(report))
         case .docx: bytes = Array(try AnnualReportExport.docx(report))
-        case .html: bytes = Array((services.templates.render(ReportView(report), withTemplate: "AnnualReports/document") ?? "").utf8)
+        case .html: bytes = Array(AnnualReportHTML.standalone(report, templates: services.templates).utf8)
         }
         return downloadResponse(
             bytes, type: format.mediaType, name: AnnualReportExport.fileName(report, format),

@@ -32,7 +32,7 @@ struct ReportCommandTests {
             #expect((try Data(contentsOf: URL(fileURLWithPath: out))).prefix(2) == Data("PK".utf8))
         }
         let html = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", "html", "--database", db.url])
-        #expect(html.stdout.hasPrefix("<!doctype html>") && html.stdout.contains("rowspan=\"22\""))
+        #expect(html.stdout.hasPrefix("<!doctype html>") && html.stdout.contains("rowspan=\"22\"") && html.stdout.contains("@page { size: A4"))
         let csv = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", "csv", "--database", db.url])
         #expect(csv.stdout.contains("一、本年新收政府信息公开申请数量,,,5,1,1,1,0,0,8"))
         let noOut = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", "docx", "--database", db.url])

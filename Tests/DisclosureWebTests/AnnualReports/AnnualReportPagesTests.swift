@@ -57,7 +57,12 @@ struct AnnualReportPagesTests {
                     "<th colspan=\"3\" class=\"long\">一、本年新收政府信息公开申请数量</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>3</td>"))
             #expect(report.body.contains("<th rowspan=\"8\">（三）不予公开</th>"))
             let print = try await browser.get("/reports/CZJ/2025/print")
-            #expect(print.body.hasPrefix("<!doctype html>") && print.body.contains("@page { size: A4"))
+            #expect(
+                print.body.hasPrefix("<!doctype html>") && print.body.contains("href=\"/static/report-print.css\"") && !print.body.contains("<style>")
+            )
+            #expect(try await browser.get("/static/report-print.css").body.contains("@page { size: A4"))
+            let html = try await browser.get("/reports/CZJ/2025/download?format=html")
+            #expect(html.body.contains("<style>") && html.body.contains("@page { size: A4"))
             let docx = try await browser.get("/reports/CZJ/2025/download?format=docx")
             #expect(docx.headers[.contentType] == DOCXDocument.mediaType)
             #expect(try await browser.get("/reports/JYJ/2025").status == .notFound)
