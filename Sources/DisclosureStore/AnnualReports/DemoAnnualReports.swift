@@ -103,6 +103,25 @@ enum DemoAnnualReports {
             _ = try await requests(day(12, 22)).intake(carried, receivedOn: day(12, 22), by: editor)
         }
 
+        // Two 规范性文件 for table 二: one made last year, one made the year before that expired last year.
+        let clean = ReviewChecklist(containsStateSecrets: false, containsPrivateOrCommercialData: false, wordingAccurate: true, note: "无问题")
+        for (made, title, validity) in [
+            (
+                day(6, 12, year - 1), "示范县县级预算单位公务卡管理暂行办法",
+                DocumentValidity(effectiveFrom: day(7, 1, year - 1), expiresOn: day(10, 1))
+            ),
+            (day(4, 8), "示范县财政专项资金管理办法", DocumentValidity(effectiveFrom: day(5, 1), expiresOn: day(5, 1, year + 4))),
+        ] {
+            let publishing = PublishingService(database: database, clock: at(made))
+            let document = try await publishing.create(
+                DocumentDraft(
+                    unitCode: "CZJ", title: title, docNumber: "示财规〔\(made.year)〕\(made.month)号", category: "政策文件", generatedOn: made,
+                    body: "第一条 为规范财政资金管理，制定本办法。", isNormative: true, validity: validity), by: editor)
+            try await publishing.submit(document.id, by: editor)
+            try await publishing.approve(document.id, checklist: clean, by: reviewer)
+            try await publishing.publish(document.id, by: reviewer)
+        }
+
         // The reports: the bureau on time and published, education late, the county rolled up.
         func reports(_ date: CivilDate) -> AnnualReportService { AnnualReportService(database: database, clock: at(min(date, today))) }
         let draft = try await reports(day(1, 12, year + 1)).prefilledNarrative(unit: "CZJ", year: year, visibleTo: editor)

@@ -48,6 +48,8 @@ struct AnnualReportDemoTests {
             #expect(report.checks.isEmpty)
             #expect(report.tables.appeals.values == [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0])
             #expect(report.tables.fees == InformationFeeFigures(notices: 1, billedYuan: 1700, paidNotices: 1, collectedYuan: 1700))
+            // 规范性文件: one made in 2025 and in force; one made in 2024 that expired on 2025-10-01.
+            #expect(report.tables.active.blocks[0].rows[1].values == [1, 1, 1])
 
             // JSON carries the same rows.
             let json = try JSONSerialization.jsonObject(with: try AnnualReportExport.json(report)) as! [String: Any]
