@@ -103,7 +103,9 @@ public struct AnnualReportService: Sendable {
     /// Table 二 as computed from the unit's own records, before any entered cell: what the
     /// console shows beside each entry field.
     public func computedActiveTable(unit: String, year: Int, visibleTo staff: StaffIdentity) async throws -> ActiveTable {
-        _ = try await report(unit: unit, year: year, visibleTo: staff)
+        try checkYear(year)
+        let tree = try await UnitRepository(database.sql).tree()
+        guard tree.units[unit] != nil, staff.canSee(unit: unit, in: tree) else { throw DomainError(.forbidden, field: "unit", "无权查看 \(unit) 的年度报告") }
         return try await ReportRecords(db: database.sql, unit: unit, year: year).tables(entered: [:]).active
     }
 
