@@ -21,6 +21,6 @@ public struct AnnualReport: Sendable {
     public var isEmpty: Bool { tables.isEmpty }
     public var blockingChecks: [ReportCheck] { checks.blocking }
 
-    /// The narrative, or a draft from the figures while nobody has written one.
+    /// The narrative as saved (`AnnualReportService.prefilledNarrative` drafts one from the figures).
     public var narrative: ReportNarrative { record.narrative }
 }
