@@ -73,6 +73,11 @@ public struct ActiveTable: Equatable, Sendable, Codable {
         return key
     }
 
+    /// What a cell must hold, for messages (C7 and entry).
+    public func expectation(at key: String) -> String {
+        isMoney(key) ? "不小于 0、最多 4 位小数的金额（万元）" : "不小于 0 的整数"
+    }
+
     /// C7: a count is a non-negative whole number, money non-negative with at most four decimals.
     public func isValid(_ value: Decimal, at key: String) -> Bool {
         var rounded = Decimal()

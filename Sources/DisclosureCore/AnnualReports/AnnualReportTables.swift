@@ -31,7 +31,7 @@ public struct AnnualReportTables: Equatable, Sendable, Codable {
 
     public var isEmpty: Bool {
         requests.rows.allSatisfy { $0.values.allSatisfy { $0 == 0 } } && appeals.values.allSatisfy { $0 == 0 }
-            && active.cellKeys.allSatisfy { (active.value($0) ?? 0) == 0 } && fees == .none
+            && active.cellKeys.allSatisfy { (active.value($0) ?? 0) == 0 } && fees == .zero
     }
 
     public var grids: [ReportGrid] { [active.grid, requests.grid(format), appeals.grid] }
@@ -52,7 +52,7 @@ public struct InformationFeeFigures: Equatable, Sendable, Codable {
         self.collectedYuan = collectedYuan
     }
 
-    public static let none = InformationFeeFigures(notices: 0, billedYuan: 0, paidNotices: 0, collectedYuan: 0)
+    public static let zero = InformationFeeFigures(notices: 0, billedYuan: 0, paidNotices: 0, collectedYuan: 0)
 
     public static func + (lhs: InformationFeeFigures, rhs: InformationFeeFigures) -> InformationFeeFigures {
         InformationFeeFigures(

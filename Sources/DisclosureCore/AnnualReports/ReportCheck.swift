@@ -29,12 +29,11 @@ public struct ReportCheck: Equatable, Sendable, Codable {
         // C7: every cell a non-negative integer, except money cells (non-negative, at most 4 decimals).
         for key in tables.active.cellKeys {
             let value = tables.active.value(key) ?? 0
-            let money = tables.active.isMoney(key)
             if !tables.active.isValid(value, at: key) {
                 found.append(
                     ReportCheck(
                         rule: "C7", severity: .error, cell: "表二 \(tables.active.label(of: key))",
-                        message: "表二「\(tables.active.label(of: key))」应为\(money ? "不小于 0、最多 4 位小数的金额（万元）" : "不小于 0 的整数")，现为 \(value)"))
+                        message: "表二「\(tables.active.label(of: key))」应为\(tables.active.expectation(at: key))，现为 \(value)"))
             }
         }
         for row in requests.rows {

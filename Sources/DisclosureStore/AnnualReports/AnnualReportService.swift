@@ -111,9 +111,13 @@ public struct AnnualReportService: Sendable {
 
     /// A first narrative from the year's figures.
     public func prefilledNarrative(unit: String, year: Int, visibleTo staff: StaffIdentity) async throws -> ReportNarrative {
-        let report = try await report(unit: unit, year: year, visibleTo: staff)
-        let documents = try await ReportRecords(db: database.sql, unit: unit, year: year).publishedDocuments()
-        return ReportNarrative.prefilled(unitName: report.unit.name, year: year, tables: report.tables, publishedDocuments: documents)
+        try await prefilledNarrative(for: try await report(unit: unit, year: year, visibleTo: staff))
+    }
+
+    /// The same for a report already read (the console shows both).
+    public func prefilledNarrative(for report: AnnualReport) async throws -> ReportNarrative {
+        let documents = try await ReportRecords(db: database.sql, unit: report.unit.code, year: report.year).publishedDocuments()
+        return ReportNarrative.prefilled(unitName: report.unit.name, year: report.year, tables: report.tables, publishedDocuments: documents)
     }
 
     // MARK: Changes
@@ -132,8 +136,7 @@ public struct AnnualReportService: Sendable {
         for (key, value) in entered {
             guard layout.value(key) != nil else { throw DomainError.invalid("entered.\(key)", "表二没有「\(key)」这一格") }
             guard layout.isValid(value, at: key) else {
-                let kind = layout.isMoney(key) ? "不小于 0、最多 4 位小数的金额（万元）" : "不小于 0 的整数"
-                throw DomainError.invalid("entered.\(key)", "表二「\(layout.label(of: key))」应为\(kind)")
+                throw DomainError.invalid("entered.\(key)", "表二「\(layout.label(of: key))」应为\(layout.expectation(at: key))")
             }
         }
         try await edit(unit: unit, year: year, by: staff, action: "report.entered") { record in

@@ -105,7 +105,7 @@ struct ReportRecords {
             )
             .all()
         var amount: [Int: Int] = [:]
-        var figures = InformationFeeFigures.none
+        var figures = InformationFeeFigures.zero
         var paid: [(Int, String)] = []
         for row in rows {
             let request = try row.decode(column: "request_id", as: Int.self)

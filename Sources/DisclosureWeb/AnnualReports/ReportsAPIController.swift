@@ -91,53 +91,49 @@ struct ReportsAPIController {
         return try await ReportFileResponse.make(report, format: request.uri.queryParameters.get("format"), services: services)
     }
 
-    @Sendable func narrative(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// Runs one change on the report named in the path and answers with the report as it now is.
+    func change(_ context: AppRequestContext, _ body: (StaffIdentity, String, Int) async throws -> Void) async throws -> Response {
         let staff = try context.requireStaff()
         let (unit, year) = try location(context)
-        let body = try await decodeJSON([String: String].self, from: request, limit: 512 * 1024)
-        for key in body.keys where ReportNarrative.Part(rawValue: key) == nil {
-            throw DomainError.invalid(key, "未知的正文部分「\(key)」（应为 \(ReportNarrative.Part.allCases.map(\.rawValue).joined(separator: "、"))）")
-        }
-        try await services.reports.saveNarrative(unit: unit, year: year, ReportNarrative(dictionary: body), by: staff.identity)
+        try await body(staff.identity, unit, year)
         return try await current(context)
+    }
+
+    @Sendable func narrative(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await change(context) { staff, unit, year in
+            let body = try await decodeJSON([String: String].self, from: request, limit: 512 * 1024)
+            for key in body.keys where ReportNarrative.Part(rawValue: key) == nil {
+                throw DomainError.invalid(key, "未知的正文部分「\(key)」（应为 \(ReportNarrative.Part.allCases.map(\.rawValue).joined(separator: "、"))）")
+            }
+            try await services.reports.saveNarrative(unit: unit, year: year, ReportNarrative(dictionary: body), by: staff)
+        }
     }
 
     @Sendable func entered(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let (unit, year) = try location(context)
-        let body = try await decodeJSON([String: Decimal].self, from: request)
-        try await services.reports.saveEntered(unit: unit, year: year, body, by: staff.identity)
-        return try await current(context)
+        try await change(context) { staff, unit, year in
+            try await services.reports.saveEntered(unit: unit, year: year, try await decodeJSON([String: Decimal].self, from: request), by: staff)
+        }
     }
 
     @Sendable func rollup(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let (unit, year) = try location(context)
-        let body = try await decodeJSON(RollupBody.self, from: request)
-        try await services.reports.setRollup(unit: unit, year: year, units: body.units, by: staff.identity)
-        return try await current(context)
+        try await change(context) { staff, unit, year in
+            try await services.reports.setRollup(unit: unit, year: year, units: try await decodeJSON(RollupBody.self, from: request).units, by: staff)
+        }
     }
 
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let (unit, year) = try location(context)
-        try await services.reports.file(unit: unit, year: year, by: staff.identity)
-        return try await current(context)
+        try await change(context) { staff, unit, year in try await services.reports.file(unit: unit, year: year, by: staff) }
     }
 
     @Sendable func giveBack(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let (unit, year) = try location(context)
-        let body = try await decodeJSON(ReturnBody.self, from: request)
-        try await services.reports.returnForRevision(unit: unit, year: year, reason: body.reason, by: staff.identity)
-        return try await current(context)
+        try await change(context) { staff, unit, year in
+            let reason = try await decodeJSON(ReturnBody.self, from: request).reason
+            try await services.reports.returnForRevision(unit: unit, year: year, reason: reason, by: staff)
+        }
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
-        let (unit, year) = try location(context)
-        try await services.reports.publish(unit: unit, year: year, by: staff.identity)
-        return try await current(context)
+        try await change(context) { staff, unit, year in try await services.reports.publish(unit: unit, year: year, by: staff) }
     }
 
     @Sendable func legacy(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -181,7 +181,7 @@ struct StaffReportsController {
         let editable = report.record.status.isEditable && maintains
         let draft =
             report.narrative.isBlank
-            ? try await services.reports.prefilledNarrative(unit: unit, year: year, visibleTo: staff.identity) : report.narrative
+            ? try await services.reports.prefilledNarrative(for: report) : report.narrative
         let isCounty = report.unit.kind == .countyGovernment
         let late = isCounty ? report.publicationDaysLate : report.filingDaysLate
         let layout = ActiveTable.empty(report.format)

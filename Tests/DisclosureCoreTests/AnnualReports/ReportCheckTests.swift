@@ -9,7 +9,7 @@ struct ReportCheckTests {
         return AnnualReportTables(
             format: .revised2021,
             active: ActiveTable.filled(.revised2021, normative: NormativeFigures(issued: 2, repealed: 1, current: 9), powers: nil, entered: [:]),
-            requests: requests, appeals: .empty, fees: .none, answeredCases: requests.value("r3.7"))
+            requests: requests, appeals: .empty, fees: .zero, answeredCases: requests.value("r3.7"))
     }
 
     @Test("tables computed from records pass every rule")
