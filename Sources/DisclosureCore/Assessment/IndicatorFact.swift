@@ -1,0 +1,133 @@
+import Foundation
+
+/// What is known about one leaf (issue 7 §2's facts file): `{"met": bool}`, `{"count": n}`,
+/// `{"incidents": n}`, `{"rate": r}`, `{"score": x}`, `{"bonus": x}` or `{"veto": bool}`.
+public enum IndicatorFact: Equatable, Sendable {
+    case met(Bool)
+    case count(Int)
+    case incidents(Int)
+    case rate(Decimal)
+    case score(Decimal)
+    case bonus(Decimal)
+    case veto(Bool)
+
+    public var key: String {
+        switch self {
+        case .met: "met"
+        case .count: "count"
+        case .incidents: "incidents"
+        case .rate: "rate"
+        case .score: "score"
+        case .bonus: "bonus"
+        case .veto: "veto"
+        }
+    }
+
+    /// The value as a clerk reads it: 是 / 否, 2 次, 93.5%.
+    public var text: String {
+        switch self {
+        case .met(let met): met ? "达到要求" : "未达到要求"
+        case .count(let count): "\(count) 次"
+        case .incidents(let count): "\(count) 起"
+        case .rate(let rate): Percent.text(rate)
+        case .score(let score): "\(score) 分"
+        case .bonus(let bonus): "加 \(bonus) 分"
+        case .veto(let veto): veto ? "触发否决" : "未触发"
+        }
+    }
+}
+
+extension IndicatorFact: Codable {
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        guard container.allKeys.count == 1, let key = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "须只有一个键：met、count、incidents、rate、score、bonus 或 veto"))
+        }
+        switch key.stringValue {
+        case "met": self = .met(try container.decode(Bool.self, forKey: key))
+        case "count": self = .count(try container.decode(Int.self, forKey: key))
+        case "incidents": self = .incidents(try container.decode(Int.self, forKey: key))
+        case "rate": self = .rate(try container.decode(Decimal.self, forKey: key))
+        case "score": self = .score(try container.decode(Decimal.self, forKey: key))
+        case "bonus": self = .bonus(try container.decode(Decimal.self, forKey: key))
+        case "veto": self = .veto(try container.decode(Bool.self, forKey: key))
+        default:
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "「\(key.stringValue)」不是事实的键（可用 met、count、incidents、rate、score、bonus、veto）"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        let key = AnyKey(stringValue: self.key)
+        switch self {
+        case .met(let value), .veto(let value): try container.encode(value, forKey: key)
+        case .count(let value), .incidents(let value): try container.encode(value, forKey: key)
+        case .rate(let value), .score(let value), .bonus(let value): try container.encode(value, forKey: key)
+        }
+    }
+}
+
+/// The facts for one unit, keyed by indicator id.
+public struct AssessmentFacts: Equatable, Sendable {
+    public var values: [String: IndicatorFact]
+
+    public init(_ values: [String: IndicatorFact] = [:]) { self.values = values }
+
+    public subscript(id: String) -> IndicatorFact? {
+        get { values[id] }
+        set { values[id] = newValue }
+    }
+
+    public static func parse(_ data: Data) throws -> AssessmentFacts {
+        do {
+            return AssessmentFacts(try JSONDecoder().decode([String: IndicatorFact].self, from: data))
+        } catch let error as DecodingError {
+            throw DomainError.invalid("facts", "事实文件格式不对：" + DecodingProblem.describe(error))
+        } catch {
+            throw DomainError.invalid("facts", "事实文件不是有效的 JSON")
+        }
+    }
+
+    public func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(values)) ?? Data("{}".utf8)
+    }
+
+    /// Every fact names a leaf of the scheme, matches its rule and lies in range (issue 7 "bad
+    /// input": facts for an unknown indicator, a score above the maximum).
+    public func validated(against scheme: AssessmentScheme) throws -> AssessmentFacts {
+        for (id, fact) in values.sorted(by: { $0.key < $1.key }) {
+            let field = "facts.\(id)"
+            guard let indicator = scheme.indicator(id) else { throw DomainError.invalid(field, "指标 \(id) 不在指标体系「\(scheme.name)」中") }
+            guard let rule = indicator.rule else { throw DomainError.invalid(field, "指标 \(id) 有下级指标，事实应填在末级指标上") }
+            guard fact.key == rule.factKey else {
+                throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」是 \(rule.typeName) 规则，应填「\(rule.factKey)」，而不是「\(fact.key)」")
+            }
+            switch fact {
+            case .count(let n), .incidents(let n):
+                guard (0...100_000).contains(n) else { throw DomainError.invalid(field, "指标 \(id) 的次数须为 0 到 100000 的整数") }
+            case .rate(let rate):
+                guard (0...1).contains(rate) else { throw DomainError.invalid(field, "指标 \(id) 的比率须在 0 到 1 之间（现为 \(rate)）") }
+            case .score(let score):
+                guard score >= 0, score <= indicator.points else {
+                    throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」满分 \(indicator.points) 分，不能打 \(score) 分")
+                }
+            case .bonus(let bonus):
+                guard case .bonus(let cap) = rule.kind, bonus >= 0, bonus <= cap else {
+                    throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」不能加 \(bonus) 分（\(rule.summary)）")
+                }
+            case .met, .veto: break
+            }
+        }
+        return self
+    }
+}
