@@ -15,7 +15,7 @@ public struct AssessmentCircular: Equatable, Sendable {
     /// - `names`: unit code → name; `noticeOn`: the date of the 通报; `rectificationDue`: 1 month later.
     public static func make(
         year: Int, issuer: String, entries: [AssessmentRanking.Entry], scheme: AssessmentScheme, names: [String: String], noticeOn: CivilDate,
-        rectificationDue: CivilDate, spotChecked: Int
+        rectificationDue: CivilDate, spotChecked: Int, unsubmitted: [String] = []
     ) -> AssessmentCircular {
         func name(_ code: String) -> String { names[code] ?? code }
         var paragraphs: [String] = []
@@ -29,6 +29,10 @@ public struct AssessmentCircular: Equatable, Sendable {
             guard !units.isEmpty else { continue }
             heading += 1
             paragraphs.append("\(Chinese.ordinal(heading))、\(grade)等次（\(units.count) 个）：\(units.joined(separator: "、"))。")
+        }
+        if !unsubmitted.isEmpty {
+            paragraphs.append(
+                "\(unsubmitted.map(name).joined(separator: "、"))未按要求提交自查自评报告，也未被抽评，需由单位填报的指标均按未达到要求计分，平台自动统计的指标照常计分。")
         }
         let problems = typicalProblems(entries, names: names)
         if !problems.isEmpty {

@@ -39,8 +39,10 @@ extension Indicator: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
-            points: try container.decode(Decimal.self, forKey: .points), children: try container.decodeIfPresent([Indicator].self, forKey: .children) ?? [],
-            rule: try container.decodeIfPresent(ScoringRule.self, forKey: .rule), note: try container.decodeIfPresent(String.self, forKey: .note) ?? "")
+            points: try container.decode(Decimal.self, forKey: .points),
+            children: try container.decodeIfPresent([Indicator].self, forKey: .children) ?? [],
+            rule: try container.decodeIfPresent(ScoringRule.self, forKey: .rule),
+            note: try container.decodeIfPresent(String.self, forKey: .note) ?? "")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,7 +68,8 @@ extension ScoringRule: Codable {
         case "manual": kind = .manual
         case "boolean": kind = .boolean(deduct: try container.decode(Decimal.self, forKey: .deduct))
         case "shortfall":
-            kind = .shortfall(required: try container.decode(Int.self, forKey: .required), deduct: try container.decode(Decimal.self, forKey: .deduct))
+            kind = .shortfall(
+                required: try container.decode(Int.self, forKey: .required), deduct: try container.decode(Decimal.self, forKey: .deduct))
         case "incident": kind = .incident(deduct: try container.decode(Decimal.self, forKey: .deduct))
         case "rate": kind = .rate(steps: try container.decodeIfPresent([RateStep].self, forKey: .steps) ?? [])
         case "bonus": kind = .bonus(cap: try container.decode(Decimal.self, forKey: .cap))

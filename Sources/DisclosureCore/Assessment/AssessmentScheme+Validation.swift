@@ -109,7 +109,8 @@ extension ScoringRule {
         }
         if let metric {
             guard let known = AssessmentMetric(rawValue: metric) else {
-                throw DomainError.invalid(field, "\(label) 的指标数据来源「\(metric)」不存在；可用：" + AssessmentMetric.allCases.map(\.rawValue).joined(separator: "、"))
+                throw DomainError.invalid(
+                    field, "\(label) 的指标数据来源「\(metric)」不存在；可用：" + AssessmentMetric.allCases.map(\.rawValue).joined(separator: "、"))
             }
             guard known.factKey == factKey else {
                 throw DomainError.invalid(field, "\(label) 的数据来源 \(metric) 给出的是「\(known.factKey)」，不能用于 \(typeName) 规则（需要「\(factKey)」）")

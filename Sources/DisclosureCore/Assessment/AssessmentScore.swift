@@ -42,9 +42,25 @@ public struct AssessmentScore: Equatable, Sendable {
 
     public func line(_ id: String) -> Line? { lines.first { $0.id == id } }
 
-    /// Every leaf deduction in tree order, as circulars list them (seeds/000).
-    public var deductionSummary: [String] {
-        lines.filter(\.isLeaf).flatMap { line in line.deductions.map { "\(line.name)：\($0.reason)" } } + vetoes
+    /// One line per level-1 indicator that lost points, with its deductions, then one per veto:
+    /// the problems a 整改 task names.
+    public var problemsByArea: [String] {
+        var result: [String] = []
+        var area: Line?
+        var items: [String] = []
+        func flush() {
+            if let area, !items.isEmpty { result.append("\(area.name)（扣 \(area.points - area.score) 分）：" + items.joined(separator: "；")) }
+            items = []
+        }
+        for line in lines {
+            if line.level == 1 {
+                flush()
+                area = line
+            }
+            if line.isLeaf { items += line.deductions.map { "\(line.name)\($0.reason)" } }
+        }
+        flush()
+        return result + vetoes
     }
 }
 

@@ -48,7 +48,8 @@ extension IndicatorFact: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         guard container.allKeys.count == 1, let key = container.allKeys.first else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "须只有一个键：met、count、incidents、rate、score、bonus 或 veto"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "须只有一个键：met、count、incidents、rate、score、bonus 或 veto"))
         }
         switch key.stringValue {
         case "met": self = .met(try container.decode(Bool.self, forKey: key))

@@ -13,5 +13,7 @@ public enum AllMigrations {
         CreatePowerTables(),
         // 0006 – annual reports, legacy requests (issue 8)
         CreateAnnualReportTables(),
+        // 0007 – assessment schemes, campaigns, entries, evidence, spot checks, rectification (issue 7)
+        CreateAssessmentTables(),
     ]
 }

@@ -88,6 +88,7 @@ public enum DemoCounty {
         try await DemoSupervision.load(into: database, clock: clock)
         try await DemoPowers.load(into: database, clock: clock)
         try await DemoAnnualReports.load(into: database, clock: clock)
+        try await DemoAssessments.load(into: database, clock: clock)
         _ = try await SupervisionMonitor(database: database, clock: clock).run()
         return credentials
     }

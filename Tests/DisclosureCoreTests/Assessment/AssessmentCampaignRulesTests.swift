@@ -60,7 +60,9 @@ struct AssessmentCampaignRulesTests {
         #expect(try fine.validated(unitKind: .township, today: day).participants == 12)
         let visit = SpotCheckRecord(method: .siteVisit, heldOn: day, participants: 3, notes: "查看公开栏")
         #expect(try visit.validated(unitKind: .township, today: day).participants == nil)
-        #expect(throws: DomainError.self) { try SpotCheckRecord(method: .forum, heldOn: day, participants: 7, notes: "x").validated(unitKind: .countyDepartment, today: day) }
+        #expect(throws: DomainError.self) {
+            try SpotCheckRecord(method: .forum, heldOn: day, participants: 7, notes: "x").validated(unitKind: .countyDepartment, today: day)
+        }
     }
 
     @Test("the circular lists grades, typical problems, the 整改 date and a unit failing twice")

@@ -143,7 +143,8 @@ struct AssessmentScoringTests {
         }
         let county = try #require(ShippedSchemes.scheme("county-sample"))
         #expect(county.gradeBy == .rounded && county.topGradeShare == Decimal(string: "0.3")!)
-        let late = try AssessmentScoring.score(county, facts: AssessmentFacts(["3.1": .incidents(1), "4.2": .met(false), "2.1": .rate(Decimal(string: "0.96")!)]))
+        let late = try AssessmentScoring.score(
+            county, facts: AssessmentFacts(["3.1": .incidents(1), "4.2": .met(false), "2.1": .rate(Decimal(string: "0.96")!)]))
         #expect(late.total == Decimal(string: "87.5")! && late.grade == "良好")
     }
 }
