@@ -22,6 +22,7 @@ public struct AppServices: Sendable {
     public let records: WorkRecordService
     public let powers: PowerService
     public let reports: AnnualReportService
+    public let assessments: AssessmentService
     public let monitor: MonitorRun
     let pageCache: PageCache
     public let files: any FileStore
@@ -45,6 +46,7 @@ public struct AppServices: Sendable {
         self.records = WorkRecordService(database: database, clock: clock)
         self.powers = PowerService(database: database, clock: clock)
         self.reports = AnnualReportService(database: database, clock: clock)
+        self.assessments = AssessmentService(database: database, clock: clock)
         self.monitor = MonitorRun(database: database, clock: clock, policy: config.clockPolicy)
         self.pageCache = PageCache(database: database)
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)

@@ -62,6 +62,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     StaffPowersController(services: services, renderer: renderer).addRoutes(to: router)
     ReportsController(services: services, renderer: renderer).addRoutes(to: router)
     StaffReportsController(services: services, renderer: renderer).addRoutes(to: router)
+    StaffAssessmentsController(services: services, renderer: renderer).addRoutes(to: router)
+    AssessmentsController(services: services, renderer: renderer).addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
@@ -75,5 +77,6 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     MonitoringAPIController(services: services).addRoutes(to: api)
     PowersAPIController(services: services).addRoutes(to: api)
     ReportsAPIController(services: services).addRoutes(to: api)
+    AssessmentsAPIController(services: services).addRoutes(to: api)
     return router
 }

@@ -17,6 +17,6 @@ struct PortalSection: Sendable {
         PortalSection(path: "/ask", title: "留言咨询", summary: "就政务公开事项留言咨询，答复公开发布。", isOpen: true),
         PortalSection(path: "/powers", title: "权责清单", summary: "各单位行政权力清单、办事指南和运行流程图。", isOpen: true),
         PortalSection(path: "/reports", title: "年度报告", summary: "各单位政府信息公开工作年度报告，按官方格式列明主动公开、依申请公开和复议诉讼数据。", isOpen: true),
-        PortalSection(path: "/assessments", title: "考核结果", summary: "全县政务公开工作考核结果与通报。", isOpen: false),
+        PortalSection(path: "/assessments", title: "考核结果", summary: "全县政务公开工作年度考核结果、等次和通报。", isOpen: true),
     ]
 }
