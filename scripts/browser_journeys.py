@@ -221,5 +221,39 @@ try:
 finally:
     desk.quit()
 
+# Assessment: a citizen on a phone reads last year's 通报 and ranking; the editor sees this year's
+# 自评 deadline first and the platform's own counts with the records behind them; the assessor sees
+# where the 抽评 differed from the 自评.
+phone = browser(390)
+try:
+    phone.get(BASE + "/assessments")
+    click_and_wait(phone, phone.find_element(By.PARTIAL_LINK_TEXT, "政务公开工作考核"))
+    check("考核结果的通报" in phone.title and "示范县财政局（94 分）" in phone.page_source, "the 通报 opens on a phone with grades and scores")
+    table = phone.find_element(By.CSS_SELECTOR, "table.list")
+    viewport = phone.execute_script("return document.documentElement.clientWidth")
+    check(table.size["width"] <= viewport, f"the ranking table fits the phone's width ({table.size['width']} in {viewport})")
+    phone.save_screenshot(f"{OUT}/assessment-phone.png")
+finally:
+    phone.quit()
+desk = browser(1280)
+try:
+    login(desk, "editor")
+    desk.get(BASE + "/staff/assessments")
+    click_and_wait(desk, desk.find_element(By.PARTIAL_LINK_TEXT, f"{time.localtime().tm_year}年度政务公开工作考核"))
+    click_and_wait(desk, desk.find_element(By.PARTIAL_LINK_TEXT, "示范县财政局"))
+    box = desk.find_element(By.CSS_SELECTOR, ".deadline-box")
+    check("自评截止" in box.text and box.location["y"] < desk.find_element(By.CSS_SELECTOR, "table.indicators").location["y"], "the 自评 deadline comes before the indicators")
+    check("领导小组会议「" in desk.page_source and desk.find_elements(By.NAME, "fact.1.6"), "the unit sees the records behind each metric and enters the rest")
+    desk.save_screenshot(f"{OUT}/assessment-self.png")
+    logout(desk)
+    login(desk, "assessor")
+    year = time.localtime().tm_year - 1
+    desk.get(BASE + "/staff/assessments")
+    click_and_wait(desk, desk.find_element(By.PARTIAL_LINK_TEXT, f"{year}年度县直部门"))
+    click_and_wait(desk, desk.find_element(By.PARTIAL_LINK_TEXT, "示范县财政局"))
+    check(len(desk.find_elements(By.CSS_SELECTOR, "tr.differs")) == 3, "the assessor sees the 3 indicators where 抽评 differed from 自评")
+finally:
+    desk.quit()
+
 print(f"{'FAILED' if failures else 'passed'}: screenshots in {OUT}")
 sys.exit(1 if failures else 0)

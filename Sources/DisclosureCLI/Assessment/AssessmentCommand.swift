@@ -6,7 +6,7 @@ import Foundation
 /// county can check a scheme and a unit's facts before (or without) running a campaign.
 struct AssessmentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assessment", abstract: "政务公开考核：按指标体系计分，导出内置指标体系。",
+        commandName: "assessment", abstract: "政务公开考核：按指标体系计分，导出内置指标体系，计算自动考核数据。",
         subcommands: [AssessmentScoreCommand.self, AssessmentSchemesCommand.self, AssessmentMetricsCommand.self])
 }
 
