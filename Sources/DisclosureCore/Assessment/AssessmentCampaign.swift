@@ -162,13 +162,6 @@ public struct CampaignEntry: Equatable, Sendable {
         }
         return facts
     }
-
-    /// Leaves whose 抽评 fact differs from the 自评 fact (issue 7 §4: differences highlighted).
-    public var differences: Set<String> {
-        guard let spotFacts, spotScoredOn != nil else { return [] }
-        let ids = Set(selfFacts.values.keys).union(spotFacts.values.keys)
-        return ids.filter { selfFacts[$0] != spotFacts[$0] }
-    }
 }
 
 /// A rectification task (整改) after the 通报 (seeds/002 四(四)).

@@ -8,6 +8,44 @@ struct AssessmentCampaignRulesTests {
         try AssessmentScoring.score(scheme, facts: AssessmentFacts(facts))
     }
 
+    static func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    @Test("phases by date, the 自评 window with and without an exception, dates in order, 整改 1 month after the 通报")
+    func campaignDates() throws {
+        let dates = AssessmentCampaign.defaultDates(year: 2026)
+        var campaign = AssessmentCampaign(
+            id: 1, year: 2026, title: "2026年度考核", schemeID: 1, unitKinds: [.township], selfDue: dates.selfDue, spotFrom: dates.spotFrom,
+            spotTo: dates.spotTo, resultsDue: dates.resultsDue)
+        #expect(dates.selfDue == Self.day("2026-12-10"))
+        #expect(campaign.phase(today: Self.day("2026-12-10")) == .selfAssessment && campaign.phase(today: Self.day("2026-12-11")) == .spotCheck)
+        #expect(campaign.phase(today: Self.day("2026-12-26")) == .results)
+        try campaign.checkSelfWindow(today: Self.day("2026-12-10"), exceptionUntil: nil)
+        try campaign.checkSelfWindow(today: Self.day("2026-12-12"), exceptionUntil: Self.day("2026-12-12"))
+        #expect(throws: DomainError.self) { try campaign.checkSelfWindow(today: Self.day("2026-12-11"), exceptionUntil: nil) }
+        #expect {
+            try campaign.checkSelfWindow(today: Self.day("2026-12-13"), exceptionUntil: Self.day("2026-12-12"))
+        } throws: { ($0 as? DomainError)?.message.contains("登记的例外已于 2026年12月12日 到期") == true }
+        campaign.approvedOn = Self.day("2027-01-31")
+        #expect(campaign.rectificationDue == Self.day("2027-02-28") && campaign.phase(today: Self.day("2027-02-01")) == .approved)
+        var bad = campaign
+        bad.spotFrom = Self.day("2026-12-05")
+        #expect(throws: DomainError.invalid("spotFrom", "抽评应在自评截止之后开始")) { try bad.validated() }
+        bad = campaign
+        bad.unitKinds = []
+        #expect(throws: DomainError.invalid("unitKinds", "请至少选择一类被考核单位")) { try bad.validated() }
+    }
+
+    @Test("a unit with neither 自评 nor 抽评: metrics as measured, everything it had to report as not shown")
+    func unsubmitted() throws {
+        let scheme = AssessmentScoringTests.seedStyle
+        let facts = CampaignEntry.unsubmittedFacts(scheme: scheme, metricFacts: AssessmentFacts(["1.1": .count(6), "1.2": .met(true)]))
+        #expect(facts["1.1"] == .count(6) && facts["1.5"] == .met(false) && facts["1.6"] == .score(0) && facts["3.2"] == .met(false))
+        #expect(facts["4.1"] == nil && facts["4.3"] == nil)
+        let score = try AssessmentScoring.score(scheme, facts: facts)
+        // Manual 1.6 8 + 1.8 4 + 2.2 10 + 2.7 6 + 3.7 2, and 1.5 1 + 3.2 3 + 3.3 2 not met.
+        #expect(score.total == 64 && score.lines.filter(\.unscored).map(\.id) == ["2.1"])
+    }
+
     /// −42: two late answers, two corrected appeals, three manual items at 0, three requirements not met.
     static let failing: [String: IndicatorFact] = [
         "2.3": .incidents(2), "2.4": .incidents(2), "2.2": .score(0), "1.6": .score(0), "2.7": .score(0), "3.2": .met(false), "3.3": .met(false),
