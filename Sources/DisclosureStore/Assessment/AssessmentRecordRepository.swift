@@ -172,7 +172,10 @@ public struct AssessmentRecordRepository: Sendable {
     public func tasks(campaign: Int? = nil, units: [String]? = nil) async throws -> [RectificationTask] {
         var query = db.select().column("*").from("rectification_tasks")
         if let campaign { query = query.where("campaign_id", .equal, campaign) }
-        if let units { query = query.where("unit_code", .in, units) }
+        if let units {
+            guard !units.isEmpty else { return [] }
+            query = query.where("unit_code", .in, units)
+        }
         return try await query.orderBy("due_on").orderBy("id").all().map(Self.decodeTask)
     }
 
