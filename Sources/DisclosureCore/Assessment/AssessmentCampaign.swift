@@ -82,6 +82,11 @@ public struct AssessmentCampaign: Equatable, Sendable {
         return copy
     }
 
+    /// Once the results are approved, nothing about the units' scores may change.
+    public func requireOpen() throws {
+        guard approvedOn == nil else { throw DomainError(.conflict, field: "campaign", "考核结果已审定") }
+    }
+
     /// 自评 facts, evidence and the report are accepted up to the deadline, and after it only up
     /// to the day of an exception the office recorded (issue 7 "bad input").
     public func checkSelfWindow(today: CivilDate, exceptionUntil: CivilDate?) throws {

@@ -42,6 +42,11 @@ public struct AssessmentScore: Equatable, Sendable {
 
     public func line(_ id: String) -> Line? { lines.first { $0.id == id } }
 
+    /// Leaves scored differently in `other` (issue 7 §4: 抽评 differences from the 自评 highlighted).
+    public func differingLeaves(from other: AssessmentScore) -> Set<String> {
+        Set(lines.filter { $0.isLeaf && other.line($0.id)?.score != $0.score }.map(\.id))
+    }
+
     /// One line per level-1 indicator that lost points, with its deductions, then one per veto:
     /// the problems a 整改 task names.
     public var problemsByArea: [String] {

@@ -21,11 +21,7 @@ public struct WorkRecordService: Sendable {
     {
         var record = try record.validated(today: today)
         try await Self.checkRecords(record.unitCode, staff, on: database.sql)
-        if let file, let store, !file.bytes.isEmpty {
-            let kind = try AttachmentKind.detect(fileName: file.name, bytes: file.bytes)
-            record.file = StoredFile(
-                name: AttachmentKind.safeName(file.name), mediaType: kind.mediaType, sha256: try store.put(file.bytes), size: file.bytes.count)
-        }
+        if let file, let kept = try store?.keep(name: file.name, bytes: file.bytes) { record.file = kept }
         let now = clock.now()
         let checked = record
         return try await database.change(by: .staff(staff), at: now) { db in

@@ -45,11 +45,7 @@ public struct AnnualReportRepository: Sendable {
         }
     }
 
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    static func json(_ value: some Encodable) throws -> String { try JSONText.encode(value) }
 
     static func decode(_ row: any SQLRow) throws -> AnnualReportRecord {
         func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }

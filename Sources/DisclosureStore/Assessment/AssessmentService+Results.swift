@@ -151,11 +151,7 @@ extension AssessmentService {
         }
         guard task.state != .closed else { throw DomainError(.conflict, field: "state", "整改任务已销号") }
         task.report = try FieldText.text(report, field: "report", label: "整改情况", limit: 5000)
-        if let file, !file.bytes.isEmpty, let store {
-            let kind = try AttachmentKind.detect(fileName: file.name, bytes: file.bytes)
-            task.file = StoredFile(
-                name: AttachmentKind.safeName(file.name), mediaType: kind.mediaType, sha256: try store.put(file.bytes), size: file.bytes.count)
-        }
+        if let file, let kept = try store?.keep(name: file.name, bytes: file.bytes) { task.file = kept }
         task.state = .submitted
         task.submittedOn = today
         let now = clock.now()

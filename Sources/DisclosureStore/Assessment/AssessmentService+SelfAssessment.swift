@@ -65,7 +65,7 @@ extension AssessmentService {
         let stage: String
         var underException = false
         if staff.role == .assessor || staff.role == .office {
-            guard campaign.approvedOn == nil else { throw DomainError(.conflict, field: "campaign", "考核结果已审定") }
+            try campaign.requireOpen()
             _ = try await entryInScope(campaignID, unit: unit, staff: staff)
             stage = "抽评"
         } else {
@@ -74,16 +74,10 @@ extension AssessmentService {
             stage = "自评"
         }
         let text = try FieldText.text(note, field: "note", label: "佐证说明", limit: 2000, required: file == nil || file?.bytes.isEmpty == true)
-        var stored: StoredFile?
-        if let file, !file.bytes.isEmpty, let store {
-            let kind = try AttachmentKind.detect(fileName: file.name, bytes: file.bytes)
-            stored = StoredFile(
-                name: AttachmentKind.safeName(file.name), mediaType: kind.mediaType, sha256: try store.put(file.bytes), size: file.bytes.count)
-        }
+        let storedFile = try file.flatMap { file in try store?.keep(name: file.name, bytes: file.bytes) }
         let now = clock.now()
         let day = today
         let late = underException
-        let storedFile = stored
         return try await database.change(by: .staff(staff), at: now) { db in
             let id = try await AssessmentRecordRepository(db).insertEvidence(
                 campaign: campaignID, unit: unit, indicator: indicator, stage: stage, note: text, file: storedFile, underException: late,
@@ -101,7 +95,7 @@ extension AssessmentService {
     public func grantException(_ campaignID: Int, unit: String, until: CivilDate, reason: String, by staff: StaffIdentity) async throws {
         try Self.requireOffice(staff, "登记延期例外")
         let campaign = try await campaign(campaignID)
-        guard campaign.approvedOn == nil else { throw DomainError(.conflict, field: "campaign", "考核结果已审定") }
+        try campaign.requireOpen()
         _ = try await entryInScope(campaignID, unit: unit, staff: staff)
         guard until >= today, until <= campaign.spotTo else {
             throw DomainError.invalid("until", "例外截止日期应在今天到抽评结束（\(campaign.spotTo.chineseText)）之间")

@@ -10,7 +10,7 @@ extension AssessmentService {
     public func draw(_ campaignID: Int, count: Int, seed: UInt64?, by staff: StaffIdentity) async throws -> [String] {
         try Self.requireAssessor(staff, "抽取被抽评单位")
         var campaign = try await campaign(campaignID)
-        guard campaign.approvedOn == nil else { throw DomainError(.conflict, field: "campaign", "考核结果已审定") }
+        try campaign.requireOpen()
         guard campaign.drawSeed == nil else { throw DomainError(.conflict, field: "seed", "本次考核已随机抽取过（种子 \(campaign.drawSeed!)），不能重抽") }
         let entries = try await AssessmentRepository(database.sql).entries(campaign: campaignID)
         guard (1...entries.count).contains(count) else { throw DomainError.invalid("count", "抽取数量须在 1 到 \(entries.count) 之间") }
@@ -41,7 +41,7 @@ extension AssessmentService {
     public func choose(_ campaignID: Int, unit: String, reason: String, by staff: StaffIdentity) async throws {
         try Self.requireAssessor(staff, "指定被抽评单位")
         let campaign = try await campaign(campaignID)
-        guard campaign.approvedOn == nil else { throw DomainError(.conflict, field: "campaign", "考核结果已审定") }
+        try campaign.requireOpen()
         var entry = try await entryInScope(campaignID, unit: unit, staff: staff)
         guard !entry.drawn else { throw DomainError(.conflict, field: "unit", "\(unit) 已在抽评名单中") }
         let text = try FieldText.line(reason, field: "reason", label: "指定理由", limit: 200)
@@ -62,19 +62,13 @@ extension AssessmentService {
     ) async throws -> Int {
         try Self.requireAssessor(staff, "记录抽评")
         let campaign = try await campaign(campaignID)
-        guard campaign.approvedOn == nil else { throw DomainError(.conflict, field: "campaign", "考核结果已审定") }
+        try campaign.requireOpen()
         let entry = try await entryInScope(campaignID, unit: unit, staff: staff)
         guard entry.drawn else { throw DomainError(.conflict, field: "unit", "\(unit) 不在抽评名单中，请先抽取或指定") }
         let kind = try await UnitRepository(database.sql).tree().units[unit]?.kind ?? .other
         let checked = try record.validated(unitKind: kind, today: today)
-        var stored: StoredFile?
-        if let file, !file.bytes.isEmpty, let store {
-            let detected = try AttachmentKind.detect(fileName: file.name, bytes: file.bytes)
-            stored = StoredFile(
-                name: AttachmentKind.safeName(file.name), mediaType: detected.mediaType, sha256: try store.put(file.bytes), size: file.bytes.count)
-        }
+        let storedFile = try file.flatMap { file in try store?.keep(name: file.name, bytes: file.bytes) }
         let now = clock.now()
-        let storedFile = stored
         return try await database.change(by: .staff(staff), at: now) { db in
             let id = try await AssessmentRecordRepository(db).insertCheck(
                 campaign: campaignID, unit: unit, record: checked, file: storedFile, by: staff.username, at: now)
@@ -94,7 +88,7 @@ extension AssessmentService {
     {
         try Self.requireAssessor(staff, "抽评打分")
         let campaign = try await campaign(campaignID)
-        guard campaign.approvedOn == nil else { throw DomainError(.conflict, field: "campaign", "考核结果已审定") }
+        try campaign.requireOpen()
         var entry = try await entryInScope(campaignID, unit: unit, staff: staff)
         guard entry.drawn else { throw DomainError(.conflict, field: "unit", "\(unit) 不在抽评名单中，请先抽取或指定") }
         guard !(try await AssessmentRecordRepository(database.sql).checks(campaign: campaignID, unit: unit)).isEmpty else {

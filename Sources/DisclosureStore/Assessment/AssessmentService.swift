@@ -101,16 +101,34 @@ public struct AssessmentService: Sendable {
         let stored = try await scheme(campaign.schemeID)
         let metrics = try await AssessmentMetrics(database: database, clock: clock).values(unit: unit, year: campaign.year)
         let records = AssessmentRecordRepository(database.sql)
-        let selfFacts =
-            entry.selfSubmittedOn != nil || entry.defaulted ? entry.selfFacts : Self.merge(entry.selfFacts, metrics: metrics, scheme: stored.scheme)
+        let selfFacts = Self.isSelfFrozen(entry) ? entry.selfFacts : Self.merge(entry.selfFacts, metrics: metrics, scheme: stored.scheme)
         return CampaignUnitView(
             campaign: campaign, scheme: stored, unit: orgUnit, entry: entry, metrics: metrics, selfFacts: selfFacts,
-            selfScore: try AssessmentScoring.score(stored.scheme, facts: selfFacts),
-            spotScore: try entry.spotScoredOn == nil ? nil : entry.spotFacts.map { try AssessmentScoring.score(stored.scheme, facts: $0) },
+            selfScore: try AssessmentScoring.score(stored.scheme, facts: selfFacts), spotScore: try Self.spotScore(entry, scheme: stored.scheme),
             evidence: try await records.evidence(campaign: campaignID, unit: unit),
             checks: try await records.checks(campaign: campaignID, unit: unit),
             exception: try await records.exception(campaign: campaignID, unit: unit),
             tasks: try await records.tasks(campaign: campaignID, units: [unit]), today: today)
+    }
+
+    /// The scores the campaign overview lists for one entry. The 自评 is provisional while it is a
+    /// draft: only then are the unit's metrics computed (submitted and defaulted facts are frozen).
+    public func scores(_ entry: CampaignEntry, campaign: AssessmentCampaign, scheme: AssessmentScheme) async throws -> (
+        selfScore: AssessmentScore, provisional: Bool, spotScore: AssessmentScore?
+    ) {
+        var facts = entry.selfFacts
+        if !Self.isSelfFrozen(entry) {
+            let metrics = try await AssessmentMetrics(database: database, clock: clock).values(unit: entry.unitCode, year: campaign.year)
+            facts = Self.merge(entry.selfFacts, metrics: metrics, scheme: scheme)
+        }
+        return (try AssessmentScoring.score(scheme, facts: facts), !Self.isSelfFrozen(entry), try Self.spotScore(entry, scheme: scheme))
+    }
+
+    static func isSelfFrozen(_ entry: CampaignEntry) -> Bool { entry.selfSubmittedOn != nil || entry.defaulted }
+
+    static func spotScore(_ entry: CampaignEntry, scheme: AssessmentScheme) throws -> AssessmentScore? {
+        guard entry.spotScoredOn != nil, let facts = entry.spotFacts else { return nil }
+        return try AssessmentScoring.score(scheme, facts: facts)
     }
 
     /// Entered facts with the platform's metric facts laid over them (metric leaves are never entered).
@@ -147,8 +165,5 @@ public struct CampaignUnitView: Sendable {
     public let today: CivilDate
 
     /// Leaves whose 抽评 score differs from the 自评 score.
-    public var differences: Set<String> {
-        guard let spotScore else { return [] }
-        return Set(selfScore.lines.filter { $0.isLeaf && spotScore.line($0.id)?.score != $0.score }.map(\.id))
-    }
+    public var differences: Set<String> { spotScore.map(selfScore.differingLeaves) ?? [] }
 }

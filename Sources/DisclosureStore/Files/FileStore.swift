@@ -50,3 +50,13 @@ public struct FolderFileStore: FileStore {
         root.appendingPathComponent(String(hash.prefix(2))).appendingPathComponent(String(hash.dropFirst(2).prefix(2))).appendingPathComponent(hash)
     }
 }
+
+extension FileStore {
+    /// Checks an uploaded file's type and keeps its bytes; the record that owns it stores the
+    /// returned description. An empty upload (no file chosen) keeps nothing.
+    public func keep(name: String, bytes: [UInt8]) throws -> StoredFile? {
+        guard !bytes.isEmpty else { return nil }
+        let kind = try AttachmentKind.detect(fileName: name, bytes: bytes)
+        return StoredFile(name: AttachmentKind.safeName(name), mediaType: kind.mediaType, sha256: try put(bytes), size: bytes.count)
+    }
+}

@@ -69,15 +69,16 @@ extension StaffAssessmentsController {
         let entries = try await assessments.entries(id, visibleTo: staff.identity)
         var rows: [CampaignPage.UnitRow] = []
         for (unit, entry) in entries {
-            let view = try await assessments.unitView(id, unit: unit.code, visibleTo: staff.identity)
+            let scores = try await assessments.scores(entry, campaign: campaign, scheme: stored.scheme)
             let state =
                 entry.selfSubmittedOn.map { "\($0) 已提交" } ?? (entry.defaulted ? "未自评（按规则计分）" : (today > campaign.selfDue ? "逾期未提交" : "填报中"))
             rows.append(
                 CampaignPage.UnitRow(
                     code: unit.code, name: unit.name, kind: unit.kind.label, selfState: state,
                     selfLate: entry.selfSubmittedOn == nil && !entry.defaulted && today > campaign.selfDue,
-                    selfTotal: entry.selfSubmittedOn != nil || entry.defaulted ? "\(view.selfScore.total)" : "\(view.selfScore.total)（暂估）",
-                    drawn: entry.drawn ? entry.drawReason : nil, spotTotal: view.spotScore.map { "\($0.total)" }, differs: !view.differences.isEmpty))
+                    selfTotal: scores.provisional ? "\(scores.selfScore.total)（暂估）" : "\(scores.selfScore.total)",
+                    drawn: entry.drawn ? entry.drawReason : nil, spotTotal: scores.spotScore.map { "\($0.total)" },
+                    differs: !(scores.spotScore.map(scores.selfScore.differingLeaves) ?? []).isEmpty))
         }
         let visible = Set(entries.map(\.unit.code))
         var results: [CampaignPage.ResultRow] = []
