@@ -26,6 +26,14 @@ struct DatabaseOptions: ParsableArguments {
         return false
     }
 
+    /// The attachment folder: `DISCLOSURE_FILES`, else `files/` beside the SQLite file (as `serve`).
+    func fileStore(for url: DatabaseURL) -> FolderFileStore {
+        if let folder = ProcessInfo.processInfo.environment["DISCLOSURE_FILES"], !folder.isEmpty {
+            return FolderFileStore(root: URL(fileURLWithPath: folder))
+        }
+        return FolderFileStore.beside(url)
+    }
+
     /// Opens and migrates the database.
     func open(logLevel: Logger.Level = .warning) async throws -> Database {
         var logger = Logger(label: "disclosure.db")

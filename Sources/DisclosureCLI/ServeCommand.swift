@@ -11,10 +11,11 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "启动门户、工作台和接口服务（启动时自动迁移数据库）。",
         discussion: """
-            Runs the publication job every minute and `monitor run` every hour.
+            Runs the publication job every minute, `monitor run` every hour and, with DISCLOSURE_BACKUP_DIR set             (SQLite), a backup every day keeping DISCLOSURE_BACKUP_KEEP (default 7).
             Environment: DISCLOSURE_DATABASE_URL, DISCLOSURE_SECURE_COOKIES, DISCLOSURE_LOG_LEVEL, DISCLOSURE_SITE_*,
             DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
-            DISCLOSURE_CORRECTION_DAYS (default 15); see README, Configuration.
+            DISCLOSURE_CORRECTION_DAYS (default 15), DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR,
+            DISCLOSURE_BACKUP_KEEP; see README, Configuration.
             """)
 
     @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"
@@ -32,6 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
             if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
             config.clockPolicy = try ClockPolicy.fromEnvironment(env)
             if let folder = env["DISCLOSURE_FILES"], !folder.isEmpty { config.filesFolder = folder }
+            config.trustedProxies = Set(
+                (env["DISCLOSURE_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            )
+            .subtracting([""])
+            let backups = try Self.scheduledBackup(env, database: database, files: options.fileStore(for: database.url))
             if demo {
                 try await DemoCommand.loadIfEmpty(database, cost: config.bcryptCost)
             }
@@ -47,11 +53,18 @@ struct ServeCommand: AsyncParsableCommand {
                 var minute = 0
                 while !Task.isCancelled {
                     do {
-                        try await database.exclusiveJob(7_310_002) {
+                        try await database.exclusiveJob(.publicationJob) {
                             try await service.runScheduled()
                             try await service.refreshValidity()
                         }
-                        if minute % 60 == 0 { _ = try await database.exclusiveJob(7_310_003) { _ = try await monitor.run() } }
+                        if minute % 60 == 0 { _ = try await database.exclusiveJob(.monitorJob) { _ = try await monitor.run() } }
+                        if let backups, minute % 1440 == 0 {
+                            let logger = logger
+                            _ = try await database.exclusiveJob(.backupJob) {
+                                let file = try await backups.run(now: Date())
+                                logger.info("backup written", metadata: ["file": "\(file.path)"])
+                            }
+                        }
                     } catch {
                         logger.error("background job failed", metadata: ["error": "\(error)"])
                     }
@@ -63,5 +76,18 @@ struct ServeCommand: AsyncParsableCommand {
             try await app.runService()
             try await database.close()
         }
+    }
+
+    /// The daily backup when `DISCLOSURE_BACKUP_DIR` is set; refused on PostgreSQL, whose backups are pg_dump's.
+    static func scheduledBackup(_ env: [String: String], database: Database, files: FolderFileStore) throws -> ScheduledBackup? {
+        guard let folder = env["DISCLOSURE_BACKUP_DIR"], !folder.isEmpty else { return nil }
+        guard database.dialect == .sqlite else {
+            throw DomainError.invalid("DISCLOSURE_BACKUP_DIR", "PostgreSQL 数据库请用 pg_dump 定时备份（见 README），不要设置 DISCLOSURE_BACKUP_DIR")
+        }
+        let keepText = env["DISCLOSURE_BACKUP_KEEP"] ?? "7"
+        guard let keep = Int(keepText), (1...365).contains(keep) else {
+            throw DomainError.invalid("DISCLOSURE_BACKUP_KEEP", "DISCLOSURE_BACKUP_KEEP 应为 1–365 的整数")
+        }
+        return ScheduledBackup(backup: Backup(database: database, files: files), folder: URL(fileURLWithPath: folder), keep: keep)
     }
 }

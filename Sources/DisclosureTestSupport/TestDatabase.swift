@@ -5,7 +5,7 @@ import PostgresKit
 import SQLKit
 import Testing
 
-/// A fresh, migrated database per test: in-memory SQLite always, and PostgreSQL (a new schema per
+/// A fresh, migrated database per test: a temporary SQLite file always, and PostgreSQL (a new schema per
 /// test) when `DISCLOSURE_TEST_POSTGRES_URL` is set. Store and web tests take `TestDatabase.kinds`
 /// as arguments so one `swift test` run covers both dialects.
 public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -49,8 +49,17 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
         logger.logLevel = .warning
         switch self {
         case .sqlite:
-            let database = try await Database.open(.sqliteMemory(identifier: UUID().uuidString), logger: logger)
-            return (database, { try await database.close() })
+            // A real file, as in production: one writer connection and read-only readers in WAL
+            // mode, so a write that bypasses the writer fails here as it would in a county.
+            let file = Self.temporarySQLiteFile()
+            let database = try await Database.open(.sqliteFile(path: file.path), logger: logger)
+            return (
+                database,
+                {
+                    try await database.close()
+                    file.cleanup()
+                }
+            )
         case .postgres:
             let (schema, base, drop) = try await Self.createSchema()
             let database = try await Database.open(.postgres(url: base, searchPath: schema), logger: logger)

@@ -20,6 +20,13 @@ public struct AppConfig: Sendable {
     /// The request clock's office-set numbers: the internal target (`DISCLOSURE_INTERNAL_TARGET_DAYS`,
     /// default 15 working days) and the 补正期限 (`DISCLOSURE_CORRECTION_DAYS`, default 15).
     public var clockPolicy: ClockPolicy = .statutory
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed
+    /// (`DISCLOSURE_TRUSTED_PROXIES`, comma-separated); empty means the socket address is the client.
+    public var trustedProxies: Set<String> = []
+    /// Form posts a signed-in staff account may make per minute (its own allowance, issue 17).
+    public var staffPostsPerMinute = 240
+    /// Bytes of anonymous attachments one address may upload per hour.
+    public var anonymousUploadBytesPerHour = 25 << 20
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,

@@ -14,10 +14,14 @@ public struct AppRequestContext: RequestContext {
     /// Whether `csrfToken` is new and must be set as a cookie on the response.
     public var csrfCookieIsNew = false
     public let remoteAddress: SocketAddress?
+    /// The client's address: the socket's, or the nearest untrusted hop of `X-Forwarded-For` when
+    /// the socket is a trusted proxy. Set by `ClientAddressMiddleware`; rate limits key on it.
+    public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The signed-in account or a 401 for the middleware to turn into a login redirect.

@@ -22,17 +22,21 @@ public func buildApplication(
 }
 
 /// Wires middleware and every controller. Middleware order, outermost first: metrics, security
-/// headers, session and CSRF cookie, error pages, CSRF check, public rate limit.
+/// headers, client address, session and CSRF cookie, error pages, CSRF check, rate limit.
 public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     _ = AppMetrics.registry
     let router = Router(context: AppRequestContext.self)
     let renderer = PageRenderer(services: services)
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: services.config.trustedProxies))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(authentication: services.authentication, secureCookies: services.config.secureCookies))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware())
-    router.add(middleware: RateLimitMiddleware(limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)))
+    router.add(
+        middleware: RateLimitMiddleware(
+            publicLimiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute),
+            staffLimiter: SlidingWindowLimiter(limit: services.config.staffPostsPerMinute)))
     router.add(
         middleware: FileMiddleware(Bundle.module.resourcePath.map { $0 + "/static" } ?? "static", urlBasePath: "/static", searchForIndexHtml: false))
 

@@ -76,4 +76,35 @@ public enum AuditChain {
         }
         return nil
     }
+
+    /// Compares the end of a verified chain with the head recorded beside it on every append.
+    ///
+    /// The chain alone cannot notice its newest entries being deleted: what remains still links
+    /// up. The head (entry count and newest hash, kept in its own table and in every backup's
+    /// manifest) can (issue 17).
+    public static func tailBreak(lastID: Int, lastHash: String, head: AuditHead) -> AuditChainBreak? {
+        if lastID < head.entries {
+            return AuditChainBreak(
+                recordID: lastID + 1, reason: "最新的 \(head.entries - lastID) 条记录缺失（记录头为第 \(head.entries) 条，日志只到第 \(lastID) 条，末尾记录被删除）")
+        }
+        if lastID > head.entries {
+            return AuditChainBreak(
+                recordID: head.entries + 1, reason: "记录 \(head.entries + 1) 起的 \(lastID - head.entries) 条记录未经正常写入（记录头只到第 \(head.entries) 条）")
+        }
+        if lastHash != head.hash {
+            return AuditChainBreak(recordID: lastID, reason: "最新记录 \(lastID) 的哈希与记录头不符（末尾记录被替换）")
+        }
+        return nil
+    }
+}
+
+/// The chain's head as recorded outside the chain: how many entries and the newest hash.
+public struct AuditHead: Equatable, Sendable, Codable {
+    public let entries: Int
+    public let hash: String
+
+    public init(entries: Int, hash: String) {
+        self.entries = entries
+        self.hash = hash
+    }
 }

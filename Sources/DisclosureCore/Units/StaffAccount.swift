@@ -53,14 +53,3 @@ public struct NewStaffAccount: Sendable {
         self.unitCode = unit
     }
 }
-
-/// Login lockout (issue: 5 failed logins lock the account for 15 minutes).
-public enum LoginLockout {
-    public static let maximumFailures = 5
-    public static let lockDuration: TimeInterval = 15 * 60
-
-    /// The lock end after one more failure, or nil if the account stays open.
-    public static func lockUntil(afterFailures failures: Int, now: Date) -> Date? {
-        failures >= maximumFailures ? now.addingTimeInterval(lockDuration) : nil
-    }
-}

@@ -13,7 +13,7 @@ public enum AuditLog {
         if dialect == .postgres {
             // Serialises writers so two transactions never chain to the same predecessor.
             // (SQLite transactions start with BEGIN IMMEDIATE and are already serial.)
-            try await db.raw("SELECT pg_advisory_xact_lock(7310002)").run()
+            try await db.raw("SELECT pg_advisory_xact_lock(\(bind: AdvisoryLock.auditChain.rawValue))").run()
         }
         let last = try await db.select().columns("id", "hash").from("audit_log")
             .orderBy("id", .descending).limit(1).first()
@@ -32,7 +32,16 @@ public enum AuditLog {
                 SQLBind(record.previousHash), SQLBind(record.hash)
             )
             .run()
+        try await db.update("audit_head").set("entries", to: record.id).set("hash", to: record.hash).where("id", .equal, 1).run()
         return record
+    }
+
+    /// The head recorded beside the chain (entry count and newest hash).
+    public static func head(on db: any SQLDatabase) async throws -> AuditHead {
+        guard let row = try await db.select().columns("entries", "hash").from("audit_head").where("id", .equal, 1).first() else {
+            return AuditHead(entries: 0, hash: AuditRecord.genesisHash)
+        }
+        return AuditHead(entries: try row.decode(column: "entries", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
     }
 
     /// Newest first, optionally only one target's history.
@@ -43,15 +52,20 @@ public enum AuditLog {
         return try await query.orderBy("id", .descending).limit(limit).all().map(decode)
     }
 
-    /// Walks the whole chain in pages and returns the first broken entry, or nil when intact.
-    public static func verify(on db: any SQLDatabase) async throws -> (checked: Int, firstBreak: AuditChainBreak?) {
+    /// Walks the whole chain in pages and returns the first broken entry, or nil when intact; then
+    /// compares its end with the recorded head (`expected`, e.g. a backup manifest's, when given).
+    public static func verify(on db: any SQLDatabase, expected: AuditHead? = nil) async throws -> (checked: Int, firstBreak: AuditChainBreak?) {
         var checked = 0
         var lastHash = AuditRecord.genesisHash
         var lastID = 0
         while true {
             let page = try await db.select().column("*").from("audit_log")
                 .where("id", .greaterThan, lastID).orderBy("id").limit(1000).all().map(decode)
-            guard !page.isEmpty else { return (checked, nil) }
+            guard !page.isEmpty else {
+                let head: AuditHead
+                if let expected { head = expected } else { head = try await self.head(on: db) }
+                return (checked, AuditChain.tailBreak(lastID: lastID, lastHash: lastHash, head: head))
+            }
             // Continue the chain across pages by prefixing a synthetic expectation.
             if let broken = AuditChain.firstBreak(in: page, startingAfter: (lastID, lastHash), hash: sha256Hex) {
                 return (checked, broken)

@@ -6,8 +6,14 @@ extension Database {
     /// session advisory lock is held on one pooled connection for the job's duration and other
     /// instances skip the round; SQLite is one process per file, so it simply runs. Returns
     /// whether the job ran.
+    ///
+    /// Only job keys are accepted: the job's own writes take the transaction keys (the audit
+    /// chain's among them) on other connections, so holding one of those here would make the job
+    /// wait for itself and every other writer wait for the job.
     @discardableResult
-    public func exclusiveJob(_ key: Int64, _ body: @escaping @Sendable () async throws -> Void) async throws -> Bool {
+    public func exclusiveJob(_ lock: AdvisoryLock, _ body: @escaping @Sendable () async throws -> Void) async throws -> Bool {
+        precondition(lock.isJobLock, "\(lock) is a transaction lock, not a job lock")
+        let key = lock.rawValue
         guard dialect == .postgres else {
             try await body()
             return true

@@ -31,6 +31,7 @@ struct PooledSQLDatabase<Source: ConnectionPoolSource>: SQLDatabase where Source
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         pool.withConnection { conn in conn.sqlDatabase().execute(sql: query, onRow) }
+            .flatMapErrorThrowing { error in throw DatabaseBusy.translating(error) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
@@ -38,14 +39,19 @@ struct PooledSQLDatabase<Source: ConnectionPoolSource>: SQLDatabase where Source
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        let connection = try await pool.requestConnection(logger: logger).get()
+        let connection: Source.Connection
+        do {
+            connection = try await pool.requestConnection(logger: logger).get()
+        } catch {
+            throw DatabaseBusy.translating(error)
+        }
         do {
             let result = try await closure(connection.sqlDatabase())
             pool.releaseConnection(connection, logger: logger)
             return result
         } catch {
             pool.releaseConnection(connection, logger: logger)
-            throw error
+            throw DatabaseBusy.translating(error)
         }
     }
 }

@@ -1,22 +1,40 @@
 import AsyncKit
 import Logging
 import NIOCore
+import NIOPosix
 import SQLiteKit
 
 /// Opens SQLite connections with the settings DESIGN §4 asks for: foreign keys on, a finite busy
 /// timeout (sqlite-nio's default handler retries forever), and WAL for files.
 struct SQLiteSource: ConnectionPoolSource {
+    enum Role: Sendable {
+        /// The one connection of a file database that writes.
+        case writer
+        /// A read-only connection of a file database: a stray write fails at once instead of
+        /// queueing for the lock behind the writer.
+        case reader
+        /// The single connection of an in-memory database, which does both.
+        case memory
+    }
+
     let storage: SQLiteConnection.Storage
-    let isFile: Bool
+    let role: Role
+    let threadPool: NIOThreadPool
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger, on: eventLoop).flatMap { conn in
-            var pragmas = ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"]
-            if isFile {
+        SQLiteConnection.open(storage: storage, threadPool: threadPool, logger: logger, on: eventLoop).flatMap { conn in
+            var pragmas = ["PRAGMA foreign_keys = ON"]
+            switch role {
+            case .writer:
+                // Only another process (the CLI, a backup) can hold the lock; wait for it briefly.
+                pragmas += ["PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"]
+            case .reader:
                 // Memory-mapped reads and a 64 MiB page cache per connection keep the search index hot.
                 pragmas += [
-                    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA mmap_size = 2147483648", "PRAGMA cache_size = -65536",
+                    "PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON", "PRAGMA mmap_size = 2147483648", "PRAGMA cache_size = -65536",
                 ]
+            case .memory:
+                pragmas += ["PRAGMA busy_timeout = 5000"]
             }
             return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { future, pragma in
                 future.flatMap { conn.query(pragma).map { _ in } }

@@ -15,5 +15,7 @@ public enum AllMigrations {
         CreateAnnualReportTables(),
         // 0007 – assessment schemes, campaigns, entries, evidence, spot checks, rectification (issue 7)
         CreateAssessmentTables(),
+        // 0008 – login throttle, audit chain head, anonymous upload quota (issue 17)
+        CreateHardeningTables(),
     ]
 }

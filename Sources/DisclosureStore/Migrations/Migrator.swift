@@ -35,7 +35,7 @@ public struct Migrator: Sendable {
             let ran = try await database.transaction { db in
                 if dialect == .postgres {
                     // Several instances may start together; one migrates, the others wait and then skip.
-                    try await db.raw("SELECT pg_advisory_xact_lock(7310001)").run()
+                    try await db.raw("SELECT pg_advisory_xact_lock(\(bind: AdvisoryLock.migrations.rawValue))").run()
                 }
                 let done = try await db.select().column("version").from("schema_migrations")
                     .where("version", .equal, migration.version).first()
@@ -53,10 +53,12 @@ public struct Migrator: Sendable {
     }
 
     private func ensureLedger() async throws {
-        try await database.sql.create(table: "schema_migrations").ifNotExists()
-            .column("version", type: .bigint, .primaryKey(autoIncrement: false))
-            .column("reason", type: .text, .notNull)
-            .column("applied_at", type: .text, .notNull)
-            .run()
+        try await database.transaction { db in
+            try await db.create(table: "schema_migrations").ifNotExists()
+                .column("version", type: .bigint, .primaryKey(autoIncrement: false))
+                .column("reason", type: .text, .notNull)
+                .column("applied_at", type: .text, .notNull)
+                .run()
+        }
     }
 }

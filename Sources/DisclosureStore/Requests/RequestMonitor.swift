@@ -36,7 +36,7 @@ public struct RequestMonitor: Sendable {
             }
             guard let reminder = Self.reminder(for: request, clock: clock) else { continue }
             let key = "request:\(request.id):\(reminder.kind):\(today)"
-            let inserted = try await Outbox(database.sql).record(
+            let inserted = try await Outbox(database.unaudited).record(
                 key: key, unit: request.application.unitCode, requestID: request.id, subject: reminder.subject, body: reminder.body, at: now)
             if inserted { summary.reminders += 1 }
         }

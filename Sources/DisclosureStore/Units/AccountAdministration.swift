@@ -89,6 +89,8 @@ public struct AccountAdministration: Sendable {
             let accounts = StaffAccountRepository(db)
             let account = try await Self.existing(username, in: accounts)
             try await accounts.clearFailures(id: account.id)
+            // Every cool-off of this username, from every address (issue 17 throttle).
+            try await LoginThrottleRepository(db).clearAccount(username: account.username)
             return ((), AuditEvent("user.unlock", target: "user:\(account.username)"))
         }
     }

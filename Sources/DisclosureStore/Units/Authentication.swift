@@ -8,11 +8,12 @@ public enum LoginOutcome: Sendable, Equatable {
     case success(account: StaffAccount, sessionToken: String)
     /// Wrong username or password (the two are not told apart), or a disabled account.
     case rejected
-    /// Too many failures; try again after `until`.
-    case locked(until: Date)
+    /// Too many recent failures for this username from this address, or from this address at
+    /// all; try again after `until`. Said alike for unknown and existing usernames.
+    case throttled(until: Date)
 }
 
-/// Staff login with lockout, database sessions and API tokens; every attempt is audited.
+/// Staff login with throttling, database sessions and API tokens; every attempt is audited.
 public struct Authentication: Sendable {
     let database: Database
     let clock: any WallClock
@@ -26,54 +27,58 @@ public struct Authentication: Sendable {
         self.sessionLifetime = sessionLifetime
     }
 
-    public func login(username rawUsername: String, password: String) async throws -> LoginOutcome {
-        let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
+    /// Checks a password typed at `address` (the client's address as the web layer resolved it).
+    ///
+    /// Throttling comes first and does not look at the account, so a throttled answer says
+    /// nothing about whether the username exists; unknown usernames spend the same bcrypt time
+    /// and are counted like real ones (issue 17).
+    public func login(username rawUsername: String, password: String, address: String) async throws -> LoginOutcome {
+        let username = String(rawUsername.trimmingCharacters(in: .whitespaces).lowercased().prefix(64))
+        let address = String(address.prefix(45))
         let now = clock.now()
         let target = "user:\(username.prefix(40))"
-        guard let stored = try await StaffAccountRepository(database.sql).credentials(username: username) else {
+        let keys = LoginThrottle.keys(username: username, address: address)
+        if let until = try await LoginThrottleRepository(database.sql).blockedUntil(keys, now: now) {
+            try await audit(AuditEvent("login.throttled", target: target, ["address": address]), by: .anonymous, at: now)
+            return .throttled(until: until)
+        }
+        let stored = try await StaffAccountRepository(database.sql).credentials(username: username)
+        let matches: Bool
+        if let stored {
+            matches = try await hasher.verify(password, hash: stored.passwordHash)
+        } else {
             // Spend the same time as a real check so response time does not reveal which usernames exist.
             try await hasher.verifyDecoy(password)
-            try await audit(AuditEvent("login.failed", target: target, ["reason": "unknown_user"]), by: .anonymous, at: now)
-            return .rejected
+            matches = false
         }
-        let actor = AuditActor.staff(stored.account.identity)
-        if let until = stored.account.lockedUntil, until > now {
-            try await audit(AuditEvent("login.locked", target: target), by: actor, at: now)
-            return .locked(until: until)
-        }
-        let matches = try await hasher.verify(password, hash: stored.passwordHash)
-        guard matches, stored.account.active else {
-            return try await recordFailure(stored, inactive: matches, actor: actor, target: target, now: now)
+        guard let stored, matches, stored.account.active else {
+            let reason = stored == nil ? "unknown_user" : matches ? "disabled" : "wrong_password"
+            let actor = stored.map { AuditActor.staff($0.account.identity) } ?? .anonymous
+            return try await recordFailure(keys, reason: reason, actor: actor, target: target, address: address, now: now)
         }
         let token = SecretToken.generate()
         let lifetime = sessionLifetime
+        let actor = AuditActor.staff(stored.account.identity)
         try await database.change(by: actor, at: now) { db in
-            try await StaffAccountRepository(db).clearFailures(id: stored.account.id)
+            try await LoginThrottleRepository(db).clear(keys[0])
             try await SessionRepository(db).create(
                 tokenHash: SecretToken.storedForm(token), userID: stored.account.id, at: now, expires: now.addingTimeInterval(lifetime))
-            return ((), AuditEvent("login.success", target: target))
+            return ((), AuditEvent("login.success", target: target, ["address": address]))
         }
         return .success(account: stored.account, sessionToken: token)
     }
 
-    private func recordFailure(_ stored: StoredCredentials, inactive: Bool, actor: AuditActor, target: String, now: Date) async throws -> LoginOutcome
-    {
-        if inactive {
-            try await audit(AuditEvent("login.failed", target: target, ["reason": "disabled"]), by: actor, at: now)
-            return .rejected
+    private func recordFailure(
+        _ keys: [LoginThrottle.Key], reason: String, actor: AuditActor, target: String, address: String, now: Date
+    ) async throws -> LoginOutcome {
+        let counts = try await database.change(by: actor, at: now) { db in
+            let counts = try await LoginThrottleRepository(db).recordFailure(keys, now: now)
+            var summary = ["reason": reason, "address": address, "failures": String(counts[0])]
+            if counts[2] == LoginThrottle.attackThreshold { summary["alarm"] = "under_attack" }
+            return (counts, AuditEvent("login.failed", target: target, summary))
         }
-        let failures = stored.failedLogins + 1
-        let lockUntil = LoginLockout.lockUntil(afterFailures: failures, now: now)
-        try await database.change(by: actor, at: now) { db in
-            // After a lock the count starts again, so the next lock needs another five failures.
-            try await StaffAccountRepository(db).recordFailure(
-                id: stored.account.id, failures: lockUntil == nil ? failures : 0, lockedUntil: lockUntil)
-            var summary = ["reason": "wrong_password", "failures": String(failures)]
-            if let lockUntil { summary["locked_until"] = Timestamp.text(lockUntil) }
-            return ((), AuditEvent("login.failed", target: target, summary))
-        }
-        if let lockUntil { return .locked(until: lockUntil) }
-        return .rejected
+        let coolOff = zip(keys, counts).map { LoginThrottle.coolOff(for: $0, failures: $1) }.max() ?? 0
+        return coolOff > 0 ? .throttled(until: now.addingTimeInterval(coolOff)) : .rejected
     }
 
     public func account(forSession token: String) async throws -> StaffAccount? {

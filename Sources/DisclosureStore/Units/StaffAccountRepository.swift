@@ -61,11 +61,6 @@ public struct StaffAccountRepository: Sendable {
             .set("unit_code", to: unitCode).where("id", .equal, id).run()
     }
 
-    public func recordFailure(id: Int, failures: Int, lockedUntil: Date?) async throws {
-        try await db.update("staff_users").set("failed_logins", to: failures)
-            .set("locked_until", to: lockedUntil.map(Timestamp.text)).where("id", .equal, id).run()
-    }
-
     public func clearFailures(id: Int) async throws {
         try await db.update("staff_users").set("failed_logins", to: 0).set("locked_until", to: String?.none)
             .where("id", .equal, id).run()

@@ -17,14 +17,14 @@ struct RecordsAPIController {
         group.get("records/counts", use: counts)
     }
 
-    func yearAndUnit(_ request: Request, _ staff: StaffAccount) -> (Int, String) {
+    func yearAndUnit(_ request: Request, _ staff: StaffAccount) throws -> (Int, String) {
         let query = request.uri.queryParameters
-        return (Int(query.get("year") ?? "") ?? services.today.year, query.get("unit") ?? staff.unitCode)
+        return (try RequestNumber.year(query.get("year"), fallback: services.today.year), query.get("unit") ?? staff.unitCode)
     }
 
     @Sendable func records(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let (year, _) = yearAndUnit(request, staff)
+        let (year, _) = try yearAndUnit(request, staff)
         let list = try await services.records.records(visibleTo: staff.identity, unit: request.uri.queryParameters.get("unit"), year: year)
         return try jsonResponse(list.map(RecordBody.init))
     }
@@ -38,7 +38,7 @@ struct RecordsAPIController {
 
     @Sendable func counts(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let (year, unit) = yearAndUnit(request, staff)
+        let (year, unit) = try yearAndUnit(request, staff)
         return try jsonResponse(try await services.records.tally(unit: unit, year: year, visibleTo: staff.identity))
     }
 }

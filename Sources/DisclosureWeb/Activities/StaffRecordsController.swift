@@ -48,7 +48,7 @@ struct StaffRecordsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         return try await render(
-            year: Int(query.get("year") ?? "") ?? services.today.year, unit: query.get("unit"), values: [:], context: context,
+            year: try RequestNumber.year(query.get("year"), fallback: services.today.year), unit: query.get("unit"), values: [:], context: context,
             notice: Notice.from(request))
     }
 

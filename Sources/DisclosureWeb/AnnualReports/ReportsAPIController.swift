@@ -53,7 +53,9 @@ struct ReportsAPIController {
     }
 
     func location(_ context: AppRequestContext) throws -> (String, Int) {
-        guard let year = Int(try context.pathParameter("year")) else { throw DomainError(.notFound, field: "year", "年度无效") }
+        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year) else {
+            throw DomainError(.notFound, field: "year", "年度无效")
+        }
         return (try context.pathParameter("unit"), year)
     }
 
@@ -68,8 +70,7 @@ struct ReportsAPIController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let yearText = request.uri.queryParameters.get("year") ?? String(services.today.year - 1)
-        guard let year = Int(yearText) else { throw DomainError.invalid("year", "年度应为四位年份") }
+        let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: services.today.year - 1)
         let reports = try await services.reports.overview(year: year, visibleTo: staff.identity)
         return try jsonResponse(
             reports.map {
@@ -138,7 +139,7 @@ struct ReportsAPIController {
 
     @Sendable func legacy(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let buffer = try await request.body.collect(upTo: 16 * 1024 * 1024)
+        let buffer = try await request.readBody(upTo: 16 * 1024 * 1024)
         guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else {
             throw DomainError.invalid("body", "请求体应为 UTF-8 编码的 CSV 或 JSON Lines")
         }

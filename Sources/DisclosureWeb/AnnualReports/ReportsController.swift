@@ -43,7 +43,7 @@ struct ReportsController {
         let units = try await UnitRepository(services.database.sql).all().filter(\.active)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let unit = query.get("unit").flatMap { names[$0] == nil ? nil : $0 }
-        let year = query.get("year").flatMap(Int.init)
+        let year = try query.get("year").flatMap { $0.isEmpty ? nil : try RequestNumber.year($0, fallback: services.today.year) }
         let records = try await services.reports.published(unit: unit, year: year)
         let items = records.map {
             ListPage.Item(
@@ -61,7 +61,8 @@ struct ReportsController {
 
     func published(_ context: AppRequestContext) async throws -> AnnualReport {
         let unit = try context.pathParameter("unit")
-        guard let year = Int(try context.pathParameter("year")), let report = try await services.reports.publishedReport(unit: unit, year: year)
+        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year),
+            let report = try await services.reports.publishedReport(unit: unit, year: year)
         else {
             throw DomainError(.notFound, field: "year", "该年度报告尚未发布")
         }

@@ -162,7 +162,9 @@ struct StaffReportsController {
     }
 
     func location(_ context: AppRequestContext) throws -> (String, Int) {
-        guard let year = Int(try context.pathParameter("year")) else { throw DomainError(.notFound, field: "year", "年度无效") }
+        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year) else {
+            throw DomainError(.notFound, field: "year", "年度无效")
+        }
         return (try context.pathParameter("unit"), year)
     }
 

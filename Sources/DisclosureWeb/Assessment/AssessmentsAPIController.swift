@@ -115,7 +115,7 @@ struct AssessmentsAPIController {
 
     @Sendable func importScheme(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let buffer = try await request.body.collect(upTo: 512 * 1024)
+        let buffer = try await request.readBody(upTo: 512 * 1024)
         let stored = try await services.assessments.importScheme(Data(buffer.readableBytesView), by: staff.identity)
         return try jsonResponse(SchemeItem(id: stored.id, name: stored.scheme.name, version: stored.version, scheme: stored.scheme), status: .created)
     }

@@ -14,7 +14,7 @@ struct AuditAPIController {
         group.get("audit") { request, context in
             _ = try context.requireAuditReader()
             let query = request.uri.queryParameters
-            let limit = min(max(query.get("limit").flatMap { Int($0) } ?? 100, 1), 1000)
+            let limit = try RequestNumber.limit(query.get("limit"), fallback: 100, range: 1...1000)
             let before = query.get("before").flatMap { Int($0) }
             return try jsonResponse(try await AuditLog.recent(on: services.database.sql, limit: limit, beforeID: before))
         }

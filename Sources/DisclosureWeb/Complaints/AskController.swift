@@ -45,7 +45,7 @@ struct AskController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         return try await render(
-            unit: query.get("unit"), page: max(1, Int(query.get("page") ?? "") ?? 1), values: [:], submitted: query.get("sent") == "1",
+            unit: query.get("unit"), page: try RequestNumber.page(query.get("page"), maximum: 1000), values: [:], submitted: query.get("sent") == "1",
             context: context)
     }
 

@@ -106,7 +106,7 @@ struct ComplaintsAPIController {
 
     @Sendable func publishedMessages(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let page = max(1, Int(query.get("page") ?? "") ?? 1)
+        let page = try RequestNumber.page(query.get("page"), maximum: 1000)
         let list = try await services.messages.published(unit: query.get("unit"), limit: 50, offset: (page - 1) * 50)
         return try jsonResponse(list.map { MessageOutBody($0, deadline: nil, staff: false, today: services.today) })
     }

@@ -13,11 +13,12 @@ struct CSRFMiddleware: RouterMiddleware {
         let sent: String?
         if let boundary = MultipartForm.boundary(request.headers[.contentType]) {
             // File uploads: the token is a field of the multipart body like any other.
-            let buffer = try await request.body.collect(upTo: MultipartForm.limit)
+            let buffer = try await request.readBody(upTo: MultipartForm.limit)
             request.body = .init(buffer: buffer)
             sent = MultipartForm(body: Array(buffer.readableBytesView), boundary: boundary).fields["_csrf"]
         } else {
-            let buffer = try await request.body.collect(upTo: 1024 * 1024)
+            // The largest form anywhere (a whole document's text); each handler applies its own limit.
+            let buffer = try await request.readBody(upTo: RequestBodyLimit.documentText)
             request.body = .init(buffer: buffer)
             sent = FormData(urlEncoded: String(buffer: buffer))["_csrf"]
         }

@@ -2,20 +2,27 @@ import Foundation
 import Hummingbird
 import NIOConcurrencyHelpers
 
-/// Limits anonymous form posts (login now; apply, complain and ask later) per client address.
+/// Limits form posts: anonymous ones per client address, signed-in staff per account with an
+/// allowance of their own (a staff session used to bypass the limit, even on `/track`).
 ///
 /// Counters live in memory: losing them on restart only resets the window, which DESIGN §8 allows;
 /// each instance of a multi-instance deployment limits on its own.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let limiter: SlidingWindowLimiter
+    let publicLimiter: SlidingWindowLimiter
+    let staffLimiter: SlidingWindowLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post, context.staff == nil, !request.uri.path.hasPrefix("/api/") else {
+        guard request.method == .post, !request.uri.path.hasPrefix("/api/") else {
             return try await next(request, context)
         }
-        let client = context.remoteAddress?.ipAddress ?? "unknown"
-        guard limiter.allow(client, now: Date()) else { throw HTTPError(.tooManyRequests) }
+        let allowed =
+            if let staff = context.staff {
+                staffLimiter.allow("staff:\(staff.username)", now: Date())
+            } else {
+                publicLimiter.allow(context.clientAddress, now: Date())
+            }
+        guard allowed else { throw HTTPError(.tooManyRequests) }
         return try await next(request, context)
     }
 }
@@ -46,7 +53,7 @@ final class SlidingWindowLimiter: Sendable {
 extension SlidingWindowLimiter {
     /// For the public JSON API, which the form middleware skips: a 429 problem in Chinese.
     func check(_ context: AppRequestContext) throws {
-        guard allow(context.remoteAddress?.ipAddress ?? "unknown", now: Date()) else {
+        guard allow(context.clientAddress, now: Date()) else {
             throw HTTPError(.tooManyRequests, message: "提交过于频繁，请一分钟后再试")
         }
     }

@@ -25,7 +25,8 @@ struct MonitoringAPIController {
         let units = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
         let repository = FindingRepository(services.database.sql)
         let list: [RecordedFinding]
-        if let year = Int(request.uri.queryParameters.get("year") ?? "") {
+        if let text = request.uri.queryParameters.get("year"), !text.isEmpty {
+            let year = try RequestNumber.year(text, fallback: services.today.year)
             list = try await repository.history(year: year, units: units)
         } else {
             list = try await repository.open(units: units)

@@ -111,7 +111,7 @@ struct StaffSupervisionController {
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let year = Int(request.uri.queryParameters.get("year") ?? "") ?? services.today.year
+        let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: services.today.year)
         let tree = try await UnitRepository(services.database.sql).tree()
         let names = try await services.unitNames()
         let findings = try await FindingRepository(services.database.sql).history(

@@ -86,7 +86,7 @@ struct PublicDocumentController {
         let query = request.uri.queryParameters
         let unitCode = query.get("unit").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
         let column = query.get("column").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
-        let page = min(max(Int(query.get("page") ?? "1") ?? 1, 1), 500)
+        let page = try RequestNumber.page(query.get("page"), maximum: 500)
         let key = "catalog:\(unitCode ?? "")|\(column ?? "")|\(page)|\(services.today)"
         let body = try await services.pageCache.page(key) { () async throws -> ByteBuffer? in
             let units = try await UnitRepository(services.database.sql).all().filter(\.active)

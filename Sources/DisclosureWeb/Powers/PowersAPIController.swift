@@ -129,7 +129,7 @@ struct PowersAPIController {
 
     @Sendable func count(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (staff, power) = try await visible(context)
-        guard let year = Int(try context.pathParameter("year")) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
+        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
         let body = try await decodeJSON(PowerCountBody.self, from: request)
         let fen = try PowerYearCount.fen(fromYuan: body.feeAmount, field: "feeAmount")
         try await services.powers.setCount(power.id, year: year, decisions: body.decisions, feeFen: fen, by: staff.identity)
@@ -152,7 +152,7 @@ struct PowersAPIController {
 
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let buffer = try await request.body.collect(upTo: SpreadsheetFile.maxBytes + 1)
+        let buffer = try await request.readBody(upTo: SpreadsheetFile.maxBytes + 1)
         let table = try SpreadsheetFile.rows(Array(buffer.readableBytesView))
         let validOnly = request.uri.queryParameters.get("validOnly") == "true"
         let report = try await services.powers.importSheet(table, validOnly: validOnly, by: staff.identity)

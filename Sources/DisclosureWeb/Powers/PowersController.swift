@@ -72,7 +72,7 @@ struct PowersController {
         let category = query.get("category").flatMap(PowerCategory.init(rawValue:))
         let status = query.get("status").flatMap(PowerStatus.init(rawValue:))
         let text = String((query.get("q") ?? "").prefix(SearchQuery.maxLength))
-        let pageNumber = max(1, min(Int(query.get("page") ?? "") ?? 1, 1000))
+        let pageNumber = try RequestNumber.page(query.get("page"), maximum: 1000)
         let result = try await services.powers.publicPage(
             units: unit.map { [$0] }, category: category, status: status, query: text, offset: (pageNumber - 1) * Self.pageSize,
             limit: Self.pageSize)

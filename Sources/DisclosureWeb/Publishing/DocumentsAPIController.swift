@@ -45,7 +45,7 @@ struct DocumentsAPIController {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "文件不存在") }
         guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else { throw DomainError.invalid("name", "缺少参数 name（附件文件名）") }
-        let buffer = try await request.body.collect(upTo: AttachmentKind.maxBytes + 1)
+        let buffer = try await request.readBody(upTo: AttachmentKind.maxBytes + 1)
         let stored = try await services.publishing.attach(
             id, fileName: String(name), bytes: Array(buffer.readableBytesView), store: services.files, by: staff.identity)
         return try jsonResponse(
@@ -61,7 +61,7 @@ struct DocumentsAPIController {
 
     @Sendable func publicList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let page = min(max(Int(query.get("page") ?? "1") ?? 1, 1), 10_000)
+        let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
         let units = try await scope(unit: query.get("unit").map { String($0) })
         let category = query.get("category").flatMap { $0.isEmpty ? nil : String($0) }
         let listing = DocumentListing(services.database.sql)
@@ -149,7 +149,7 @@ struct DocumentsAPIController {
             guard let state = DocumentState(rawValue: String(text)) else { throw DomainError.invalid("state", "状态无效") }
             return state
         }
-        let page = min(max(Int(query.get("page") ?? "1") ?? 1, 1), 10_000)
+        let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
         let listing = DocumentListing(services.database.sql)
         let total = try await listing.staffCount(units: scope, state: state)
         let rows = try await listing.staffList(units: scope, state: state, offset: (page - 1) * 50, limit: 50)
@@ -164,7 +164,7 @@ struct DocumentsAPIController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let body = try await decodeJSON(DraftBody.self, from: request)
+        let body = try await decodeJSON(DraftBody.self, from: request, limit: RequestBodyLimit.documentText)
         let document = try await services.publishing.create(try body.apply(to: nil), by: staff.identity)
         return try jsonResponse(DocumentBody(document, today: services.today), status: .created)
     }
@@ -173,7 +173,7 @@ struct DocumentsAPIController {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "文件不存在") }
         let existing = try await services.publishing.document(id, visibleTo: staff.identity)
-        let body = try await decodeJSON(DraftBody.self, from: request)
+        let body = try await decodeJSON(DraftBody.self, from: request, limit: RequestBodyLimit.documentText)
         try await services.publishing.update(id, try body.apply(to: existing.draft), by: staff.identity)
         return try jsonResponse(DocumentBody(try await services.publishing.document(id, visibleTo: staff.identity), today: services.today))
     }

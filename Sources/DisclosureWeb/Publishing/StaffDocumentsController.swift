@@ -85,7 +85,7 @@ struct StaffDocumentsController {
         let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
         let state = query.get("state").flatMap { DocumentState(rawValue: String($0)) }
-        let page = min(max(Int(query.get("page") ?? "1") ?? 1, 1), 10_000)
+        let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
         let listing = DocumentListing(services.database.sql)
         let total = try await listing.staffCount(units: scope, state: state)
         let rows = try await listing.staffList(units: scope, state: state, offset: (page - 1) * 50, limit: 50)
@@ -128,7 +128,7 @@ struct StaffDocumentsController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let form = try await FormData.read(request)
+        let form = try await FormData.read(request, limit: RequestBodyLimit.documentText)
         do {
             let draft = try DocumentForm.draft(from: form, today: services.today)
             let document = try await services.publishing.create(draft, by: staff.identity)
@@ -186,7 +186,7 @@ struct StaffDocumentsController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let document = try await loadDocument(context, staff)
-        let form = try await FormData.read(request)
+        let form = try await FormData.read(request, limit: RequestBodyLimit.documentText)
         do {
             var draft = try DocumentForm.draft(from: form, today: services.today)
             draft.unitCode = document.draft.unitCode

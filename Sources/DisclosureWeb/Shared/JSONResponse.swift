@@ -10,9 +10,9 @@ func jsonResponse<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) t
     return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
-/// Decodes a JSON request body of at most 64 KiB, with a Chinese error naming the problem.
-func decodeJSON<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 64 * 1024) async throws -> T {
-    let buffer = try await request.body.collect(upTo: limit)
+/// Decodes a JSON request body of at most `limit` bytes, with a Chinese error naming the problem.
+func decodeJSON<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = RequestBodyLimit.json) async throws -> T {
+    let buffer = try await request.readBody(upTo: limit)
     do {
         return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     } catch DecodingError.keyNotFound(let key, _) {

@@ -10,6 +10,8 @@ struct MultipartForm: Sendable {
 
     var fields: [String: String] = [:]
     var files: [String: File] = [:]
+    /// The first text field that was not valid UTF-8 (kept out of `fields`).
+    var undecodable: String?
 
     static let limit = 21 << 20
 
@@ -51,8 +53,10 @@ struct MultipartForm: Sendable {
             guard let name else { continue }
             if let fileName = Self.parameter("filename", in: String(disposition)) {
                 files[name] = File(fileName: fileName, bytes: content)
+            } else if let text = String(validating: content, as: UTF8.self) {
+                fields[name] = text
             } else {
-                fields[name] = String(decoding: content, as: UTF8.self)
+                undecodable = undecodable ?? name
             }
         }
     }
@@ -81,8 +85,10 @@ struct MultipartForm: Sendable {
     /// Reads a multipart request body (up to `limit`).
     static func read(_ request: Request) async throws -> MultipartForm? {
         guard let boundary = boundary(request.headers[.contentType]) else { return nil }
-        let buffer = try await request.body.collect(upTo: limit)
-        return MultipartForm(body: Array(buffer.readableBytesView), boundary: boundary)
+        let buffer = try await request.readBody(upTo: limit)
+        let form = MultipartForm(body: Array(buffer.readableBytesView), boundary: boundary)
+        if let field = form.undecodable { throw UndecodableField(field: field) }
+        return form
     }
 }
 

@@ -17,6 +17,8 @@ struct StaffDashboardController {
         let todayIsWorkingDay: Bool
         let todayReason: String
         let calendarWarnings: [String]
+        /// For the office: accounts with many failed logins from many addresses in the last hour.
+        let attackWarnings: [String]
         let unitCount: Int
         let accountCount: Int
         let recentAudit: [AuditRow]
@@ -49,12 +51,22 @@ struct StaffDashboardController {
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
             todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
+            attackWarnings: try await attackWarnings(for: staff),
             unitCount: units.count, accountCount: try await StaffAccountRepository(db).all().count,
             recentAudit: showAudit ? try await AuditLog.recent(on: db, limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
             timeliness: flags.prefix(50).map { TimelinessRow($0, unitName: names[$0.document.unitCode] ?? $0.document.unitCode) },
             scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位", requestCounts: requestCounts, urgentRequests: Array(urgent.prefix(30)),
             supervision: try await SupervisionTodo(services: services, staff: staff))
         return renderer.render("Units/dashboard", title: "工作台", page: page, context: context, notice: Notice.from(request))
+    }
+
+    /// The throttle keeps attacked accounts open to their owners; the office still has to know
+    /// (issue 17), to warn the owner and check the addresses on the account page.
+    func attackWarnings(for staff: StaffAccount) async throws -> [String] {
+        guard staff.role == .office else { return [] }
+        return try await LoginThrottleRepository(services.database.sql).accountsUnderAttack(now: services.clock.now()).map {
+            "账号 \($0.username ?? "") 近 1 小时内密码错误 \($0.failures) 次，可能正遭受密码猜测攻击；发起地址已被逐个暂停登录，请提醒本人使用强密码并查看账号页面。"
+        }
     }
 
     /// Warns when this year's or (from October, when the State Council usually announces it) next

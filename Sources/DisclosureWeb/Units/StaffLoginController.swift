@@ -39,7 +39,7 @@ struct StaffLoginController {
         guard !username.isEmpty else { return failure("请填写用户名（username）。", .badRequest) }
         guard !password.isEmpty else { return failure("请填写密码（password）。", .badRequest) }
         guard password.utf8.count <= 1024 else { return failure("用户名或密码错误。", .unauthorized) }
-        switch try await services.authentication.login(username: username, password: password) {
+        switch try await services.authentication.login(username: username, password: password, address: context.clientAddress) {
         case .success(_, let token):
             var response = redirect(to: "/staff")
             response.setCookie(
@@ -48,10 +48,13 @@ struct StaffLoginController {
                     secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
             return response
         case .rejected:
-            return failure("用户名或密码错误。连续 \(LoginLockout.maximumFailures) 次错误将锁定账号 15 分钟。", .unauthorized)
-        case .locked(let until):
+            return failure("用户名或密码错误。", .unauthorized)
+        case .throttled(let until):
+            // 429 alike for unknown and existing usernames: the answer must not tell which exist.
             let local = CivilDateTime(instant: until)
-            return failure("账号因多次密码错误已被锁定，请于 \(local.text) 后再试，或联系政务公开办解锁。", HTTPResponse.Status(code: 423))
+            var response = failure("本机登录失败次数过多，请于 \(local.text) 后再试；如忘记密码，请联系政务公开办重置。", .tooManyRequests)
+            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(services.clock.now()).rounded(.up))))
+            return response
         }
     }
 

@@ -38,8 +38,17 @@ struct StaffUsersController {
         let roles: [SelectOption]
         let units: [SelectOption]
         let locked: Bool
-        let lockedUntil: String
+        /// Addresses cooling off after wrong passwords for this username, newest end first.
+        let coolOffs: [CoolOff]
+        /// Failures for this username from every address within the last hour; "" when none.
+        let recentFailures: String
         let history: [AuditRow]
+
+        struct CoolOff: Sendable {
+            let address: String
+            let failures: Int
+            let until: String
+        }
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -145,11 +154,11 @@ struct StaffUsersController {
         let db = services.database.sql
         let units = try await UnitRepository(db).all()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let now = services.clock.now()
+        let coolingOff = Set(try await LoginThrottleRepository(db).coolingOff(now: services.clock.now()).compactMap(\.username))
         let rows = try await StaffAccountRepository(db).all().map {
             UserRow(
                 username: $0.username, displayName: $0.displayName, roleLabel: $0.role.label, unitName: names[$0.unitCode] ?? $0.unitCode,
-                active: $0.active, locked: ($0.lockedUntil ?? now) > now)
+                active: $0.active, locked: coolingOff.contains($0.username))
         }
         let page = UsersPage(
             rows: rows, roles: Self.roleOptions(selected: form["role"] ?? Role.editor.rawValue),
@@ -164,11 +173,15 @@ struct StaffUsersController {
         let db = services.database.sql
         guard let account = try await StaffAccountRepository(db).find(username: username) else { throw HTTPError(.notFound) }
         let now = services.clock.now()
-        let locked = (account.lockedUntil ?? now) > now
+        let counters = try await LoginThrottleRepository(db).counters(username: account.username)
+        let coolOffs = counters.filter { ($0.blockedUntil ?? now) > now && $0.address != nil }.map {
+            UserPage.CoolOff(address: $0.address ?? "", failures: $0.failures, until: CivilDateTime(instant: $0.blockedUntil ?? now).text)
+        }
+        let recent = counters.first { $0.address == nil && now.timeIntervalSince($0.lastFailure) < LoginThrottle.memory }
         let page = UserPage(
             account: account, roles: Self.roleOptions(selected: account.role.rawValue),
-            units: Self.unitOptions(try await UnitRepository(db).all(), selected: account.unitCode), locked: locked,
-            lockedUntil: account.lockedUntil.map { CivilDateTime(instant: $0).text } ?? "",
+            units: Self.unitOptions(try await UnitRepository(db).all(), selected: account.unitCode), locked: !coolOffs.isEmpty,
+            coolOffs: coolOffs, recentFailures: recent.map { String($0.failures) } ?? "",
             history: try await AuditLog.recent(on: db, limit: 20, target: "user:\(account.username)").map(AuditRow.init))
         return renderer.render(
             "Units/user", title: "账号 \(account.username)", page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,

@@ -16,7 +16,7 @@ struct AuditCommandTests {
 
         // Alter one row behind the program's back, as an intruder with database access would.
         let database = try await Database.open(.sqliteFile(path: db.path))
-        try await database.sql.update("audit_log").set("actor", to: "intruder").where("id", .equal, 7).run()
+        try await database.unaudited.update("audit_log").set("actor", to: "intruder").where("id", .equal, 7).run()
         try await database.close()
 
         let broken = try CLIRunner.run(["audit", "verify", "--database", db.url])

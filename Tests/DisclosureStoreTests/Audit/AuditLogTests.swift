@@ -32,7 +32,7 @@ struct AuditLogTests {
     func altered(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
             try await Self.fill(database, count: 5)
-            try await database.sql.update("audit_log").set("actor", to: "someone-else").where("id", .equal, 3).run()
+            try await database.unaudited.update("audit_log").set("actor", to: "someone-else").where("id", .equal, 3).run()
             #expect(try await AuditLog.verify(on: database.sql).firstBreak?.recordID == 3)
         }
     }
@@ -41,9 +41,23 @@ struct AuditLogTests {
     func deleted(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
             try await Self.fill(database, count: 5)
-            try await database.sql.delete(from: "audit_log").where("id", .equal, 2).run()
+            try await database.unaudited.delete(from: "audit_log").where("id", .equal, 2).run()
             let broken = try await AuditLog.verify(on: database.sql).firstBreak
             #expect(broken?.recordID == 3)
+        }
+    }
+
+    @Test("deleting the newest entries is detected by the head kept outside the chain", arguments: TestDatabase.kinds)
+    func truncatedTail(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            try await Self.fill(database, count: 5)
+            #expect(
+                try await AuditLog.head(on: database.sql)
+                    == AuditHead(entries: 5, hash: try await AuditLog.recent(on: database.sql, limit: 1)[0].hash))
+            try await database.unaudited.delete(from: "audit_log").where("id", .greaterThan, 3).run()
+            let broken = try await AuditLog.verify(on: database.sql).firstBreak
+            #expect(broken?.recordID == 4)
+            #expect(broken?.reason.contains("最新的 2 条记录缺失") == true)
         }
     }
 
@@ -53,11 +67,11 @@ struct AuditLogTests {
             // 1,005 entries cross the 1,000-row page boundary of `verify`.
             for index in 0..<1005 {
                 try await AuditLog.append(
-                    AuditEvent("test.event", target: "t:\(index)"), by: .system, at: FixedClock.t0, on: database.sql, dialect: database.dialect)
+                    AuditEvent("test.event", target: "t:\(index)"), by: .system, at: FixedClock.t0, on: database.unaudited, dialect: database.dialect)
             }
             let result = try await AuditLog.verify(on: database.sql)
             #expect(result.checked == 1005 && result.firstBreak == nil)
-            try await database.sql.update("audit_log").set("summary", to: "{\"x\":\"1\"}").where("id", .equal, 1003).run()
+            try await database.unaudited.update("audit_log").set("summary", to: "{\"x\":\"1\"}").where("id", .equal, 1003).run()
             #expect(try await AuditLog.verify(on: database.sql).firstBreak?.recordID == 1003)
         }
     }

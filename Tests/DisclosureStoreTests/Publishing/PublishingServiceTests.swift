@@ -126,21 +126,3 @@ struct PublishingServiceTests {
         }
     }
 }
-
-@Suite("Background jobs")
-struct ExclusiveJobTests {
-    @Test("a job runs on one instance at a time", arguments: TestDatabase.kinds)
-    func exclusive(kind: TestDatabase) async throws {
-        try await kind.with { (database: Database) async throws in
-            let ran = try await database.exclusiveJob(99) { () async throws in
-                if database.dialect == .postgres {
-                    // While this session holds the lock, a second attempt (another connection) skips.
-                    let second = try await database.exclusiveJob(99) {}
-                    #expect(second == false)
-                }
-            }
-            #expect(ran)
-            #expect(try await database.exclusiveJob(99) {})
-        }
-    }
-}

@@ -24,7 +24,7 @@ struct AuthenticationTests {
         try await kind.with { (database: Database) async throws in
             let clock = FixedClock()
             let (_, auth) = try await Self.seed(database, clock: clock)
-            guard case .success(let account, let token) = try await auth.login(username: "Editor", password: Self.password) else {
+            guard case .success(let account, let token) = try await auth.login(username: "Editor", password: Self.password, address: Self.home) else {
                 Issue.record("login failed")
                 return
             }
@@ -38,35 +38,75 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("five wrong passwords lock the account for fifteen minutes", arguments: TestDatabase.kinds)
-    func lockout(kind: TestDatabase) async throws {
+    static let home = "192.0.2.10"
+    static let attacker = "203.0.113.66"
+
+    @Test("wrong passwords from one address cool that address off, never the owner elsewhere", arguments: TestDatabase.kinds)
+    func throttle(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
             let clock = FixedClock()
             let (accounts, auth) = try await Self.seed(database, clock: clock)
-            for _ in 1...4 { #expect(try await auth.login(username: "editor", password: "wrong-password-1") == .rejected) }
-            guard case .locked(let until) = try await auth.login(username: "editor", password: "wrong-password-1") else {
-                Issue.record("fifth failure did not lock")
+            for _ in 1...4 { #expect(try await auth.login(username: "editor", password: "wrong-password-1", address: Self.attacker) == .rejected) }
+            let fifth = try await auth.login(username: "editor", password: "wrong-password-1", address: Self.attacker)
+            #expect(fifth == .throttled(until: clock.now().addingTimeInterval(30)))
+            // The attacker's address is refused even with the right password ...
+            #expect(try await auth.login(username: "editor", password: Self.password, address: Self.attacker) == fifth)
+            // ... while the owner, at the office, signs in.
+            guard case .success = try await auth.login(username: "editor", password: Self.password, address: Self.home) else {
+                Issue.record("the owner was locked out by someone else's failures")
                 return
             }
-            #expect(until == clock.now().addingTimeInterval(900))
-            // Even the right password is refused while locked.
-            #expect(try await auth.login(username: "editor", password: Self.password) == .locked(until: until))
-            clock.advance(by: 901)
-            guard case .success = try await auth.login(username: "editor", password: Self.password) else {
-                Issue.record("lock did not expire")
-                return
-            }
-            // The office can also clear a lock.
-            for _ in 1...5 { _ = try await auth.login(username: "editor", password: "wrong-password-1") }
+            // Each further failure after the cool-off doubles it.
+            clock.advance(by: 31)
+            #expect(
+                try await auth.login(username: "editor", password: "wrong-password-1", address: Self.attacker)
+                    == .throttled(until: clock.now().addingTimeInterval(60)))
+            // The office can clear every cool-off of the account.
             try await accounts.unlock(username: "editor", by: .commandLine)
-            guard case .success = try await auth.login(username: "editor", password: Self.password) else {
+            guard case .success = try await auth.login(username: "editor", password: Self.password, address: Self.attacker) else {
                 Issue.record("unlock did not work")
                 return
             }
             let actions = try await AuditLog.recent(on: database.sql, limit: 100).map(\.action)
-            #expect(actions.filter { $0 == "login.failed" }.count == 10)
-            #expect(actions.contains("login.locked"))
+            #expect(actions.filter { $0 == "login.failed" }.count == 6)
+            #expect(actions.filter { $0 == "login.throttled" }.count == 1)
             #expect(actions.contains("user.unlock"))
+        }
+    }
+
+    @Test("an unknown username is counted, refused and throttled exactly like a real one", arguments: TestDatabase.kinds)
+    func noOracle(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let clock = FixedClock()
+            let (_, auth) = try await Self.seed(database, clock: clock)
+            var real: [LoginOutcome] = []
+            var unknown: [LoginOutcome] = []
+            for _ in 1...7 {
+                real.append(try await auth.login(username: "editor", password: "wrong-password-1", address: Self.attacker))
+                unknown.append(try await auth.login(username: "nobody", password: "wrong-password-1", address: "198.51.100.9"))
+            }
+            #expect(real == unknown)
+            #expect(real.last == .throttled(until: clock.now().addingTimeInterval(30)))
+        }
+    }
+
+    @Test("twenty failures on one account from many addresses raise the alarm without blocking the owner", arguments: TestDatabase.kinds)
+    func alarm(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let clock = FixedClock()
+            let (_, auth) = try await Self.seed(database, clock: clock)
+            for index in 1...LoginThrottle.attackThreshold {
+                _ = try await auth.login(username: "editor", password: "wrong-password-1", address: "203.0.113.\(index)")
+            }
+            let attacked = try await LoginThrottleRepository(database.sql).accountsUnderAttack(now: clock.now())
+            #expect(attacked.map(\.key) == ["acct:editor"])
+            #expect(attacked.first?.failures == LoginThrottle.attackThreshold)
+            guard case .success = try await auth.login(username: "editor", password: Self.password, address: Self.home) else {
+                Issue.record("a distributed attack locked the owner out")
+                return
+            }
+            let alarms = try await AuditLog.recent(on: database.sql, limit: 100).filter { $0.summary.contains("under_attack") }
+            #expect(alarms.count == 1)
         }
     }
 
@@ -75,14 +115,14 @@ struct AuthenticationTests {
         try await kind.with { (database: Database) async throws in
             let clock = FixedClock()
             let (accounts, auth) = try await Self.seed(database, clock: clock)
-            #expect(try await auth.login(username: "nobody", password: Self.password) == .rejected)
-            guard case .success(_, let token) = try await auth.login(username: "editor", password: Self.password) else {
+            #expect(try await auth.login(username: "nobody", password: Self.password, address: Self.home) == .rejected)
+            guard case .success(_, let token) = try await auth.login(username: "editor", password: Self.password, address: Self.home) else {
                 Issue.record("login failed")
                 return
             }
             try await accounts.setActive(username: "editor", false, by: .commandLine)
             #expect(try await auth.account(forSession: token) == nil)
-            #expect(try await auth.login(username: "editor", password: Self.password) == .rejected)
+            #expect(try await auth.login(username: "editor", password: Self.password, address: Self.home) == .rejected)
         }
     }
 
@@ -119,13 +159,13 @@ struct AuthenticationTests {
     func passwordChange(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
             let (accounts, auth) = try await Self.seed(database, clock: FixedClock())
-            guard case .success(_, let token) = try await auth.login(username: "editor", password: Self.password) else {
+            guard case .success(_, let token) = try await auth.login(username: "editor", password: Self.password, address: Self.home) else {
                 Issue.record("login failed")
                 return
             }
             try await accounts.setPassword(username: "editor", password: "Another2026pass", by: .commandLine)
             #expect(try await auth.account(forSession: token) == nil)
-            #expect(try await auth.login(username: "editor", password: Self.password) == .rejected)
+            #expect(try await auth.login(username: "editor", password: Self.password, address: Self.home) == .rejected)
         }
     }
 }

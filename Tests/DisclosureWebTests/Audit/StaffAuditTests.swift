@@ -16,7 +16,7 @@ struct StaffAuditTests {
             let filtered = try await browser.get("/staff/audit?target=unit%3ACZJ")
             #expect(filtered.body.contains("<td>unit:CZJ</td>") && !filtered.body.contains("<td>user:office</td>"))
             #expect(try await browser.get("/staff/audit/verify").body.contains("校验通过"))
-            try await database.sql.update("audit_log").set("target", to: "unit:FAKE").where("id", .equal, 2).run()
+            try await database.unaudited.update("audit_log").set("target", to: "unit:FAKE").where("id", .equal, 2).run()
             let broken = try await browser.get("/staff/audit/verify")
             #expect(broken.body.contains("校验失败") && broken.body.contains("记录 2"))
         }

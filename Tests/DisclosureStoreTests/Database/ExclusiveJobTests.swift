@@ -1,0 +1,48 @@
+import DisclosureCore
+import DisclosureStore
+import DisclosureTestSupport
+import Foundation
+import SQLKit
+import Testing
+
+/// Serialized: advisory locks are database-wide, so two of these tests running at once on the
+/// shared PostgreSQL would see each other's locks.
+@Suite("Background jobs and advisory locks", .serialized)
+struct ExclusiveJobTests {
+    @Test("a job runs on one instance at a time", arguments: TestDatabase.kinds)
+    func exclusive(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let ran = try await database.exclusiveJob(.backupJob) { () async throws in
+                if database.dialect == .postgres {
+                    // While this session holds the lock, a second attempt (another connection) skips.
+                    let second = try await database.exclusiveJob(.backupJob) {}
+                    #expect(second == false)
+                }
+            }
+            #expect(ran)
+            #expect(try await database.exclusiveJob(.backupJob) {})
+        }
+    }
+
+    /// Issue 17 item 0: the publication job once held the audit chain's key, and its own audited
+    /// writes (on other connections) waited for it forever.
+    @Test("a job's own audited writes complete while it holds its lock", arguments: TestDatabase.kinds)
+    func auditedWritesInsideJob(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let admin = UnitAdministration(database: database, clock: FixedClock())
+            try await admin.create(UnitAdministrationTests.county, by: .commandLine)
+            for lock in AdvisoryLock.allCases where lock.isJobLock {
+                let code = "J\(lock.rawValue % 1000)"
+                let started = Date()
+                let ran = try await database.exclusiveJob(lock) {
+                    try await admin.create(OrgUnit(code: code, name: "单位\(code)", kind: .countyDepartment, parentCode: "XZF"), by: .commandLine)
+                }
+                #expect(ran)
+                #expect(Date().timeIntervalSince(started) < 2, "\(lock)")
+            }
+            let verified = try await AuditLog.verify(on: database.sql)
+            #expect(verified.firstBreak == nil)
+            #expect(verified.checked == 4)
+        }
+    }
+}
