@@ -52,7 +52,9 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
             // A real file, as in production: one writer connection and read-only readers in WAL
             // mode, so a write that bypasses the writer fails here as it would in a county.
             let file = Self.temporarySQLiteFile()
-            let database = try await Database.open(.sqliteFile(path: file.path), logger: logger)
+            // A generous write budget: the suite runs many tests at once on two cores, and these
+            // tests are about behaviour; the budget itself has its own test.
+            let database = try await Database.open(.sqliteFile(path: file.path), logger: logger, writeBudget: .seconds(60))
             return (
                 database,
                 {
@@ -62,7 +64,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
             )
         case .postgres:
             let (schema, base, drop) = try await Self.createSchema()
-            let database = try await Database.open(.postgres(url: base, searchPath: schema), logger: logger)
+            let database = try await Database.open(.postgres(url: base, searchPath: schema), logger: logger, writeBudget: .seconds(60))
             return (
                 database,
                 {

@@ -97,8 +97,10 @@ public struct ComplaintService: Sendable {
 
     /// Whether the account sees the complainant's contact data unmasked: the handling unit's own
     /// clerks and reviewers, and the office that routes complaints (issue 5 §1).
+    /// Whether `staff` sees the complainant's contact data unmasked: only the handling unit's
+    /// editors and reviewers (issue 17). The office supervises and reassigns without them.
     public static func handles(_ complaint: Complaint, _ staff: StaffIdentity) -> Bool {
-        staff.role == .office || ((staff.role == .editor || staff.role == .reviewer) && staff.unitCode == complaint.unitCode)
+        (staff.role == .editor || staff.role == .reviewer) && staff.unitCode == complaint.unitCode
     }
 
     public struct ActionInput: Sendable {

@@ -30,26 +30,36 @@ public struct MessageService: Sendable {
         return kind
     }
 
-    public func submit(_ submission: MessageSubmission, file: (name: String, bytes: [UInt8])? = nil, store: (any FileStore)? = nil) async throws
-        -> Int
-    {
+    /// Files a citizen's message. An attachment counts against its sender's hourly allowance
+    /// (`quota`, per `address`) and is stored only once everything else about the message holds.
+    public func submit(
+        _ submission: MessageSubmission, file: (name: String, bytes: [UInt8])? = nil, store: (any FileStore)? = nil,
+        from address: String = "", quota: Int = 25 << 20
+    ) async throws -> Int {
         let submission = try submission.validated()
-        var stored: StoredFile?
-        if let file, let store {
-            let kind = try Self.checkFile(name: file.name, bytes: file.bytes)
-            let sha = try store.put(file.bytes)
-            stored = StoredFile(name: AttachmentKind.safeName(file.name), mediaType: kind.mediaType, sha256: sha, size: file.bytes.count)
-        }
+        let upload = try file.map { file in (file, try Self.checkFile(name: file.name, bytes: file.bytes)) }
         let now = clock.now()
         let today = today
-        let file = stored
         return try await database.change(by: .anonymous, at: now) { db in
             guard let unit = try await UnitRepository(db).find(submission.unitCode), unit.active else {
                 throw DomainError.invalid("unitCode", "留言对象 \(submission.unitCode) 不存在")
             }
+            // Stored only once the whole message is valid, so a refused one leaves nothing on disk.
+            var file: StoredFile?
+            if let (upload, kind) = upload, let store {
+                try await UploadQuotaRepository(db: db).charge(address: address, bytes: upload.bytes.count, limit: quota, now: now)
+                let sha = try store.put(upload.bytes)
+                file = StoredFile(name: AttachmentKind.safeName(upload.name), mediaType: kind.mediaType, sha256: sha, size: upload.bytes.count)
+            }
             let id = try await MessageRepository(db).insert(submission, on: today, file: file, at: now)
             return (id, AuditEvent("message.create", target: "message:\(id)", ["unit": unit.code, "file": file == nil ? "无" : "有"]))
         }
+    }
+
+    /// Whether `staff` sees the sender's phone and e-mail unmasked: only the editors and reviewers
+    /// of the unit that answers (issue 17); the office moderates, assessors and auditors read.
+    public static func handles(_ message: PublicMessage, _ staff: StaffIdentity) -> Bool {
+        (staff.role == .editor || staff.role == .reviewer) && staff.unitCode == message.unitCode
     }
 
     public func message(_ id: Int, visibleTo staff: StaffIdentity) async throws -> PublicMessage {

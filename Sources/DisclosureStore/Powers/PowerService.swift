@@ -114,13 +114,26 @@ public struct PowerService: Sendable {
     }
 
     /// Attaches a blank form to one material of the guide (the file is already in the file store).
-    public func setMaterialTemplate(_ id: Int, material index: Int, file: StoredFile?, by staff: StaffIdentity) async throws {
-        let reason = file == nil ? "删除材料样表" : "上传材料样表"
+    /// Sets (or with nil removes) a material's blank form. The bytes are checked first and stored
+    /// only after the actor is known to manage the power (a refused upload leaves nothing on disk).
+    public func setMaterialTemplate(
+        _ id: Int, material index: Int, upload: (name: String, bytes: [UInt8])?, store: any FileStore, by staff: StaffIdentity
+    ) async throws {
+        let kind = try upload.map { upload in
+            let kind = try AttachmentKind.detect(fileName: upload.name, bytes: upload.bytes)
+            guard upload.bytes.count <= 10 << 20 else { throw DomainError.invalid("file", "样表文件不能超过 10 MB") }
+            return kind
+        }
+        let reason = upload == nil ? "删除材料样表" : "上传材料样表"
         try await change(id, by: staff, change: .guide, reason: reason, action: "power.guide.template") { power, _ in
             guard var guide = power.guide, guide.materials.indices.contains(index) else {
                 throw DomainError(.notFound, field: "material", "申请材料第 \(index + 1) 项不存在")
             }
-            guide.materials[index].template = file
+            guide.materials[index].template = try upload.map { upload in
+                StoredFile(
+                    name: AttachmentKind.safeName(upload.name), mediaType: kind?.mediaType ?? "", sha256: try store.put(upload.bytes),
+                    size: upload.bytes.count)
+            }
             power.guide = guide
         }
     }

@@ -84,7 +84,9 @@ struct AskController {
                 unitCode: form.text("unitCode"), title: form.text("title"), content: form.values["content"] ?? "",
                 authorName: form.text("authorName"),
                 phone: form.text("phone"), email: form.text("email"))
-            _ = try await services.messages.submit(submission, file: file.map { ($0.fileName, $0.bytes) }, store: services.files)
+            _ = try await services.messages.submit(
+                submission, file: file.map { ($0.fileName, $0.bytes) }, store: services.files, from: context.clientAddress,
+                quota: services.config.anonymousUploadBytesPerHour)
             return redirect(to: "/ask?sent=1")
         } catch let error as DomainError {
             return try await render(unit: nil, page: 1, values: form.values, submitted: false, context: context, error: error)

@@ -149,14 +149,15 @@ struct MessageOutBody: Encodable, Sendable {
     let replyText: String?
     let answeredOn: String?
 
-    init(_ message: PublicMessage, deadline: ReplyDeadline?, staff: Bool, today: CivilDate) {
+    /// - Parameter unmasked: the reader handles the message (its unit's editor or reviewer).
+    init(_ message: PublicMessage, deadline: ReplyDeadline?, staff: Bool, unmasked: Bool = false, today: CivilDate) {
         id = message.id
         unitCode = message.unitCode
         title = message.submission.title
         content = message.submission.content
         author = staff ? message.submission.authorName : message.submission.publicName
-        phone = staff ? message.submission.phone : nil
-        email = staff ? message.submission.email : nil
+        phone = staff ? (unmasked ? message.submission.phone : PersonalDataMask.phone(message.submission.phone)) : nil
+        email = staff ? (unmasked ? message.submission.email : PersonalDataMask.email(message.submission.email)) : nil
         submittedOn = message.submittedOn.description
         state = message.state.rawValue
         rejection = staff ? message.rejection?.rawValue : nil

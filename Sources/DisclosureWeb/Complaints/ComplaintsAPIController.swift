@@ -133,7 +133,11 @@ struct ComplaintsAPIController {
         let today = services.today
         let list = try await services.messages.queue(visibleTo: staff.identity)
         return try jsonResponse(
-            list.map { MessageOutBody($0, deadline: $0.deadline(policy: policy, calendar: calendar, today: today), staff: true, today: today) })
+            list.map {
+                MessageOutBody(
+                    $0, deadline: $0.deadline(policy: policy, calendar: calendar, today: today), staff: true,
+                    unmasked: MessageService.handles($0, staff.identity), today: today)
+            })
     }
 
     @Sendable func moderate(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -9,7 +9,7 @@ import Hummingbird
 /// |---|---|---|
 /// | GET | `/staff/complaints` | signed in (own scope; office, assessor, auditor: all) |
 /// | GET, POST | `/staff/complaints/new`, `/staff/complaints` | office (any unit), editor and reviewer (own unit) |
-/// | GET | `/staff/complaints/{id}` | signed in, in scope; contact data unmasked for the handling unit and the office |
+/// | GET | `/staff/complaints/{id}` | signed in, in scope; contact data unmasked for the handling unit only |
 /// | POST | `/staff/complaints/{id}/actions/{action}` | per `ComplaintAction` |
 struct StaffComplaintsController {
     let services: AppServices

@@ -59,7 +59,10 @@ struct StaffMessagesController {
         let canAnswer = staff.role == .editor || staff.role == .reviewer
         func row(_ message: PublicMessage) -> (Page.Row, (Int, String)) {
             let deadline = message.deadline(policy: policy, calendar: calendar, today: today)
-            let contact = [message.submission.phone, message.submission.email].filter { !$0.isEmpty }.joined(separator: " / ")
+            let unmasked = MessageService.handles(message, staff.identity)
+            let phone = unmasked ? message.submission.phone : PersonalDataMask.phone(message.submission.phone)
+            let email = unmasked ? message.submission.email : PersonalDataMask.email(message.submission.email)
+            let contact = [phone, email].filter { !$0.isEmpty }.joined(separator: " / ")
             return (
                 Page.Row(
                     id: message.id, title: message.submission.title, content: PlainText.paragraphs(message.submission.content),

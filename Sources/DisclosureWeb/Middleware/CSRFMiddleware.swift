@@ -1,7 +1,8 @@
 import Hummingbird
 
-/// Rejects any form post outside the API whose `_csrf` field does not match the CSRF cookie
-/// (double-submit). Runs before every handler, so no form can forget the check.
+/// Rejects any form post outside the API whose `_csrf` field does not match the expected token:
+/// the one bound to the staff session when signed in, else the CSRF cookie (double-submit).
+/// Runs before every handler, so no form can forget the check.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -22,7 +23,9 @@ struct CSRFMiddleware: RouterMiddleware {
             request.body = .init(buffer: buffer)
             sent = FormData(urlEncoded: String(buffer: buffer))["_csrf"]
         }
-        guard !context.csrfCookieIsNew, let sent, Self.constantTimeEqual(sent, context.csrfToken) else {
+        // A signed-in account's token comes from its session; an anonymous form's from a cookie
+        // that must already have been set by the page the form was on.
+        guard context.staff != nil || !context.csrfCookieIsNew, let sent, Self.constantTimeEqual(sent, context.csrfToken) else {
             throw CSRFRejected()
         }
         return try await next(request, context)

@@ -19,6 +19,14 @@ struct SessionMiddleware: RouterMiddleware {
     /// they need neither cookie; skipping both keeps them cacheable and cheap (issue 3 throughput).
     static let cookielessPrefixes = ["/documents/", "/search", "/catalog", "/feed.atom", "/static/", "/healthz", "/metrics"]
 
+    /// A signed-in account's forms carry a token derived from its session (issue 17): it cannot
+    /// be planted beforehand like a cookie, and it changes with every login because the session
+    /// does. The session token is secret (HttpOnly) and only its plain hash is stored, so neither
+    /// a page nor the database gives this one away.
+    static func csrfToken(forSession token: String) -> String {
+        SecretToken.storedForm("csrf|" + token)
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         guard !path.hasPrefix("/api/") else { return try await next(request, context) }
@@ -36,12 +44,18 @@ struct SessionMiddleware: RouterMiddleware {
             do {
                 context.staff = try await authentication.account(forSession: token)
                 context.sessionToken = context.staff == nil ? nil : token
+                if context.staff != nil { context.csrfToken = Self.csrfToken(forSession: token) }
             } catch {
                 // Treat an unreadable session as signed out; the page itself reports database trouble.
                 context.logger.error("session lookup failed", metadata: ["error": "\(String(reflecting: error))"])
             }
         }
         var response = try await next(request, context)
+        if request.cookies[Self.sessionCookie] != nil && context.staff == nil {
+            // An expired or ended session: drop the cookie so the browser's forms go back to the anonymous token.
+            response.setCookie(
+                Cookie(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
         if context.csrfCookieIsNew {
             response.setCookie(
                 Cookie(name: Self.csrfCookie, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))

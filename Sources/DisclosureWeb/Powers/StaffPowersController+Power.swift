@@ -139,16 +139,12 @@ extension StaffPowersController {
         guard let index = Int(try context.pathParameter("index")) else { throw DomainError(.notFound, field: "index", "申请材料不存在") }
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
-            var stored: StoredFile?
+            var file: (name: String, bytes: [UInt8])?
             if form.text("remove") != "1" {
                 guard let upload else { throw DomainError.invalid("file", "请选择样表文件") }
-                let kind = try AttachmentKind.detect(fileName: upload.fileName, bytes: upload.bytes)
-                guard upload.bytes.count <= 10 << 20 else { throw DomainError.invalid("file", "样表文件不能超过 10 MB") }
-                stored = StoredFile(
-                    name: AttachmentKind.safeName(upload.fileName), mediaType: kind.mediaType, sha256: try services.files.put(upload.bytes),
-                    size: upload.bytes.count)
+                file = (upload.fileName, upload.bytes)
             }
-            try await services.powers.setMaterialTemplate(id, material: index, file: stored, by: staff.identity)
+            try await services.powers.setMaterialTemplate(id, material: index, upload: file, store: services.files, by: staff.identity)
             return redirect(to: "/staff/powers/\(id)?notice=saved#guide")
         } catch let error as DomainError {
             return try await renderPower(id, context: context, error: error)

@@ -167,7 +167,8 @@ struct StaffDocumentsController {
         let page = ShowPage(
             view: DocumentView(
                 document, unitName: names[document.draft.unitCode] ?? document.draft.unitCode, today: services.today, interprets: nil,
-                interpretations: []),
+                interpretations: [], attachments: try await AttachmentRepository(services.database.sql).list(document: document.id),
+                attachmentBase: "/staff/documents"),
             indexNumber: document.indexNumber,
             timeliness: document.draft.attribute == .proactive ? result.summary : "非主动公开信息，不计公开时限",
             explanation: "依据：\(rule.text)（条例第二十六条）。" + result.due.explanation, severity: result.isLateOrOverdue ? "late" : "",

@@ -46,6 +46,11 @@ struct StaffLoginController {
                 Cookie(
                     name: SessionMiddleware.sessionCookie, value: token, maxAge: Int(services.config.sessionLifetime), path: "/",
                     secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
+            // A new anonymous token too, so one planted before the login is worthless after it.
+            response.setCookie(
+                Cookie(
+                    name: SessionMiddleware.csrfCookie, value: SecretToken.generate(), path: "/", secure: services.config.secureCookies,
+                    httpOnly: true, sameSite: .lax))
             return response
         case .rejected:
             return failure("用户名或密码错误。", .unauthorized)

@@ -8,7 +8,7 @@ import Testing
 @Suite("One SQLite writer")
 struct SQLiteWriterTests {
     /// A migrated SQLite file with the given write budget, closed and removed even when `body` throws.
-    static func withFile(budget: Duration = .seconds(10), _ body: (Database) async throws -> Void) async throws {
+    static func withFile(budget: Duration = .seconds(60), _ body: (Database) async throws -> Void) async throws {
         let file = TestDatabase.temporarySQLiteFile()
         defer { file.cleanup() }
         let nanos = budget.components.seconds * 1_000_000_000 + budget.components.attoseconds / 1_000_000_000

@@ -18,7 +18,7 @@ struct AnnualReportPagesTests {
     func journey(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, _ in
             try await browser.login("editor")
-            let csrf = browser.cookies["dsc_csrf"] ?? ""
+            let csrf = browser.csrfToken
             let (type, body) = PowerPagesTests.multipart(csrf: csrf, name: "历史申请.csv", bytes: Array(Self.legacy.utf8))
             let imported = try await browser.send("/staff/reports/legacy", method: .post, headers: [.contentType: type], bytes: body)
             #expect(imported.status == .ok && imported.body.contains("已导入 3 件历史申请"))

@@ -16,7 +16,7 @@ struct AssessmentPagesTests {
     func journey(kind: TestDatabase) async throws {
         try await WebHarness.run(kind, clock: Self.clock) { browser, database in
             try await browser.login("office")
-            let csrf = browser.cookies["dsc_csrf"] ?? ""
+            let csrf = browser.csrfToken
             let broken = ShippedSchemes.seedStyle.replacingOccurrences(
                 of: #""deduct": 2, "metric": "reports.halfYearSummary""#, with: #""deduct": -2"#)
             let (badType, badBody) = PowerPagesTests.multipart(csrf: csrf, name: "体系.json", bytes: Array(broken.utf8))

@@ -88,7 +88,7 @@ struct SupervisionPagesTests {
 
             let boundary = "XBOUNDARY"
             var body = ""
-            for (name, value) in message.merging(["_csrf": browser.cookies["dsc_csrf"] ?? ""], uniquingKeysWith: { a, _ in a }) {
+            for (name, value) in message.merging(["_csrf": browser.csrfToken], uniquingKeysWith: { a, _ in a }) {
                 body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
             }
             body +=

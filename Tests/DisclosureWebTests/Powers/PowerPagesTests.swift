@@ -38,7 +38,7 @@ struct PowerPagesTests {
     func journey(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, database in
             try await browser.login("editor")
-            let csrf = browser.cookies["dsc_csrf"] ?? ""
+            let csrf = browser.csrfToken
             let xlsx = Array(try XLSXWorkbook.write([XLSXSheet(name: "权责清单", rows: Self.rows)]))
             let (type, body) = Self.multipart(csrf: csrf, name: "财政局权责清单.xlsx", bytes: xlsx)
             let refused = try await browser.send("/staff/powers/import", method: .post, headers: [.contentType: type], bytes: body)

@@ -22,7 +22,7 @@ struct AttachmentTests {
             try await browser.login("editor")
             let created = try await browser.post("/staff/documents", form: PublishingJourneyTests.form)
             let id = try #require(PublishingJourneyTests.documentID(created.location))
-            let csrf = browser.cookies["dsc_csrf"] ?? ""
+            let csrf = browser.csrfToken
             let pdf = Array("%PDF-1.4\n预算表\n%%EOF".utf8)
             let (type, body) = Self.multipart(csrf: csrf, name: "2026年预算表.pdf", bytes: pdf)
             let uploaded = try await browser.send("/staff/documents/\(id)/attach", method: .post, headers: [.contentType: type], body: body)
@@ -43,6 +43,10 @@ struct AttachmentTests {
             #expect(attachments.map(\.fileName) == ["2026年预算表.pdf"])
             // Not public before publication.
             #expect(try await browser.get("/documents/\(id)/attachments/\(attachments[0].id)").status == .notFound)
+            // The staff page lists the file (it once said 「无附件」) and links to the staff copy.
+            let staffPage = try await browser.get("/staff/documents/\(id)")
+            #expect(staffPage.body.contains("/staff/documents/\(id)/attachments/\(attachments[0].id)"))
+            #expect(!staffPage.body.contains("无附件"))
             let staffCopy = try await browser.get("/staff/documents/\(id)/attachments/\(attachments[0].id)")
             #expect(staffCopy.status == .ok)
             #expect(staffCopy.headers[.contentType] == "application/pdf")

@@ -67,11 +67,17 @@ final class Browser: @unchecked Sendable {
         try await send(uri, method: .get, headers: headers, body: nil)
     }
 
-    /// Posts a form; `_csrf` is added from the cookie unless `csrf` is given (use "" to omit it).
+    /// The token the pages carry: bound to the session when signed in, else the CSRF cookie.
+    var csrfToken: String {
+        if let session = cookies["dsc_session"] { return SecretToken.storedForm("csrf|" + session) }
+        return cookies["dsc_csrf"] ?? ""
+    }
+
+    /// Posts a form; `_csrf` is added as the page would carry it unless `csrf` is given (use "" to omit it).
     @discardableResult
     func post(_ uri: String, form: [String: String], csrf: String? = nil) async throws -> Page {
         var fields = form
-        let token = csrf ?? cookies["dsc_csrf"] ?? ""
+        let token = csrf ?? csrfToken
         if !token.isEmpty { fields["_csrf"] = token }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         return try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body)

@@ -24,6 +24,26 @@ struct StaffLoginTests {
         }
     }
 
+    @Test("login renews the CSRF cookie and binds the forms' token to the new session", arguments: TestDatabase.kinds)
+    func csrfRotation(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, _ in
+            try await browser.get("/staff/login")
+            let planted = try #require(browser.cookies["dsc_csrf"])
+            try await browser.post("/staff/login", form: ["username": "office", "password": WebHarness.password])
+            #expect(browser.cookies["dsc_csrf"] != planted)
+            let page = try await browser.get("/staff/account")
+            let token = try #require(page.csrf)
+            #expect(token != browser.cookies["dsc_csrf"])
+            #expect(token == browser.csrfToken)
+            // The anonymous cookie token (old or new) no longer works for a signed-in account.
+            let refusedOld = try await browser.post("/staff/logout", form: [:], csrf: planted)
+            #expect(refusedOld.status == .forbidden)
+            let refusedCookie = try await browser.post("/staff/logout", form: [:], csrf: browser.cookies["dsc_csrf"] ?? "")
+            #expect(refusedCookie.status == .forbidden)
+            #expect(try await browser.post("/staff/logout", form: [:], csrf: token).status == .seeOther)
+        }
+    }
+
     @Test("a form without the CSRF token is refused and logs nobody in", arguments: TestDatabase.kinds)
     func csrf(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, database in
