@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "启动门户、工作台和接口服务（启动时自动迁移数据库）。",
         discussion: """
-            Runs the publication job every minute, `monitor run` every hour and, with DISCLOSURE_BACKUP_DIR set             (SQLite), a backup every day keeping DISCLOSURE_BACKUP_KEEP (default 7).
+            Runs the publication job every minute (DISCLOSURE_JOB_INTERVAL_SECONDS), `monitor run` every hour and,
+            with DISCLOSURE_BACKUP_DIR set (SQLite), a backup every day keeping DISCLOSURE_BACKUP_KEEP (default 7).
             Environment: DISCLOSURE_DATABASE_URL, DISCLOSURE_SECURE_COOKIES, DISCLOSURE_LOG_LEVEL, DISCLOSURE_SITE_*,
             DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
             DISCLOSURE_CORRECTION_DAYS (default 15), DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR,
@@ -27,7 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
         try await runReportingErrors {
             let env = ProcessInfo.processInfo.environment
             guard (1...65535).contains(port) else { throw DomainError.invalid("port", "端口（--port）应为 1–65535") }
-            let database = try await options.open()
+            // Everything a setting can refuse is checked before the database opens.
+            let url = try options.url()
+            let backups = try Self.scheduledBackup(env, url: url, files: options.fileStore(for: url))
+            // Seconds between rounds of the publication job (tests shorten it; counties keep 60).
+            guard let interval = Int(env["DISCLOSURE_JOB_INTERVAL_SECONDS"] ?? "60"), (1...3600).contains(interval) else {
+                throw DomainError.invalid("DISCLOSURE_JOB_INTERVAL_SECONDS", "DISCLOSURE_JOB_INTERVAL_SECONDS 应为 1–3600 的整数")
+            }
             var config = AppConfig(host: host, port: port, site: SiteInfo.fromEnvironment(env))
             config.secureCookies = env["DISCLOSURE_SECURE_COOKIES"] == "1"
             if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
@@ -37,57 +44,39 @@ struct ServeCommand: AsyncParsableCommand {
                 (env["DISCLOSURE_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             )
             .subtracting([""])
-            let backups = try Self.scheduledBackup(env, database: database, files: options.fileStore(for: database.url))
-            if demo {
-                try await DemoCommand.loadIfEmpty(database, cost: config.bcryptCost)
-            }
-            var logger = Logger(label: "disclosure")
-            logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
-            let app = try await buildApplication(config: config, database: database, logger: logger)
-            say("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
-            // The publication job (scheduled documents, 有效性 changes) every minute and the request
-            // monitor every hour, each on one instance at a time.
-            let jobs = Task.detached {
-                let service = PublishingService(database: database, clock: SystemWallClock(), indexFormat: config.indexFormat)
-                let monitor = MonitorRun(database: database, clock: SystemWallClock(), policy: config.clockPolicy)
-                var minute = 0
-                while !Task.isCancelled {
-                    do {
-                        try await database.exclusiveJob(.publicationJob) {
-                            try await service.runScheduled()
-                            try await service.refreshValidity()
-                        }
-                        if minute % 60 == 0 { _ = try await database.exclusiveJob(.monitorJob) { _ = try await monitor.run() } }
-                        if let backups, minute % 1440 == 0 {
-                            let logger = logger
-                            _ = try await database.exclusiveJob(.backupJob) {
-                                let file = try await backups.run(now: Date())
-                                logger.info("backup written", metadata: ["file": "\(file.path)"])
-                            }
-                        }
-                    } catch {
-                        logger.error("background job failed", metadata: ["error": "\(error)"])
-                    }
-                    minute += 1
-                    try? await Task.sleep(for: .seconds(60))
+            let database = try await options.open()
+            do {
+                if demo {
+                    try await DemoCommand.loadIfEmpty(database, cost: config.bcryptCost)
                 }
+                var logger = Logger(label: "disclosure")
+                logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
+                let app = try await buildApplication(config: config, database: database, logger: logger)
+                say("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
+                let jobs = Task.detached {
+                    await BackgroundJobs(database: database, config: config, interval: interval, backups: backups, logger: logger).run()
+                }
+                defer { jobs.cancel() }
+                try await app.runService()
+                try await database.close()
+            } catch {
+                // A pool must be shut down before it is released, also when serving fails.
+                try? await database.close()
+                throw error
             }
-            defer { jobs.cancel() }
-            try await app.runService()
-            try await database.close()
         }
     }
 
     /// The daily backup when `DISCLOSURE_BACKUP_DIR` is set; refused on PostgreSQL, whose backups are pg_dump's.
-    static func scheduledBackup(_ env: [String: String], database: Database, files: FolderFileStore) throws -> ScheduledBackup? {
+    static func scheduledBackup(_ env: [String: String], url: DatabaseURL, files: FolderFileStore) throws -> ScheduledBackup? {
         guard let folder = env["DISCLOSURE_BACKUP_DIR"], !folder.isEmpty else { return nil }
-        guard database.dialect == .sqlite else {
+        guard !url.isPostgres else {
             throw DomainError.invalid("DISCLOSURE_BACKUP_DIR", "PostgreSQL 数据库请用 pg_dump 定时备份（见 README），不要设置 DISCLOSURE_BACKUP_DIR")
         }
         let keepText = env["DISCLOSURE_BACKUP_KEEP"] ?? "7"
         guard let keep = Int(keepText), (1...365).contains(keep) else {
             throw DomainError.invalid("DISCLOSURE_BACKUP_KEEP", "DISCLOSURE_BACKUP_KEEP 应为 1–365 的整数")
         }
-        return ScheduledBackup(backup: Backup(database: database, files: files), folder: URL(fileURLWithPath: folder), keep: keep)
+        return ScheduledBackup(files: files, folder: URL(fileURLWithPath: folder), keep: keep)
     }
 }

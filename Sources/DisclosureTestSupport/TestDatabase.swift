@@ -76,7 +76,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConver
     }
 
     /// Creates a uniquely named schema and returns it with the base URL and a function that drops it.
-    static func createSchema() async throws -> (String, String, @Sendable () async throws -> Void) {
+    public static func createSchema() async throws -> (String, String, @Sendable () async throws -> Void) {
         guard let base = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         let admin = try await Database.open(.postgres(url: base, searchPath: nil))

@@ -3,12 +3,12 @@ import Foundation
 
 /// `serve`'s daily backup (`DISCLOSURE_BACKUP_DIR`, keep `DISCLOSURE_BACKUP_KEEP`, default 7).
 public struct ScheduledBackup: Sendable {
-    public let backup: Backup
+    public let files: FolderFileStore
     public let folder: URL
     public let keep: Int
 
-    public init(backup: Backup, folder: URL, keep: Int) {
-        self.backup = backup
+    public init(files: FolderFileStore, folder: URL, keep: Int) {
+        self.files = files
         self.folder = folder
         self.keep = max(1, keep)
     }
@@ -17,11 +17,11 @@ public struct ScheduledBackup: Sendable {
 
     /// Writes `disclosure-YYYYMMDDTHHMMSSZ.zip` and removes the oldest beyond `keep`. Returns the new file.
     @discardableResult
-    public func run(now: Date) async throws -> URL {
+    public func run(_ database: Database, now: Date) async throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let stamp = Timestamp.text(now).prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         let out = folder.appendingPathComponent("\(Self.prefix)\(stamp)Z.zip")
-        try await backup.write(to: out, now: now)
+        try await Backup(database: database, files: files).write(to: out, now: now)
         // The stamps sort as text, so the oldest come first.
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasPrefix(Self.prefix) && $0.hasSuffix(".zip") }.sorted()

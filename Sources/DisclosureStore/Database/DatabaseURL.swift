@@ -24,12 +24,19 @@ public enum DatabaseURL: Equatable, Sendable, CustomStringConvertible {
                 self = .sqliteFile(path: path)
             }
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty,
+            guard var components = URLComponents(string: text), let host = components.host, !host.isEmpty,
                 components.path.count > 1
             else {
                 throw .invalid("database", "PostgreSQL 地址无效，应为 postgres://用户:密码@主机:端口/数据库")
             }
-            self = .postgres(url: text, searchPath: nil)
+            // `?search_path=SCHEMA` keeps the tables in a schema of their own (one database, several
+            // installations; the test suite gives each test one). The driver does not know the key.
+            let searchPath = components.queryItems?.first { $0.name == "search_path" }?.value.flatMap { $0.isEmpty ? nil : $0 }
+            if searchPath != nil {
+                components.queryItems = components.queryItems?.filter { $0.name != "search_path" }
+                if components.queryItems?.isEmpty == true { components.queryItems = nil }
+            }
+            self = .postgres(url: components.string ?? text, searchPath: searchPath)
         } else {
             throw .invalid("database", "数据库地址“\(Self.redacted(text))”无效：应以 sqlite: 或 postgres:// 开头")
         }

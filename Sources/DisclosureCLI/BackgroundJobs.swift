@@ -1,0 +1,47 @@
+import DisclosureStore
+import DisclosureWeb
+import Foundation
+import Logging
+
+/// What `serve` does besides answering requests: the publication job (scheduled documents and
+/// 有效性 changes) every round, `monitor run` every hour and the optional daily backup.
+///
+/// Each runs on one instance at a time under its own job lock (DESIGN §8; `AdvisoryLock`); the
+/// locks are never ones that the jobs' own writes take, so a job cannot block itself or the
+/// county's other writers (issue 17).
+struct BackgroundJobs: Sendable {
+    let database: Database
+    let config: AppConfig
+    /// Seconds between rounds (`DISCLOSURE_JOB_INTERVAL_SECONDS`, default 60).
+    let interval: Int
+    let backups: ScheduledBackup?
+    let logger: Logger
+
+    func run() async {
+        let service = PublishingService(database: database, clock: SystemWallClock(), indexFormat: config.indexFormat)
+        let monitor = MonitorRun(database: database, clock: SystemWallClock(), policy: config.clockPolicy)
+        var round = 0
+        while !Task.isCancelled {
+            do {
+                try await database.exclusiveJob(.publicationJob) {
+                    try await service.runScheduled()
+                    try await service.refreshValidity()
+                }
+                if round % max(1, 3600 / interval) == 0 {
+                    try await database.exclusiveJob(.monitorJob) { _ = try await monitor.run() }
+                }
+                if let backups, round % max(1, 86_400 / interval) == 0 {
+                    let (database, logger) = (database, logger)
+                    try await database.exclusiveJob(.backupJob) {
+                        let file = try await backups.run(database, now: Date())
+                        logger.info("backup written", metadata: ["file": "\(file.path)"])
+                    }
+                }
+            } catch {
+                logger.error("background job failed", metadata: ["error": "\(error)"])
+            }
+            round += 1
+            try? await Task.sleep(for: .seconds(interval))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import DisclosureTestSupport
+import Foundation
+import Testing
+
+/// Issue 17 item 0: `serve`'s background jobs once held the audit chain's advisory lock, and
+/// within a minute every audited write of every instance and of the CLI hung on PostgreSQL.
+@Suite("disclosure serve with its background jobs")
+struct ServeCommandTests {
+    static func token(_ database: String, user: String) throws -> String {
+        let result = try CLIRunner.run(["token", "create", "--user", user, "--name", "test", "--database", database])
+        return String(result.stdout.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("dsc_") } ?? "")
+    }
+
+    @Test(
+        "two instances on one PostgreSQL run their jobs while the CLI and the API write: every write completes within a second",
+        .enabled(if: TestDatabase.postgresURL != nil))
+    func twoInstances() async throws {
+        let (schema, base, drop) = try await TestDatabase.createSchema()
+        let database = base + (base.contains("?") ? "&" : "?") + "search_path=" + schema
+        defer { Task { try? await drop() } }
+        #expect(try CLIRunner.run(["demo", "--database", database], environment: ["DISCLOSURE_DEMO_PASSWORD": "Demo2026county"]).status == 0)
+        let editor = try Self.token(database, user: "editor")
+        let reviewer = try Self.token(database, user: "reviewer")
+        let port = 18_500 + Int.random(in: 0..<400)
+        let jobs = ["DISCLOSURE_JOB_INTERVAL_SECONDS": "1", "DISCLOSURE_LOG_LEVEL": "warning"]
+        let first = try ServerProcess(database: database, port: port, environment: jobs)
+        let second = try ServerProcess(database: database, port: port + 1, environment: jobs)
+        defer {
+            first.stop()
+            second.stop()
+        }
+        try await first.waitUntilReady()
+        try await second.waitUntilReady()
+
+        // A document scheduled to publish a few seconds from now, so the job has work to do while we write.
+        let draft: [String: Any] = ["unitCode": "CZJ", "title": "定时发布的预算说明", "category": "通知公告", "generatedOn": "2026-11-19", "body": "说明。"]
+        let created = try await HTTP.send(.post, first.base + "/api/v1/documents", token: editor, json: draft)
+        #expect(created.status == 201)
+        let id = try #require(created.json["id"] as? Int)
+        let transitions = first.base + "/api/v1/documents/\(id)/transitions"
+        #expect(try await HTTP.send(.post, transitions, token: editor, json: ["action": "submit"]).status == 200)
+        let checklist: [String: Any] = [
+            "action": "approve", "containsStateSecrets": false, "containsPrivateOrCommercialData": false, "wordingAccurate": true,
+        ]
+        #expect(try await HTTP.send(.post, transitions, token: reviewer, json: checklist).status == 200)
+        let publishAt = ISO8601DateFormatter().string(from: Date().addingTimeInterval(4))
+        let scheduled = try await HTTP.send(.post, transitions, token: reviewer, json: ["action": "publish", "publishAt": publishAt])
+        #expect(scheduled.json["state"] as? String == "scheduled")
+
+        // Ten seconds of writes through both instances and the CLI while the jobs run every second.
+        let until = ContinuousClock.now + .seconds(10)
+        var round = 0
+        while ContinuousClock.now < until {
+            let server = round.isMultiple(of: 2) ? first : second
+            let write = try await HTTP.send(
+                .post, server.base + "/api/v1/documents", token: editor,
+                json: ["unitCode": "CZJ", "title": "并发写入 \(round)", "category": "通知公告", "generatedOn": "2026-11-19", "body": "内容。"], timeout: 5)
+            #expect(write.status == 201)
+            #expect(write.elapsed < .seconds(1), "API write \(round) took \(write.elapsed)")
+            let started = ContinuousClock.now
+            let cli = try CLIRunner.run(["token", "create", "--user", "office", "--name", "r\(round)", "--database", database], timeout: 10)
+            #expect(cli.status == 0)
+            // The CLI's own start-up (process, connection, migration check) is outside the write itself.
+            #expect(ContinuousClock.now - started < .seconds(3), "CLI write \(round) took \(ContinuousClock.now - started)")
+            round += 1
+        }
+        #expect(round >= 3)
+        let published = try await HTTP.send(.get, second.base + "/api/v1/public/documents/\(id)")
+        #expect(published.status == 200, "the scheduled publication did not happen")
+        #expect(first.process.isRunning && second.process.isRunning)
+    }
+}
