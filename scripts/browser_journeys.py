@@ -255,5 +255,30 @@ try:
 finally:
     desk.quit()
 
+# Issue 17: wrong passwords cool this browser off without locking the account; the office sees why.
+phone = browser(390)
+try:
+    for attempt in range(5):
+        phone.get(BASE + "/staff/login")
+        phone.find_element(By.NAME, "username").send_keys("reviewer")
+        phone.find_element(By.NAME, "password").send_keys("wrong-password-" + str(attempt))
+        click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    check("本机登录失败次数过多" in phone.page_source, "the fifth wrong password cools this browser off, with the time to wait")
+    phone.save_screenshot(f"{OUT}/login-throttled-phone.png")
+finally:
+    phone.quit()
+desk = browser(1280)
+try:
+    login(desk, "office")
+    desk.get(BASE + "/staff/users/reviewer")
+    check("暂停登录" in desk.page_source and "解除暂停" in desk.page_source, "the office sees the cooling-off address and can clear it")
+    desk.save_screenshot(f"{OUT}/user-throttle.png")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//button[text()='解除暂停']"))
+    check("暂停登录" not in desk.page_source or "以下地址" not in desk.page_source, "解除暂停 clears the cool-off")
+    logout(desk)
+    login(desk, "reviewer")
+finally:
+    desk.quit()
+
 print(f"{'FAILED' if failures else 'passed'}: screenshots in {OUT}")
 sys.exit(1 if failures else 0)

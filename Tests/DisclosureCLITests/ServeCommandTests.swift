@@ -4,6 +4,9 @@ import Testing
 
 /// Issue 17 item 0: `serve`'s background jobs once held the audit chain's advisory lock, and
 /// within a minute every audited write of every instance and of the CLI hung on PostgreSQL.
+///
+/// Timed, so `scripts/test` runs it on its own after the parallel suite (`DISCLOSURE_TEST_SERVE=1`):
+/// with two hundred other tests on two cores a healthy write can take over a second.
 @Suite("disclosure serve with its background jobs")
 struct ServeCommandTests {
     static func token(_ database: String, user: String) throws -> String {
@@ -13,7 +16,7 @@ struct ServeCommandTests {
 
     @Test(
         "two instances on one PostgreSQL run their jobs while the CLI and the API write: every write completes within a second",
-        .enabled(if: TestDatabase.postgresURL != nil))
+        .enabled(if: TestDatabase.postgresURL != nil && ProcessInfo.processInfo.environment["DISCLOSURE_TEST_SERVE"] == "1"))
     func twoInstances() async throws {
         let (schema, base, drop) = try await TestDatabase.createSchema()
         let database = base + (base.contains("?") ? "&" : "?") + "search_path=" + schema

@@ -1,3 +1,4 @@
+import DisclosureCore
 import DisclosureStore
 import DisclosureTestSupport
 import Hummingbird
@@ -41,6 +42,26 @@ struct StaffLoginTests {
             let refusedCookie = try await browser.post("/staff/logout", form: [:], csrf: browser.cookies["dsc_csrf"] ?? "")
             #expect(refusedCookie.status == .forbidden)
             #expect(try await browser.post("/staff/logout", form: [:], csrf: token).status == .seeOther)
+        }
+    }
+
+    @Test("an account attacked from many addresses is flagged on the office's dashboard only", arguments: TestDatabase.kinds)
+    func attackWarning(kind: TestDatabase) async throws {
+        let clock = FixedClock()
+        try await WebHarness.run(kind, clock: clock) { browser, database in
+            let auth = Authentication(database: database, clock: clock, hasher: PasswordHasher(cost: 4))
+            for index in 1...LoginThrottle.attackThreshold {
+                _ = try await auth.login(username: "reviewer", password: "wrong-password-9", address: "203.0.113.\(index)")
+            }
+            try await browser.login("editor")
+            #expect(try await browser.get("/staff").body.contains("可能正遭受密码猜测攻击") == false)
+            try await browser.post("/staff/logout", form: [:])
+            try await browser.login("office")
+            let dashboard = try await browser.get("/staff")
+            #expect(dashboard.body.contains("账号 reviewer 近 1 小时内密码错误 20 次，可能正遭受密码猜测攻击"))
+            // The owner is not locked out by any of it.
+            try await browser.post("/staff/logout", form: [:])
+            #expect(try await browser.login("reviewer").status == .seeOther)
         }
     }
 
