@@ -32,6 +32,7 @@ enum AuditActionLabel {
         case "login.success": "登录成功"
         case "login.failed": "登录失败"
         case "login.locked": "锁定期间尝试登录"
+        case "login.throttled": "暂停期间尝试登录"
         case "logout": "退出登录"
         case "unit.create": "新建单位"
         case "unit.update": "修改单位"

@@ -18,7 +18,12 @@ struct StaffDashboardController {
         let todayReason: String
         let calendarWarnings: [String]
         /// For the office: accounts with many failed logins from many addresses in the last hour.
-        let attackWarnings: [String]
+        let attackWarnings: [AttackWarning]
+
+        struct AttackWarning: Sendable {
+            let text: String
+            let href: String
+        }
         let unitCount: Int
         let accountCount: Int
         let recentAudit: [AuditRow]
@@ -62,10 +67,13 @@ struct StaffDashboardController {
 
     /// The throttle keeps attacked accounts open to their owners; the office still has to know
     /// (issue 17), to warn the owner and check the addresses on the account page.
-    func attackWarnings(for staff: StaffAccount) async throws -> [String] {
+    func attackWarnings(for staff: StaffAccount) async throws -> [DashboardPage.AttackWarning] {
         guard staff.role == .office else { return [] }
         return try await LoginThrottleRepository(services.database.sql).accountsUnderAttack(now: services.clock.now()).map {
-            "账号 \($0.username ?? "") 近 1 小时内密码错误 \($0.failures) 次，可能正遭受密码猜测攻击；发起地址已被逐个暂停登录，请提醒本人使用强密码并查看账号页面。"
+            let username = $0.username ?? ""
+            return .init(
+                text: "账号 \(username) 近 1 小时内密码错误 \($0.failures) 次，可能正遭受密码猜测攻击。任一地址连续输错 5 次即暂停该地址登录，本人在其他地址不受影响；请提醒本人使用强密码。",
+                href: "/staff/users/\(URLQuery.escape(username))")
         }
     }
 

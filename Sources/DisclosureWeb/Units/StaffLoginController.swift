@@ -56,9 +56,10 @@ struct StaffLoginController {
             return failure("用户名或密码错误。", .unauthorized)
         case .throttled(let until):
             // 429 alike for unknown and existing usernames: the answer must not tell which exist.
-            let local = CivilDateTime(instant: until)
-            var response = failure("本机登录失败次数过多，请于 \(local.text) 后再试；如忘记密码，请联系政务公开办重置。", .tooManyRequests)
-            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(services.clock.now()).rounded(.up))))
+            let seconds = max(1, Int(until.timeIntervalSince(services.clock.now()).rounded(.up)))
+            let wait = seconds <= 90 ? "请 \(seconds) 秒后再试" : "请于 \(CivilDateTime(instant: until).text) 后再试"
+            var response = failure("本机登录失败次数过多，\(wait)；如忘记密码，请联系政务公开办重置。", .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
             return response
         }
     }
