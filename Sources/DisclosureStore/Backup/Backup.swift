@@ -33,13 +33,18 @@ public struct Backup: Sendable {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let snapshot = work.appendingPathComponent(BackupManifest.databaseName)
-        try await database.unaudited.raw("VACUUM INTO \(bind: snapshot.path)").run()
+        try await Self.snapshot(database, into: snapshot)
         let (schemaVersion, head) = try await Self.describe(snapshot: snapshot)
         let digest = try FileDigest.sha256(of: snapshot)
         let entries = try attachmentEntries()
         let manifest = BackupManifest(
             createdAt: Timestamp.text(now), schemaVersion: schemaVersion, auditHead: head,
             database: .init(path: BackupManifest.databaseName, sha256: digest.hex, bytes: digest.bytes), files: entries)
+        do {
+            try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw DomainError.invalid("out", "无法创建备份目录 \(out.deletingLastPathComponent().path)")
+        }
         let partial = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         do {
@@ -59,6 +64,23 @@ public struct Backup: Sendable {
         // Only a complete archive gets the real name, so a crash never leaves a truncated backup.
         try FileManager.default.moveItem(at: partial, to: out)
         return manifest
+    }
+
+    /// Copies the database with `VACUUM INTO` on a connection of its own: the copy is one read
+    /// transaction (the server's readers are `query_only`, which forbids the statement, and its
+    /// writer must not be held for the seconds a large copy takes).
+    static func snapshot(_ database: Database, into file: URL) async throws {
+        guard case .sqliteFile(let path) = database.url else {
+            throw DomainError.invalid("database", "只能备份 SQLite 数据库文件")
+        }
+        let copier = try await Database.open(.sqliteFile(path: path))
+        do {
+            try await copier.unaudited.raw("VACUUM INTO \(bind: file.path)").run()
+            try await copier.close()
+        } catch {
+            try? await copier.close()
+            throw error
+        }
     }
 
     /// The schema version and audit head inside a snapshot file.

@@ -31,7 +31,7 @@ extension Database {
             let box = PoolBox(pool: pool)
             let sql = PooledSQLDatabase(box: box, dialect: SQLiteDialect(), logger: logger)
             let db = Database(url: url, dialect: .sqlite, sql: sql, writer: sql, close: { try await box.pool.close().get() })
-            try await db.checkReachable()
+            try await db.checkReachableOrClose()
             return db
         case .postgres(let text, let searchPath):
             var configuration: SQLPostgresConfiguration
@@ -47,7 +47,7 @@ extension Database {
             let box = PoolBox(pool: pool)
             let sql = PooledSQLDatabase(box: box, dialect: PostgresDialect(), logger: logger)
             let db = Database(url: url, dialect: .postgres, sql: sql, writer: sql, close: { try await box.pool.close().get() })
-            try await db.checkReachable()
+            try await db.checkReachableOrClose()
             return db
         }
     }
@@ -90,5 +90,16 @@ extension Database {
             throw DomainError.invalid("database", "无法打开数据库 \(url)")
         }
         return db
+    }
+
+    /// `checkReachable`, closing the pools when it fails: a pool released without shutting down
+    /// stops the process, which turned an unreachable server into a crash instead of one line.
+    private func checkReachableOrClose() async throws {
+        do {
+            try await checkReachable()
+        } catch {
+            try? await close()
+            throw error
+        }
     }
 }

@@ -34,6 +34,14 @@ struct UserCommandTests {
         #expect(list.stdout.contains("office") && !list.stdout.contains(token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
+    @Test("an unreachable PostgreSQL is one line and exit 1, not a crash")
+    func unreachableDatabase() throws {
+        let result = try CLIRunner.run(["migrate", "--database", "postgres://disclosure:secret@127.0.0.1:1/x?tlsmode=disable"], timeout: 60)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("错误：无法连接数据库 postgres://disclosure:***@127.0.0.1:1/x"))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
     @Test("a bad database URL is one line and exit 1")
     func badDatabase() throws {
         let result = try CLIRunner.run(["migrate", "--database", "oracle://db"])
