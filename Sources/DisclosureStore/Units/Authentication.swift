@@ -1,5 +1,6 @@
 import DisclosureCore
 import Foundation
+import Logging
 import SQLKit
 
 /// What a login attempt came to.
@@ -19,12 +20,18 @@ public struct Authentication: Sendable {
     let clock: any WallClock
     let hasher: PasswordHasher
     public let sessionLifetime: TimeInterval
+    /// Where an attack on an account is reported, besides the audit log and the dashboard.
+    let logger: Logger
 
-    public init(database: Database, clock: any WallClock, hasher: PasswordHasher, sessionLifetime: TimeInterval = 8 * 3600) {
+    public init(
+        database: Database, clock: any WallClock, hasher: PasswordHasher, sessionLifetime: TimeInterval = 8 * 3600,
+        logger: Logger = Logger(label: "disclosure.login")
+    ) {
         self.database = database
         self.clock = clock
         self.hasher = hasher
         self.sessionLifetime = sessionLifetime
+        self.logger = logger
     }
 
     /// Checks a password typed at `address` (the client's address as the web layer resolved it).
@@ -76,6 +83,11 @@ public struct Authentication: Sendable {
             var summary = ["reason": reason, "address": address, "failures": String(counts[0])]
             if counts[2] == LoginThrottle.attackThreshold { summary["alarm"] = "under_attack" }
             return (counts, AuditEvent("login.failed", target: target, summary))
+        }
+        if counts[2] == LoginThrottle.attackThreshold {
+            logger.warning(
+                "many failed logins for one account from several addresses",
+                metadata: ["target": "\(target)", "failures": "\(counts[2])", "last_address": "\(address)"])
         }
         let coolOff = zip(keys, counts).map { LoginThrottle.coolOff(for: $0, failures: $1) }.max() ?? 0
         return coolOff > 0 ? .throttled(until: now.addingTimeInterval(coolOff)) : .rejected
