@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         // XLSX (and later DOCX) are ZIP containers: power-list import/export, annual-report files (DESIGN §3).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Tests only: property tests of the statutory rules (issue 18).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -94,7 +96,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "DisclosureCoreTests", dependencies: ["DisclosureCore", "DisclosureTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DisclosureCoreTests",
+            dependencies: ["DisclosureCore", "DisclosureTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
         .testTarget(name: "DisclosureStoreTests", dependencies: ["DisclosureStore", "DisclosureTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DisclosureWebTests",

@@ -58,6 +58,18 @@ public struct WorkingDayCalendar: Sendable {
             makeUpWorkdaysCounted: makeUpDays, unconfirmedYears: unconfirmed.sorted())
     }
 
+    /// `date` itself when it is a working day, else the next working day: a period a person sets
+    /// that ends on a rest day ends on the next working day (民法典 第二百零三条; statutes §1.4).
+    public func workingDay(onOrAfter date: CivilDate) -> CivilDate {
+        var day = date
+        var guardDays = 0
+        while !isWorkingDay(day), guardDays < 60 {
+            day = day.adding(days: 1)
+            guardDays += 1
+        }
+        return day
+    }
+
     /// How many working days lie after `start` up to and including `end` (0 when `end <= start`).
     public func workingDays(from start: CivilDate, to end: CivilDate) -> Int {
         guard end > start else { return 0 }

@@ -1,6 +1,8 @@
 /// A stretch of days the answer period does not count: from the day after a letter went out up to
 /// and including the day its answer came, its window closed, or payment arrived (条例 第三十三条).
 struct Pause: Equatable, Sendable {
+    /// `.consultation` or `.feeNotice`: what the step is called when it comes too late.
+    let kind: LateAction.Kind
     let startsAfter: CivilDate
     let endsOn: CivilDate
     let label: String
@@ -33,7 +35,7 @@ struct Pause: Equatable, Sendable {
             }
             pauses.append(
                 Pause(
-                    startsAfter: consultation.sentOn, endsOn: end,
+                    kind: .consultation, startsAfter: consultation.sentOn, endsOn: end,
                     label: "征求\(who)意见期间" + (endEvent == nil ? "（进行中，暂计至今日）" : ""),
                     startEvent: "发出征求意见函：\(who)，应于 \(window) 前答复（条例\(consultation.kind.article)）；征求意见时间不计入答复期限（条例第三十三条）",
                     endEvent: endEvent, isOngoing: endEvent == nil))
@@ -42,12 +44,18 @@ struct Pause: Equatable, Sendable {
             let end = fee.paidOn ?? max(today, fee.issuedOn)
             pauses.append(
                 Pause(
-                    startsAfter: fee.issuedOn, endsOn: end, label: "待缴费期间" + (fee.paidOn == nil ? "（进行中，暂计至今日）" : ""),
+                    kind: .feeNotice, startsAfter: fee.issuedOn, endsOn: end, label: "待缴费期间" + (fee.paidOn == nil ? "（进行中，暂计至今日）" : ""),
                     startEvent: "发出收费通知，答复期限中止至缴费之日（信息处理费管理办法）", endEvent: fee.paidOn == nil ? nil : "收到申请人缴费",
                     isOngoing: fee.paidOn == nil))
         }
         return pauses
     }
+}
+
+/// An event line the walk prints on its date without counting anything (a late step).
+struct ClockNote: Equatable, Sendable {
+    let on: CivilDate
+    let text: String
 }
 
 /// Walks the calendar day by day from the anchor until the allowance is used up, grouping days
@@ -58,8 +66,8 @@ struct Walk {
     var steps: [ClockStep]
 
     static func run(
-        from anchor: CivilDate, allowance: Int, extension granted: RequestTimeline.Extension?, pauses: [Pause], calendar: WorkingDayCalendar,
-        today: CivilDate
+        from anchor: CivilDate, allowance: Int, extension granted: RequestTimeline.Extension?, pauses: [Pause], notes: [ClockNote] = [],
+        calendar: WorkingDayCalendar, today: CivilDate
     ) -> Walk {
         var total = allowance
         var counted = 0
@@ -82,6 +90,7 @@ struct Walk {
                 total += granted.workingDays
                 lines.append("经 \(granted.approver) 批准延期答复 \(granted.workingDays) 个工作日（条例第三十三条）")
             }
+            for note in notes where note.on == date { lines.append(note.text) }
             guard !lines.isEmpty else { return }
             flush()
             for line in lines { steps.append(ClockStep(event: line, from: date, remaining: total - counted)) }
@@ -128,6 +137,10 @@ struct Walk {
         }
         flush()
         steps.append(ClockStep(event: "答复期限届满日（\(date.chineseWeekday)）", from: date, remaining: 0))
+        // Steps dated after the due date (or before the anchor) still show, in date order.
+        for note in notes.sorted(by: { $0.on < $1.on }) where note.on > date || note.on < anchor {
+            steps.append(ClockStep(event: note.text, from: note.on, remaining: 0))
+        }
         // Like the publication clock, a working day today still counts as left (含今日).
         let remaining = today > date ? 0 : total - countedBeforeToday
         return Walk(due: date, remaining: remaining, steps: steps)

@@ -61,7 +61,7 @@ public struct InformationRequest: Equatable, Sendable {
             case .feePaid:
                 timeline.feeNotice?.paidOn = event.on
             case .customDeadline:
-                if let until = event.until { timeline.customDeadline = .init(date: until, reason: event.detail) }
+                if let until = event.until { timeline.customDeadline = .init(date: until, reason: event.detail, setOn: event.on) }
             case .reassigned:
                 break
             }

@@ -31,12 +31,37 @@ public struct RequestClock: Equatable, Sendable {
     public let feePaymentDue: CivilDate?
     /// The case has passed a stated deadline that ends it: 补正 not made (三(六)1) or fee not paid (三(六)2).
     public let lapsedOutcome: RequestOutcome?
+    /// The day the lapse took effect: the day after the deadline, whenever it is noticed (issue 18).
+    public let lapsedOn: CivilDate?
+    /// Working days past the due date: up to today while open, up to the answer when answered late.
+    public let overdueWorkingDays: Int
+    /// Steps recorded after the answer period had ended (or a 补正 notice after its 7 days): kept
+    /// and shown, labelled late, but they moved nothing.
+    public let lateActions: [LateAction]
     /// Every step a clerk checks: event, dates, counted or not, working days left.
     public let steps: [ClockStep]
     /// Years crossed without a published 放假安排; the dates are provisional.
     public let unconfirmedYears: [Int]
 
     public var isOpen: Bool { status != .answeredOnTime && status != .answeredLate }
+}
+
+/// A step taken too late to have its statutory effect (issue 18).
+public struct LateAction: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case correctionNotice, consultation, feeNotice, extensionGranted, customDeadline
+    }
+
+    public let kind: Kind
+    public let on: CivilDate
+    /// What the console shows beside the step: 「逾期告知」 or 「逾期操作，不中止计算」….
+    public let label: String
+
+    public init(kind: Kind, on: CivilDate, label: String) {
+        self.kind = kind
+        self.on = on
+        self.label = label
+    }
 }
 
 /// One line of a due-date explanation: 事件, 日期, 计入/不计入, 剩余工作日.
@@ -60,66 +85,4 @@ public struct ClockStep: Equatable, Sendable {
     }
 
     public var dates: String { from == to ? from.description : "\(from) 至 \(to)" }
-}
-
-extension RequestClock {
-    public static func evaluate(
-        _ timeline: RequestTimeline, policy: ClockPolicy = .statutory, calendar: WorkingDayCalendar, today: CivilDate
-    ) -> RequestClock {
-        let noticeDue = calendar.adding(workingDays: policy.correctionNoticeDays, to: timeline.receivedOn).date
-        var steps = [ClockStep(event: "收到申请（收到申请之日不计入，次日起算）", from: timeline.receivedOn, remaining: policy.answerDays)]
-        var anchor = timeline.receivedOn
-        if let correction = timeline.correction {
-            steps.append(
-                ClockStep(event: "发出补正告知书（应于 \(noticeDue) 前发出），补正期限至 \(correction.deadline)", from: correction.sentOn, remaining: policy.answerDays))
-            guard let corrected = correction.correctedOn else {
-                return RequestClock(
-                    status: timeline.answeredOn == nil ? .awaitingCorrection : .answeredOnTime, due: nil, internalTarget: nil,
-                    remainingWorkingDays: nil, correctionNoticeDue: noticeDue, consultationWindows: [], feePaymentDue: nil,
-                    lapsedOutcome: timeline.answeredOn == nil && today > correction.deadline ? .correctionNotMade : nil,
-                    steps: steps + [
-                        ClockStep(
-                            event: "等待申请人补正，答复期限自收到补正之日起重新计算（条例第三十条）", from: correction.sentOn, to: max(correction.sentOn, today), treatment: "不计入",
-                            remaining: policy.answerDays)
-                    ],
-                    unconfirmedYears: calendar.unconfirmedYears(from: timeline.receivedOn, to: correction.deadline))
-            }
-            anchor = corrected
-            steps.append(ClockStep(event: "收到补正后的申请，答复期限自次日起重新计算 \(policy.answerDays) 个工作日（条例第三十条）", from: corrected, remaining: policy.answerDays))
-        }
-        let pauses = Pause.all(in: timeline, after: anchor, policy: policy, calendar: calendar, today: today)
-        let walk = Walk.run(
-            from: anchor, allowance: policy.answerDays, extension: timeline.extensionGranted, pauses: pauses, calendar: calendar, today: today)
-        steps += walk.steps
-        let internalTarget = Walk.run(
-            from: anchor, allowance: policy.internalTargetDays, extension: nil, pauses: pauses, calendar: calendar, today: today
-        ).due
-        var due = walk.due
-        var remaining = walk.remaining
-        if let custom = timeline.customDeadline {
-            due = custom.date
-            remaining = today > custom.date ? 0 : calendar.workingDays(from: today.adding(days: -1), to: custom.date)
-            steps.append(ClockStep(event: "依条例第三十五条另行确定答复期限：\(custom.reason)", from: custom.date, remaining: remaining))
-        }
-        let status: Status
-        if let answered = timeline.answeredOn {
-            status = answered <= due ? .answeredOnTime : .answeredLate
-            steps.append(ClockStep(event: answered <= due ? "作出答复（未超过答复期限）" : "作出答复（超过答复期限）", from: answered, remaining: 0))
-        } else if pauses.contains(where: { $0.isOngoing }) {
-            status = .paused
-        } else {
-            status = today > due ? .overdue : .running
-        }
-        let fee = timeline.feeNotice.map { calendar.adding(workingDays: policy.feePaymentDays, to: $0.issuedOn).date }
-        var lapsed: RequestOutcome?
-        if timeline.answeredOn == nil, let fee, timeline.feeNotice?.paidOn == nil, today > fee { lapsed = .feeNotPaid }
-        return RequestClock(
-            status: status, due: due, internalTarget: timeline.customDeadline == nil ? internalTarget : nil,
-            remainingWorkingDays: timeline.answeredOn == nil ? remaining : nil, correctionNoticeDue: noticeDue,
-            consultationWindows: timeline.consultations.filter { $0.answeredOn == nil }.map {
-                calendar.adding(workingDays: policy.consultationDays, to: $0.sentOn).date
-            },
-            feePaymentDue: timeline.feeNotice?.paidOn == nil ? fee : nil, lapsedOutcome: lapsed, steps: steps,
-            unconfirmedYears: calendar.unconfirmedYears(from: timeline.receivedOn, to: max(due, today)))
-    }
 }

@@ -82,9 +82,12 @@ public struct RequestTimeline: Equatable, Sendable {
     public struct CustomDeadline: Equatable, Sendable {
         public var date: CivilDate
         public var reason: String
-        public init(date: CivilDate, reason: String) {
+        /// The day the deadline was set; one set after the statutory due date moves nothing.
+        public var setOn: CivilDate?
+        public init(date: CivilDate, reason: String, setOn: CivilDate? = nil) {
             self.date = date
             self.reason = reason
+            self.setOn = setOn
         }
     }
 }

@@ -42,11 +42,17 @@ extension RequestService {
         let policy = self.policy
         return try await database.change(by: actor, at: now) { db in
             guard let request = try await RequestRepository(db).find(id), RequestAction.closeLapsed.from.contains(request.state),
-                let lapsed = request.clock(policy: policy, calendar: calendar, today: today)?.lapsedOutcome
+                let clock = request.clock(policy: policy, calendar: calendar, today: today), let lapsed = clock.lapsedOutcome
             else { return (nil, AuditEvent("request.closeLapsed.skip", target: "request:\(id)")) }
+            // Closed as of the day after the deadline, whenever the monitor notices (issue 18): a
+            // lapse on 12-30 belongs to that year's report even if noticed on 01-02.
+            let closedOn = min(clock.lapsedOn ?? today, today)
             try await RequestRepository(db).update(
-                id, at: now, ["outcome": lapsed.rawValue, "answered_on": today.description, "state": RequestState.answered.rawValue])
-            return (lapsed, AuditEvent("request.closeLapsed", target: "request:\(id)", ["outcome": lapsed.rawValue]))
+                id, at: now, ["outcome": lapsed.rawValue, "answered_on": closedOn.description, "state": RequestState.answered.rawValue])
+            return (
+                lapsed,
+                AuditEvent("request.closeLapsed", target: "request:\(id)", ["outcome": lapsed.rawValue, "closedOn": closedOn.description])
+            )
         }
     }
 }
@@ -107,6 +113,13 @@ struct Step {
             let noticeDue = calendar.adding(workingDays: policy.correctionNoticeDays, to: request.receivedOn ?? on).date
             return ["deadline": deadline.description, "late": String(on > noticeDue)]
         case .receiveCorrection:
+            // 第三十条: not correcting within the 补正期限 means the application is abandoned; a
+            // correction after it cannot revive the case (issue 18). It can be filed as a new one.
+            if let lapsedOn = request.clock(policy: policy, calendar: calendar, today: on)?.lapsedOn {
+                throw DomainError(
+                    .conflict, field: "on",
+                    "补正期限已于 \(lapsedOn.adding(days: -1)) 届满，申请已视为放弃（三(六)1）；逾期收到的补正材料请作为新的申请登记")
+            }
             try await event(.correctionReceived)
             try await move(to: .accepted)
             return [:]
@@ -131,6 +144,12 @@ struct Step {
         case .issueFeeNotice:
             return try await issueFee(service: service)
         case .recordPayment:
+            // 国办函〔2020〕109号: not paying within the window means the application is withdrawn.
+            if let lapsedOn = request.clock(policy: policy, calendar: calendar, today: on)?.lapsedOn {
+                throw DomainError(
+                    .conflict, field: "on",
+                    "缴费期限已于 \(lapsedOn.adding(days: -1)) 届满，申请已视为放弃（三(六)2）；逾期缴费请退回，如申请人坚持，请作为新的申请登记")
+            }
             try await event(.feePaid)
             try await move(to: .accepted)
             return [:]

@@ -36,6 +36,8 @@ struct RequestCasePage: Sendable {
         let label: String
         let text: String
         let actor: String
+        /// 「逾期告知」 and the like: the step came after its time and moved nothing (issue 18).
+        let lateLabel: String?
     }
 
     let id: Int
@@ -108,7 +110,18 @@ struct RequestCasePage: Sendable {
             var text = [$0.party, $0.detail].filter { !$0.isEmpty }.joined(separator: "：")
             if let until = $0.until { text += "（期限 \(until)）" }
             if let days = $0.days { text += $0.kind == .feeNoticeIssued ? "（\(days) 元）" : "（\(days) 个工作日）" }
-            return Event(on: $0.on.description, label: $0.kind.label, text: text, actor: $0.actor)
+            let lateKind: LateAction.Kind? =
+                switch $0.kind {
+                case .correctionRequested: .correctionNotice
+                case .consultationSent: .consultation
+                case .feeNoticeIssued: .feeNotice
+                case .extended: .extensionGranted
+                case .customDeadline: .customDeadline
+                default: nil
+                }
+            let day = $0.on
+            let late = clock?.lateActions.first { $0.kind == lateKind && $0.on == day }
+            return Event(on: $0.on.description, label: $0.kind.label, text: text, actor: $0.actor, lateLabel: late?.label)
         }
         actions = RequestActionForm.forms(for: request, role: staff.role, units: units, today: today)
         self.letters = letters.map { letter in

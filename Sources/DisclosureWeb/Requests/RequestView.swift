@@ -9,8 +9,8 @@ enum RequestView {
         let provisional = clock.unconfirmedYears.isEmpty ? "" : "（\(clock.unconfirmedYears.map { "\($0)年" }.joined(separator: "、"))放假安排未公布，日期待确认）"
         switch clock.status {
         case .answeredOnTime: return "\(due)（已按期答复）"
-        case .answeredLate: return "\(due)（逾期答复）"
-        case .overdue: return "\(due)（已超期）" + provisional
+        case .answeredLate: return "\(due)（逾期 \(clock.overdueWorkingDays) 个工作日答复）"
+        case .overdue: return "\(due)（已超期 \(clock.overdueWorkingDays) 个工作日）" + provisional
         case .paused: return "\(due)（暂停计算中，按今日恢复推算）" + provisional
         case .awaitingCorrection: return "补正中"
         case .running: return "\(due)（剩余 \(clock.remainingWorkingDays ?? 0) 个工作日）" + provisional
