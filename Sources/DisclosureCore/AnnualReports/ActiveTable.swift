@@ -21,9 +21,6 @@ public struct ActiveTable: Equatable, Sendable, Codable {
     /// Cells (`row.column`, e.g. `regulations.0`) whose figure was entered rather than computed.
     public var enteredKeys: [String]
 
-    /// Rows whose figures are money in 万元 (C7 allows decimals only there).
-    public static let moneyRows: Set<String> = ["fees", "procurement.1"]
-
     public static func empty(_ format: ReportFormat) -> ActiveTable {
         func block(_ heading: String, _ columns: [String], _ rows: [(String, String)]) -> Block {
             Block(
@@ -56,8 +53,25 @@ public struct ActiveTable: Equatable, Sendable, Codable {
         blocks.flatMap { block in block.rows.flatMap { row in row.values.indices.map { "\(row.key).\($0)" } } }
     }
 
+    /// Money cells are the columns that hold an amount (收费金额, 采购总金额); every other cell is a
+    /// count. In the 2019 format the 收费 row holds item counts (上一年项目数量, 本年增/减), not money.
     public func isMoney(_ key: String) -> Bool {
-        Self.moneyRows.contains(key) || Self.moneyRows.contains(String(key.prefix(while: { $0 != "." })))
+        columnLabel(of: key)?.contains("金额") ?? false
+    }
+
+    /// The 2019 format's 「本年增/减」 cells: a change in the number of items, so a decrease is
+    /// negative (−3); every other cell is non-negative (issue 18).
+    public func isSigned(_ key: String) -> Bool {
+        columnLabel(of: key) == "本年增/减"
+    }
+
+    func columnLabel(of key: String) -> String? {
+        let parts = key.split(separator: ".")
+        guard parts.count == 2, let column = Int(parts[1]) else { return nil }
+        for block in blocks where block.rows.contains(where: { $0.key == parts[0] }) {
+            return block.columns.indices.contains(column) ? block.columns[column] : nil
+        }
+        return nil
     }
 
     /// 「行 · 列」 for messages, e.g. 行政处罚·本年处理决定数量.
@@ -75,15 +89,18 @@ public struct ActiveTable: Equatable, Sendable, Codable {
 
     /// What a cell must hold, for messages (C7 and entry).
     public func expectation(at key: String) -> String {
-        isMoney(key) ? "不小于 0、最多 4 位小数的金额（万元）" : "不小于 0 的整数"
+        if isSigned(key) { return "整数（减少填负数，如 -3）" }
+        return isMoney(key) ? "不小于 0、最多 4 位小数的金额（万元）" : "不小于 0 的整数"
     }
 
-    /// C7: a count is a non-negative whole number, money non-negative with at most four decimals.
+    /// C7: a count is a whole number (non-negative unless it is a 本年增/减 change), money
+    /// non-negative with at most four decimals.
     public func isValid(_ value: Decimal, at key: String) -> Bool {
         var rounded = Decimal()
         var copy = value
         NSDecimalRound(&rounded, &copy, isMoney(key) ? 4 : 0, .plain)
-        return value >= 0 && rounded == value && value < 100_000_000
+        let inRange = isSigned(key) ? abs(value) < 100_000_000 : value >= 0 && value < 100_000_000
+        return inRange && rounded == value
     }
 
     public func value(_ key: String) -> Decimal? {

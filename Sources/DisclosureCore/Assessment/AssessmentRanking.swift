@@ -18,14 +18,19 @@ public enum AssessmentRanking {
 
     /// `failedLastYear`: units graded lowest in the previous year's campaign.
     public static func rank(_ scores: [(unit: String, score: AssessmentScore)], scheme: AssessmentScheme, failedLastYear: Set<String>) -> [Entry] {
-        let ordered = scores.sorted { ($0.score.total, $1.unit) > ($1.score.total, $0.unit) }
+        // A vetoed unit ranks below every unit that was not vetoed, whatever its points (issue 18).
+        func standing(_ score: AssessmentScore) -> Int { score.vetoes.isEmpty ? 1 : 0 }
+        let ordered = scores.sorted {
+            (standing($0.score), $0.score.total, $1.unit) > (standing($1.score), $1.score.total, $0.unit)
+        }
         let top = scheme.topGrade
         let secondGrade = scheme.grades.sorted { $0.min > $1.min }.dropFirst().first?.name ?? top
         let allowed = scheme.topGradeShare.map { share in NSDecimalNumber(decimal: Decimal(ordered.count) * share).intValue } ?? ordered.count
         let topTotals = ordered.filter { $0.score.grade == top }.map(\.score.total)
         var entries: [Entry] = []
         for (index, item) in ordered.enumerated() {
-            let rank = (ordered.firstIndex { $0.score.total == item.score.total } ?? index) + 1
+            let rank =
+                (ordered.firstIndex { $0.score.total == item.score.total && standing($0.score) == standing(item.score) } ?? index) + 1
             var grade = item.score.grade
             var capped = false
             // A unit keeps the top grade only if the top-grade units at or above its total fit the cap;

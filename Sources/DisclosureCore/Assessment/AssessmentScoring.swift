@@ -8,7 +8,9 @@ import Foundation
 /// - Leaf scores are rounded half-up to 2 decimal places (rates give long fractions).
 /// - Deduction rules without a fact deduct nothing (nothing was found); a manual or rate leaf
 ///   without a fact counts full marks and is marked `unscored` so the console shows 未评分.
-/// - Bonus leaves add together up to the scheme's `bonusCap`; a triggered veto gives the lowest grade.
+/// - Bonus leaves count once, wherever they sit, each up to its own cap (a larger figure is capped
+///   and the excess shown as not counted) and together up to the scheme's `bonusCap`; a triggered
+///   veto gives the lowest grade.
 public enum AssessmentScoring {
     public static func score(_ scheme: AssessmentScheme, facts: AssessmentFacts) throws -> AssessmentScore {
         _ = try facts.validated(against: scheme)
@@ -20,8 +22,13 @@ public enum AssessmentScoring {
             guard !indicator.isLeaf else {
                 let line = scoreLeaf(indicator, level: level, fact: facts[indicator.id])
                 lines.append(line)
-                if case .bonus = indicator.rule?.kind { bonus += line.score }
                 if case .veto(true) = facts[indicator.id] { vetoes.append("\(indicator.name)：触发一票否决") }
+                if case .bonus = indicator.rule?.kind {
+                    // Counted once, against the scheme's cap, wherever the leaf sits (issue 18):
+                    // never also in its parent's sum.
+                    bonus += line.score
+                    return 0
+                }
                 return line.score
             }
             let index = lines.count
@@ -95,8 +102,11 @@ public enum AssessmentScoring {
             }
             if earned < points { deductions.append(.init(points: points - earned, reason: "\(reason)，扣 \(points - earned) 分")) }
             score = earned
-        case (.bonus, .bonus(let given)?):
-            score = given
+        case (.bonus(let cap), .bonus(let given)?):
+            score = min(given, cap)
+            if given > cap {
+                deductions.append(.init(points: given - cap, reason: "申报加 \(given) 分，本项最多加 \(cap) 分，超出上限的 \(given - cap) 分不计"))
+            }
         case (.bonus, _), (.veto, _):
             score = 0
         case (.manual, nil), (.rate, nil):

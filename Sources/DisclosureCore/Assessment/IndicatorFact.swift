@@ -123,8 +123,10 @@ public struct AssessmentFacts: Equatable, Sendable {
                     throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」满分 \(indicator.points) 分，不能打 \(score) 分")
                 }
             case .bonus(let bonus):
-                guard case .bonus(let cap) = rule.kind, bonus >= 0, bonus <= cap else {
-                    throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」不能加 \(bonus) 分（\(rule.summary)）")
+                // Above the leaf's cap is allowed: units report what they did, the scheme caps it
+                // when scoring (issue 18). Negative or absurd figures are refused.
+                guard case .bonus = rule.kind, bonus >= 0, bonus <= 100 else {
+                    throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」的加分须为 0 到 100 之间（\(rule.summary)）")
                 }
             case .met, .veto: break
             }

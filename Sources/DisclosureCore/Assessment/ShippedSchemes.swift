@@ -89,7 +89,8 @@ public enum ShippedSchemes {
             ]},
             {"id": "5", "name": "保密审查", "points": 10, "children": [
               {"id": "5.1", "name": "未泄露国家秘密或个人隐私", "points": 6, "rule": {"type": "incident", "deduct": 6}},
-              {"id": "5.2", "name": "未转载或引用未公开的上级文件", "points": 4, "note": "转载每件扣 6 分，引用未处理每件扣 2 分", "rule": {"type": "incident", "deduct": 2}}
+              {"id": "5.2", "name": "未转载未公开的上级文件", "points": 2, "note": "转载每件扣 6 分（本项扣完为止）", "rule": {"type": "incident", "deduct": 6}},
+              {"id": "5.3", "name": "引用未公开的上级文件已作处理", "points": 2, "note": "引用未处理每件扣 2 分", "rule": {"type": "incident", "deduct": 2}}
             ]},
             {"id": "6", "name": "加分项", "points": 0, "children": [
               {"id": "6.1", "name": "工作亮点", "points": 0, "rule": {"type": "bonus", "cap": 3}},

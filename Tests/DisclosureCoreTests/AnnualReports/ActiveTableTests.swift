@@ -45,4 +45,30 @@ struct ActiveTableTests {
         #expect(table.blocks.count == 5 && table.blocks[4].rows[0].label == "政府集中采购")
         #expect(table.value("normative.0") == 0)
     }
+
+    /// Issue 18: the 2019 table's 本年增/减 is a change in the number of items (−3 when three were
+    /// dropped), and its 收费 row holds item counts; only amounts take decimals.
+    @Test("2019 本年增/减 cells are signed integers; counts are integers; only 金额 cells are decimals")
+    func trialSignedChanges() {
+        var table = ActiveTable.filled(.trial2019, normative: nil, powers: nil, entered: [:])
+        #expect(table.isSigned("license.1") && table.isSigned("fees.1") && !table.isSigned("license.0"))
+        #expect(table.isValid(-3, at: "license.1"))
+        #expect(table.isValid(-3, at: "fees.1"))
+        #expect(!table.isValid(-3, at: "license.0"))
+        #expect(!table.isValid(Decimal(string: "1.5")!, at: "fees.0"))
+        #expect(table.isValid(Decimal(string: "12.3456")!, at: "procurement.1"))
+        #expect(table.expectation(at: "fees.1") == "整数（减少填负数，如 -3）")
+        table.set("license.1", -3)
+        table.set("fees.1", -1)
+        let found = ReportCheck.run(
+            AnnualReportTables(
+                format: .trial2019, active: table, requests: RequestTable.count([], year: 2020, format: .trial2019),
+                appeals: AppealTable.count([], year: 2020), fees: InformationFeeFigures(notices: 0, billedYuan: 0, paidNotices: 0, collectedYuan: 0),
+                answeredCases: nil),
+            previous: nil)
+        #expect(found.filter { $0.rule == "C7" }.isEmpty)
+        // In 2021 the 收费 row is an amount in 万元 and never negative.
+        let revised = ActiveTable.filled(.revised2021, normative: nil, powers: nil, entered: [:])
+        #expect(revised.isMoney("fees.0") && !revised.isValid(-1, at: "fees.0"))
+    }
 }

@@ -121,7 +121,7 @@ struct AssessmentScoringTests {
             (#"{"1.6": {"score": 9}}"#, "指标 1.6「机构健全、制度完善、专人负责」满分 8 分，不能打 9 分"),
             (#"{"1.1": {"met": true}}"#, "指标 1.1「领导小组及其办公室会议」是 shortfall 规则，应填「count」，而不是「met」"),
             (#"{"2.1": {"rate": 1.2}}"#, "指标 2.1 的比率须在 0 到 1 之间"),
-            (#"{"4.1": {"bonus": 4}}"#, "指标 4.1「工作亮点」不能加 4 分（加分，最多 3 分）"),
+            (#"{"4.1": {"bonus": -1}}"#, "指标 4.1「工作亮点」的加分须为 0 到 100 之间（加分，最多 3 分）"),
             (#"{"1": {"count": 1}}"#, "指标 1 有下级指标"),
             (#"{"1.1": {"count": 1, "met": true}}"#, "须只有一个键"),
         ])
@@ -146,5 +146,50 @@ struct AssessmentScoringTests {
         let late = try AssessmentScoring.score(
             county, facts: AssessmentFacts(["3.1": .incidents(1), "4.2": .met(false), "2.1": .rate(Decimal(string: "0.96")!)]))
         #expect(late.total == Decimal(string: "87.5")! && late.grade == "良好")
+    }
+
+    /// Issue 18: a bonus leaf inside an ordinary level-1 indicator once counted twice (in the
+    /// parent's sum and in the bonus), and a figure above the cap was refused.
+    @Test("a bonus counts once wherever it sits, and a figure above its cap is capped with the excess shown")
+    func bonusOnceAndCapped() throws {
+        let scheme = try AssessmentScheme(
+            name: "嵌套加分", total: 100, bonusCap: 5, grades: [.init(name: "优秀", min: 90), .init(name: "不合格", min: 0)],
+            indicators: [
+                Indicator(
+                    id: "A", name: "公开情况", points: 100,
+                    children: [
+                        Indicator(id: "A.1", name: "按时公开", points: 100, rule: ScoringRule(.manual)),
+                        Indicator(id: "A.2", name: "亮点", points: 0, rule: ScoringRule(.bonus(cap: 3))),
+                    ])
+            ]
+        ).validated()
+        let score = try AssessmentScoring.score(scheme, facts: AssessmentFacts(["A.1": .score(80), "A.2": .bonus(4)]))
+        #expect(score.base == 80)
+        #expect(score.bonus == 3)
+        #expect(score.total == 83)
+        let line = try #require(score.lines.first { $0.id == "A.2" })
+        #expect(line.score == 3)
+        #expect(line.deductions.map(\.reason) == ["申报加 4 分，本项最多加 3 分，超出上限的 1 分不计"])
+        #expect(score.lines.first { $0.id == "A" }?.score == 80)
+    }
+
+    @Test("a vetoed unit ranks below every unit that was not vetoed, whatever its points")
+    func vetoRanksLast() throws {
+        let scheme = try #require(ShippedSchemes.scheme("county-sample"))
+        let clean = try AssessmentScoring.score(scheme, facts: AssessmentFacts(["3.1": .incidents(1)]))
+        let vetoed = try AssessmentScoring.score(scheme, facts: AssessmentFacts(["7.1": .veto(true)]))
+        #expect(vetoed.total > clean.total)
+        let ranking = AssessmentRanking.rank([("A", vetoed), ("B", clean)], scheme: scheme, failedLastYear: [])
+        #expect(ranking.map(\.unitCode) == ["B", "A"])
+        #expect(ranking.map(\.rank) == [1, 2])
+    }
+
+    @Test("the county-sample scheme's notes and rules agree: 转载 costs 6 a document, 引用 2")
+    func countySampleRepost() throws {
+        let scheme = try #require(ShippedSchemes.scheme("county-sample"))
+        let score = try AssessmentScoring.score(scheme, facts: AssessmentFacts(["5.2": .incidents(1), "5.3": .incidents(1)]))
+        #expect(score.lines.first { $0.id == "5.2" }?.score == 0)
+        #expect(score.lines.first { $0.id == "5.3" }?.score == 0)
+        #expect(score.lines.first { $0.id == "5" }?.score == 6)
     }
 }
