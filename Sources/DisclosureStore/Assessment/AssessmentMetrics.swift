@@ -49,16 +49,20 @@ public struct AssessmentMetrics: Sendable {
         }
 
         // 条例 第二十六条: 20 working days from forming.
-        let tally = try await TimelinessWatch(database: database, clock: clock).tally(year: year, units: [unit])
-        let published = tally.rows.reduce(0) { $0 + $1.published }
+        // Unpublished documents past their due date count as late (issue 18), not as absent.
+        let tally = try await TimelinessWatch(database: database, clock: clock).tally(year: year, units: [unit], asOf: asOf)
+        let due = tally.rows.reduce(0) { $0 + $1.counted }
         let late = tally.rows.reduce(0) { $0 + $1.late }
-        let rate = published == 0 ? Decimal(1) : Decimal.rounded(Decimal(published - late) / Decimal(published), scale: 4)
+        let unpublished = tally.rows.reduce(0) { $0 + $1.unpublishedOverdue }
+        let rate = due == 0 ? Decimal(1) : Decimal.rounded(Decimal(due - late) / Decimal(due), scale: 4)
         set(
             .publicationTimeliness, .rate(rate),
-            published == 0
-                ? ["本年没有形成并公开的主动公开信息，按 100% 计"]
-                : ["本年形成并公开 \(published) 条，其中超过 20 个工作日公开 \(late) 条"]
-                    + tally.rows.filter { $0.late > 0 }.map { "\($0.month)月：公开 \($0.published) 条，超期 \($0.late) 条" })
+            due == 0
+                ? ["本年没有应已公开的主动公开信息，按 100% 计"]
+                : ["本年形成、应已公开 \(due) 条，其中超过时限公开 \(late - unpublished) 条、超过时限仍未公开 \(unpublished) 条"]
+                    + tally.rows.filter { $0.late > 0 }.map {
+                        "\($0.month)月：应已公开 \($0.counted) 条，超期 \($0.late) 条（其中未公开 \($0.unpublishedOverdue) 条）"
+                    })
 
         // 条例 第三十三条: answered late, or open and overdue today.
         var lateRequests: [String] = []

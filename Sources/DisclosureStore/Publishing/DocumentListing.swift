@@ -18,6 +18,14 @@ public struct DocumentSummary: Sendable, Equatable {
     public let validity: DocumentValidity
     /// The catalog rule that times this document (条例 第二十六条 default when no entry is linked).
     public let rule: PublicationRule
+    /// For a 政策解读: when the document it interprets was published.
+    public let relatedPublishedOn: CivilDate?
+
+    /// Where the publication period starts: the 生成日期, or under a 「关联文件公开」 rule the day
+    /// the interpreted document was published (nil until then: nothing is due yet; issue 18).
+    public var timelinessAnchor: CivilDate? {
+        rule.anchor == .relatedPublication ? relatedPublishedOn : generatedOn
+    }
 }
 
 /// List queries for the console, the portal and the timeliness figures.
@@ -29,6 +37,7 @@ public struct DocumentListing: Sendable {
     static let columns = [
         "d.id", "d.index_number", "d.unit_code", "d.title", "d.doc_number", "d.category", "d.attribute", "d.state", "d.generated_on",
         "d.published_on", "d.is_normative", "d.effective_from", "d.expires_on", "d.repealed_on", "c.rule_anchor", "c.rule_days",
+        "r.published_on AS related_published_on",
     ]
 
     func base() -> SQLSelectBuilder {
@@ -37,7 +46,11 @@ public struct DocumentListing: Sendable {
         return query.from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
             .join(
                 SQLAlias(SQLIdentifier("catalog_entries"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
-                on: SQLRaw("c.id = d.catalog_entry_id"))
+                on: SQLRaw("c.id = d.catalog_entry_id")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
+                on: SQLRaw("r.id = d.interprets_document_id"))
     }
 
     /// Staff list for the units in scope, newest change first.
@@ -71,10 +84,10 @@ public struct DocumentListing: Sendable {
         return try await query.orderBy(SQLColumn("generated_on", table: "d")).limit(2000).all().map(Self.decode)
     }
 
-    /// Published 主动公开 documents whose 生成日期 falls in `year` (for per-unit, per-month figures).
-    public func publishedGenerated(in year: Int, units: [String]? = nil) async throws -> [DocumentSummary] {
+    /// Every 主动公开 document whose 生成日期 falls in `year`, published or not (the timeliness
+    /// tally counts an unpublished one once it is overdue).
+    public func proactiveGenerated(in year: Int, units: [String]? = nil) async throws -> [DocumentSummary] {
         var query = base().where(SQLColumn("attribute", table: "d"), SQLBinaryOperator.equal, SQLBind(DisclosureAttribute.proactive.rawValue))
-            .where(SQLColumn("published_on", table: "d"), .isNot, SQLLiteral.null)
             .where(SQLColumn("generated_on", table: "d"), SQLBinaryOperator.greaterThanOrEqual, SQLBind("\(year)-01-01"))
             .where(SQLColumn("generated_on", table: "d"), SQLBinaryOperator.lessThanOrEqual, SQLBind("\(year)-12-31"))
         if let units { query = query.where(SQLColumn("unit_code", table: "d"), SQLBinaryOperator.in, SQLBind.group(units)) }
@@ -128,6 +141,6 @@ public struct DocumentListing: Sendable {
             validity: DocumentValidity(
                 effectiveFrom: try DocumentRepository.date(row, "effective_from"), expiresOn: try DocumentRepository.date(row, "expires_on"),
                 repealedOn: try DocumentRepository.date(row, "repealed_on")),
-            rule: rule)
+            rule: rule, relatedPublishedOn: try DocumentRepository.date(row, "related_published_on"))
     }
 }

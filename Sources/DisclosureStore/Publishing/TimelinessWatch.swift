@@ -24,8 +24,9 @@ public struct TimelinessWatch: Sendable {
         let since = today.adding(days: -60)
         let candidates = try await DocumentListing(database.sql).timelinessCandidates(units: units, publishedSince: since)
         let flags = candidates.compactMap { document -> TimelinessFlag? in
+            guard let anchor = document.timelinessAnchor else { return nil }
             let result = PublicationTimeliness.evaluate(
-                anchor: document.generatedOn, rule: document.rule, publishedOn: document.state == .published ? document.publishedOn : nil,
+                anchor: anchor, rule: document.rule, publishedOn: document.state == .published ? document.publishedOn : nil,
                 today: today, calendar: calendar)
             switch result.status {
             case .overdue, .late: return TimelinessFlag(document: document, timeliness: result)
@@ -36,11 +37,13 @@ public struct TimelinessWatch: Sendable {
         return flags.sorted { $0.timeliness.due.date < $1.timeliness.due.date }
     }
 
-    public func tally(year: Int, units: [String]? = nil) async throws -> TimelinessTally {
+    public func tally(year: Int, units: [String]? = nil, asOf: CivilDate) async throws -> TimelinessTally {
         let calendar = try await calendars.calendar()
-        let documents = try await DocumentListing(database.sql).publishedGenerated(in: year, units: units).compactMap { summary in
-            summary.publishedOn.map { (unit: summary.unitCode, generatedOn: summary.generatedOn, publishedOn: $0, rule: summary.rule) }
+        let documents = try await DocumentListing(database.sql).proactiveGenerated(in: year, units: units).map { summary in
+            TimelinessTally.Document(
+                unit: summary.unitCode, generatedOn: summary.generatedOn, anchor: summary.timelinessAnchor,
+                publishedOn: summary.state == .published || summary.state == .withdrawn ? summary.publishedOn : nil, rule: summary.rule)
         }
-        return TimelinessTally.count(year: year, documents: documents, calendar: calendar)
+        return TimelinessTally.count(year: year, documents: documents, asOf: asOf, calendar: calendar)
     }
 }
