@@ -15,8 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
             with DISCLOSURE_BACKUP_DIR set (SQLite), a backup every day keeping DISCLOSURE_BACKUP_KEEP (default 7).
             Environment: DISCLOSURE_DATABASE_URL, DISCLOSURE_SECURE_COOKIES, DISCLOSURE_LOG_LEVEL, DISCLOSURE_SITE_*,
             DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
-            DISCLOSURE_CORRECTION_DAYS (default 15), DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR,
-            DISCLOSURE_BACKUP_KEEP; see README, Configuration.
+            DISCLOSURE_CORRECTION_DAYS (default 15), DISCLOSURE_FEE_COUNT_SCOPE (agency|county),
+            DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR, DISCLOSURE_BACKUP_KEEP; see README, Configuration.
             """)
 
     @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"

@@ -92,6 +92,19 @@ public struct RequestTimeline: Equatable, Sendable {
     }
 }
 
+/// Whose applications 109号 第四条's 「同一申请人一个自然月内累计申请」 adds up for the 按件 tariff.
+///
+/// Read per agency by default (issue 18): the 办法 speaks of the agency that handles and charges,
+/// each agency issues its own 收费通知, and an applicant who writes to the education bureau and to
+/// the finance bureau has not burdened either beyond its own count. A county that reads the
+/// month as county-wide (one government, one count) sets `DISCLOSURE_FEE_COUNT_SCOPE=county`.
+public enum FeeCountScope: String, Sendable, CaseIterable {
+    /// The applicant's requests to the same unit in the month.
+    case perAgency = "agency"
+    /// The applicant's requests to every unit of the county in the month.
+    case countyWide = "county"
+}
+
 /// The numbers of the clock; the statutory ones are fixed, the office sets the rest.
 public struct ClockPolicy: Equatable, Sendable {
     /// 第三十三条: 20 working days to answer.
@@ -108,6 +121,8 @@ public struct ClockPolicy: Equatable, Sendable {
     public var maximumExtension = 20
     /// The unit's own earlier target, shown beside the statutory due date.
     public var internalTargetDays = 15
+    /// Whose requests the 按件 monthly count adds up (statutes §3, 109号 第四条).
+    public var feeCountScope: FeeCountScope = .perAgency
 
     public init() {}
 

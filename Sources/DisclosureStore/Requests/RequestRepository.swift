@@ -55,14 +55,17 @@ public struct RequestRepository: Sendable {
     }
 
     /// The 按件 ordinal (信息处理费管理办法 第四条): how many requests the same applicant filed in the
-    /// calendar month of `receivedOn`, this one included.
-    public func monthlyOrdinal(of request: InformationRequest) async throws -> Int {
+    /// calendar month of `receivedOn`, this one included; with `.perAgency`, only those to the
+    /// same unit (statutes §3).
+    public func monthlyOrdinal(of request: InformationRequest, scope: FeeCountScope) async throws -> Int {
         guard let received = request.receivedOn else { return 1 }
         let first = CivilDate(year: received.year, month: received.month, day: 1)!
         let last = CivilDate(year: received.year, month: received.month, day: CivilDate.daysIn(month: received.month, year: received.year))!
-        let rows = try await db.select().column("id").column("received_on").from("requests")
+        var query = db.select().column("id").column("received_on").from("requests")
             .where("id_number", .equal, request.application.idNumber)
-            .where("received_on", .greaterThanOrEqual, first.description).where("received_on", .lessThanOrEqual, last.description).all()
+            .where("received_on", .greaterThanOrEqual, first.description).where("received_on", .lessThanOrEqual, last.description)
+        if scope == .perAgency { query = query.where("unit_code", .equal, request.application.unitCode) }
+        let rows = try await query.all()
         let earlier = try rows.filter { row in
             let day = try row.decode(column: "received_on", as: String.self)
             let id = try row.decode(column: "id", as: Int.self)

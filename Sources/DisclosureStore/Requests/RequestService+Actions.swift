@@ -226,7 +226,7 @@ struct Step {
         let fee: FeeBreakdown
         switch method {
         case .perRequest:
-            fee = InformationFee.perRequest(ordinal: try await requests.monthlyOrdinal(of: request))
+            fee = InformationFee.perRequest(ordinal: try await requests.monthlyOrdinal(of: request, scope: policy.feeCountScope))
         case .byVolume:
             guard let pages = input.pages, (1...1_000_000).contains(pages) else { throw DomainError.invalid("pages", "请填写页数（A4 页）") }
             fee = InformationFee.byVolume(pages: pages)
