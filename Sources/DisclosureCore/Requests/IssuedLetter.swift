@@ -37,6 +37,20 @@ public struct IssuedLetter: Equatable, Sendable {
 extension CivilDate {
     /// 2025年9月25日, as letters write dates.
     public var chineseText: String { "\(year)年\(month)月\(day)日" }
+
+    /// The date as a letter promises it: with 「（如遇法定节假日顺延）」 when it was counted across a
+    /// year whose 放假安排 is not published yet, so the letter never promises a day that may turn
+    /// out to be a holiday (issue 18).
+    public func promised(provisional: Bool) -> String {
+        provisional ? chineseText + "（如遇法定节假日顺延）" : chineseText
+    }
+}
+
+extension WorkingDayCalendar {
+    /// A deadline counted from `start` to `date` as a letter should print it (see `CivilDate.promised`).
+    public func promise(_ date: CivilDate, countedFrom start: CivilDate) -> String {
+        date.promised(provisional: !unconfirmedYears(from: start, to: date).isEmpty)
+    }
 }
 
 /// The values a letter's placeholders take for one request (LetterTemplate.fields).
@@ -51,7 +65,7 @@ public enum LetterFields {
         var values = [
             "单位": unitName, "文书编号": number, "日期": issuedOn.chineseText, "申请人": application.applicantName, "受理编号": request.reference,
             "收到日期": request.receivedOn?.chineseText ?? "（待确认）", "收到方式": application.channel.receiptRule, "申请内容": sought,
-            "答复期限": clock?.due?.chineseText ?? "收到补正申请之日起20个工作日内",
+            "答复期限": clock.flatMap { clock in clock.due?.promised(provisional: !clock.unconfirmedYears.isEmpty) } ?? "收到补正申请之日起20个工作日内",
         ]
         if let outcome = request.outcome {
             values["答复类型"] = outcome.group + (outcome.group == outcome.label ? "" : "——" + outcome.label)

@@ -109,7 +109,7 @@ struct Step {
             try await move(to: .awaitingCorrection)
             try await service.issueLetter(
                 .correction, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar,
-                extra: ["补正事项": items, "补正期限": deadline.chineseText])
+                extra: ["补正事项": items, "补正期限": calendar.promise(calendar.workingDay(onOrAfter: deadline), countedFrom: on)])
             let noticeDue = calendar.adding(workingDays: policy.correctionNoticeDays, to: request.receivedOn ?? on).date
             return ["deadline": deadline.description, "late": String(on > noticeDue)]
         case .receiveCorrection:
@@ -132,7 +132,7 @@ struct Step {
             let window = calendar.adding(workingDays: policy.consultationDays, to: on).date
             try await service.issueLetter(
                 .consultation, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar, addressee: party,
-                extra: ["征询对象": party, "征询期限": window.chineseText])
+                extra: ["征询对象": party, "征询期限": calendar.promise(window, countedFrom: on)])
             return ["kind": kind.rawValue, "window": window.description]
         case .recordOpinion:
             let open = request.openConsultations
@@ -239,7 +239,7 @@ struct Step {
         try await move(to: .awaitingFee)
         try await service.issueLetter(
             .feeNotice, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar,
-            extra: ["收费金额": String(fee.total), "收费明细": fee.explanation.joined(separator: "\n"), "缴费期限": payBy.chineseText])
+            extra: ["收费金额": String(fee.total), "收费明细": fee.explanation.joined(separator: "\n"), "缴费期限": calendar.promise(payBy, countedFrom: on)])
         return ["method": method.rawValue, "amount": String(fee.total)]
     }
 }
