@@ -17,7 +17,7 @@ struct Pause: Equatable, Sendable {
     {
         var pauses: [Pause] = []
         for consultation in timeline.consultations where consultation.sentOn >= anchor {
-            let window = calendar.adding(workingDays: policy.consultationDays, to: consultation.sentOn).date
+            let window = calendar.adding(workingDays: policy.consultationDays, to: consultation.windowAnchor).date
             let who = "\(consultation.kind.rawValue)（\(consultation.party)）"
             let endEvent: String?
             let end: CivilDate

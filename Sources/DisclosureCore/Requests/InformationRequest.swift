@@ -62,7 +62,13 @@ public struct InformationRequest: Equatable, Sendable {
                 timeline.feeNotice?.paidOn = event.on
             case .customDeadline:
                 if let until = event.until { timeline.customDeadline = .init(date: until, reason: event.detail, setOn: event.on) }
-            case .reassigned:
+            case .letterDelivered where event.detail == LetterKind.feeNotice.rawValue:
+                if timeline.feeNotice?.deliveredOn == nil { timeline.feeNotice?.deliveredOn = event.on }
+            case .letterDelivered where event.detail == LetterKind.consultation.rawValue:
+                if let index = timeline.consultations.firstIndex(where: { $0.party == event.party && $0.deliveredOn == nil }) {
+                    timeline.consultations[index].deliveredOn = event.on
+                }
+            case .reassigned, .letterDelivered:
                 break
             }
         }
@@ -83,7 +89,7 @@ public struct InformationRequest: Equatable, Sendable {
 public struct RequestEvent: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable, Codable {
         case correctionRequested, correctionReceived, consultationSent, opinionReceived, extended, feeNoticeIssued, feePaid, customDeadline,
-            reassigned
+            reassigned, letterDelivered
 
         public var label: String {
             switch self {
@@ -96,6 +102,7 @@ public struct RequestEvent: Equatable, Sendable {
             case .feePaid: "缴费"
             case .customDeadline: "另行确定答复期限"
             case .reassigned: "转交"
+            case .letterDelivered: "文书送达"
             }
         }
     }

@@ -36,6 +36,7 @@ extension RequestClock {
                     return RequestClock(
                         status: timeline.answeredOn == nil ? .awaitingCorrection : .answeredOnTime, due: nil, internalTarget: nil,
                         remainingWorkingDays: nil, correctionNoticeDue: noticeDue, consultationWindows: [], feePaymentDue: nil,
+                        feePaymentDueProvisional: false,
                         lapsedOutcome: lapse?.outcome, lapsedOn: lapse?.on, overdueWorkingDays: 0, lateActions: [],
                         steps: steps + [
                             ClockStep(
@@ -91,17 +92,29 @@ extension RequestClock {
         } else {
             status = .running
         }
-        let fee = timeline.feeNotice.map { calendar.adding(workingDays: policy.feePaymentDays, to: $0.issuedOn).date }
-        if lapse == nil, timeline.answeredOn == nil, let fee, timeline.feeNotice?.paidOn == nil, today > fee {
+        // 109号: the applicant has 20 working days from receiving the notice. Until its delivery is
+        // recorded the window is counted from the issue date for display only; it never lapses
+        // on that provisional date.
+        let fee = timeline.feeNotice.map { calendar.adding(workingDays: policy.feePaymentDays, to: $0.deliveredOn ?? $0.issuedOn).date }
+        let feeDelivered = timeline.feeNotice?.deliveredOn != nil
+        if lapse == nil, timeline.answeredOn == nil, let fee, feeDelivered, timeline.feeNotice?.paidOn == nil, today > fee {
             lapse = (.feeNotPaid, fee.adding(days: 1))
+        }
+        if let notice = timeline.feeNotice, let fee, notice.paidOn == nil, timeline.answeredOn == nil {
+            let basis =
+                feeDelivered
+                ? "自收到收费通知（\(notice.deliveredOn!)）次日起 \(policy.feePaymentDays) 个工作日"
+                : "暂按发出日 \(notice.issuedOn) 推算；登记收费通知送达日期后自收到次日起重新计算，此前不因逾期终止"
+            steps.append(ClockStep(event: "缴费期限至 \(fee)（\(basis)，国办函〔2020〕109号）", from: fee, remaining: remaining))
         }
         return RequestClock(
             status: status, due: due, internalTarget: timeline.customDeadline == nil ? internalTarget : nil,
             remainingWorkingDays: timeline.answeredOn == nil ? remaining : nil, correctionNoticeDue: noticeDue,
             consultationWindows: timeline.consultations.filter { $0.answeredOn == nil }.map {
-                calendar.adding(workingDays: policy.consultationDays, to: $0.sentOn).date
+                calendar.adding(workingDays: policy.consultationDays, to: $0.windowAnchor).date
             },
-            feePaymentDue: timeline.feeNotice?.paidOn == nil ? fee : nil, lapsedOutcome: lapse?.outcome, lapsedOn: lapse?.on,
+            feePaymentDue: timeline.feeNotice?.paidOn == nil ? fee : nil,
+            feePaymentDueProvisional: timeline.feeNotice != nil && !feeDelivered, lapsedOutcome: lapse?.outcome, lapsedOn: lapse?.on,
             overdueWorkingDays: overdueDays, lateActions: late.sorted { $0.on < $1.on }, steps: steps,
             unconfirmedYears: calendar.unconfirmedYears(from: timeline.receivedOn, to: max(due, today)))
     }

@@ -29,6 +29,9 @@ public struct RequestClock: Equatable, Sendable {
     /// Deadlines of a running sub-clock: a consultation's window or the fee payment.
     public let consultationWindows: [CivilDate]
     public let feePaymentDue: CivilDate?
+    /// The payment window is counted from the issue date because the notice's delivery is not
+    /// recorded yet: shown as provisional, and the case does not lapse on it (issue 18).
+    public let feePaymentDueProvisional: Bool
     /// The case has passed a stated deadline that ends it: 补正 not made (三(六)1) or fee not paid (三(六)2).
     public let lapsedOutcome: RequestOutcome?
     /// The day the lapse took effect: the day after the deadline, whenever it is noticed (issue 18).

@@ -48,12 +48,19 @@ public struct RequestTimeline: Equatable, Sendable {
         public var party: String
         public var sentOn: CivilDate
         public var answeredOn: CivilDate?
-        public init(kind: Kind, party: String, sentOn: CivilDate, answeredOn: CivilDate? = nil) {
+        /// When the consulted party received the letter (its recorded delivery); the 15 working
+        /// days run from the day after (第三十二条 「自收到征求意见书之日起」).
+        public var deliveredOn: CivilDate?
+        public init(kind: Kind, party: String, sentOn: CivilDate, answeredOn: CivilDate? = nil, deliveredOn: CivilDate? = nil) {
             self.kind = kind
             self.party = party
             self.sentOn = sentOn
             self.answeredOn = answeredOn
+            self.deliveredOn = deliveredOn
         }
+
+        /// The day the window is counted from: delivery when recorded, else (provisionally) sending.
+        public var windowAnchor: CivilDate { deliveredOn ?? sentOn }
     }
 
     /// 延期答复 (第三十三条): at most once, at most 20 working days, approved by the office head.
@@ -72,9 +79,13 @@ public struct RequestTimeline: Equatable, Sendable {
     public struct FeeNotice: Equatable, Sendable {
         public var issuedOn: CivilDate
         public var paidOn: CivilDate?
-        public init(issuedOn: CivilDate, paidOn: CivilDate? = nil) {
+        /// When the applicant received the notice (its recorded delivery): the 20 working days to
+        /// pay run from the day after (109号: 「收到收费通知的次日起」).
+        public var deliveredOn: CivilDate?
+        public init(issuedOn: CivilDate, paidOn: CivilDate? = nil, deliveredOn: CivilDate? = nil) {
             self.issuedOn = issuedOn
             self.paidOn = paidOn
+            self.deliveredOn = deliveredOn
         }
     }
 

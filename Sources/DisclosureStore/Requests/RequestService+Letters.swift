@@ -34,6 +34,13 @@ extension RequestService {
             try await Self.checkHandles(letter.unitCode, staff, on: db)
             guard date >= letter.issuedOn else { throw DomainError.invalid("deliveredOn", "送达日期不能早于发文日期 \(letter.issuedOn)") }
             try await LetterRepository(db).recordDelivery(id, delivery, on: date, trackingNumber: tracking.isEmpty ? nil : tracking)
+            if letter.kind == .feeNotice || letter.kind == .consultation {
+                // The payment and consultation windows run from receipt (109号; 第三十二条): the
+                // clock reads the delivery as an event of the request.
+                try await RequestRepository(db).append(
+                    RequestEvent(kind: .letterDelivered, on: date, party: letter.addressee, detail: letter.kind.rawValue, actor: staff.username),
+                    to: letter.requestID, at: self.clock.now())
+            }
             return ((), AuditEvent("letter.deliver", target: "letter:\(id)", ["delivery": delivery.rawValue, "on": date.description]))
         }
     }

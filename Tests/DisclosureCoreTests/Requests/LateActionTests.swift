@@ -121,9 +121,33 @@ struct LateActionTests {
         let noticed = clock(year, today: "2026-01-05")
         #expect(noticed.lapsedOn == Self.day("2025-12-31"))
         // 2026-02-10 + 20 working days crosses 春节 (02-15 to 02-23 off, 02-14 and 02-28 worked) to 03-16.
-        let fee = RequestTimeline(receivedOn: Self.day("2026-02-09"), feeNotice: .init(issuedOn: Self.day("2026-02-10")))
+        let fee = RequestTimeline(
+            receivedOn: Self.day("2026-02-09"), feeNotice: .init(issuedOn: Self.day("2026-02-10"), deliveredOn: Self.day("2026-02-10")))
         let unpaid = clock(fee, today: "2026-03-20")
         #expect(unpaid.lapsedOutcome == .feeNotPaid)
         #expect(unpaid.lapsedOn == Self.day("2026-03-17"))
+    }
+
+    /// Issue 18 item 5: the windows run from receipt of the letter (109号 「收到收费通知的次日起」;
+    /// 第三十二条 「自收到征求意见书之日起」), which a letter posted on Friday reaches on Tuesday.
+    @Test("the payment and consultation windows run from the recorded delivery, provisionally from the issue date until then")
+    func windowsFromDelivery() {
+        // Posted Friday 2025-11-07, received Tuesday 2025-11-11.
+        var timeline = RequestTimeline(receivedOn: Self.day("2025-11-03"), feeNotice: .init(issuedOn: Self.day("2025-11-07")))
+        let provisional = clock(timeline, today: "2025-11-10")
+        #expect(provisional.feePaymentDueProvisional)
+        #expect(provisional.feePaymentDue == calendar.adding(workingDays: 20, to: Self.day("2025-11-07")).date)
+        timeline.feeNotice?.deliveredOn = Self.day("2025-11-11")
+        let served = clock(timeline, today: "2025-11-12")
+        #expect(!served.feePaymentDueProvisional)
+        #expect(served.feePaymentDue == calendar.adding(workingDays: 20, to: Self.day("2025-11-11")).date)
+        // The day after the provisional window, the case has not lapsed: the applicant still has two days.
+        let dayAfterProvisional = calendar.adding(workingDays: 20, to: Self.day("2025-11-07")).date.adding(days: 1)
+        #expect(clock(timeline, today: dayAfterProvisional.description).lapsedOutcome == nil)
+
+        let consultation = RequestTimeline(
+            receivedOn: Self.day("2025-11-03"),
+            consultations: [.init(kind: .thirdParty, party: "某公司", sentOn: Self.day("2025-11-07"), deliveredOn: Self.day("2025-11-11"))])
+        #expect(clock(consultation, today: "2025-11-12").consultationWindows == [calendar.adding(workingDays: 15, to: Self.day("2025-11-11")).date])
     }
 }

@@ -73,10 +73,14 @@ struct RequestClockTests {
         #expect(after.steps.contains { $0.event.contains("视为同意公开") })
     }
 
-    @Test("a fee notice suspends the clock until payment; unpaid past 20 wd lapses as 三(六)2")
+    @Test("a fee notice suspends the clock until payment; unpaid past 20 wd after delivery lapses as 三(六)2")
     func feePause() {
         var timeline = RequestTimeline(receivedOn: Self.day("2025-09-25"), feeNotice: .init(issuedOn: Self.day("2025-10-13")))
         #expect(clock(timeline, today: "2025-10-15").status == .paused)
+        // Until the notice's delivery is recorded the window is provisional and nothing lapses.
+        #expect(clock(timeline, today: "2025-11-11").feePaymentDueProvisional)
+        #expect(clock(timeline, today: "2025-11-11").lapsedOutcome == nil)
+        timeline.feeNotice?.deliveredOn = Self.day("2025-10-13")
         #expect(clock(timeline, today: "2025-11-11").lapsedOutcome == .feeNotPaid)
         #expect(clock(timeline, today: "2025-11-10").lapsedOutcome == nil)
         timeline.feeNotice?.paidOn = Self.day("2025-10-15")

@@ -165,6 +165,9 @@ struct RequestServiceTests {
             #expect(feeLetter.body.contains("100元"))
             try await service.act(
                 ids[9], .issueFeeNotice, RequestActionInput(on: today.adding(days: -40), feeMethod: .byVolume, pages: 250), by: fixture.editor)
+            // The window runs from the applicant's receipt of the notice (109号), recorded as its delivery.
+            let unpaidNotice = try await service.letters(of: try await service.request(ids[9], visibleTo: fixture.editor)).last!
+            try await service.recordDelivery(letter: unpaidNotice.id, .inPerson, on: today.adding(days: -40), trackingNumber: "", by: fixture.editor)
             try await service.act(
                 ids[8], .requestCorrection, RequestActionInput(on: today.adding(days: -30), deadline: today.adding(days: -10), note: "请写明文件名称"),
                 by: fixture.editor)
