@@ -7,7 +7,8 @@ import Foundation
 ///   points (statutes §8 锦州: 一级指标扣分以其权重为限).
 /// - Leaf scores are rounded half-up to 2 decimal places (rates give long fractions).
 /// - Deduction rules without a fact deduct nothing (nothing was found); a manual or rate leaf
-///   without a fact counts full marks and is marked `unscored` so the console shows 未评分.
+///   without a fact counts full marks and is marked `unscored` so the console shows 未评分; one the
+///   assessor marks 不适用 counts full marks openly, as not applicable.
 /// - Bonus leaves count once, wherever they sit, each up to its own cap (a larger figure is capped
 ///   and the excess shown as not counted) and together up to the scheme's `bonusCap`; a triggered
 ///   veto gives the lowest grade.
@@ -109,6 +110,8 @@ public enum AssessmentScoring {
             }
         case (.bonus, _), (.veto, _):
             score = 0
+        case (.manual, .notApplicable?), (.rate, .notApplicable?):
+            score = points
         case (.manual, nil), (.rate, nil):
             unscored = true
         default:

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What is known about one leaf (issue 7 §2's facts file): `{"met": bool}`, `{"count": n}`,
-/// `{"incidents": n}`, `{"rate": r}`, `{"score": x}`, `{"bonus": x}` or `{"veto": bool}`.
+/// `{"incidents": n}`, `{"rate": r}`, `{"score": x}`, `{"bonus": x}`, `{"veto": bool}`, or
+/// `{"na": true}` for a manual or rate leaf the assessor marks 不适用 (issue 18).
 public enum IndicatorFact: Equatable, Sendable {
     case met(Bool)
     case count(Int)
@@ -10,6 +11,9 @@ public enum IndicatorFact: Equatable, Sendable {
     case score(Decimal)
     case bonus(Decimal)
     case veto(Bool)
+    /// 不适用: the assessor's decision that a manual or rate leaf does not apply to this unit; it
+    /// counts its full points, openly, instead of blocking approval as 未评分.
+    case notApplicable
 
     public var key: String {
         switch self {
@@ -20,6 +24,7 @@ public enum IndicatorFact: Equatable, Sendable {
         case .score: "score"
         case .bonus: "bonus"
         case .veto: "veto"
+        case .notApplicable: "na"
         }
     }
 
@@ -33,6 +38,7 @@ public enum IndicatorFact: Equatable, Sendable {
         case .score(let score): "\(score) 分"
         case .bonus(let bonus): "加 \(bonus) 分"
         case .veto(let veto): veto ? "触发否决" : "未触发"
+        case .notApplicable: "不适用"
         }
     }
 }
@@ -59,6 +65,11 @@ extension IndicatorFact: Codable {
         case "score": self = .score(try container.decode(Decimal.self, forKey: key))
         case "bonus": self = .bonus(try container.decode(Decimal.self, forKey: key))
         case "veto": self = .veto(try container.decode(Bool.self, forKey: key))
+        case "na":
+            guard try container.decode(Bool.self, forKey: key) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "「na」只能为 true（不适用）"))
+            }
+            self = .notApplicable
         default:
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: "「\(key.stringValue)」不是事实的键（可用 met、count、incidents、rate、score、bonus、veto）"))
@@ -72,6 +83,7 @@ extension IndicatorFact: Codable {
         case .met(let value), .veto(let value): try container.encode(value, forKey: key)
         case .count(let value), .incidents(let value): try container.encode(value, forKey: key)
         case .rate(let value), .score(let value), .bonus(let value): try container.encode(value, forKey: key)
+        case .notApplicable: try container.encode(true, forKey: key)
         }
     }
 }
@@ -110,6 +122,12 @@ public struct AssessmentFacts: Equatable, Sendable {
             let field = "facts.\(id)"
             guard let indicator = scheme.indicator(id) else { throw DomainError.invalid(field, "指标 \(id) 不在指标体系「\(scheme.name)」中") }
             guard let rule = indicator.rule else { throw DomainError.invalid(field, "指标 \(id) 有下级指标，事实应填在末级指标上") }
+            if fact == .notApplicable {
+                switch rule.kind {
+                case .manual, .rate: continue
+                default: throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」是 \(rule.typeName) 规则，只有人工评分和比率指标可以标记不适用")
+                }
+            }
             guard fact.key == rule.factKey else {
                 throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」是 \(rule.typeName) 规则，应填「\(rule.factKey)」，而不是「\(fact.key)」")
             }
@@ -128,7 +146,7 @@ public struct AssessmentFacts: Equatable, Sendable {
                 guard case .bonus = rule.kind, bonus >= 0, bonus <= 100 else {
                     throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」的加分须为 0 到 100 之间（\(rule.summary)）")
                 }
-            case .met, .veto: break
+            case .met, .veto, .notApplicable: break
             }
         }
         return self

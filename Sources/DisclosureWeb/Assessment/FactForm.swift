@@ -2,7 +2,8 @@ import DisclosureCore
 import Foundation
 
 /// Facts as form fields, one per leaf (`fact.<id>`): counts and scores as numbers, rates as
-/// percentages (93.5 for 93.5 %), requirements as 是/否. An empty field is "no fact".
+/// percentages (93.5 for 93.5 %), requirements as 是/否; 「不适用」 in a score or rate field marks
+/// the leaf not applicable (issue 18). An empty field is "no fact".
 enum FactForm {
     static func parse(_ form: FormData, scheme: AssessmentScheme, only ids: Set<String>? = nil) throws -> AssessmentFacts {
         var facts = AssessmentFacts()
@@ -27,6 +28,10 @@ enum FactForm {
                 default: throw DomainError.invalid(field, "指标 \(leaf.id)「\(leaf.name)」请选择是或否")
                 }
             }
+            if text == "不适用" || text.lowercased() == "na" {
+                facts[leaf.id] = .notApplicable
+                continue
+            }
             switch rule.kind {
             case .manual: facts[leaf.id] = .score(try decimal())
             case .boolean: facts[leaf.id] = .met(try yes())
@@ -47,6 +52,7 @@ enum FactForm {
         case .count(let n)?, .incidents(let n)?: "\(n)"
         case .rate(let rate)?: "\(Decimal.rounded(rate * 100, scale: 2))"
         case .score(let x)?, .bonus(let x)?: "\(x)"
+        case .notApplicable?: "不适用"
         case nil: ""
         }
     }

@@ -193,3 +193,23 @@ struct AssessmentScoringTests {
         #expect(score.lines.first { $0.id == "5" }?.score == 6)
     }
 }
+
+/// Issue 18: a manual or rate leaf can be marked 不适用, which scores it openly rather than as 未评分.
+@Suite("Assessment: 不适用")
+struct NotApplicableTests {
+    @Test("a manual leaf marked 不适用 is scored and no longer 未评分; a deduction leaf cannot be")
+    func notApplicable() throws {
+        let scheme = AssessmentScoringTests.seedStyle
+        let facts = try AssessmentFacts.parse(Data(#"{"1.6": {"na": true}}"#.utf8))
+        #expect(facts["1.6"] == .notApplicable)
+        let score = try AssessmentScoring.score(scheme, facts: facts)
+        #expect(score.line("1.6")?.unscored == false)
+        #expect(score.line("1.6")?.score == score.line("1.6")?.points)
+        #expect {
+            _ = try AssessmentScoring.score(scheme, facts: AssessmentFacts(["1.1": .notApplicable]))
+        } throws: { error in
+            (error as? DomainError)?.message.contains("只有人工评分和比率指标可以标记不适用") == true
+        }
+        #expect(String(decoding: AssessmentFacts(["1.6": .notApplicable]).json(), as: UTF8.self) == #"{"1.6":{"na":true}}"#)
+    }
+}
