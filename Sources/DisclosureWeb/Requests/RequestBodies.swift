@@ -93,8 +93,19 @@ struct ClockBody: Encodable, Sendable {
     let internalTarget: String?
     let remainingWorkingDays: Int?
     let correctionNoticeDue: String
+    let overdueWorkingDays: Int
+    let lapsedOutcome: String?
+    let lapsedOn: String?
+    /// Steps taken after their time, kept and labelled; they moved nothing (issue 18).
+    let lateActions: [LateStep]
     let unconfirmedYears: [Int]
     let explanation: [Step]
+
+    struct LateStep: Encodable, Sendable {
+        let kind: String
+        let on: String
+        let label: String
+    }
 
     init(_ clock: RequestClock, withExplanation: Bool = true) {
         status = clock.status.rawValue
@@ -102,6 +113,10 @@ struct ClockBody: Encodable, Sendable {
         internalTarget = clock.internalTarget?.description
         remainingWorkingDays = clock.remainingWorkingDays
         correctionNoticeDue = clock.correctionNoticeDue.description
+        overdueWorkingDays = clock.overdueWorkingDays
+        lapsedOutcome = clock.lapsedOutcome?.rawValue
+        lapsedOn = clock.lapsedOn?.description
+        lateActions = clock.lateActions.map { LateStep(kind: $0.kind.rawValue, on: $0.on.description, label: $0.label) }
         unconfirmedYears = clock.unconfirmedYears
         explanation = (withExplanation ? clock.steps : []).map {
             Step(

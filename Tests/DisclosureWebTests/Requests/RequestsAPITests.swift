@@ -139,3 +139,33 @@ struct RequestsAPITests {
         }
     }
 }
+
+/// Issue 18 through HTTP: a case answered after a late 补正 notice counts as late, and a lapse
+/// the monitor notices days later is dated at its deadline.
+@Suite("Requests API: late steps and lapses")
+struct LateStepsAPITests {
+    @Test("a late 补正 notice is labelled, does not restart the period, and the answer after the due date is late", arguments: TestDatabase.kinds)
+    func lateNoticeThroughAPI(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            let api = RequestsAPITests()
+            let editor = try await APITests.token(database, "editor")
+            let reviewer = try await APITests.token(database, "reviewer")
+            let id = try await api.intake(browser, editor, received: "2025-09-25")
+            let notice = #"{"action":"requestCorrection","on":"2025-10-20","deadline":"2025-11-03","note":"请写明所需预算表的部门名称"}"#
+            #expect(try await api.call(browser, .post, "/api/v1/requests/\(id)/actions", token: editor, notice).status == .ok)
+            let corrected = try await api.call(
+                browser, .post, "/api/v1/requests/\(id)/actions", token: editor, #"{"action":"receiveCorrection","on":"2025-10-27"}"#)
+            let clock = try #require(RequestsAPITests.json(corrected.body)["clock"] as? [String: Any])
+            #expect(clock["due"] as? String == "2025-10-29")
+            let late = try #require((clock["lateActions"] as? [[String: Any]])?.first)
+            #expect(late["label"] as? String == "逾期告知" && late["on"] as? String == "2025-10-20")
+            let draft = #"{"action":"draftReply","outcome":"r3.1","replyText":"予以公开。"}"#
+            #expect(try await api.call(browser, .post, "/api/v1/requests/\(id)/actions", token: editor, draft).status == .ok)
+            #expect(try await api.call(browser, .post, "/api/v1/requests/\(id)/actions", token: editor, #"{"action":"submitReply"}"#).status == .ok)
+            let approved = try await api.call(browser, .post, "/api/v1/requests/\(id)/actions", token: reviewer, #"{"action":"approveReply"}"#)
+            let answered = try #require(RequestsAPITests.json(approved.body)["clock"] as? [String: Any])
+            #expect(answered["status"] as? String == "answeredLate")
+            #expect((answered["overdueWorkingDays"] as? Int ?? 0) > 0)
+        }
+    }
+}
