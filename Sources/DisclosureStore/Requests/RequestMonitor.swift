@@ -34,7 +34,7 @@ public struct RequestMonitor: Sendable {
                 if try await service.closeLapsed(request.id, by: .system) != nil { summary.closed += 1 }
                 continue
             }
-            guard let reminder = Self.reminder(for: request, clock: clock) else { continue }
+            guard let reminder = Self.reminder(for: request, clock: clock, today: today) else { continue }
             let key = "request:\(request.id):\(reminder.kind):\(today)"
             let inserted = try await Outbox(database.unaudited).record(
                 key: key, unit: request.application.unitCode, requestID: request.id, subject: reminder.subject, body: reminder.body, at: now)
@@ -44,10 +44,18 @@ public struct RequestMonitor: Sendable {
     }
 
     /// The reminder a case needs today, if any: awaiting confirmation, overdue, or due within 3 working days.
-    static func reminder(for request: InformationRequest, clock: RequestClock?) -> (kind: String, subject: String, body: String)? {
+    static func reminder(for request: InformationRequest, clock: RequestClock?, today: CivilDate) -> (kind: String, subject: String, body: String)? {
         let title = "\(request.reference)（\(request.application.infoTitle.prefix(30))）"
         guard let clock else {
             return ("confirm", "待确认：\(title)", "网上等渠道提交的申请尚未确认收到；收到申请之日以双方确认之日为准（条例第三十一条）。")
+        }
+        // The payment window runs from the applicant's receipt (109号); without a recorded delivery
+        // the case can never lapse, so the clerk is asked for the date once the provisional window is over.
+        if clock.feePaymentDueProvisional, let provisional = clock.feePaymentDue, today > provisional {
+            return (
+                "fee-delivery", "请登记送达：\(title)",
+                "收费通知的送达日期尚未登记。缴费期限自申请人收到收费通知次日起计算（暂按发出日推算为 \(provisional)），登记送达后方能确定是否逾期未缴费。"
+            )
         }
         guard let due = clock.due else { return nil }
         switch clock.status {

@@ -62,4 +62,20 @@ struct LateStepsServiceTests {
             #expect(closed.answeredOn == deadline.adding(days: 1))
         }
     }
+
+    @Test("an unpaid fee notice without a recorded delivery never lapses; the monitor asks for the delivery date", arguments: TestDatabase.kinds)
+    func undeliveredFeeNotice(kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let fixture = try await PublishingFixture(database)
+            let service = RequestService(database: database, clock: fixture.clock)
+            let issued = PublishingFixture.today.adding(days: -45)
+            let request = try await service.intake(RequestServiceTests.application(), receivedOn: issued.adding(days: -2), by: fixture.editor)
+            try await service.act(request.id, .issueFeeNotice, RequestActionInput(on: issued, feeMethod: .byVolume, pages: 250), by: fixture.editor)
+            let summary = try await RequestMonitor(database: database, clock: fixture.clock).run()
+            #expect(summary.closed == 0)
+            #expect(try await service.request(request.id, visibleTo: fixture.editor).state == .awaitingFee)
+            let reminders = try await Outbox(database.sql).recent(units: ["CZJ"])
+            #expect(reminders.contains { $0.subject.hasPrefix("请登记送达") && $0.requestID == request.id })
+        }
+    }
 }
