@@ -26,6 +26,36 @@ public enum LoginThrottle {
             }
         }
 
+        /// The key a stored `text` names; nil for text of another shape.
+        public init?(text: String) {
+            if text.hasPrefix("acct:") {
+                self = .account(String(text.dropFirst(5)))
+            } else if text.hasPrefix("addr:") {
+                self = .address(String(text.dropFirst(5)))
+            } else if text.hasPrefix("pair:"), let bar = text.firstIndex(of: "|") {
+                self = .accountFromAddress(
+                    username: String(text[text.index(text.startIndex, offsetBy: 5)..<bar]), address: String(text[text.index(after: bar)...]))
+            } else {
+                return nil
+            }
+        }
+
+        /// The username a `pair:` or `acct:` key counts against.
+        public var username: String? {
+            switch self {
+            case .accountFromAddress(let username, _), .account(let username): username
+            case .address: nil
+            }
+        }
+
+        /// The address a `pair:` or `addr:` key counts against.
+        public var address: String? {
+            switch self {
+            case .accountFromAddress(_, let address), .address(let address): address
+            case .account: nil
+            }
+        }
+
         /// Failures allowed before a cool-off, or nil for a counter that never blocks.
         public var allowance: Int? {
             switch self {

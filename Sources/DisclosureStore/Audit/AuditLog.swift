@@ -81,11 +81,16 @@ public enum AuditLog {
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        let hex = Array("0123456789abcdef".utf8)
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lower-case hex of a digest or any bytes.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        for byte in SHA256.hash(data: bytes) {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 15)])
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
         }
         return String(decoding: out, as: UTF8.self)
     }

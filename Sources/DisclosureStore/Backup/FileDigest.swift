@@ -12,7 +12,6 @@ enum FileDigest {
             hasher.update(data: chunk)
             total += chunk.count
         }
-        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return (hex, total)
+        return (AuditLog.hex(hasher.finalize()), total)
     }
 }

@@ -28,7 +28,7 @@ public struct Restore: Sendable {
         public let filesRestored: Int
     }
 
-    public func run(knownSchemaVersion: Int = AllMigrations.list.count) async throws -> Outcome {
+    public func run(knownSchemaVersion: Int = AllMigrations.latestVersion) async throws -> Outcome {
         let zip: Archive
         do { zip = try Archive(url: archive, accessMode: .read) } catch {
             throw DomainError.invalid("file", "无法读取备份文件 \(archive.path)：不是有效的 ZIP 文件")

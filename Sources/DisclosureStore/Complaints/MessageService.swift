@@ -47,7 +47,7 @@ public struct MessageService: Sendable {
             // Stored only once the whole message is valid, so a refused one leaves nothing on disk.
             var file: StoredFile?
             if let (upload, kind) = upload, let store {
-                try await UploadQuotaRepository(db: db).charge(address: address, bytes: upload.bytes.count, limit: quota, now: now)
+                try await UploadQuotaRepository(db).charge(address: address, bytes: upload.bytes.count, limit: quota, now: now)
                 let sha = try store.put(upload.bytes)
                 file = StoredFile(name: AttachmentKind.safeName(upload.name), mediaType: kind.mediaType, sha256: sha, size: upload.bytes.count)
             }

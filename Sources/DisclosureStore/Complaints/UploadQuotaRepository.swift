@@ -8,6 +8,8 @@ import SQLKit
 struct UploadQuotaRepository: Sendable {
     let db: any SQLDatabase
 
+    init(_ db: any SQLDatabase) { self.db = db }
+
     /// Adds `bytes` to the address's count for the hour of `now`, or refuses when that would pass
     /// `limit`. Counts older than a day are dropped on the way.
     func charge(address: String, bytes: Int, limit: Int, now: Date) async throws {

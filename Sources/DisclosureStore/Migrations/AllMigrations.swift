@@ -18,4 +18,7 @@ public enum AllMigrations {
         // 0008 – login throttle, audit chain head, anonymous upload quota (issue 17)
         CreateHardeningTables(),
     ]
+
+    /// The newest schema version this binary knows (a backup or database from a newer one is refused).
+    public static var latestVersion: Int { list.map(\.version).max() ?? 0 }
 }

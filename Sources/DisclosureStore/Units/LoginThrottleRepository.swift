@@ -10,18 +10,10 @@ public struct ThrottleCounter: Sendable, Equatable {
     public let blockedUntil: Date?
 
     /// The username of a `pair:` or `acct:` counter.
-    public var username: String? {
-        if key.hasPrefix("acct:") { return String(key.dropFirst(5)) }
-        guard key.hasPrefix("pair:"), let bar = key.firstIndex(of: "|") else { return nil }
-        return String(key[key.index(key.startIndex, offsetBy: 5)..<bar])
-    }
+    public var username: String? { LoginThrottle.Key(text: key)?.username }
 
     /// The address of a `pair:` or `addr:` counter.
-    public var address: String? {
-        if key.hasPrefix("addr:") { return String(key.dropFirst(5)) }
-        guard key.hasPrefix("pair:"), let bar = key.firstIndex(of: "|") else { return nil }
-        return String(key[key.index(after: bar)...])
-    }
+    public var address: String? { LoginThrottle.Key(text: key)?.address }
 }
 
 /// Named queries over `login_throttle`, the failure counters of `LoginThrottle`.
@@ -98,8 +90,9 @@ public struct LoginThrottleRepository: Sendable {
             .orderBy("failures", .descending).all().map(Self.decode)
     }
 
+    /// Every `pair:` key of `username` starts like this (the text of `.accountFromAddress` with an empty address).
     static func pairPrefix(_ username: String) -> String {
-        "pair:\(username)|"
+        LoginThrottle.Key.accountFromAddress(username: username, address: "").text
     }
 
     /// `key` starts with `prefix`, spelled without LIKE so `_` in a username matches only itself.

@@ -53,7 +53,7 @@ struct ReportsAPIController {
     }
 
     func location(_ context: AppRequestContext) throws -> (String, Int) {
-        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year) else {
+        guard let year = Int(try context.pathParameter("year")), RequestNumber.years.contains(year) else {
             throw DomainError(.notFound, field: "year", "年度无效")
         }
         return (try context.pathParameter("unit"), year)

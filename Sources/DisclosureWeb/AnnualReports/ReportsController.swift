@@ -61,7 +61,7 @@ struct ReportsController {
 
     func published(_ context: AppRequestContext) async throws -> AnnualReport {
         let unit = try context.pathParameter("unit")
-        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year),
+        guard let year = Int(try context.pathParameter("year")), RequestNumber.years.contains(year),
             let report = try await services.reports.publishedReport(unit: unit, year: year)
         else {
             throw DomainError(.notFound, field: "year", "该年度报告尚未发布")

@@ -52,7 +52,7 @@ struct AssessmentsController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year),
+        guard let year = Int(try context.pathParameter("year")), RequestNumber.years.contains(year),
             let campaign = try await services.assessments.published().first(where: { $0.year == year })
         else { throw HTTPError(.notFound) }
         let results = try await services.assessments.results(campaign.id)

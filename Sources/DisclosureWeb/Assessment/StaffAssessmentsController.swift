@@ -145,7 +145,7 @@ struct StaffAssessmentsController {
                 guard let value = CivilDate(iso: form.text(field)) else { throw DomainError.invalid(field, "\(label)应为 YYYY-MM-DD") }
                 return value
             }
-            guard let year = Int(form.text("year")), (2000...2100).contains(year) else { throw DomainError.invalid("year", "请填写考核年度") }
+            guard let year = Int(form.text("year")), RequestNumber.years.contains(year) else { throw DomainError.invalid("year", "请填写考核年度") }
             guard let schemeID = Int(form.text("schemeID")) else { throw DomainError.invalid("schemeID", "请选择指标体系（没有时请先导入）") }
             let codes = form.text("unitCodes").uppercased().split { $0 == "," || $0 == "，" || $0 == " " || $0 == "、" }.map(String.init)
             let campaign = try await assessments.createCampaign(

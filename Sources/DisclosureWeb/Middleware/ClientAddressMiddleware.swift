@@ -20,7 +20,8 @@ struct ClientAddressMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The nearest address in the chain that is not a trusted proxy; the socket when every hop is.
+    /// The nearest address in the chain that is not a trusted proxy; the left-most hop when every
+    /// hop is trusted; the socket when the header is missing.
     static func client(forwardedFor headers: [String], socket: String, trusted: Set<String>) -> String {
         let hops = headers.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for hop in hops.reversed() where !trusted.contains(hop) {

@@ -129,7 +129,9 @@ struct PowersAPIController {
 
     @Sendable func count(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (staff, power) = try await visible(context)
-        guard let year = Int(try context.pathParameter("year")), (2000...2100).contains(year) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
+        guard let year = Int(try context.pathParameter("year")), RequestNumber.years.contains(year) else {
+            throw DomainError.invalid("year", "统计年度应为四位年份")
+        }
         let body = try await decodeJSON(PowerCountBody.self, from: request)
         let fen = try PowerYearCount.fen(fromYuan: body.feeAmount, field: "feeAmount")
         try await services.powers.setCount(power.id, year: year, decisions: body.decisions, feeFen: fen, by: staff.identity)
@@ -144,7 +146,7 @@ struct PowersAPIController {
         guard tree.units[unit] != nil, staff.identity.canSee(unit: unit, in: tree) else {
             throw DomainError(.notFound, field: "unit", "单位 \(unit) 不存在")
         }
-        guard let year = Int(query.get("year") ?? String(services.today.year - 1)), (2000...2100).contains(year) else {
+        guard let year = Int(query.get("year") ?? String(services.today.year - 1)), RequestNumber.years.contains(year) else {
             throw DomainError.invalid("year", "统计年度应为四位年份")
         }
         return try jsonResponse(PowerFiguresBody(try await services.powers.reportFigures(unit: unit, year: year)))

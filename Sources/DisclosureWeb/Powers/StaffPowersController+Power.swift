@@ -124,7 +124,7 @@ extension StaffPowersController {
 
     @Sendable func counts(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "counts") { id, form, staff in
-            guard let year = Int(form.text("year")), (2000...2100).contains(year) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
+            guard let year = Int(form.text("year")), RequestNumber.years.contains(year) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
             guard let decisions = Int(form.text("decisions").isEmpty ? "0" : form.text("decisions")) else {
                 throw DomainError.invalid("decisions", "处理决定数量应为整数")
             }

@@ -29,12 +29,12 @@ enum WebHarness {
 
     /// Runs `body` against the real router on a fresh seeded database.
     static func run(
-        _ kind: TestDatabase, mode: TestingSetup = .router, clock: FixedClock = FixedClock(),
+        _ kind: TestDatabase, mode: TestingSetup = .router, clock: FixedClock = FixedClock(), config: AppConfig = .testing,
         _ body: @escaping @Sendable (Browser, Database) async throws -> Void
     ) async throws {
         try await kind.with { (database: Database) async throws in
             try await seed(database, clock: clock)
-            let app = try await buildApplication(config: .testing, database: database, clock: clock)
+            let app = try await buildApplication(config: config, database: database, clock: clock)
             try await app.test(mode) { client in
                 try await body(Browser(client: client), database)
             }
