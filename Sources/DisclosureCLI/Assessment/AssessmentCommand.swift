@@ -16,8 +16,10 @@ struct AssessmentScoreCommand: AsyncParsableCommand {
         discussion: """
             --scheme is a scheme file in the exchange format, or the name of a shipped scheme (seed-style, county-sample).
             Facts are {"<indicator id>": {"met": bool} | {"count": n} | {"incidents": n} | {"rate": 0…1} | {"score": x} |
-            {"bonus": x} | {"veto": bool}}. A deduction rule without a fact deducts nothing; a manual or rate leaf without
-            one counts full marks and is marked "unscored".
+            {"bonus": x} | {"bonus": [{"name": "…", "points": x, "evidence": "…"}]} | {"veto": bool} | {"na": true}}.
+            A deduction rule without a fact deducts nothing; a manual or rate leaf without one counts full marks here
+            and is marked "unscored" (the console refuses to submit, settle or approve such a result); {"na": true}
+            marks a manual or rate leaf 不适用. Bonus items are summed and capped by the leaf's and the scheme's cap.
             """)
     @Option(help: "Scheme JSON file, or seed-style / county-sample.") var scheme: String
     @Option(help: "Facts JSON file.") var facts: String

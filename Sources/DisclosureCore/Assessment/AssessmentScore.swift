@@ -42,6 +42,13 @@ public struct AssessmentScore: Equatable, Sendable {
 
     public func line(_ id: String) -> Line? { lines.first { $0.id == id } }
 
+    /// Manual and rate leaves nobody scored or marked 不适用 (issue 18 §10): they count full marks
+    /// only provisionally, and block submitting a 自评, settling a 抽评 and approving the results.
+    public var unscoredLeaves: [Line] { lines.filter(\.unscored) }
+
+    /// 「1.6「信息发布」、2.1「…」」 for the message that names what still needs a score.
+    public var unscoredText: String { unscoredLeaves.map { "\($0.id)「\($0.name)」" }.joined(separator: "、") }
+
     /// Leaves scored differently in `other` (issue 7 §4: 抽评 differences from the 自评 highlighted).
     public func differingLeaves(from other: AssessmentScore) -> Set<String> {
         Set(lines.filter { $0.isLeaf && other.line($0.id)?.score != $0.score }.map(\.id))

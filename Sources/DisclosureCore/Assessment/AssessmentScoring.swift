@@ -108,6 +108,13 @@ public enum AssessmentScoring {
             if given > cap {
                 deductions.append(.init(points: given - cap, reason: "申报加 \(given) 分，本项最多加 \(cap) 分，超出上限的 \(given - cap) 分不计"))
             }
+        case (.bonus(let cap), .bonusItems(let items)?):
+            let given = BonusItem.total(items)
+            score = min(given, cap)
+            if given > cap {
+                deductions.append(
+                    .init(points: given - cap, reason: "申报 \(items.count) 项共加 \(given) 分，本项最多加 \(cap) 分，超出上限的 \(given - cap) 分不计"))
+            }
         case (.bonus, _), (.veto, _):
             score = 0
         case (.manual, .notApplicable?), (.rate, .notApplicable?):

@@ -10,6 +10,9 @@ public enum IndicatorFact: Equatable, Sendable {
     case rate(Decimal)
     case score(Decimal)
     case bonus(Decimal)
+    /// A bonus reported as items (name, points, evidence), summed and then capped by the scheme
+    /// (issue 18 §10): the unit says what it did, the scheme decides what counts.
+    case bonusItems([BonusItem])
     case veto(Bool)
     /// 不适用: the assessor's decision that a manual or rate leaf does not apply to this unit; it
     /// counts its full points, openly, instead of blocking approval as 未评分.
@@ -22,7 +25,7 @@ public enum IndicatorFact: Equatable, Sendable {
         case .incidents: "incidents"
         case .rate: "rate"
         case .score: "score"
-        case .bonus: "bonus"
+        case .bonus, .bonusItems: "bonus"
         case .veto: "veto"
         case .notApplicable: "na"
         }
@@ -37,6 +40,7 @@ public enum IndicatorFact: Equatable, Sendable {
         case .rate(let rate): Percent.text(rate)
         case .score(let score): "\(score) 分"
         case .bonus(let bonus): "加 \(bonus) 分"
+        case .bonusItems(let items): "加 \(BonusItem.total(items)) 分（" + items.map { "\($0.name) \($0.points) 分" }.joined(separator: "；") + "）"
         case .veto(let veto): veto ? "触发否决" : "未触发"
         case .notApplicable: "不适用"
         }
@@ -63,7 +67,12 @@ extension IndicatorFact: Codable {
         case "incidents": self = .incidents(try container.decode(Int.self, forKey: key))
         case "rate": self = .rate(try container.decode(Decimal.self, forKey: key))
         case "score": self = .score(try container.decode(Decimal.self, forKey: key))
-        case "bonus": self = .bonus(try container.decode(Decimal.self, forKey: key))
+        case "bonus":
+            if (try? container.nestedUnkeyedContainer(forKey: key)) != nil {
+                self = .bonusItems(try container.decode([BonusItem].self, forKey: key))
+            } else {
+                self = .bonus(try container.decode(Decimal.self, forKey: key))
+            }
         case "veto": self = .veto(try container.decode(Bool.self, forKey: key))
         case "na":
             guard try container.decode(Bool.self, forKey: key) else {
@@ -83,6 +92,7 @@ extension IndicatorFact: Codable {
         case .met(let value), .veto(let value): try container.encode(value, forKey: key)
         case .count(let value), .incidents(let value): try container.encode(value, forKey: key)
         case .rate(let value), .score(let value), .bonus(let value): try container.encode(value, forKey: key)
+        case .bonusItems(let items): try container.encode(items, forKey: key)
         case .notApplicable: try container.encode(true, forKey: key)
         }
     }
@@ -146,9 +156,48 @@ public struct AssessmentFacts: Equatable, Sendable {
                 guard case .bonus = rule.kind, bonus >= 0, bonus <= 100 else {
                     throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」的加分须为 0 到 100 之间（\(rule.summary)）")
                 }
+            case .bonusItems(let items):
+                guard case .bonus = rule.kind else { throw DomainError.invalid(field, "指标 \(id)「\(indicator.name)」不是加分项") }
+                try BonusItem.validate(items, field: field)
             case .met, .veto, .notApplicable: break
             }
         }
         return self
+    }
+}
+
+/// One bonus item a unit reports: what it did, the points it claims, and where the proof is.
+public struct BonusItem: Equatable, Sendable, Codable {
+    public let name: String
+    public let points: Decimal
+    public let evidence: String
+
+    public init(name: String, points: Decimal, evidence: String = "") {
+        self.name = name
+        self.points = points
+        self.evidence = evidence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        points = try container.decode(Decimal.self, forKey: .points)
+        evidence = try container.decodeIfPresent(String.self, forKey: .evidence) ?? ""
+    }
+
+    public static func total(_ items: [BonusItem]) -> Decimal { items.reduce(0) { $0 + $1.points } }
+
+    /// Each item named, its points 0–100, at most 50 items (a negative item would hide a
+    /// deduction inside a bonus).
+    static func validate(_ items: [BonusItem], field: String) throws {
+        guard !items.isEmpty, items.count <= 50 else { throw DomainError.invalid(field, "加分项须为 1 到 50 项") }
+        for (index, item) in items.enumerated() {
+            let name = item.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid("\(field)[\(index)].name", "第 \(index + 1) 个加分项须有名称（不超过 200 字）") }
+            guard item.points >= 0, item.points <= 100 else {
+                throw DomainError.invalid("\(field)[\(index)].points", "加分项「\(name)」的分值须为 0 到 100 之间（现为 \(item.points)）")
+            }
+            guard item.evidence.count <= 1000 else { throw DomainError.invalid("\(field)[\(index)].evidence", "加分项「\(name)」的依据不超过 1000 字") }
+        }
     }
 }

@@ -70,6 +70,7 @@ extension AssessmentService {
             entry.defaulted = true
             defaulted.append(entry)
         }
+        try await requireScored(scheme: scheme, entries: AssessmentRepository(database.sql).entries(campaign: campaignID), defaulted: defaulted)
         campaign.approvedOn = today
         campaign.approvedBy = staff.username
         let due = campaign.rectificationDue!
@@ -97,6 +98,25 @@ extension AssessmentService {
             )
         }
         return try await results(campaignID)
+    }
+
+    /// Issue 18 §10: no unit's result may rest on a manual or rate leaf nobody scored (it would
+    /// count full marks silently). The assessor designates the unit for 抽评 and scores the leaf or
+    /// marks it 不适用 there.
+    func requireScored(scheme: AssessmentScheme, entries: [CampaignEntry], defaulted: [CampaignEntry]) throws {
+        let frozen = Dictionary(defaulted.map { ($0.unitCode, $0) }, uniquingKeysWith: { first, _ in first })
+        var problems: [String] = []
+        for entry in entries {
+            guard let facts = (frozen[entry.unitCode] ?? entry).finalFacts else { continue }
+            let score = try AssessmentScoring.score(scheme, facts: facts)
+            if !score.unscoredLeaves.isEmpty { problems.append("\(entry.unitCode)：\(score.unscoredText)") }
+        }
+        guard problems.isEmpty else {
+            throw DomainError(
+                .conflict, field: "campaign",
+                "以下单位有指标尚未评分，不能审定：" + problems.prefix(5).joined(separator: "；") + (problems.count > 5 ? "等 \(problems.count) 个单位" : "")
+                    + "。请在抽评中指定这些单位，评分或标记不适用")
+        }
     }
 
     /// Publishes the approved results and the 通报 on the portal `/assessments`.

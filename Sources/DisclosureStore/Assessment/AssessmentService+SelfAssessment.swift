@@ -35,6 +35,13 @@ extension AssessmentService {
         let metrics = try await AssessmentMetrics(database: database, clock: clock).values(unit: unit, year: campaign.year)
         let frozen = Self.merge(entry.selfFacts, metrics: metrics, scheme: scheme)
         let score = try AssessmentScoring.score(scheme, facts: frozen)
+        // Issue 18 §10: a manual or rate leaf the unit must score is never submitted blank (it
+        // would count full marks). Leaves the platform measures are the assessors' to settle.
+        let blank = score.unscoredLeaves.filter { scheme.indicator($0.id)?.rule?.metric == nil }
+        if let first = blank.first {
+            throw DomainError.invalid(
+                "facts.\(first.id)", "以下指标尚未评分：" + blank.map { "\($0.id)「\($0.name)」" }.joined(separator: "、") + "。请填写得分，或填「不适用」后再提交")
+        }
         let now = clock.now()
         let day = today
         try await database.change(by: .staff(staff), at: now) { db in

@@ -103,6 +103,9 @@ extension AssessmentService {
         }
         for (id, fact) in facts.values { base[id] = fact }
         let score = try AssessmentScoring.score(scheme, facts: base)
+        if let first = score.unscoredLeaves.first {
+            throw DomainError.invalid("facts.\(first.id)", "以下指标尚未评分：\(score.unscoredText)。请评分或填「不适用」")
+        }
         entry.spotFacts = base
         entry.spotNotes = try FieldText.text(notes, field: "notes", label: "抽评意见", limit: 5000, required: false)
         entry.spotScoredOn = today

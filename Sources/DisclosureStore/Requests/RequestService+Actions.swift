@@ -161,8 +161,13 @@ struct Step {
                 throw DomainError.invalid("days", "延长的期限应为 1–\(policy.maximumExtension) 个工作日（条例第三十三条）")
             }
             let reason = try requireNote("note", "请填写延期理由")
+            // 条例第三十三条第二款: an extension is decided within the answer period. One approved
+            // after the due date is recorded as it happened, labelled late by the clock, and moves
+            // nothing (issue 18); no 延期答复告知书 goes out, since it would promise the applicant a
+            // date the law does not give.
             if let due = request.clock(policy: policy, calendar: calendar, today: today)?.due, on > due {
-                throw DomainError(.conflict, field: "on", "原答复期限 \(due) 已过，不能再延期")
+                try await event(.extended, days: days, detail: reason)
+                return ["days": String(days), "late": "true", "due": due.description]
             }
             try await event(.extended, days: days, detail: reason)
             let extended = try await reloaded()

@@ -3,7 +3,8 @@ import Foundation
 
 /// Facts as form fields, one per leaf (`fact.<id>`): counts and scores as numbers, rates as
 /// percentages (93.5 for 93.5 %), requirements as 是/否; 「不适用」 in a score or rate field marks
-/// the leaf not applicable (issue 18). An empty field is "no fact".
+/// the leaf not applicable (issue 18); a bonus is a number or items 「名称 分值；名称 分值」. An
+/// empty field is "no fact".
 enum FactForm {
     static func parse(_ form: FormData, scheme: AssessmentScheme, only ids: Set<String>? = nil) throws -> AssessmentFacts {
         var facts = AssessmentFacts()
@@ -38,7 +39,12 @@ enum FactForm {
             case .shortfall: facts[leaf.id] = .count(try integer())
             case .incident: facts[leaf.id] = .incidents(try integer())
             case .rate: facts[leaf.id] = .rate(try decimal() / 100)
-            case .bonus: facts[leaf.id] = .bonus(try decimal())
+            case .bonus:
+                if let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value.isFinite {
+                    facts[leaf.id] = .bonus(value)
+                } else {
+                    facts[leaf.id] = .bonusItems(try BonusItemsText.parse(text, field: field, leaf: leaf))
+                }
             case .veto: facts[leaf.id] = .veto(try yes())
             }
         }
@@ -52,6 +58,7 @@ enum FactForm {
         case .count(let n)?, .incidents(let n)?: "\(n)"
         case .rate(let rate)?: "\(Decimal.rounded(rate * 100, scale: 2))"
         case .score(let x)?, .bonus(let x)?: "\(x)"
+        case .bonusItems(let items)?: BonusItemsText.format(items)
         case .notApplicable?: "不适用"
         case nil: ""
         }

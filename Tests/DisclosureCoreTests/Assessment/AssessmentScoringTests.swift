@@ -213,3 +213,48 @@ struct NotApplicableTests {
         #expect(String(decoding: AssessmentFacts(["1.6": .notApplicable]).json(), as: UTF8.self) == #"{"1.6":{"na":true}}"#)
     }
 }
+
+/// Issue 18 §10: a bonus reported as items (name, points, evidence) is summed and capped; a
+/// negative item is refused naming the item; unscored leaves are listed so the workflow can block.
+@Suite("Assessment: bonus items and 未评分")
+struct BonusItemsTests {
+    @Test("items are summed, capped by the leaf's cap, and the excess is shown as not counted")
+    func itemsCapped() throws {
+        let scheme = AssessmentScoringTests.seedStyle
+        let facts = try AssessmentFacts.parse(
+            Data(#"{"4.1": {"bonus": [{"name": "省级示范点", "points": 2, "evidence": "省办函〔2026〕3号"}, {"name": "经验交流", "points": 1.5}]}}"#.utf8))
+        #expect(facts["4.1"] == .bonusItems([BonusItem(name: "省级示范点", points: 2, evidence: "省办函〔2026〕3号"), BonusItem(name: "经验交流", points: 1.5)]))
+        let score = try AssessmentScoring.score(scheme, facts: facts)
+        let line = try #require(score.line("4.1"))
+        #expect(line.score == 3)
+        #expect(line.deductions.map(\.reason) == ["申报 2 项共加 3.5 分，本项最多加 3 分，超出上限的 0.5 分不计"])
+        #expect(facts["4.1"]?.text == "加 3.5 分（省级示范点 2 分；经验交流 1.5 分）")
+        let roundTrip = try AssessmentFacts.parse(facts.json())
+        #expect(roundTrip == facts)
+    }
+
+    @Test(
+        "a negative or unnamed item is refused naming the item",
+        arguments: [
+            (#"{"4.1": {"bonus": [{"name": "示范点", "points": -1}]}}"#, "facts.4.1[0].points", "加分项「示范点」的分值须为 0 到 100 之间（现为 -1）"),
+            (#"{"4.1": {"bonus": [{"name": "a", "points": 1}, {"name": " ", "points": 1}]}}"#, "facts.4.1[1].name", "第 2 个加分项须有名称（不超过 200 字）"),
+            (#"{"4.1": {"bonus": []}}"#, "facts.4.1", "加分项须为 1 到 50 项"),
+            (#"{"1.6": {"bonus": [{"name": "a", "points": 1}]}}"#, "facts.1.6", "指标 1.6「机构健全、制度完善、专人负责」是 manual 规则，应填「score」，而不是「bonus」"),
+        ])
+    func refused(json: String, field: String, message: String) throws {
+        let facts = try AssessmentFacts.parse(Data(json.utf8))
+        #expect {
+            _ = try facts.validated(against: AssessmentScoringTests.seedStyle)
+        } throws: { error in
+            (error as? DomainError)?.field == field && (error as? DomainError)?.message == message
+        }
+    }
+
+    @Test("unscored leaves are listed by id and name")
+    func unscoredListed() throws {
+        let score = try AssessmentScoring.score(AssessmentScoringTests.seedStyle, facts: AssessmentFacts())
+        #expect(!score.unscoredLeaves.isEmpty)
+        #expect(score.unscoredLeaves.allSatisfy { $0.isLeaf })
+        #expect(score.unscoredText.hasPrefix("\(score.unscoredLeaves[0].id)「\(score.unscoredLeaves[0].name)」"))
+    }
+}

@@ -62,9 +62,16 @@ struct AssessmentServiceTests {
             await #expect(throws: DomainError.invalid("report", "请先填写自查自评报告（不少于 20 字）再提交")) {
                 try await service().submitSelf(campaign.id, unit: "CZJ", by: fixture.editor)
             }
-            try await service().saveSelf(
-                campaign.id, unit: "CZJ", facts: AssessmentFacts(["1.6": .score(7)]), report: String(repeating: "本局全年政务公开工作情况。", count: 3),
-                by: fixture.editor)
+            let report = String(repeating: "本局全年政务公开工作情况。", count: 3)
+            try await service().saveSelf(campaign.id, unit: "CZJ", facts: AssessmentFacts(["1.6": .score(7)]), report: report, by: fixture.editor)
+            // Issue 18 §10: a manual leaf left blank would count full marks; the 自评 cannot be submitted.
+            await #expect {
+                try await service().submitSelf(campaign.id, unit: "CZJ", by: fixture.editor)
+            } throws: {
+                Self.message($0).hasPrefix("以下指标尚未评分：1.8「年度工作要点任务落实」、2.2「")
+            }
+            let complete = AssessmentFacts(["1.6": .score(7), "1.8": .score(4), "2.2": .score(8), "2.7": .notApplicable, "3.7": .score(2)])
+            try await service().saveSelf(campaign.id, unit: "CZJ", facts: complete, report: report, by: fixture.editor)
             try await service().submitSelf(campaign.id, unit: "CZJ", by: fixture.editor)
             let submitted = try await service().unitView(campaign.id, unit: "CZJ", visibleTo: fixture.office)
             #expect(submitted.entry.selfFacts["1.1"] == .count(0) && submitted.entry.selfFacts["1.6"] == .score(7))
@@ -115,7 +122,11 @@ struct AssessmentServiceTests {
             fine.participants = 7
             _ = try await service("2026-12-15").recordCheck(campaign.id, unit: drawn[0], record: fine, file: nil, store: nil, by: Self.assessor)
             let spot = try await service("2026-12-16").scoreSpot(
-                campaign.id, unit: drawn[0], facts: AssessmentFacts(["1.6": .score(5), "1.1": .count(6)]), notes: "核实", by: Self.assessor)
+                campaign.id, unit: drawn[0],
+                facts: AssessmentFacts([
+                    "1.6": .score(5), "1.1": .count(6), "1.8": .score(4), "2.2": .score(8), "2.7": .notApplicable, "3.7": .score(2),
+                ]),
+                notes: "核实", by: Self.assessor)
             #expect(spot.line("1.6")?.score == 5 && spot.line("1.1")?.score == 6)
 
             // Results: not before the 自评 deadline, only by the office; then the 通报 and 整改.
@@ -127,6 +138,25 @@ struct AssessmentServiceTests {
             }
             await #expect(throws: DomainError(.conflict, field: "campaign", "考核结果尚未审定，不能发布通报")) {
                 try await service("2026-12-28").publish(campaign.id, by: fixture.office)
+            }
+            // A 自评 stored blank before this rule existed blocks approval until an assessor scores it.
+            if drawn[0] == "CZJ" {
+                var legacy = try #require(try await AssessmentRepository(database.sql).entries(campaign: campaign.id).first { $0.unitCode == "JYJ" })
+                legacy.selfFacts = AssessmentFacts(["1.6": .score(6)])
+                legacy.selfSubmittedOn = CivilDate(iso: "2026-12-09")
+                legacy.selfSubmittedBy = "editor2"
+                let stored = legacy
+                try await AssessmentRepository(database.unaudited).updateEntry(stored, at: Date())
+                await #expect {
+                    _ = try await service("2026-12-28").approve(campaign.id, by: fixture.office)
+                } throws: {
+                    Self.message($0).hasPrefix("以下单位有指标尚未评分，不能审定：JYJ：1.8「年度工作要点任务落实」")
+                }
+                try await service("2026-12-20").choose(campaign.id, unit: "JYJ", reason: "自评有未评分指标", by: Self.assessor)
+                _ = try await service("2026-12-20").recordCheck(campaign.id, unit: "JYJ", record: fine, file: nil, store: nil, by: Self.assessor)
+                _ = try await service("2026-12-20").scoreSpot(
+                    campaign.id, unit: "JYJ", facts: AssessmentFacts(["1.8": .score(4), "2.2": .score(8), "2.7": .notApplicable, "3.7": .score(2)]),
+                    notes: "补评", by: Self.assessor)
             }
             let results = try await service("2026-12-28").approve(campaign.id, by: fixture.office)
             #expect(results.entries.count == 2 && results.circular?.title == "关于2026年度政务公开工作考核结果的通报")

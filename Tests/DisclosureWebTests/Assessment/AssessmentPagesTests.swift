@@ -49,9 +49,17 @@ struct AssessmentPagesTests {
             #expect(unit.body.contains("已过期 10 天") && unit.body.contains("2026年12月22日 前可补交"))
             let tooHigh = try await browser.post("/staff/assessments/1/units/CZJ/self", form: ["fact.1.6": "9", "report": "草稿", "action": "save"])
             #expect(tooHigh.status == .badRequest && tooHigh.body.contains("满分 8 分，不能打 9 分") && tooHigh.body.contains("草稿"))
+            let report = "本局本年度政务公开工作自查情况：组织健全，评议活动未开展。"
+            let blank = try await browser.post(
+                "/staff/assessments/1/units/CZJ/self", form: ["fact.1.6": "7", "fact.3.2": "no", "report": report, "action": "submit"])
+            #expect(blank.status == .badRequest)
+            #expect(blank.body.contains("以下指标尚未评分：1.8「年度工作要点任务落实」"))
             let submitted = try await browser.post(
                 "/staff/assessments/1/units/CZJ/self",
-                form: ["fact.1.6": "7", "fact.3.2": "no", "report": "本局本年度政务公开工作自查情况：组织健全，评议活动未开展。", "action": "submit"])
+                form: [
+                    "fact.1.6": "7", "fact.3.2": "no", "fact.1.8": "4", "fact.2.2": "8", "fact.2.7": "不适用", "fact.3.7": "2", "report": report,
+                    "action": "submit",
+                ])
             #expect(submitted.status == .seeOther)
             let facts = try await browser.get("/staff/assessments/1/units/CZJ/facts?stage=self")
             let shown = try await browser.get("/staff/assessments/1/units/CZJ")

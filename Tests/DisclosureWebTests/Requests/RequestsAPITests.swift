@@ -168,4 +168,53 @@ struct LateStepsAPITests {
             #expect((answered["overdueWorkingDays"] as? Int ?? 0) > 0)
         }
     }
+
+    @Test("a lapse the monitor notices weeks later is dated the day after the 补正期限; a late correction is refused", arguments: TestDatabase.kinds)
+    func lapseNoticedLate(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            let api = RequestsAPITests()
+            let editor = try await APITests.token(database, "editor")
+            let office = try await APITests.token(database, "office")
+            let id = try await api.intake(browser, editor, received: "2026-10-09")
+            // 补正期限 2026-10-26 (a Monday); the monitor first runs on 2026-11-20, 25 days later.
+            let notice = #"{"action":"requestCorrection","on":"2026-10-12","deadline":"2026-10-26","note":"请写明所需文件的名称"}"#
+            #expect(try await api.call(browser, .post, "/api/v1/requests/\(id)/actions", token: editor, notice).status == .ok)
+            let before = try await api.call(browser, .get, "/api/v1/requests/\(id)", token: editor).body
+            let late = try await api.call(
+                browser, .post, "/api/v1/requests/\(id)/actions", token: editor, #"{"action":"receiveCorrection","on":"2026-11-02"}"#)
+            #expect(late.status == .conflict)
+            #expect(RequestsAPITests.json(late.body)["field"] as? String == "on")
+            #expect(try await api.call(browser, .get, "/api/v1/requests/\(id)", token: editor).body == before)
+
+            let pending = try #require(RequestsAPITests.json(before)["clock"] as? [String: Any])
+            #expect(pending["lapsedOn"] as? String == "2026-10-27")
+            #expect(try await api.call(browser, .post, "/api/v1/monitor/run", token: office).status == .ok)
+            let closed = RequestsAPITests.json(try await api.call(browser, .get, "/api/v1/requests/\(id)", token: editor).body)
+            #expect(closed["state"] as? String == "answered")
+            #expect((closed["outcome"] as? [String: Any])?["row"] as? String == RequestOutcome.correctionNotMade.rawValue)
+            #expect(closed["answeredOn"] as? String == "2026-10-27")
+        }
+    }
+
+    @Test("an extension approved after the due date is recorded as late, moves nothing and sends no letter", arguments: TestDatabase.kinds)
+    func lateExtension(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            let api = RequestsAPITests()
+            let editor = try await APITests.token(database, "editor")
+            let reviewer = try await APITests.token(database, "reviewer")
+            let id = try await api.intake(browser, editor, received: "2025-09-25")
+            let extend = #"{"action":"extend","on":"2025-11-03","days":20,"note":"涉及档案较多"}"#
+            let extended = try await api.call(browser, .post, "/api/v1/requests/\(id)/actions", token: reviewer, extend)
+            #expect(extended.status == .ok)
+            let body = RequestsAPITests.json(extended.body)
+            let clock = try #require(body["clock"] as? [String: Any])
+            #expect(clock["due"] as? String == "2025-10-29")
+            #expect(clock["status"] as? String == "overdue")
+            let late = try #require((clock["lateActions"] as? [[String: Any]])?.first)
+            #expect(late["on"] as? String == "2025-11-03")
+            #expect(late["label"] as? String == "逾期延期，不延长期限")
+            let letters = try #require(body["letters"] as? [[String: Any]])
+            #expect(letters.map { $0["kind"] as? String } == ["receipt"])
+        }
+    }
 }
