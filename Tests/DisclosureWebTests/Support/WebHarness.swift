@@ -101,7 +101,13 @@ final class Browser: @unchecked Sendable {
                 if value.isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = value }
             }
         }
-        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        let page = Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        for problem in OpenAPIContract.shared.problems(
+            method: method.rawValue, uri: uri, status: page.status.code, contentType: page.headers[.contentType], body: page.body)
+        {
+            Issue.record("API 响应与 openapi.json 不符：\(problem)")
+        }
+        return page
     }
 
     /// Loads the login page (for the CSRF cookie) and signs in.
