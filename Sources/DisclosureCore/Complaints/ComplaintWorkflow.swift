@@ -47,7 +47,7 @@ public enum ComplaintAction: String, CaseIterable, Sendable, Codable {
     /// only the office reassigns.
     public func allowed(_ role: Role) -> Bool {
         switch self {
-        case .draftReply: role == .editor || role == .reviewer
+        case .draftReply: role.isUnitStaff
         case .returnReply, .approveReply: role == .reviewer
         case .reassign: role == .office
         }

@@ -51,7 +51,7 @@ public enum DocumentAction: String, CaseIterable, Sendable, Codable {
     /// publication, withdrawal and corrections. An editor may not review their own work.
     public func allowed(for role: Role) -> Bool {
         switch self {
-        case .edit, .submit: role == .editor || role == .reviewer
+        case .edit, .submit: role.isUnitStaff
         case .returnToDraft, .approve, .publish, .schedule, .withdraw, .correct: role == .reviewer
         }
     }

@@ -99,7 +99,7 @@ public enum RequestAction: String, CaseIterable, Sendable, Codable {
         switch self {
         case .extend, .setCustomDeadline, .returnReply, .approveReply: role == .reviewer
         case .reassign: role == .office
-        default: role == .editor || role == .reviewer
+        default: role.isUnitStaff
         }
     }
 

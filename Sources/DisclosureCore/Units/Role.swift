@@ -33,4 +33,11 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     /// Roles that see every unit regardless of the account's own unit.
     public var seesAllUnits: Bool { self == .office || self == .auditor || self == .assessor }
+
+    /// Editors and reviewers work for one unit (and its sub-units): they draft, handle and reply.
+    public var isUnitStaff: Bool { self == .editor || self == .reviewer }
+
+    /// Who keeps a unit's own records (work records, the power list): unit staff, and the office
+    /// for any unit.
+    public var maintainsRecords: Bool { self == .office || isUnitStaff }
 }

@@ -26,7 +26,24 @@ public struct StaffIdentity: Equatable, Sendable {
     /// Whether this account keeps a unit's own records (work records, the power list): editors and
     /// reviewers for their unit and its sub-units, the office for any unit.
     public func maintains(unit: String, in tree: UnitTree) -> Bool {
-        role == .office || ((role == .editor || role == .reviewer) && tree.scope(of: unitCode).contains(unit))
+        role == .office || canHandle(unit: unit, in: tree)
+    }
+
+    /// Whether this account handles `unit`'s work (drafts, requests, complaints, 自评, 整改):
+    /// an editor or reviewer of the unit or of a unit above it.
+    public func canHandle(unit: String, in tree: UnitTree) -> Bool {
+        role.isUnitStaff && tree.scope(of: unitCode).contains(unit)
+    }
+
+    /// Whether this account reviews `unit`'s work (保密审查, approving replies and extensions).
+    public func canReview(unit: String, in tree: UnitTree) -> Bool {
+        role == .reviewer && tree.scope(of: unitCode).contains(unit)
+    }
+
+    /// Whether this account is an editor or reviewer of exactly `unit`: the handling unit, the only
+    /// one that sees an applicant's or complainant's personal data unmasked (issue 4 §10).
+    public func isStaff(of unit: String) -> Bool {
+        role.isUnitStaff && unitCode == unit
     }
 
     /// Only the 政务公开办 manages units, users and the calendar (DESIGN §1).

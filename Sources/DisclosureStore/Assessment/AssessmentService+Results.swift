@@ -166,7 +166,7 @@ extension AssessmentService {
     {
         var task = try await taskInScope(id, staff: staff)
         let tree = try await UnitRepository(database.sql).tree()
-        guard (staff.role == .editor || staff.role == .reviewer) && tree.scope(of: staff.unitCode).contains(task.unitCode) else {
+        guard staff.canHandle(unit: task.unitCode, in: tree) else {
             throw DomainError(.forbidden, field: "unit", "整改情况由被考核单位报送")
         }
         guard task.state != .closed else { throw DomainError(.conflict, field: "state", "整改任务已销号") }

@@ -126,7 +126,7 @@ extension AssessmentService {
     ) {
         let campaign = try await campaign(campaignID)
         let tree = try await UnitRepository(database.sql).tree()
-        guard (staff.role == .editor || staff.role == .reviewer) && tree.scope(of: staff.unitCode).contains(unit) else {
+        guard staff.canHandle(unit: unit, in: tree) else {
             throw DomainError(.forbidden, field: "unit", "自评由被考核单位自己填写和提交")
         }
         let entry = try await entryInScope(campaignID, unit: unit, staff: staff)

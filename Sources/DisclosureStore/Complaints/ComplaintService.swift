@@ -35,7 +35,7 @@ public struct ComplaintService: Sendable {
         let tree = try await UnitRepository(database.sql).tree()
         guard
             staff.role == .office
-                || ((staff.role == .editor || staff.role == .reviewer) && tree.scope(of: staff.unitCode).contains(submission.unitCode))
+                || (staff.canHandle(unit: submission.unitCode, in: tree))
         else { throw DomainError(.forbidden, field: "unitCode", "只能登记针对本单位的投诉，其他投诉请转县政务公开办") }
         return try await file(submission, receivedOn: receivedOn, by: .staff(staff), createdBy: staff.username)
     }
@@ -100,7 +100,7 @@ public struct ComplaintService: Sendable {
     /// Whether `staff` sees the complainant's contact data unmasked: only the handling unit's
     /// editors and reviewers (issue 17). The office supervises and reassigns without them.
     public static func handles(_ complaint: Complaint, _ staff: StaffIdentity) -> Bool {
-        (staff.role == .editor || staff.role == .reviewer) && staff.unitCode == complaint.unitCode
+        staff.isStaff(of: complaint.unitCode)
     }
 
     public struct ActionInput: Sendable {

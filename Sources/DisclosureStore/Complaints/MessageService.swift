@@ -59,7 +59,7 @@ public struct MessageService: Sendable {
     /// Whether `staff` sees the sender's phone and e-mail unmasked: only the editors and reviewers
     /// of the unit that answers (issue 17); the office moderates, assessors and auditors read.
     public static func handles(_ message: PublicMessage, _ staff: StaffIdentity) -> Bool {
-        (staff.role == .editor || staff.role == .reviewer) && staff.unitCode == message.unitCode
+        staff.isStaff(of: message.unitCode)
     }
 
     public func message(_ id: Int, visibleTo staff: StaffIdentity) async throws -> PublicMessage {
@@ -125,7 +125,7 @@ public struct MessageService: Sendable {
             guard let message = try await MessageRepository(db).find(id), staff.canSee(unit: message.unitCode, in: tree) else {
                 throw DomainError(.notFound, field: "id", "留言 \(id) 不存在")
             }
-            guard (staff.role == .editor || staff.role == .reviewer), tree.scope(of: staff.unitCode).contains(message.unitCode) else {
+            guard staff.canHandle(unit: message.unitCode, in: tree) else {
                 throw DomainError(.forbidden, field: "role", "留言由被咨询单位答复")
             }
             guard message.state == .accepted else {

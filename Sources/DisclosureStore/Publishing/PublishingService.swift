@@ -220,7 +220,7 @@ public struct PublishingService: Sendable {
     static func checkActsFor(_ unit: String, _ staff: StaffIdentity, action: DocumentAction, on db: any SQLDatabase) async throws {
         let tree = try await UnitRepository(db).tree()
         guard tree.units[unit] != nil else { throw DomainError.invalid("unitCode", "单位 \(unit) 不存在") }
-        guard staff.role == .editor || staff.role == .reviewer, tree.scope(of: staff.unitCode).contains(unit) else {
+        guard staff.canHandle(unit: unit, in: tree) else {
             throw DomainError(.forbidden, field: "unitCode", "只能处理本单位（及下属单位）的文件")
         }
     }

@@ -128,14 +128,14 @@ public struct RequestService: Sendable {
     /// Whether the account sees this request's personal data unmasked: only the handling unit's
     /// own clerks and reviewers (issue 4 §10).
     public static func handles(_ request: InformationRequest, _ staff: StaffIdentity) -> Bool {
-        (staff.role == .editor || staff.role == .reviewer) && staff.unitCode == request.application.unitCode
+        staff.isStaff(of: request.application.unitCode)
     }
 
     /// Editors and reviewers act for their own unit and its sub-units.
     static func checkHandles(_ unit: String, _ staff: StaffIdentity, on db: any SQLDatabase) async throws {
         let tree = try await UnitRepository(db).tree()
         guard tree.units[unit] != nil else { throw DomainError.invalid("unitCode", "单位 \(unit) 不存在") }
-        guard staff.role == .editor || staff.role == .reviewer, tree.scope(of: staff.unitCode).contains(unit) else {
+        guard staff.canHandle(unit: unit, in: tree) else {
             throw DomainError(.forbidden, field: "unitCode", "只能办理本单位（及下属单位）的申请")
         }
     }

@@ -78,7 +78,7 @@ struct StaffRecordsController {
             year: year, unitName: names[unit] ?? unit, unitCode: unit, tally: tally.lines, rows: rows,
             units: ordered.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == (values["unitCode"] ?? unit)) },
             kinds: WorkRecordKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == values["kind"]) },
-            values: values, canRecord: staff.role == .office || staff.role == .editor || staff.role == .reviewer)
+            values: values, canRecord: staff.role.maintainsRecords)
         return renderer.render(
             "Activities/records", title: "工作记录", page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
             error: error?.message)

@@ -135,7 +135,7 @@ struct StaffAssessmentUnitController {
         let tree = try await UnitRepository(services.database.sql).tree()
         let campaign = view.campaign
         let today = services.today
-        let isUnitStaff = (staff.role == .editor || staff.role == .reviewer) && tree.scope(of: staff.unitCode).contains(code)
+        let isUnitStaff = staff.identity.canHandle(unit: code, in: tree)
         let windowOpen = (try? campaign.checkSelfWindow(today: today, exceptionUntil: view.exception?.until)) != nil
         let canEditSelf = isUnitStaff && windowOpen && view.entry.selfSubmittedOn == nil
         let canSpot = (staff.role == .assessor || staff.role == .office) && view.entry.drawn && campaign.approvedOn == nil

@@ -131,8 +131,7 @@ struct StaffAssessmentsController {
                 id: task.id, campaignID: task.campaignID, unitName: names[task.unitCode] ?? task.unitCode, problem: task.problem,
                 due: task.dueOn.chineseText, state: task.state.rawValue, overdue: task.isOverdue(today: services.today),
                 report: task.report.isEmpty ? nil : task.report, fileName: task.file?.name,
-                canSubmit: task.state != .closed && (staff.role == .editor || staff.role == .reviewer)
-                    && tree.scope(of: staff.unitCode).contains(task.unitCode),
+                canSubmit: task.state != .closed && staff.canHandle(unit: task.unitCode, in: tree),
                 canReview: task.state == .submitted && staff.role == .office)
         }
     }

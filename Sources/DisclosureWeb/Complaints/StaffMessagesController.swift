@@ -56,7 +56,6 @@ struct StaffMessagesController {
         let names = try await services.unitNames()
         let tree = try await UnitRepository(services.database.sql).tree()
         let today = services.today
-        let canAnswer = staff.role == .editor || staff.role == .reviewer
         func row(_ message: PublicMessage) -> (Page.Row, (Int, String)) {
             let deadline = message.deadline(policy: policy, calendar: calendar, today: today)
             let unmasked = MessageService.handles(message, staff.identity)
@@ -71,7 +70,7 @@ struct StaffMessagesController {
                     submittedOn: message.submittedOn.description, due: deadline.map(DeadlineText.text) ?? "审核通过后开始计算",
                     severity: deadline.map(DeadlineText.severity) ?? "", fileName: message.attachment?.name,
                     unansweredOver3Months: message.unansweredSince(today: today) != nil,
-                    canReply: canAnswer && tree.scope(of: staff.unitCode).contains(message.unitCode)),
+                    canReply: staff.identity.canHandle(unit: message.unitCode, in: tree)),
                 deadline.map(DeadlineText.urgency) ?? (5, message.submittedOn.description)
             )
         }

@@ -104,7 +104,7 @@ struct StaffPowersController {
             statuses: [SelectOption(value: "", label: "全部状态", selected: status == nil)]
                 + PowerStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == status) },
             unitCode: unit ?? "", year: services.today.year - 1,
-            canManage: staff.role == .office || staff.role == .editor || staff.role == .reviewer,
+            canManage: staff.role.maintainsRecords,
             result: result.map {
                 ListPage.ImportResult(
                     rows: $0.rows, created: $0.created, updated: $0.updated, unchanged: $0.unchanged, committed: $0.committed, errors: $0.errors,

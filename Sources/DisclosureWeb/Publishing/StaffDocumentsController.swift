@@ -104,7 +104,7 @@ struct StaffDocumentsController {
             },
             states: [SelectOption(value: "", label: "全部状态", selected: state == nil)]
                 + DocumentState.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },
-            canDraft: staff.role == .editor || staff.role == .reviewer,
+            canDraft: staff.role.isUnitStaff,
             pagination: Pagination(page: page, size: 50, total: total) { "/staff/documents?\(state.map { "state=\($0.rawValue)&" } ?? "")page=\($0)" }
         )
         return renderer.render("Publishing/documents", title: "信息发布", page: view, context: context, notice: Notice.from(request))
@@ -112,7 +112,7 @@ struct StaffDocumentsController {
 
     @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        guard staff.role == .editor || staff.role == .reviewer else { throw HTTPError(.forbidden) }
+        guard staff.role.isUnitStaff else { throw HTTPError(.forbidden) }
         // A new draft starts on the 政府网站 channel, which every 主动公开 item needs (条例 第二十三条).
         let website = PublicationChannel.allCases.firstIndex(of: .website) ?? 0
         return try await renderForm(staff: staff, values: ["generatedOn": services.today.description, "channel\(website)": "1"], context: context)
@@ -155,7 +155,7 @@ struct StaffDocumentsController {
         let result = PublicationTimeliness.evaluate(
             anchor: document.draft.generatedOn, rule: rule, publishedOn: document.publishedOn, today: services.today, calendar: calendar)
         let role = staff.role
-        let inUnit = role == .editor || role == .reviewer
+        let inUnit = role.isUnitStaff
         var edit: EditPage?
         if inUnit && document.state == .draft {
             let units = try await draftingUnits(staff)

@@ -53,7 +53,7 @@ struct StaffRequestsController {
         let staff = try context.requireStaff()
         let showAll = request.uri.queryParameters.get("view") == "all"
         let (rows, counts) = try await Self.rows(services: services, staff: staff, openOnly: !showAll)
-        let page = ListPage(rows: rows, showAll: showAll, canIntake: staff.role == .editor || staff.role == .reviewer, counts: counts)
+        let page = ListPage(rows: rows, showAll: showAll, canIntake: staff.role.isUnitStaff, counts: counts)
         return renderer.render("Requests/requests", title: "依申请公开", page: page, context: context, notice: Notice.from(request))
     }
 
@@ -78,7 +78,7 @@ struct StaffRequestsController {
 
     @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        guard staff.role == .editor || staff.role == .reviewer else { throw HTTPError(.forbidden) }
+        guard staff.role.isUnitStaff else { throw HTTPError(.forbidden) }
         return try await renderNew(
             staff: staff,
             values: [

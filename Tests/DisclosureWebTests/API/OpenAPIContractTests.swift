@@ -15,9 +15,15 @@ struct OpenAPIContractTests {
     @Test(
         "drift is caught: an undeclared field, a missing required field, a wrong type, an undocumented status",
         arguments: [
-            (#"{"code":"CZJ","name":"示范县财政局","kind":"county_department","kindLabel":"县直部门","parentCode":"XZF","active":true,"extra":1}"#, 200, "$.extra 未在文档中声明"),
+            (
+                #"{"code":"CZJ","name":"示范县财政局","kind":"county_department","kindLabel":"县直部门","parentCode":"XZF","active":true,"extra":1}"#, 200,
+                "$.extra 未在文档中声明"
+            ),
             (#"{"code":"CZJ","kind":"county_department","kindLabel":"县直部门","parentCode":"XZF","active":true}"#, 200, "$.name 是必需字段，响应中没有"),
-            (#"{"code":"CZJ","name":"示范县财政局","kind":"county_department","kindLabel":"县直部门","parentCode":"XZF","active":"yes"}"#, 200, "$.active 应为 boolean"),
+            (
+                #"{"code":"CZJ","name":"示范县财政局","kind":"county_department","kindLabel":"县直部门","parentCode":"XZF","active":"yes"}"#, 200,
+                "$.active 应为 boolean"
+            ),
             (#"{}"#, 418, "状态码未在 openapi.json 中说明"),
         ])
     func drift(body: String, status: Int, expected: String) {

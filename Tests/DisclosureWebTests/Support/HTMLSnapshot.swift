@@ -40,7 +40,8 @@ enum HTMLSnapshot {
         guard expected != actual else { return }
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
+        let first =
+            zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
         let wanted = first < expectedLines.count ? String(expectedLines[first]) : "（文件结束）"
         let got = first < actualLines.count ? String(actualLines[first]) : "（文件结束）"
         let dump = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).actual.html")
