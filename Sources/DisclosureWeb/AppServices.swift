@@ -3,10 +3,11 @@ import DisclosureStore
 import Foundation
 import Mustache
 
-/// Everything handlers use, built once by `buildApplication` and passed to controllers by initialiser.
+/// The services (writes and the reads they decide on) and queries (reads for pages and the API)
+/// that `buildApplication` builds once; the composition root hands each controller the ones it
+/// uses. The raw database stays here: the web layer never reaches it (issue 19).
 public struct AppServices: Sendable {
     public let config: AppConfig
-    public let database: Database
     public let clock: any WallClock
     public let templates: MustacheLibrary
     public let authentication: Authentication
@@ -24,13 +25,22 @@ public struct AppServices: Sendable {
     public let reports: AnnualReportService
     public let assessments: AssessmentService
     public let monitor: MonitorRun
+    public let unitQueries: UnitQueries
+    public let accountQueries: AccountQueries
+    public let auditQueries: AuditQueries
+    public let calendarQueries: CalendarQueries
+    public let publishingQueries: PublishingQueries
+    public let requestQueries: RequestQueries
+    public let complaintQueries: ComplaintQueries
+    public let monitoringQueries: MonitoringQueries
+    public let assessmentQueries: AssessmentQueries
+    let health: DatabaseHealth
     let pageCache: PageCache
     public let files: any FileStore
 
     public init(config: AppConfig, database: Database, clock: any WallClock) async throws {
         let hasher = PasswordHasher(cost: config.bcryptCost)
         self.config = config
-        self.database = database
         self.clock = clock
         self.templates = try await Templates.load()
         self.authentication = Authentication(database: database, clock: clock, hasher: hasher, sessionLifetime: config.sessionLifetime)
@@ -48,13 +58,18 @@ public struct AppServices: Sendable {
         self.reports = AnnualReportService(database: database, clock: clock)
         self.assessments = AssessmentService(database: database, clock: clock)
         self.monitor = MonitorRun(database: database, clock: clock, policy: config.clockPolicy)
-        self.pageCache = PageCache(database: database)
+        self.unitQueries = UnitQueries(database: database)
+        self.accountQueries = AccountQueries(database: database)
+        self.auditQueries = AuditQueries(database: database)
+        self.calendarQueries = CalendarQueries(database: database)
+        self.publishingQueries = PublishingQueries(database: database, search: publishing.search)
+        self.requestQueries = RequestQueries(database: database)
+        self.complaintQueries = ComplaintQueries(database: database)
+        self.monitoringQueries = MonitoringQueries(database: database, clock: clock, policy: config.clockPolicy)
+        self.assessmentQueries = AssessmentQueries(database: database)
+        self.health = DatabaseHealth(database: database)
+        self.pageCache = PageCache(portal: PortalQueries(database: database))
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
-    }
-
-    /// Unit code → name, for labels.
-    func unitNames() async throws -> [String: String] {
-        Dictionary(try await UnitRepository(database.sql).all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Today in China Standard Time.

@@ -40,7 +40,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(
         middleware: FileMiddleware(Bundle.module.resourcePath.map { $0 + "/static" } ?? "static", urlBasePath: "/static", searchForIndexHtml: false))
 
-    HealthController(database: services.database).addRoutes(to: router)
+    HealthController(health: services.health).addRoutes(to: router)
     PortalController(services: services, renderer: renderer).addRoutes(to: router)
     PublicDocumentController(services: services, renderer: renderer).addRoutes(to: router)
     SearchController(services: services, renderer: renderer).addRoutes(to: router)

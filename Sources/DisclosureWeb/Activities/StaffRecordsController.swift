@@ -56,10 +56,10 @@ struct StaffRecordsController {
         async throws -> Response
     {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let scope = staff.identity.unitsInScope(of: tree)
         let unit = unit.flatMap { scope.contains($0) ? $0 : nil } ?? (scope.contains(staff.unitCode) ? staff.unitCode : scope.first ?? staff.unitCode)
-        let names = try await services.unitNames()
+        let names = try await services.unitQueries.names()
         let records = try await services.records.records(visibleTo: staff.identity, unit: unit, year: year)
         let tally = WorkRecordTally.count(records, unit: unit, year: year)
         let rows = records.map { record in

@@ -40,7 +40,7 @@ struct ReportsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let units = try await services.unitQueries.units().filter(\.active)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let unit = query.get("unit").flatMap { names[$0] == nil ? nil : $0 }
         let year = try query.get("year").flatMap { $0.isEmpty ? nil : try RequestNumber.year($0, fallback: services.today.year) }

@@ -178,7 +178,7 @@ struct StaffReportsController {
     {
         let staff = try context.requireStaff()
         let report = try await services.reports.report(unit: unit, year: year, visibleTo: staff.identity)
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let maintains = staff.identity.maintains(unit: unit, in: tree)
         let editable = report.record.status.isEditable && maintains
         let draft =

@@ -132,7 +132,7 @@ struct StaffAssessmentUnitController {
     {
         let staff = try context.requireStaff()
         let view = try await assessments.unitView(id, unit: code, visibleTo: staff.identity)
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let campaign = view.campaign
         let today = services.today
         let isUnitStaff = staff.identity.canHandle(unit: code, in: tree)
@@ -281,17 +281,17 @@ struct StaffAssessmentUnitController {
     }
 
     @Sendable func evidenceFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await file(context) { try await AssessmentRecordRepository(services.database.sql).evidenceFile($0) }
+        try await file(context) { try await services.assessmentQueries.evidenceFile($0) }
     }
 
     @Sendable func checkFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await file(context) { try await AssessmentRecordRepository(services.database.sql).checkFile($0) }
+        try await file(context) { try await services.assessmentQueries.checkFile($0) }
     }
 
     func file(_ context: AppRequestContext, _ find: (Int) async throws -> (campaign: Int, unit: String, file: StoredFile)?) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")), let found = try await find(id) else { throw HTTPError(.notFound) }
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         guard staff.identity.canSee(unit: found.unit, in: tree) else { throw HTTPError(.notFound) }
         return try storedFileResponse(found.file, services: services)
     }

@@ -124,8 +124,8 @@ struct StaffAssessmentsController {
     }
 
     func taskRows(_ tasks: [RectificationTask], staff: StaffIdentity) async throws -> [TaskRow] {
-        let names = try await services.unitNames()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let names = try await services.unitQueries.names()
+        let tree = try await services.unitQueries.tree()
         return tasks.map { task in
             TaskRow(
                 id: task.id, campaignID: task.campaignID, unitName: names[task.unitCode] ?? task.unitCode, problem: task.problem,

@@ -16,7 +16,7 @@ struct AuditAPIController {
             let query = request.uri.queryParameters
             let limit = try RequestNumber.limit(query.get("limit"), fallback: 100, range: 1...1000)
             let before = query.get("before").flatMap { Int($0) }
-            return try jsonResponse(try await AuditLog.recent(on: services.database.sql, limit: limit, beforeID: before))
+            return try jsonResponse(try await services.auditQueries.recent(limit: limit, beforeID: before))
         }
     }
 }

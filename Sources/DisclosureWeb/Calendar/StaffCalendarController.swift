@@ -72,7 +72,7 @@ struct StaffCalendarController {
         notice: String? = nil, error: String? = nil
     ) async throws -> Response {
         let calendar = try await services.calendar.calendar()
-        let overrides = try await CalendarRepository(services.database.sql).overrides()
+        let overrides = try await services.calendarQueries.overrides()
         let page = CalendarPage(
             year: year, calendar: calendar, overrides: overrides, today: services.today, calculation: calculation,
             canEdit: context.staff?.identity.canAdminister == true)

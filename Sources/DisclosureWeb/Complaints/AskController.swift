@@ -52,7 +52,7 @@ struct AskController {
     func render(
         unit: String?, page: Int, values: [String: String], submitted: Bool, context: AppRequestContext, error: DomainError? = nil
     ) async throws -> Response {
-        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let units = try await services.unitQueries.units().filter(\.active)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let unit = unit.flatMap { names[$0] == nil ? nil : $0 }
         let messages = try await services.messages.published(unit: unit, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)

@@ -37,7 +37,7 @@ struct ComplainController {
     }
 
     func render(values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let units = try await services.unitQueries.units().filter(\.active)
         let policy = try await services.complaints.settings.policy()
         let page = FormPage(
             form: ComplaintForm(values: values, units: units), days: policy.days(for: ComplaintKind(rawValue: values["kind"] ?? "") ?? .other),
@@ -52,11 +52,11 @@ struct ComplainController {
             try Honeypot.check(form.values)
             let submission = try ComplaintForm.submission(from: form, channel: .online)
             let receipt = try await services.complaints.submitOnline(submission)
-            let complaint = try await ComplaintRepository(services.database.sql).find(receipt.id)
+            let complaint = try await services.complaintQueries.complaint(receipt.id)
             let calendar = try await services.calendar.calendar()
             let policy = try await services.complaints.settings.policy()
             let deadline = complaint.map { services.complaints.deadline(of: $0, policy: policy, calendar: calendar) }
-            let unitName = try await services.unitNames()[submission.unitCode] ?? submission.unitCode
+            let unitName = try await services.unitQueries.names()[submission.unitCode] ?? submission.unitCode
             let page = DonePage(
                 reference: receipt.reference, queryCode: receipt.queryCode, unitName: unitName, due: deadline?.due.description ?? "",
                 days: deadline?.workingDays ?? policy.days(for: submission.kind))

@@ -45,8 +45,8 @@ struct ComplaintCasePage: Sendable {
         let calendar = try await services.calendar.calendar()
         let policy = try await services.complaints.settings.policy()
         let deadline = services.complaints.deadline(of: complaint, policy: policy, calendar: calendar)
-        let names = try await services.unitNames()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let names = try await services.unitQueries.names()
+        let tree = try await services.unitQueries.tree()
         let unmasked = ComplaintService.handles(complaint, staff.identity)
         let ownUnit = tree.scope(of: staff.unitCode).contains(complaint.unitCode)
         let submission = complaint.submission

@@ -23,7 +23,7 @@ struct ComplaintTrack: Sendable {
         let deadline = services.complaints.deadline(of: complaint, policy: policy, calendar: calendar)
         let closed = complaint.state == .closed
         reference = complaint.reference
-        unitName = try await services.unitNames()[complaint.unitCode] ?? complaint.unitCode
+        unitName = try await services.unitQueries.names()[complaint.unitCode] ?? complaint.unitCode
         kind = complaint.submission.kind.rawValue
         state = complaint.state == .closed ? "已办结" : (complaint.escalatedOn != nil ? "办理中（已超期，县政务公开办督办中）" : "办理中")
         receivedOn = complaint.receivedOn.description

@@ -54,7 +54,7 @@ struct StaffComplaintsController {
         let complaints = try await services.complaints.complaints(visibleTo: staff.identity, openOnly: !showAll)
         let calendar = try await services.calendar.calendar()
         let policy = try await services.complaints.settings.policy()
-        let names = try await services.unitNames()
+        let names = try await services.unitQueries.names()
         let timed = complaints.map { ($0, services.complaints.deadline(of: $0, policy: policy, calendar: calendar)) }
             .sorted { DeadlineText.urgency($0.1) < DeadlineText.urgency($1.1) }
         let rows = timed.map { complaint, deadline in
@@ -77,7 +77,7 @@ struct StaffComplaintsController {
     }
 
     func renderNew(_ staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let units = tree.ordered().map(\.unit).filter { $0.active && (staff.role == .office || tree.scope(of: staff.unitCode).contains($0.code)) }
         let page = NewPage(form: ComplaintForm(values: values, units: units), receivedOn: values["receivedOn"] ?? services.today.description)
         return renderer.render(

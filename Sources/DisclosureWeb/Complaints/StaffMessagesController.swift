@@ -53,8 +53,8 @@ struct StaffMessagesController {
         let messages = try await services.messages.queue(visibleTo: staff.identity)
         let calendar = try await services.calendar.calendar()
         let policy = try await services.messages.settings.policy()
-        let names = try await services.unitNames()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let names = try await services.unitQueries.names()
+        let tree = try await services.unitQueries.tree()
         let today = services.today
         func row(_ message: PublicMessage) -> (Page.Row, (Int, String)) {
             let deadline = message.deadline(policy: policy, calendar: calendar, today: today)

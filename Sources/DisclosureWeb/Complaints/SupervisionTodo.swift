@@ -20,7 +20,7 @@ struct SupervisionTodo: Sendable {
     init(services: AppServices, staff: StaffAccount) async throws {
         let calendar = try await services.calendar.calendar()
         let policy = try await services.complaints.settings.policy()
-        let names = try await services.unitNames()
+        let names = try await services.unitQueries.names()
         let today = services.today
         var timed: [((Int, String), Row)] = []
         for complaint in try await services.complaints.complaints(visibleTo: staff.identity, openOnly: true) {
@@ -46,7 +46,7 @@ struct SupervisionTodo: Sendable {
         }
         rows = timed.sorted { $0.0 < $1.0 }.prefix(30).map(\.1)
         hasRows = !rows.isEmpty
-        let tree = try await UnitRepository(services.database.sql).tree()
-        openFindings = try await FindingRepository(services.database.sql).open(units: staff.identity.unitsInScope(of: tree)).count
+        let tree = try await services.unitQueries.tree()
+        openFindings = try await services.monitoringQueries.openFindings(units: staff.identity.unitsInScope(of: tree)).count
     }
 }

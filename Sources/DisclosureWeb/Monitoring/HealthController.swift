@@ -10,12 +10,12 @@ import Prometheus
 /// | GET | `/healthz` | anyone — 200 when the database answers, 503 otherwise |
 /// | GET | `/metrics` | anyone on the network the operator exposes it to — Prometheus text |
 struct HealthController {
-    let database: Database
+    let health: DatabaseHealth
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
             do {
-                try await database.checkReachable()
+                try await health.check()
                 return Response(
                     status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
             } catch {

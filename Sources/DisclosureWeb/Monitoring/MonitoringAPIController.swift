@@ -21,26 +21,24 @@ struct MonitoringAPIController {
 
     @Sendable func findings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let units = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
-        let repository = FindingRepository(services.database.sql)
         let list: [RecordedFinding]
         if let text = request.uri.queryParameters.get("year"), !text.isEmpty {
             let year = try RequestNumber.year(text, fallback: services.today.year)
-            list = try await repository.history(year: year, units: units)
+            list = try await services.monitoringQueries.findings(year: year, units: units)
         } else {
-            list = try await repository.open(units: units)
+            list = try await services.monitoringQueries.openFindings(units: units)
         }
         return try jsonResponse(list.map(FindingBody.init))
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let units = staff.identity.unitsInScope(of: tree)
-        let snapshot = try await SupervisionMonitor(database: services.database, clock: services.clock, requestPolicy: services.config.clockPolicy)
-            .snapshot()
-        let open = try await FindingRepository(services.database.sql).open(units: units)
+        let snapshot = try await services.monitoringQueries.snapshot()
+        let open = try await services.monitoringQueries.openFindings(units: units)
         let overview = SupervisionOverview.build(units: units, snapshot: snapshot, findings: open)
         return try jsonResponse(overview.sorted(by: request.uri.queryParameters.get("sort") ?? "problems"))
     }

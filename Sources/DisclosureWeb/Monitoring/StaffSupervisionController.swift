@@ -85,13 +85,12 @@ struct StaffSupervisionController {
 
     func renderOverview(sort: String, context: AppRequestContext, notice: String?) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let scope = Set(staff.identity.unitsInScope(of: tree))
         let units = tree.ordered().map(\.unit.code).filter { scope.contains($0) }
-        let names = try await services.unitNames()
-        let findings = try await FindingRepository(services.database.sql).open(units: units)
-        let snapshot = try await SupervisionMonitor(database: services.database, clock: services.clock, requestPolicy: services.config.clockPolicy)
-            .snapshot()
+        let names = try await services.unitQueries.names()
+        let findings = try await services.monitoringQueries.openFindings(units: units)
+        let snapshot = try await services.monitoringQueries.snapshot()
         let overview = SupervisionOverview.build(units: units, snapshot: snapshot, findings: findings)
         let page = OverviewPage(
             rows: overview.sorted(by: sort).map {
@@ -112,9 +111,9 @@ struct StaffSupervisionController {
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: services.today.year)
-        let tree = try await UnitRepository(services.database.sql).tree()
-        let names = try await services.unitNames()
-        let findings = try await FindingRepository(services.database.sql).history(
+        let tree = try await services.unitQueries.tree()
+        let names = try await services.unitQueries.names()
+        let findings = try await services.monitoringQueries.findings(
             year: year, units: staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree))
         let page = HistoryPage(
             year: year, findings: findings.map { FindingRow($0, names: names) }, openCount: findings.filter(\.isOpen).count,

@@ -43,19 +43,17 @@ struct PublicDocumentController {
     }
 
     func documentView(_ document: GovernmentDocument) async throws -> DocumentView {
-        let units = try await services.unitNames()
-        let repository = DocumentRepository(services.database.sql)
+        let units = try await services.unitQueries.names()
         var interprets: LinkView?
-        if let target = document.draft.interpretsDocumentID, let related = try await repository.find(target), related.isPublic {
+        if let target = document.draft.interpretsDocumentID, let related = try await services.publishingQueries.document(target), related.isPublic {
             interprets = LinkView(href: "/documents/\(related.id)", text: related.draft.title)
         }
-        let interpretations = try await services.database.sql.select().column("id").column("title").from("documents")
-            .where("interprets_document_id", .equal, document.id).where("state", .equal, DocumentState.published.rawValue)
-            .where("attribute", .equal, DisclosureAttribute.proactive.rawValue).limit(20).all()
-            .map { LinkView(href: "/documents/\(try $0.decode(column: "id", as: Int.self))", text: try $0.decode(column: "title", as: String.self)) }
+        let interpretations = try await services.publishingQueries.interpretations(of: document.id).map {
+            LinkView(href: "/documents/\($0.id)", text: $0.title)
+        }
         return DocumentView(
             document, unitName: units[document.draft.unitCode] ?? document.draft.unitCode, today: services.today, interprets: interprets,
-            interpretations: interpretations, attachments: try await AttachmentRepository(services.database.sql).list(document: document.id))
+            interpretations: interpretations, attachments: try await services.publishingQueries.attachments(of: document.id))
     }
 
     struct CatalogPage: Sendable {
@@ -89,14 +87,14 @@ struct PublicDocumentController {
         let page = try RequestNumber.page(query.get("page"), maximum: 500)
         let key = "catalog:\(unitCode ?? "")|\(column ?? "")|\(page)|\(services.today)"
         let body = try await services.pageCache.page(key) { () async throws -> ByteBuffer? in
-            let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+            let units = try await services.unitQueries.units().filter(\.active)
             if let unitCode, !units.contains(where: { $0.code == unitCode }) { return nil }
             let tree = UnitTree(units)
             let scope = unitCode.map { Array(tree.scope(of: $0)) }
             var columns: [CatalogPage.ColumnLink] = []
             var entryIDs: [Int]?
             if let unitCode {
-                let entries = try await CatalogRepository(services.database.sql).entries(unit: unitCode)
+                let entries = try await services.publishingQueries.catalogEntries(unit: unitCode)
                 columns = PortalColumn.derive(from: entries).map { derived in
                     CatalogPage.ColumnLink(
                         href: "/catalog?unit=\(URLQuery.escape(unitCode))&column=\(URLQuery.escape(derived.name))", name: derived.name,
@@ -105,7 +103,7 @@ struct PublicDocumentController {
                 }
                 if let column { entryIDs = entries.filter { $0.column == column }.compactMap(\.id) }
             }
-            let listing = DocumentListing(services.database.sql)
+            let listing = services.publishingQueries
             let size = 20
             let total = try await listing.publicCount(units: scope, category: nil, catalogEntries: entryIDs)
             let rows = try await listing.publicList(units: scope, category: nil, catalogEntries: entryIDs, offset: (page - 1) * size, limit: size)
@@ -147,8 +145,8 @@ struct PublicDocumentController {
     }
 
     @Sendable func statutory(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let entries = try await CatalogRepository(services.database.sql).statutoryEntries()
-        let names = try await services.unitNames()
+        let entries = try await services.publishingQueries.statutoryEntries()
+        let names = try await services.unitQueries.names()
         let items = StatutoryItem.allCases.map { item in
             StatutoryPage.Item(
                 label: item.label,
@@ -162,8 +160,8 @@ struct PublicDocumentController {
     }
 
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let rows = try await DocumentListing(services.database.sql).publicChanges(since: nil, limit: 50)
-        let names = try await services.unitNames()
+        let rows = try await services.publishingQueries.publicChanges(since: nil, limit: 50)
+        let names = try await services.unitQueries.names()
         let xml = AtomFeed.render(
             site: services.config.site, baseURL: String(services.config.site.website.reversed().drop(while: { $0 == "/" }).reversed()),
             documents: rows, unitNames: names)

@@ -101,19 +101,19 @@ struct SearchController {
 
     func searchPage(_ parameters: Parameters) async throws -> SearchPage {
         let query = SearchQuery(parameters.q)
-        let units = try await UnitRepository(services.database.sql).all()
+        let units = try await services.unitQueries.units()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         var filters = SearchFilters(category: parameters.category, year: parameters.year, validity: parameters.validity)
         if let unit = parameters.unit {
             filters.unitCodes = Array(UnitTree(units).scope(of: unit))
         }
-        let result = try await services.publishing.search.search(
+        let result = try await services.publishingQueries.search(
             query, filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * Self.pageSize,
-            limit: Self.pageSize, on: services.database.sql)
-        let documents = try await DocumentRepository(services.database.sql).find(ids: result.documentIDs)
+            limit: Self.pageSize)
+        let documents = try await services.publishingQueries.documents(ids: result.documentIDs)
         var exact: [GovernmentDocument] = []
         if parameters.page == 1, !parameters.q.trimmingCharacters(in: .whitespaces).isEmpty {
-            exact = try await DocumentRepository(services.database.sql).findPublic(
+            exact = try await services.publishingQueries.publicDocuments(
                 indexOrDocNumber: parameters.q.trimmingCharacters(in: .whitespaces))
         }
         let hit = { (document: GovernmentDocument) in

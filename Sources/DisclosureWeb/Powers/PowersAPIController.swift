@@ -40,7 +40,7 @@ struct PowersAPIController {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "权力事项不存在") }
         let power = try await services.powers.power(id)
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         guard staff.identity.canSee(unit: power.draft.unitCode, in: tree) else { throw DomainError(.notFound, field: "id", "权力事项 \(id) 不存在") }
         return (staff, power)
     }
@@ -142,7 +142,7 @@ struct PowersAPIController {
         let staff = try context.requireStaff()
         let query = request.uri.queryParameters
         let unit = query.get("unit") ?? staff.unitCode
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         guard tree.units[unit] != nil, staff.identity.canSee(unit: unit, in: tree) else {
             throw DomainError(.notFound, field: "unit", "单位 \(unit) 不存在")
         }

@@ -66,7 +66,7 @@ struct PowersController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let units = try await services.unitQueries.units().filter(\.active)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let unit = query.get("unit").flatMap { names[$0] == nil ? nil : $0 }
         let category = query.get("category").flatMap(PowerCategory.init(rawValue:))
@@ -124,7 +124,7 @@ struct PowersController {
 
     func render(context: AppRequestContext, isPrint: Bool) async throws -> Response {
         let power = try await power(context)
-        let names = try await services.unitNames()
+        let names = try await services.unitQueries.names()
         let view = PowerView(
             power, unitName: names[power.draft.unitCode] ?? power.draft.unitCode, history: try await services.powers.versions(power.id),
             publicOnly: true)

@@ -43,7 +43,7 @@ extension StaffPowersController {
         _ id: Int, context: AppRequestContext, typed: FormData? = nil, section: String = "", notice: String? = nil, error: DomainError? = nil
     ) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let power = try await services.powers.power(id)
         guard staff.identity.canSee(unit: power.draft.unitCode, in: tree) else { throw DomainError(.notFound, field: "id", "权力事项 \(id) 不存在") }
         let canManage = staff.identity.maintains(unit: power.draft.unitCode, in: tree)

@@ -80,7 +80,7 @@ struct StaffPowersController {
     {
         let staff = try context.requireStaff()
         let query = request.uri.queryParameters
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let scope = staff.identity.unitsInScope(of: tree)
         let unit = query.get("unit").flatMap { scope.contains($0) ? $0 : nil }
         let category = query.get("category").flatMap(PowerCategory.init(rawValue:))
@@ -152,7 +152,7 @@ struct StaffPowersController {
 
     func renderNew(typed: FormData?, context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let selected = typed?.text("unitCode") ?? staff.unitCode
         let units = tree.ordered().map(\.unit).filter { staff.identity.maintains(unit: $0.code, in: tree) }
         guard !units.isEmpty else { throw DomainError(.forbidden, "只有单位编辑、审核人员和政务公开办可以维护权责清单") }

@@ -6,7 +6,7 @@ import Hummingbird
 /// Streams a stored attachment as a download: the media type recorded when its content was
 /// checked, `attachment` disposition with the UTF-8 file name, and no sniffing.
 func attachmentResponse(_ attachmentID: Int, of documentID: Int, services: AppServices) async throws -> Response {
-    guard let attachment = try await AttachmentRepository(services.database.sql).find(attachmentID), attachment.documentID == documentID
+    guard let attachment = try await services.publishingQueries.attachment(attachmentID), attachment.documentID == documentID
     else { throw HTTPError(.notFound) }
     return try storedFileResponse(
         StoredFile(name: attachment.fileName, mediaType: attachment.mediaType, sha256: attachment.sha256, size: attachment.size), services: services)

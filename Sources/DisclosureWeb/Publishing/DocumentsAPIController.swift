@@ -64,7 +64,7 @@ struct DocumentsAPIController {
         let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
         let units = try await scope(unit: query.get("unit").map { String($0) })
         let category = query.get("category").flatMap { $0.isEmpty ? nil : String($0) }
-        let listing = DocumentListing(services.database.sql)
+        let listing = services.publishingQueries
         let total = try await listing.publicCount(units: units, category: category)
         let rows = try await listing.publicList(units: units, category: category, offset: (page - 1) * 20, limit: 20)
         return try jsonResponse(Page(total: total, page: page, items: rows.map { DocumentSummaryBody($0, today: services.today) }))
@@ -96,11 +96,11 @@ struct DocumentsAPIController {
         var filters = SearchFilters(category: parameters.category, year: parameters.year, validity: parameters.validity)
         if let unit = parameters.unit { filters.unitCodes = try await scope(unit: unit) }
         let facets = query.get("facets") != "0"
-        let result = try await services.publishing.search.search(
+        let result = try await services.publishingQueries.search(
             SearchQuery(parameters.q), filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * 20,
             limit: 20,
-            facets: facets, on: services.database.sql)
-        let documents = try await DocumentRepository(services.database.sql).find(ids: result.documentIDs)
+            facets: facets)
+        let documents = try await services.publishingQueries.documents(ids: result.documentIDs)
         let today = services.today
         let items = documents.map { DocumentSummaryBody($0, today: today) }
         return try jsonResponse(
@@ -122,7 +122,7 @@ struct DocumentsAPIController {
             }
             since = parsed
         }
-        let rows = try await DocumentListing(services.database.sql).publicChanges(since: since, limit: 500)
+        let rows = try await services.publishingQueries.publicChanges(since: since, limit: 500)
         return try jsonResponse(Page(total: rows.count, page: 1, items: rows.map { DocumentSummaryBody($0, today: services.today) }))
     }
 
@@ -142,7 +142,7 @@ struct DocumentsAPIController {
 
     @Sendable func staffList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let units = try await UnitRepository(services.database.sql).all()
+        let units = try await services.unitQueries.units()
         let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
         let state = try query.get("state").map { text -> DocumentState in
@@ -150,7 +150,7 @@ struct DocumentsAPIController {
             return state
         }
         let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
-        let listing = DocumentListing(services.database.sql)
+        let listing = services.publishingQueries
         let total = try await listing.staffCount(units: scope, state: state)
         let rows = try await listing.staffList(units: scope, state: state, offset: (page - 1) * 50, limit: 50)
         return try jsonResponse(Page(total: total, page: page, items: rows.map { DocumentSummaryBody($0, today: services.today) }))
@@ -217,6 +217,6 @@ struct DocumentsAPIController {
     /// A unit and its sub-units, or nil for all units.
     func scope(unit: String?) async throws -> [String]? {
         guard let unit, !unit.isEmpty else { return nil }
-        return Array(try await UnitRepository(services.database.sql).tree().scope(of: unit))
+        return Array(try await services.unitQueries.tree().scope(of: unit))
     }
 }

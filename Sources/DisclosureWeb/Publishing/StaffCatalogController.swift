@@ -60,7 +60,7 @@ struct StaffCatalogController {
     func render(_ request: Request, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
         let staff = try context.requireStaff()
         let unit = request.uri.queryParameters.get("unit").flatMap { $0.isEmpty ? nil : String($0) }
-        let units = try await UnitRepository(services.database.sql).all()
+        let units = try await services.unitQueries.units()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let entries = try await services.catalog.entries(unit: unit)
         let page = CatalogPage(

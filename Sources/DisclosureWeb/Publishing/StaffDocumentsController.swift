@@ -81,12 +81,12 @@ struct StaffDocumentsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let units = try await UnitRepository(services.database.sql).all()
+        let units = try await services.unitQueries.units()
         let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
         let state = query.get("state").flatMap { DocumentState(rawValue: String($0)) }
         let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
-        let listing = DocumentListing(services.database.sql)
+        let listing = services.publishingQueries
         let total = try await listing.staffCount(units: scope, state: state)
         let rows = try await listing.staffList(units: scope, state: state, offset: (page - 1) * 50, limit: 50)
         let calendar = try await services.calendar.calendar()
@@ -120,7 +120,7 @@ struct StaffDocumentsController {
 
     func renderForm(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
         let units = try await draftingUnits(staff)
-        let entries = try await CatalogRepository(services.database.sql).entries().filter { entry in units.contains { $0.code == entry.unitCode } }
+        let entries = try await services.publishingQueries.catalogEntries().filter { entry in units.contains { $0.code == entry.unitCode } }
         let page = EditPage(isNew: true, action: "/staff/documents", form: DocumentForm(values: values, units: units, entries: entries))
         return renderer.render(
             "Publishing/edit", title: "新建信息", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
@@ -148,9 +148,9 @@ struct StaffDocumentsController {
         _ document: GovernmentDocument, staff: StaffAccount, context: AppRequestContext, values: [String: String]? = nil, notice: String? = nil,
         error: DomainError? = nil
     ) async throws -> Response {
-        let names = try await services.unitNames()
+        let names = try await services.unitQueries.names()
         let calendar = try await services.calendar.calendar()
-        let entry = try await document.draft.catalogEntryID.asyncMap { try await CatalogRepository(services.database.sql).find($0) } ?? nil
+        let entry = try await document.draft.catalogEntryID.asyncMap { try await services.publishingQueries.catalogEntry($0) } ?? nil
         let rule = entry?.rule ?? .statutoryDefault
         let result = PublicationTimeliness.evaluate(
             anchor: document.draft.generatedOn, rule: rule, publishedOn: document.publishedOn, today: services.today, calendar: calendar)
@@ -159,7 +159,7 @@ struct StaffDocumentsController {
         var edit: EditPage?
         if inUnit && document.state == .draft {
             let units = try await draftingUnits(staff)
-            let entries = try await CatalogRepository(services.database.sql).entries(unit: document.draft.unitCode)
+            let entries = try await services.publishingQueries.catalogEntries(unit: document.draft.unitCode)
             edit = EditPage(
                 isNew: false, action: "/staff/documents/\(document.id)",
                 form: DocumentForm(values: values ?? DocumentForm.values(of: document), units: units, entries: entries))
@@ -167,7 +167,7 @@ struct StaffDocumentsController {
         let page = ShowPage(
             view: DocumentView(
                 document, unitName: names[document.draft.unitCode] ?? document.draft.unitCode, today: services.today, interprets: nil,
-                interpretations: [], attachments: try await AttachmentRepository(services.database.sql).list(document: document.id),
+                interpretations: [], attachments: try await services.publishingQueries.attachments(of: document.id),
                 attachmentBase: "/staff/documents"),
             indexNumber: document.indexNumber,
             timeliness: document.draft.attribute == .proactive ? result.summary : "非主动公开信息，不计公开时限",
@@ -176,8 +176,8 @@ struct StaffDocumentsController {
             canReview: role == .reviewer && document.state == .pendingReview,
             canPublish: role == .reviewer && DocumentAction.publish.from.contains(document.state) && document.draft.attribute == .proactive,
             canWithdraw: role == .reviewer && document.state == .published, isPublic: document.isPublic, edit: edit,
-            versions: try await DocumentRepository(services.database.sql).versions(of: document.id),
-            history: try await AuditLog.recent(on: services.database.sql, limit: 50, target: "document:\(document.id)").map(AuditRow.init),
+            versions: try await services.publishingQueries.versions(of: document.id),
+            history: try await services.auditQueries.recent(limit: 50, target: "document:\(document.id)").map(AuditRow.init),
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
         return renderer.render(
             "Publishing/document", title: document.draft.title, page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
@@ -260,7 +260,7 @@ struct StaffDocumentsController {
 
     /// The units an editor or reviewer may draft for: their own and its sub-units.
     func draftingUnits(_ staff: StaffAccount) async throws -> [OrgUnit] {
-        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let units = try await services.unitQueries.units().filter(\.active)
         let scope = UnitTree(units).scope(of: staff.unitCode)
         return units.filter { scope.contains($0.code) }
     }

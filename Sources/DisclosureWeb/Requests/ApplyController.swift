@@ -38,7 +38,7 @@ struct ApplyController {
     }
 
     func renderApply(values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let units = try await services.unitQueries.units().filter(\.active)
         return renderer.render(
             "Requests/apply", title: "依申请公开", page: ApplyPage(form: ApplicationForm(values: values, units: units)), context: context,
             status: error?.kind.httpStatus ?? .ok, error: error?.message)
@@ -50,7 +50,7 @@ struct ApplyController {
             try Honeypot.check(form.values)
             let application = try ApplicationForm.application(from: form, channel: .online)
             let receipt = try await services.requests.submitOnline(application)
-            let unitName = try await services.unitNames()[application.unitCode] ?? application.unitCode
+            let unitName = try await services.unitQueries.names()[application.unitCode] ?? application.unitCode
             return renderer.render(
                 "Requests/applied", title: "申请已提交",
                 page: AppliedPage(reference: receipt.reference, queryCode: receipt.queryCode, unitName: unitName), context: context, status: .created)
@@ -105,7 +105,7 @@ struct TrackPage: Sendable {
             let calendar = try await services.calendar.calendar()
             let clock = services.requests.clock(of: request, calendar: calendar)
             reference = request.reference
-            unitName = try await services.unitNames()[request.application.unitCode] ?? request.application.unitCode
+            unitName = try await services.unitQueries.names()[request.application.unitCode] ?? request.application.unitCode
             state = request.state == .archived ? RequestState.answered.label : request.state.label
             submittedOn = CivilDate(instant: request.submittedAt).description
             receivedOn = request.receivedOn?.description ?? "待确认（以双方确认之日为收到申请之日）"

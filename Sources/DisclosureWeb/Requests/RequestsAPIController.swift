@@ -166,8 +166,8 @@ struct RequestsAPIController {
 
     @Sendable func outbox(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
-        let messages = try await Outbox(services.database.sql).recent(units: staff.identity.unitsInScope(of: tree), limit: 200)
+        let tree = try await services.unitQueries.tree()
+        let messages = try await services.requestQueries.outbox(units: staff.identity.unitsInScope(of: tree), limit: 200)
         return try jsonResponse(
             messages.map {
                 OutboxBody(id: $0.id, unitCode: $0.unitCode, requestID: $0.requestID, subject: $0.subject, body: $0.body, createdAt: $0.createdAt)

@@ -67,7 +67,7 @@ struct StaffLettersController {
 
     @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, letter) = try await loadLetter(context)
-        let unitName = try await services.unitNames()[letter.unitCode] ?? letter.unitCode
+        let unitName = try await services.unitQueries.names()[letter.unitCode] ?? letter.unitCode
         let paragraphs = PlainText.paragraphs(letter.body)
         let page = LetterPage(
             number: letter.number, title: letter.title, addressee: letter.addressee, paragraphs: paragraphs, unitName: unitName,
@@ -77,7 +77,7 @@ struct StaffLettersController {
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, letter) = try await loadLetter(context)
-        let unitName = try await services.unitNames()[letter.unitCode] ?? letter.unitCode
+        let unitName = try await services.unitQueries.names()[letter.unitCode] ?? letter.unitCode
         let text = "\(letter.title)\n\(letter.number)\n\n\(letter.body)\n\n\(unitName)\n\(letter.issuedOn.chineseText)\n"
         let fileName = "\(letter.title)-\(letter.id).txt".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "letter.txt"
         return Response(
@@ -128,7 +128,7 @@ struct StaffLettersController {
         let decided = form.text("decidedOn")
         guard decided.isEmpty || CivilDate(iso: decided) != nil else { throw DomainError.invalid("decidedOn", "审结日期应为 YYYY-MM-DD") }
         try await services.requests.decideAppeal(id, result: result, decidedOn: CivilDate(iso: decided), note: form.text("note"), by: staff.identity)
-        let requestID = try await AppealRepository(services.database.sql).find(id)?.requestID ?? 0
+        let requestID = try await services.requestQueries.appeal(id)?.requestID ?? 0
         return redirect(to: "/staff/requests/\(requestID)?notice=saved")
     }
 
@@ -152,9 +152,9 @@ struct StaffLettersController {
 
     @Sendable func outbox(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await UnitRepository(services.database.sql).tree()
-        let names = try await services.unitNames()
-        let messages = try await Outbox(services.database.sql).recent(units: staff.identity.unitsInScope(of: tree), limit: 200)
+        let tree = try await services.unitQueries.tree()
+        let names = try await services.unitQueries.names()
+        let messages = try await services.requestQueries.outbox(units: staff.identity.unitsInScope(of: tree), limit: 200)
         let page = OutboxPage(
             rows: messages.map {
                 .init(

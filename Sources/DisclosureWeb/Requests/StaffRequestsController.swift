@@ -61,7 +61,7 @@ struct StaffRequestsController {
     static func rows(services: AppServices, staff: StaffAccount, openOnly: Bool) async throws -> ([ListPage.Row], RequestCounts) {
         let requests = try await services.requests.requests(visibleTo: staff.identity, openOnly: openOnly)
         let calendar = try await services.calendar.calendar()
-        let names = try await services.unitNames()
+        let names = try await services.unitQueries.names()
         let clocks = requests.map { services.requests.clock(of: $0, calendar: calendar) }
         let ordered = zip(requests, clocks).sorted { RequestView.urgency($0.0, $0.1) < RequestView.urgency($1.0, $1.1) }
         let rows = ordered.map { request, clock in
@@ -88,9 +88,9 @@ struct StaffRequestsController {
     }
 
     func renderNew(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let scope = tree.scope(of: staff.unitCode)
-        let units = try await UnitRepository(services.database.sql).all().filter { scope.contains($0.code) && $0.active }
+        let units = try await services.unitQueries.units().filter { scope.contains($0.code) && $0.active }
         return renderer.render(
             "Requests/request-new", title: "登记申请",
             page: NewPage(form: ApplicationForm(values: values, units: units), receivedOn: values["receivedOn"] ?? ""),
@@ -130,9 +130,10 @@ struct StaffRequestsController {
     ) async throws -> Response {
         let found = try await services.requests.request(id, visibleTo: staff.identity)
         let calendar = try await services.calendar.calendar()
-        let units = try await UnitRepository(services.database.sql).all().filter(\.active)
+        let units = try await services.unitQueries.units().filter(\.active)
         let page = RequestCasePage(
-            found, clock: services.requests.clock(of: found, calendar: calendar), staff: staff.identity, unitNames: try await services.unitNames(),
+            found, clock: services.requests.clock(of: found, calendar: calendar), staff: staff.identity,
+            unitNames: try await services.unitQueries.names(),
             units: units, letters: try await services.requests.letters(of: found), appeals: try await services.requests.appeals(of: found),
             today: services.today)
         return renderer.render(

@@ -14,12 +14,12 @@ final class PageCache: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    private let database: Database
+    private let portal: PortalQueries
     private let checkInterval: UInt64
     private let capacity: Int
 
-    init(database: Database, checkIntervalMilliseconds: UInt64 = 500, capacity: Int = 20_000) {
-        self.database = database
+    init(portal: PortalQueries, checkIntervalMilliseconds: UInt64 = 500, capacity: Int = 20_000) {
+        self.portal = portal
         self.checkInterval = checkIntervalMilliseconds * 1_000_000
         self.capacity = capacity
     }
@@ -54,7 +54,7 @@ final class PageCache: Sendable {
             return true
         }
         guard due else { return }
-        let marker = try await ChangeMarker.read(on: database.sql)
+        let marker = try await portal.changeMarker()
         state.withLockedValue { state in
             if state.marker != marker {
                 state.pages.removeAll(keepingCapacity: true)

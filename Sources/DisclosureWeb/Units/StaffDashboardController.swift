@@ -41,8 +41,7 @@ struct StaffDashboardController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let db = services.database.sql
-        let units = try await UnitRepository(db).all()
+        let units = try await services.unitQueries.units()
         let calendar = try await services.calendar.calendar()
         let today = services.today
         let showAudit = staff.identity.canReadAudit
@@ -57,8 +56,8 @@ struct StaffDashboardController {
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
             todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
             attackWarnings: try await attackWarnings(for: staff),
-            unitCount: units.count, accountCount: try await StaffAccountRepository(db).all().count,
-            recentAudit: showAudit ? try await AuditLog.recent(on: db, limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
+            unitCount: units.count, accountCount: try await services.accountQueries.accounts().count,
+            recentAudit: showAudit ? try await services.auditQueries.recent(limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
             timeliness: flags.prefix(50).map { TimelinessRow($0, unitName: names[$0.document.unitCode] ?? $0.document.unitCode) },
             scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位", requestCounts: requestCounts, urgentRequests: Array(urgent.prefix(30)),
             supervision: try await SupervisionTodo(services: services, staff: staff))
@@ -69,7 +68,7 @@ struct StaffDashboardController {
     /// (issue 17), to warn the owner and check the addresses on the account page.
     func attackWarnings(for staff: StaffAccount) async throws -> [DashboardPage.AttackWarning] {
         guard staff.role == .office else { return [] }
-        return try await LoginThrottleRepository(services.database.sql).accountsUnderAttack(now: services.clock.now()).map {
+        return try await services.accountQueries.accountsUnderAttack(now: services.clock.now()).map {
             let username = $0.username ?? ""
             return .init(
                 text: "账号 \(username) 近 1 小时内密码错误 \($0.failures) 次，可能正遭受密码猜测攻击。任一地址连续输错 5 次即暂停该地址登录，本人在其他地址不受影响；请提醒本人使用强密码。",

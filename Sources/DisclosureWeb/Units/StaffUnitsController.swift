@@ -66,14 +66,14 @@ struct StaffUnitsController {
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let code = try context.pathParameter("code")
-        guard let unit = try await UnitRepository(services.database.sql).find(code) else { throw HTTPError(.notFound) }
+        guard let unit = try await services.unitQueries.unit(code) else { throw HTTPError(.notFound) }
         return try await renderEdit(unit, context: context, notice: Notice.from(request))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let code = try context.pathParameter("code")
-        guard let existing = try await UnitRepository(services.database.sql).find(code) else { throw HTTPError(.notFound) }
+        guard let existing = try await services.unitQueries.unit(code) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request)
         do {
             var unit = try OrgUnit.validated(code: code, name: form.text("name"), kind: form.text("kind"), parentCode: form.text("parentCode"))
@@ -88,7 +88,7 @@ struct StaffUnitsController {
     private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
         -> Response
     {
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let rows = tree.ordered().map { entry in
             UnitRow(
                 code: entry.unit.code, name: entry.unit.name, kindLabel: entry.unit.kind.label,
@@ -104,10 +104,10 @@ struct StaffUnitsController {
     }
 
     private func renderEdit(_ unit: OrgUnit, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
-        let tree = try await UnitRepository(services.database.sql).tree()
+        let tree = try await services.unitQueries.tree()
         let canSeeHistory = context.staff?.identity.canReadAudit == true
         let history =
-            canSeeHistory ? try await AuditLog.recent(on: services.database.sql, limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
+            canSeeHistory ? try await services.auditQueries.recent(limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
         let page = UnitEditPage(
             unit: unit, kinds: Self.kindOptions(selected: unit.kind.rawValue),
             parents: Self.parentOptions(tree, selected: unit.parentCode ?? "", excluding: unit.code),

@@ -151,11 +151,10 @@ struct StaffUsersController {
     private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
         -> Response
     {
-        let db = services.database.sql
-        let units = try await UnitRepository(db).all()
+        let units = try await services.unitQueries.units()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let coolingOff = Set(try await LoginThrottleRepository(db).coolingOff(now: services.clock.now()).compactMap(\.username))
-        let rows = try await StaffAccountRepository(db).all().map {
+        let coolingOff = Set(try await services.accountQueries.coolingOff(now: services.clock.now()).compactMap(\.username))
+        let rows = try await services.accountQueries.accounts().map {
             UserRow(
                 username: $0.username, displayName: $0.displayName, roleLabel: $0.role.label, unitName: names[$0.unitCode] ?? $0.unitCode,
                 active: $0.active, locked: coolingOff.contains($0.username))
@@ -170,19 +169,18 @@ struct StaffUsersController {
 
     private func renderUser(_ username: String, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response
     {
-        let db = services.database.sql
-        guard let account = try await StaffAccountRepository(db).find(username: username) else { throw HTTPError(.notFound) }
+        guard let account = try await services.accountQueries.account(username: username) else { throw HTTPError(.notFound) }
         let now = services.clock.now()
-        let counters = try await LoginThrottleRepository(db).counters(username: account.username)
+        let counters = try await services.accountQueries.throttleCounters(username: account.username)
         let coolOffs = counters.filter { ($0.blockedUntil ?? now) > now && $0.address != nil }.map {
             UserPage.CoolOff(address: $0.address ?? "", failures: $0.failures, until: CivilDateTime(instant: $0.blockedUntil ?? now).text)
         }
         let recent = counters.first { $0.address == nil && now.timeIntervalSince($0.lastFailure) < LoginThrottle.memory }
         let page = UserPage(
             account: account, roles: Self.roleOptions(selected: account.role.rawValue),
-            units: Self.unitOptions(try await UnitRepository(db).all(), selected: account.unitCode), locked: !coolOffs.isEmpty,
+            units: Self.unitOptions(try await services.unitQueries.units(), selected: account.unitCode), locked: !coolOffs.isEmpty,
             coolOffs: coolOffs, recentFailures: recent.map { String($0.failures) } ?? "",
-            history: try await AuditLog.recent(on: db, limit: 20, target: "user:\(account.username)").map(AuditRow.init))
+            history: try await services.auditQueries.recent(limit: 20, target: "user:\(account.username)").map(AuditRow.init))
         return renderer.render(
             "Units/user", title: "账号 \(account.username)", page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
             notice: notice, error: error?.message)

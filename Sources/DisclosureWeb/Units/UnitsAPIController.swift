@@ -85,12 +85,12 @@ struct UnitsAPIController {
     }
 
     @Sendable func listUnits(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try jsonResponse(try await UnitRepository(services.database.sql).all().filter(\.active).map(UnitBody.init))
+        try jsonResponse(try await services.unitQueries.units().filter(\.active).map(UnitBody.init))
     }
 
     @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.pathParameter("code")
-        guard let unit = try await UnitRepository(services.database.sql).find(code.uppercased()) else {
+        guard let unit = try await services.unitQueries.unit(code.uppercased()) else {
             throw DomainError(.notFound, field: "code", "单位 \(code) 不存在")
         }
         return try jsonResponse(UnitBody(unit))
@@ -107,7 +107,7 @@ struct UnitsAPIController {
     @Sendable func updateUnit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let code = try context.pathParameter("code").uppercased()
-        guard let existing = try await UnitRepository(services.database.sql).find(code) else {
+        guard let existing = try await services.unitQueries.unit(code) else {
             throw DomainError(.notFound, field: "code", "单位 \(code) 不存在")
         }
         let body = try await decodeJSON(UnitPatchBody.self, from: request)
@@ -121,13 +121,13 @@ struct UnitsAPIController {
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireAuditReader()
-        return try jsonResponse(try await StaffAccountRepository(services.database.sql).all().map(UserBody.init))
+        return try jsonResponse(try await services.accountQueries.accounts().map(UserBody.init))
     }
 
     @Sendable func user(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireAuditReader()
         let username = try context.pathParameter("username")
-        guard let account = try await StaffAccountRepository(services.database.sql).find(username: username) else {
+        guard let account = try await services.accountQueries.account(username: username) else {
             throw DomainError(.notFound, field: "username", "用户 \(username) 不存在")
         }
         return try jsonResponse(UserBody(account))
@@ -138,7 +138,7 @@ struct UnitsAPIController {
         let body = try await decodeJSON(NewUserBody.self, from: request)
         let new = try NewStaffAccount(username: body.username, displayName: body.displayName ?? "", role: body.role, unitCode: body.unitCode)
         try await services.accounts.create(new, password: body.password, by: .staff(staff.identity))
-        guard let account = try await StaffAccountRepository(services.database.sql).find(username: new.username) else {
+        guard let account = try await services.accountQueries.account(username: new.username) else {
             throw HTTPError(.internalServerError)
         }
         return try jsonResponse(UserBody(account), status: .created)
