@@ -26,7 +26,7 @@ public func buildApplication(
 public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     _ = AppMetrics.registry
     let router = Router(context: AppRequestContext.self)
-    let renderer = PageRenderer(services: services)
+    let renderer = PageRenderer(config: services.config, templates: services.templates)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ClientAddressMiddleware(trustedProxies: services.config.trustedProxies))
     router.add(middleware: SecurityHeadersMiddleware())
@@ -41,46 +41,110 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         middleware: FileMiddleware(Bundle.module.resourcePath.map { $0 + "/static" } ?? "static", urlBasePath: "/static", searchForIndexHtml: false))
 
     HealthController(health: services.health).addRoutes(to: router)
-    PortalController(services: services, renderer: renderer).addRoutes(to: router)
-    PublicDocumentController(services: services, renderer: renderer).addRoutes(to: router)
-    SearchController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffLoginController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffDashboardController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffAccountController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffUnitsController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffUsersController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffCalendarController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffAuditController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffDocumentsController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffCatalogController(services: services, renderer: renderer).addRoutes(to: router)
-    ApplyController(services: services, renderer: renderer).addRoutes(to: router)
-    ComplainController(services: services, renderer: renderer).addRoutes(to: router)
-    AskController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffRequestsController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffLettersController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffComplaintsController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffMessagesController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffRecordsController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffSupervisionController(services: services, renderer: renderer).addRoutes(to: router)
-    PowersController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffPowersController(services: services, renderer: renderer).addRoutes(to: router)
-    ReportsController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffReportsController(services: services, renderer: renderer).addRoutes(to: router)
-    StaffAssessmentsController(services: services, renderer: renderer).addRoutes(to: router)
-    AssessmentsController(services: services, renderer: renderer).addRoutes(to: router)
+    PortalController(clock: services.clock, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer)
+        .addRoutes(to: router)
+    PublicDocumentController(
+        clock: services.clock, config: services.config, files: services.files, pageCache: services.pageCache, publishing: services.publishing,
+        publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    SearchController(
+        pageCache: services.pageCache, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffLoginController(authentication: services.authentication, clock: services.clock, config: services.config, renderer: renderer).addRoutes(
+        to: router)
+    StaffDashboardController(
+        accountQueries: services.accountQueries, auditQueries: services.auditQueries, calendar: services.calendar, clock: services.clock,
+        complaints: services.complaints, messages: services.messages, monitoringQueries: services.monitoringQueries, requests: services.requests,
+        timeliness: services.timeliness, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffAccountController(accounts: services.accounts, renderer: renderer).addRoutes(to: router)
+    StaffUnitsController(auditQueries: services.auditQueries, unitQueries: services.unitQueries, units: services.units, renderer: renderer).addRoutes(
+        to: router)
+    StaffUsersController(
+        accountQueries: services.accountQueries, accounts: services.accounts, auditQueries: services.auditQueries, clock: services.clock,
+        unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffCalendarController(calendar: services.calendar, calendarQueries: services.calendarQueries, clock: services.clock, renderer: renderer)
+        .addRoutes(to: router)
+    StaffAuditController(auditQueries: services.auditQueries, renderer: renderer).addRoutes(to: router)
+    StaffDocumentsController(
+        auditQueries: services.auditQueries, calendar: services.calendar, clock: services.clock, files: services.files,
+        publishing: services.publishing, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffCatalogController(catalog: services.catalog, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: router)
+    ApplyController(
+        calendar: services.calendar, complaints: services.complaints, requests: services.requests, unitQueries: services.unitQueries,
+        renderer: renderer
+    ).addRoutes(to: router)
+    ComplainController(
+        calendar: services.calendar, complaintQueries: services.complaintQueries, complaints: services.complaints, config: services.config,
+        unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    AskController(config: services.config, files: services.files, messages: services.messages, unitQueries: services.unitQueries, renderer: renderer)
+        .addRoutes(to: router)
+    StaffRequestsController(
+        calendar: services.calendar, clock: services.clock, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffLettersController(
+        requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffComplaintsController(
+        calendar: services.calendar, clock: services.clock, complaints: services.complaints, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffMessagesController(
+        calendar: services.calendar, clock: services.clock, files: services.files, messages: services.messages, unitQueries: services.unitQueries,
+        renderer: renderer
+    ).addRoutes(to: router)
+    StaffRecordsController(
+        clock: services.clock, files: services.files, records: services.records, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffSupervisionController(
+        clock: services.clock, complaints: services.complaints, monitor: services.monitor, monitoringQueries: services.monitoringQueries,
+        unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    PowersController(files: services.files, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: router)
+    StaffPowersController(
+        clock: services.clock, files: services.files, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    ReportsController(
+        clock: services.clock, reports: services.reports, templates: services.templates, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffReportsController(
+        clock: services.clock, reports: services.reports, templates: services.templates, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffAssessmentsController(
+        assessments: services.assessments, clock: services.clock, files: services.files, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    StaffAssessmentUnitController(
+        assessmentQueries: services.assessmentQueries, assessments: services.assessments, clock: services.clock, files: services.files,
+        unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: router)
+    AssessmentsController(assessments: services.assessments, renderer: renderer).addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
-    UnitsAPIController(services: services).addRoutes(to: api)
-    CalendarAPIController(services: services).addRoutes(to: api)
-    AuditAPIController(services: services).addRoutes(to: api)
-    DocumentsAPIController(services: services).addRoutes(to: api)
-    RequestsAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
-    ComplaintsAPIController(services: services, limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)).addRoutes(to: api)
-    RecordsAPIController(services: services).addRoutes(to: api)
-    MonitoringAPIController(services: services).addRoutes(to: api)
-    PowersAPIController(services: services).addRoutes(to: api)
-    ReportsAPIController(services: services).addRoutes(to: api)
-    AssessmentsAPIController(services: services).addRoutes(to: api)
+    UnitsAPIController(accountQueries: services.accountQueries, accounts: services.accounts, unitQueries: services.unitQueries, units: services.units)
+        .addRoutes(to: api)
+    CalendarAPIController(calendar: services.calendar).addRoutes(to: api)
+    AuditAPIController(auditQueries: services.auditQueries).addRoutes(to: api)
+    DocumentsAPIController(
+        catalog: services.catalog, clock: services.clock, files: services.files, publishing: services.publishing,
+        publishingQueries: services.publishingQueries, unitQueries: services.unitQueries
+    ).addRoutes(to: api)
+    RequestsAPIController(
+        calendar: services.calendar, requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries,
+        limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)
+    ).addRoutes(to: api)
+    ComplaintsAPIController(
+        calendar: services.calendar, clock: services.clock, complaints: services.complaints, messages: services.messages,
+        limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)
+    ).addRoutes(to: api)
+    RecordsAPIController(clock: services.clock, records: services.records).addRoutes(to: api)
+    MonitoringAPIController(
+        clock: services.clock, monitor: services.monitor, monitoringQueries: services.monitoringQueries, unitQueries: services.unitQueries
+    ).addRoutes(to: api)
+    PowersAPIController(clock: services.clock, powers: services.powers, unitQueries: services.unitQueries).addRoutes(to: api)
+    ReportsAPIController(clock: services.clock, reports: services.reports, templates: services.templates).addRoutes(to: api)
+    AssessmentsAPIController(assessments: services.assessments, clock: services.clock).addRoutes(to: api)
     return router
 }

@@ -12,7 +12,10 @@ import Hummingbird
 /// | POST | `/staff/records/{id}/delete` | as above |
 /// | GET | `/staff/records/{id}/file` | signed in, in scope |
 struct StaffRecordsController {
-    let services: AppServices
+    let clock: any WallClock
+    let files: any FileStore
+    let records: WorkRecordService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct Page: Sendable {
@@ -48,7 +51,7 @@ struct StaffRecordsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         return try await render(
-            year: try RequestNumber.year(query.get("year"), fallback: services.today.year), unit: query.get("unit"), values: [:], context: context,
+            year: try RequestNumber.year(query.get("year"), fallback: today.year), unit: query.get("unit"), values: [:], context: context,
             notice: Notice.from(request))
     }
 
@@ -56,11 +59,11 @@ struct StaffRecordsController {
         async throws -> Response
     {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let scope = staff.identity.unitsInScope(of: tree)
         let unit = unit.flatMap { scope.contains($0) ? $0 : nil } ?? (scope.contains(staff.unitCode) ? staff.unitCode : scope.first ?? staff.unitCode)
-        let names = try await services.unitQueries.names()
-        let records = try await services.records.records(visibleTo: staff.identity, unit: unit, year: year)
+        let names = try await self.unitQueries.names()
+        let records = try await self.records.records(visibleTo: staff.identity, unit: unit, year: year)
         let tally = WorkRecordTally.count(records, unit: unit, year: year)
         let rows = records.map { record in
             Page.Row(
@@ -89,10 +92,10 @@ struct StaffRecordsController {
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
             let record = try Self.record(from: form)
-            _ = try await services.records.add(record, file: upload.map { ($0.fileName, $0.bytes) }, store: services.files, by: staff.identity)
+            _ = try await self.records.add(record, file: upload.map { ($0.fileName, $0.bytes) }, store: self.files, by: staff.identity)
             return redirect(to: "/staff/records?unit=\(record.unitCode)&year=\(record.date.year)&notice=created")
         } catch let error as DomainError {
-            return try await render(year: services.today.year, unit: form.text("unitCode"), values: form.values, context: context, error: error)
+            return try await render(year: today.year, unit: form.text("unitCode"), values: form.values, context: context, error: error)
         }
     }
 
@@ -122,10 +125,10 @@ struct StaffRecordsController {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
-        let record = try await services.records.record(id, visibleTo: staff.identity)
+        let record = try await self.records.record(id, visibleTo: staff.identity)
         _ = try await FormData.read(request)
         do {
-            try await services.records.remove(id, by: staff.identity)
+            try await self.records.remove(id, by: staff.identity)
             return redirect(to: "/staff/records?unit=\(record.unitCode)&year=\(record.date.year)&notice=saved")
         } catch let error as DomainError {
             return try await render(year: record.date.year, unit: record.unitCode, values: [:], context: context, error: error)
@@ -135,7 +138,9 @@ struct StaffRecordsController {
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
-        guard let file = try await services.records.record(id, visibleTo: staff.identity).file else { throw HTTPError(.notFound) }
-        return try storedFileResponse(file, services: services)
+        guard let file = try await self.records.record(id, visibleTo: staff.identity).file else { throw HTTPError(.notFound) }
+        return try storedFileResponse(file, files: self.files)
     }
 }
+
+extension StaffRecordsController: ClockReading {}

@@ -2,6 +2,7 @@ import DisclosureCore
 import DisclosureStore
 import Foundation
 import Hummingbird
+import Mustache
 
 /// JSON API for annual reports (documented in `openapi.json`), with the same roles as the console.
 ///
@@ -16,7 +17,9 @@ import Hummingbird
 /// | POST | `/api/v1/reports/{unit}/{year}/return`, `/publish` | office |
 /// | POST | `/api/v1/requests/legacy` | editors, reviewers (own units), office; body CSV or JSON Lines |
 struct ReportsAPIController {
-    let services: AppServices
+    let clock: any WallClock
+    let reports: AnnualReportService
+    let templates: MustacheLibrary
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("reports", use: list)
@@ -62,7 +65,7 @@ struct ReportsAPIController {
     func current(_ context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let (unit, year) = try location(context)
-        let report = try await services.reports.report(unit: unit, year: year, visibleTo: staff.identity)
+        let report = try await self.reports.report(unit: unit, year: year, visibleTo: staff.identity)
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(bytes: Array(try AnnualReportExport.json(report)))))
@@ -70,8 +73,8 @@ struct ReportsAPIController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: services.today.year - 1)
-        let reports = try await services.reports.overview(year: year, visibleTo: staff.identity)
+        let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: today.year - 1)
+        let reports = try await self.reports.overview(year: year, visibleTo: staff.identity)
         return try jsonResponse(
             reports.map {
                 OverviewItem(
@@ -88,8 +91,8 @@ struct ReportsAPIController {
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let (unit, year) = try location(context)
-        let report = try await services.reports.report(unit: unit, year: year, visibleTo: staff.identity)
-        return try await ReportFileResponse.make(report, format: request.uri.queryParameters.get("format"), services: services)
+        let report = try await self.reports.report(unit: unit, year: year, visibleTo: staff.identity)
+        return try await ReportFileResponse.make(report, format: request.uri.queryParameters.get("format"), templates: self.templates)
     }
 
     /// Runs one change on the report named in the path and answers with the report as it now is.
@@ -106,35 +109,35 @@ struct ReportsAPIController {
             for key in body.keys where ReportNarrative.Part(rawValue: key) == nil {
                 throw DomainError.invalid(key, "未知的正文部分「\(key)」（应为 \(ReportNarrative.Part.allCases.map(\.rawValue).joined(separator: "、"))）")
             }
-            try await services.reports.saveNarrative(unit: unit, year: year, ReportNarrative(dictionary: body), by: staff)
+            try await self.reports.saveNarrative(unit: unit, year: year, ReportNarrative(dictionary: body), by: staff)
         }
     }
 
     @Sendable func entered(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await change(context) { staff, unit, year in
-            try await services.reports.saveEntered(unit: unit, year: year, try await decodeJSON([String: Decimal].self, from: request), by: staff)
+            try await self.reports.saveEntered(unit: unit, year: year, try await decodeJSON([String: Decimal].self, from: request), by: staff)
         }
     }
 
     @Sendable func rollup(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await change(context) { staff, unit, year in
-            try await services.reports.setRollup(unit: unit, year: year, units: try await decodeJSON(RollupBody.self, from: request).units, by: staff)
+            try await self.reports.setRollup(unit: unit, year: year, units: try await decodeJSON(RollupBody.self, from: request).units, by: staff)
         }
     }
 
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await change(context) { staff, unit, year in try await services.reports.file(unit: unit, year: year, by: staff) }
+        try await change(context) { staff, unit, year in try await self.reports.file(unit: unit, year: year, by: staff) }
     }
 
     @Sendable func giveBack(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await change(context) { staff, unit, year in
             let reason = try await decodeJSON(ReturnBody.self, from: request).reason
-            try await services.reports.returnForRevision(unit: unit, year: year, reason: reason, by: staff)
+            try await self.reports.returnForRevision(unit: unit, year: year, reason: reason, by: staff)
         }
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await change(context) { staff, unit, year in try await services.reports.publish(unit: unit, year: year, by: staff) }
+        try await change(context) { staff, unit, year in try await self.reports.publish(unit: unit, year: year, by: staff) }
     }
 
     @Sendable func legacy(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -143,9 +146,11 @@ struct ReportsAPIController {
         guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else {
             throw DomainError.invalid("body", "请求体应为 UTF-8 编码的 CSV 或 JSON Lines")
         }
-        let result = try await services.reports.importLegacy(text, by: staff.identity)
+        let result = try await self.reports.importLegacy(text, by: staff.identity)
         return try jsonResponse(
             LegacyBody(imported: result.imported, errors: result.errors.map(\.description)),
             status: result.errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
+
+extension ReportsAPIController: ClockReading {}

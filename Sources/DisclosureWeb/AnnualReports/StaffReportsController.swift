@@ -2,6 +2,7 @@ import DisclosureCore
 import DisclosureStore
 import Foundation
 import Hummingbird
+import Mustache
 
 /// Annual reports in the console (issue 8 §3–§5). Everyone signed in reads the reports in their
 /// scope; a unit's editors and reviewers write its narrative and entered cells, its reviewer files
@@ -18,7 +19,10 @@ import Hummingbird
 /// | POST | `/staff/reports/{unit}/{year}/file` | reviewer of the unit, office |
 /// | POST | `/staff/reports/{unit}/{year}/return`, `/publish`, `/rollup` | office |
 struct StaffReportsController {
-    let services: AppServices
+    let clock: any WallClock
+    let reports: AnnualReportService
+    let templates: MustacheLibrary
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -69,11 +73,11 @@ struct StaffReportsController {
         async throws -> Response
     {
         let staff = try context.requireStaff()
-        let lastYear = services.today.year - 1
+        let lastYear = today.year - 1
         let year =
             request.uri.queryParameters.get("year").flatMap(Int.init).flatMap { (ReportFormat.firstYear...lastYear + 1).contains($0) ? $0 : nil }
             ?? lastYear
-        let reports = try await services.reports.overview(year: year, visibleTo: staff.identity)
+        let reports = try await self.reports.overview(year: year, visibleTo: staff.identity)
         let rows = reports.map { report in
             let late = report.unit.kind == .countyGovernment ? report.publicationDaysLate : report.filingDaysLate
             let done = report.unit.kind == .countyGovernment ? report.record.publishedOn : report.record.filedOn
@@ -106,7 +110,7 @@ struct StaffReportsController {
             guard let text = String(bytes: upload.bytes, encoding: .utf8) else {
                 throw DomainError.invalid("file", "文件应为 UTF-8 编码的 CSV 或 JSON Lines")
             }
-            let result = try await services.reports.importLegacy(text, by: staff.identity)
+            let result = try await self.reports.importLegacy(text, by: staff.identity)
             if !result.errors.isEmpty {
                 return try await renderOverview(
                     request: request, context: context, importErrors: result.errors,
@@ -177,17 +181,17 @@ struct StaffReportsController {
         async throws -> Response
     {
         let staff = try context.requireStaff()
-        let report = try await services.reports.report(unit: unit, year: year, visibleTo: staff.identity)
-        let tree = try await services.unitQueries.tree()
+        let report = try await self.reports.report(unit: unit, year: year, visibleTo: staff.identity)
+        let tree = try await self.unitQueries.tree()
         let maintains = staff.identity.maintains(unit: unit, in: tree)
         let editable = report.record.status.isEditable && maintains
         let draft =
             report.narrative.isBlank
-            ? try await services.reports.prefilledNarrative(for: report) : report.narrative
+            ? try await self.reports.prefilledNarrative(for: report) : report.narrative
         let isCounty = report.unit.kind == .countyGovernment
         let late = isCounty ? report.publicationDaysLate : report.filingDaysLate
         let layout = ActiveTable.empty(report.format)
-        let computed = try await services.reports.computedActiveTable(unit: unit, year: year, visibleTo: staff.identity)
+        let computed = try await self.reports.computedActiveTable(unit: unit, year: year, visibleTo: staff.identity)
         let page = ReportPage(
             report: ReportView(report), unitCode: unit, year: year, status: report.record.status.rawValue,
             deadline: (report.deadlines.filing ?? report.deadlines.publication).chineseText,
@@ -210,7 +214,7 @@ struct StaffReportsController {
             isCounty: isCounty && staff.role == .office && report.record.status.isEditable,
             rollup: tree.ordered().map(\.unit).filter { $0.code != unit }.map {
                 SelectOption(value: $0.code, label: $0.name, selected: report.record.rollupUnits.contains($0.code))
-            }, yearOver: services.today.year > year, fees: report.tables.fees.sentence)
+            }, yearOver: today.year > year, fees: report.tables.fees.sentence)
         return renderer.render(
             "AnnualReports/staff-report", title: AnnualReportExport.title(report), page: page, context: context,
             status: error?.kind.httpStatus ?? .ok, notice: notice, error: error?.message)
@@ -234,7 +238,7 @@ struct StaffReportsController {
         try await save(request, context: context, section: "narrative") { unit, year, form, staff in
             var narrative = ReportNarrative()
             for part in ReportNarrative.Part.allCases { narrative[part] = form.text(part.rawValue) }
-            try await services.reports.saveNarrative(unit: unit, year: year, narrative, by: staff)
+            try await self.reports.saveNarrative(unit: unit, year: year, narrative, by: staff)
         }
     }
 
@@ -250,39 +254,41 @@ struct StaffReportsController {
                 else { throw DomainError.invalid(key, "表二「\(layout.label(of: key))」应为数字") }
                 entered[key] = value
             }
-            try await services.reports.saveEntered(unit: unit, year: year, entered, by: staff)
+            try await self.reports.saveEntered(unit: unit, year: year, entered, by: staff)
         }
     }
 
     @Sendable func rollup(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "rollup") { unit, year, form, staff in
-            try await services.reports.setRollup(
+            try await self.reports.setRollup(
                 unit: unit, year: year, units: form.values.keys.filter { $0.hasPrefix("unit.") }.map { String($0.dropFirst(5)) }, by: staff)
         }
     }
 
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "status") { unit, year, _, staff in
-            try await services.reports.file(unit: unit, year: year, by: staff)
+            try await self.reports.file(unit: unit, year: year, by: staff)
         }
     }
 
     @Sendable func giveBack(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "status") { unit, year, form, staff in
-            try await services.reports.returnForRevision(unit: unit, year: year, reason: form.text("reason"), by: staff)
+            try await self.reports.returnForRevision(unit: unit, year: year, reason: form.text("reason"), by: staff)
         }
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "status") { unit, year, _, staff in
-            try await services.reports.publish(unit: unit, year: year, by: staff)
+            try await self.reports.publish(unit: unit, year: year, by: staff)
         }
     }
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let (unit, year) = try location(context)
-        let report = try await services.reports.report(unit: unit, year: year, visibleTo: staff.identity)
-        return try await ReportFileResponse.make(report, format: request.uri.queryParameters.get("format"), services: services)
+        let report = try await self.reports.report(unit: unit, year: year, visibleTo: staff.identity)
+        return try await ReportFileResponse.make(report, format: request.uri.queryParameters.get("format"), templates: self.templates)
     }
 }
+
+extension StaffReportsController: ClockReading {}

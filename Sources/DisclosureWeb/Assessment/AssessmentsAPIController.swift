@@ -16,7 +16,8 @@ import Hummingbird
 /// | POST | `/api/v1/assessments/{id}/units/{unit}/self/submit` | the unit's editor or reviewer |
 /// | POST | `/api/v1/assessments/{id}/units/{unit}/spot` | assessor, office: `{facts, notes}` |
 struct AssessmentsAPIController {
-    let services: AppServices
+    let assessments: AssessmentService
+    let clock: any WallClock
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("assessments/score", use: score)
@@ -110,28 +111,28 @@ struct AssessmentsAPIController {
     @Sendable func schemes(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         return try jsonResponse(
-            try await services.assessments.schemes().map { SchemeItem(id: $0.id, name: $0.scheme.name, version: $0.version, scheme: $0.scheme) })
+            try await self.assessments.schemes().map { SchemeItem(id: $0.id, name: $0.scheme.name, version: $0.version, scheme: $0.scheme) })
     }
 
     @Sendable func importScheme(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let buffer = try await request.readBody(upTo: 512 * 1024)
-        let stored = try await services.assessments.importScheme(Data(buffer.readableBytesView), by: staff.identity)
+        let stored = try await self.assessments.importScheme(Data(buffer.readableBytesView), by: staff.identity)
         return try jsonResponse(SchemeItem(id: stored.id, name: stored.scheme.name, version: stored.version, scheme: stored.scheme), status: .created)
     }
 
     @Sendable func campaigns(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff()
-        return try jsonResponse(try await services.assessments.campaigns().map { Self.item($0, today: services.today) })
+        return try jsonResponse(try await self.assessments.campaigns().map { Self.item($0, today: today) })
     }
 
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard [.office, .assessor, .auditor].contains(staff.role) else { throw DomainError(.forbidden, field: "role", "考核排名由政务公开办、考核组和审计人员查看") }
-        let results = try await services.assessments.results(try campaignID(context))
+        let results = try await self.assessments.results(try campaignID(context))
         return try jsonResponse(
             ResultsBody(
-                campaign: Self.item(results.campaign, today: services.today),
+                campaign: Self.item(results.campaign, today: today),
                 results: results.entries.map {
                     ResultItem(
                         unit: $0.unitCode, unitName: results.names[$0.unitCode] ?? $0.unitCode, rank: $0.rank, total: $0.score.total, grade: $0.grade,
@@ -142,7 +143,7 @@ struct AssessmentsAPIController {
 
     @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let view = try await services.assessments.unitView(
+        let view = try await self.assessments.unitView(
             try campaignID(context), unit: try context.pathParameter("unit"), visibleTo: staff.identity)
         return try jsonResponse(
             UnitBody(
@@ -154,7 +155,7 @@ struct AssessmentsAPIController {
     @Sendable func saveSelf(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let body = try await decodeJSON(SelfBody.self, from: request, limit: 256 * 1024)
-        try await services.assessments.saveSelf(
+        try await self.assessments.saveSelf(
             try campaignID(context), unit: try context.pathParameter("unit"), facts: AssessmentFacts(body.facts), report: body.report,
             by: staff.identity)
         return try await unit(request, context: context)
@@ -162,16 +163,18 @@ struct AssessmentsAPIController {
 
     @Sendable func submitSelf(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        try await services.assessments.submitSelf(try campaignID(context), unit: try context.pathParameter("unit"), by: staff.identity)
+        try await self.assessments.submitSelf(try campaignID(context), unit: try context.pathParameter("unit"), by: staff.identity)
         return try await unit(request, context: context)
     }
 
     @Sendable func spot(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let body = try await decodeJSON(SpotBody.self, from: request, limit: 256 * 1024)
-        _ = try await services.assessments.scoreSpot(
+        _ = try await self.assessments.scoreSpot(
             try campaignID(context), unit: try context.pathParameter("unit"), facts: AssessmentFacts(body.facts), notes: body.notes ?? "",
             by: staff.identity)
         return try await unit(request, context: context)
     }
 }
+
+extension AssessmentsAPIController: ClockReading {}

@@ -11,7 +11,7 @@ import Hummingbird
 /// | GET | `/assessments` | public |
 /// | GET | `/assessments/{year}` | public (published campaigns only) |
 struct AssessmentsController {
-    let services: AppServices
+    let assessments: AssessmentService
     let renderer: PageRenderer
 
     struct ListPage: Sendable {
@@ -45,7 +45,7 @@ struct AssessmentsController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let items = try await services.assessments.published().map {
+        let items = try await self.assessments.published().map {
             ListPage.Item(year: $0.year, title: $0.title, publishedOn: $0.publishedOn?.chineseText ?? "")
         }
         return renderer.render("Assessment/portal-list", title: "政务公开考核结果", page: ListPage(items: items), context: context)
@@ -53,9 +53,9 @@ struct AssessmentsController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let year = Int(try context.pathParameter("year")), RequestNumber.years.contains(year),
-            let campaign = try await services.assessments.published().first(where: { $0.year == year })
+            let campaign = try await self.assessments.published().first(where: { $0.year == year })
         else { throw HTTPError(.notFound) }
-        let results = try await services.assessments.results(campaign.id)
+        let results = try await self.assessments.results(campaign.id)
         guard let circular = results.circular else { throw HTTPError(.notFound) }
         let page = ResultPage(
             year: year, title: campaign.title, circularTitle: circular.title, paragraphs: circular.paragraphs,

@@ -16,10 +16,12 @@ import Hummingbird
 /// | POST | `…/checks`, `…/spot` | assessor, office |
 /// | GET | `/staff/assessments/evidence/{id}/file`, `/staff/assessments/checks/{id}/file` | signed in, in scope |
 struct StaffAssessmentUnitController {
-    let services: AppServices
+    let assessmentQueries: AssessmentQueries
+    let assessments: AssessmentService
+    let clock: any WallClock
+    let files: any FileStore
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
-
-    var assessments: AssessmentService { services.assessments }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/staff/assessments/{id}/units/{code}", use: show)
@@ -132,9 +134,9 @@ struct StaffAssessmentUnitController {
     {
         let staff = try context.requireStaff()
         let view = try await assessments.unitView(id, unit: code, visibleTo: staff.identity)
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let campaign = view.campaign
-        let today = services.today
+        let today = self.today
         let isUnitStaff = staff.identity.canHandle(unit: code, in: tree)
         let windowOpen = (try? campaign.checkSelfWindow(today: today, exceptionUntil: view.exception?.until)) != nil
         let canEditSelf = isUnitStaff && windowOpen && view.entry.selfSubmittedOn == nil
@@ -245,7 +247,7 @@ struct StaffAssessmentUnitController {
         try await act(request, context: context, multipart: true) { id, code, form, upload, staff in
             _ = try await assessments.addEvidence(
                 id, unit: code, indicator: form.text("indicator"), note: form.values["note"] ?? "", file: upload.map { ($0.fileName, $0.bytes) },
-                store: services.files, by: staff)
+                store: self.files, by: staff)
         }
     }
 
@@ -267,7 +269,7 @@ struct StaffAssessmentUnitController {
                 record: SpotCheckRecord(
                     method: method, heldOn: heldOn, participants: Int(count), composition: form.values["composition"] ?? "",
                     notes: form.values["notes"] ?? ""),
-                file: upload.map { ($0.fileName, $0.bytes) }, store: services.files, by: staff)
+                file: upload.map { ($0.fileName, $0.bytes) }, store: self.files, by: staff)
         }
     }
 
@@ -281,18 +283,20 @@ struct StaffAssessmentUnitController {
     }
 
     @Sendable func evidenceFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await file(context) { try await services.assessmentQueries.evidenceFile($0) }
+        try await file(context) { try await self.assessmentQueries.evidenceFile($0) }
     }
 
     @Sendable func checkFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await file(context) { try await services.assessmentQueries.checkFile($0) }
+        try await file(context) { try await self.assessmentQueries.checkFile($0) }
     }
 
     func file(_ context: AppRequestContext, _ find: (Int) async throws -> (campaign: Int, unit: String, file: StoredFile)?) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")), let found = try await find(id) else { throw HTTPError(.notFound) }
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         guard staff.identity.canSee(unit: found.unit, in: tree) else { throw HTTPError(.notFound) }
-        return try storedFileResponse(found.file, services: services)
+        return try storedFileResponse(found.file, files: self.files)
     }
 }
+
+extension StaffAssessmentUnitController: ClockReading {}

@@ -65,7 +65,7 @@ extension StaffAssessmentsController {
         let staff = try context.requireStaff()
         let campaign = try await assessments.campaign(id)
         let stored = try await assessments.scheme(campaign.schemeID)
-        let today = services.today
+        let today = self.today
         let entries = try await assessments.entries(id, visibleTo: staff.identity)
         var rows: [CampaignPage.UnitRow] = []
         for (unit, entry) in entries {
@@ -169,7 +169,7 @@ extension StaffAssessmentsController {
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
             try await assessments.submitTask(
-                id, report: form.values["report"] ?? "", file: upload.map { ($0.fileName, $0.bytes) }, store: services.files, by: staff.identity)
+                id, report: form.values["report"] ?? "", file: upload.map { ($0.fileName, $0.bytes) }, store: files, by: staff.identity)
             return redirect(to: "/staff/assessments?notice=saved")
         } catch let error as DomainError {
             return try await renderList(values: [:], context: context, error: error)
@@ -194,6 +194,6 @@ extension StaffAssessmentsController {
         guard let task = try await assessments.tasks(visibleTo: staff.identity).first(where: { $0.id == id }), let file = task.file else {
             throw HTTPError(.notFound)
         }
-        return try storedFileResponse(file, services: services)
+        return try storedFileResponse(file, files: files)
     }
 }

@@ -18,10 +18,11 @@ import Hummingbird
 /// | POST | `/staff/rectifications/{id}/submit` | the unit's editor or reviewer |
 /// | POST | `/staff/rectifications/{id}/review` | office |
 struct StaffAssessmentsController {
-    let services: AppServices
+    let assessments: AssessmentService
+    let clock: any WallClock
+    let files: any FileStore
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
-
-    var assessments: AssessmentService { services.assessments }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/staff/assessments", use: list)
@@ -38,7 +39,6 @@ struct StaffAssessmentsController {
         router.post("/staff/rectifications/{id}/submit", use: submitTask)
         router.post("/staff/rectifications/{id}/review", use: reviewTask)
         router.get("/staff/rectifications/{id}/file", use: taskFile)
-        StaffAssessmentUnitController(services: services, renderer: renderer).addRoutes(to: router)
     }
 
     // MARK: list
@@ -89,7 +89,7 @@ struct StaffAssessmentsController {
 
     func renderList(values: [String: String], context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
         let staff = try context.requireStaff()
-        let today = services.today
+        let today = self.today
         let schemes = try await assessments.schemes()
         let names = Dictionary(schemes.map { ($0.id, "\($0.scheme.name)（第 \($0.version) 版）") }, uniquingKeysWith: { a, _ in a })
         let campaigns = try await assessments.campaigns().map { campaign in
@@ -124,12 +124,12 @@ struct StaffAssessmentsController {
     }
 
     func taskRows(_ tasks: [RectificationTask], staff: StaffIdentity) async throws -> [TaskRow] {
-        let names = try await services.unitQueries.names()
-        let tree = try await services.unitQueries.tree()
+        let names = try await self.unitQueries.names()
+        let tree = try await self.unitQueries.tree()
         return tasks.map { task in
             TaskRow(
                 id: task.id, campaignID: task.campaignID, unitName: names[task.unitCode] ?? task.unitCode, problem: task.problem,
-                due: task.dueOn.chineseText, state: task.state.rawValue, overdue: task.isOverdue(today: services.today),
+                due: task.dueOn.chineseText, state: task.state.rawValue, overdue: task.isOverdue(today: self.today),
                 report: task.report.isEmpty ? nil : task.report, fileName: task.file?.name,
                 canSubmit: task.state != .closed && staff.canHandle(unit: task.unitCode, in: tree),
                 canReview: task.state == .submitted && staff.role == .office)
@@ -234,3 +234,5 @@ struct StaffAssessmentsController {
             fallback: "scheme-\(id).json")
     }
 }
+
+extension StaffAssessmentsController: ClockReading {}

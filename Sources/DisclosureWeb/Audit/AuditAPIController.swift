@@ -8,7 +8,7 @@ import Hummingbird
 /// |---|---|---|
 /// | GET | `/api/v1/audit?before=&limit=` | auditor or office token |
 struct AuditAPIController {
-    let services: AppServices
+    let auditQueries: AuditQueries
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("audit") { request, context in
@@ -16,7 +16,7 @@ struct AuditAPIController {
             let query = request.uri.queryParameters
             let limit = try RequestNumber.limit(query.get("limit"), fallback: 100, range: 1...1000)
             let before = query.get("before").flatMap { Int($0) }
-            return try jsonResponse(try await services.auditQueries.recent(limit: limit, beforeID: before))
+            return try jsonResponse(try await self.auditQueries.recent(limit: limit, beforeID: before))
         }
     }
 }

@@ -9,7 +9,7 @@ import Hummingbird
 /// | GET | `/staff/audit?before=&target=` | auditor, office |
 /// | GET | `/staff/audit/verify` | auditor, office |
 struct StaffAuditController {
-    let services: AppServices
+    let auditQueries: AuditQueries
     let renderer: PageRenderer
 
     struct AuditPage: Sendable {
@@ -35,14 +35,14 @@ struct StaffAuditController {
 
     @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireAuditReader()
-        let (checked, broken) = try await services.auditQueries.verify()
+        let (checked, broken) = try await self.auditQueries.verify()
         let message = broken.map { "校验失败：\($0.reason)" } ?? "校验通过：共 \(checked) 条记录，哈希链完整。"
         return try await render(before: nil, target: "", verification: (message, broken == nil), context: context)
     }
 
     private func render(before: Int?, target: String, verification: (String, Bool)?, context: AppRequestContext) async throws -> Response {
         let pageSize = 50
-        let records = try await services.auditQueries.recent(limit: pageSize, beforeID: before, target: target.isEmpty ? nil : target)
+        let records = try await self.auditQueries.recent(limit: pageSize, beforeID: before, target: target.isEmpty ? nil : target)
         let page = AuditPage(
             rows: records.map(AuditRow.init), target: target, nextBefore: records.count == pageSize ? records.last?.id : nil,
             verification: verification?.0, verificationOK: verification?.1 ?? false)

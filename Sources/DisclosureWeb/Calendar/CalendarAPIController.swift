@@ -9,7 +9,7 @@ import Hummingbird
 /// | GET | `/api/v1/workdays/add?date=&days=` | public |
 /// | GET | `/api/v1/workdays/between?from=&to=` | public |
 struct CalendarAPIController {
-    let services: AppServices
+    let calendar: CalendarAdministration
 
     struct AddBody: Codable, Sendable {
         let date: String
@@ -33,7 +33,7 @@ struct CalendarAPIController {
             guard let days = query.get("days").flatMap({ Int($0) }), (0...1000).contains(days) else {
                 throw DomainError.invalid("days", "工作日数（days）应为 0–1000 的整数")
             }
-            let result = try await services.calendar.calendar().adding(workingDays: days, to: date)
+            let result = try await self.calendar.calendar().adding(workingDays: days, to: date)
             return try jsonResponse(
                 AddBody(
                     date: date.description, days: days, due: result.date.description, confirmed: result.isConfirmed, explanation: result.explanation))
@@ -43,7 +43,7 @@ struct CalendarAPIController {
             let from = try Self.date(query.get("from"), field: "from")
             let to = try Self.date(query.get("to"), field: "to")
             guard abs(to.dayNumber - from.dayNumber) <= 3660 else { throw DomainError.invalid("to", "起止日期相差不能超过十年") }
-            let calendar = try await services.calendar.calendar()
+            let calendar = try await self.calendar.calendar()
             return try jsonResponse(
                 BetweenBody(
                     from: from.description, to: to.description, workingDays: calendar.workingDays(from: from, to: to),

@@ -11,7 +11,9 @@ import Hummingbird
 /// | POST | `/staff/calendar/overrides` | office — `date`, `kind`, `note` |
 /// | POST | `/staff/calendar/overrides/remove` | office — `date` |
 struct StaffCalendarController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let calendarQueries: CalendarQueries
+    let clock: any WallClock
     let renderer: PageRenderer
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -23,11 +25,11 @@ struct StaffCalendarController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let query = request.uri.queryParameters
-        let year = query.get("year").flatMap { Int($0) }.flatMap { (1900...2999).contains($0) ? $0 : nil } ?? services.today.year
+        let year = query.get("year").flatMap { Int($0) }.flatMap { (1900...2999).contains($0) ? $0 : nil } ?? today.year
         var calculation: CalendarPage.Calculation? = nil
         var error: String? = nil
         if let fromText = query.get("from"), !fromText.isEmpty {
-            let calendar = try await services.calendar.calendar()
+            let calendar = try await self.calendar.calendar()
             if let from = CivilDate(iso: fromText), let days = query.get("days").flatMap({ Int($0) }), (0...400).contains(days) {
                 let result = calendar.adding(workingDays: days, to: from)
                 calculation = .init(from: fromText, days: days, due: result.date.description, explanation: result.explanation)
@@ -41,13 +43,13 @@ struct StaffCalendarController {
     @Sendable func setOverride(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
-        let year = CivilDate(iso: form.text("date"))?.year ?? services.today.year
+        let year = CivilDate(iso: form.text("date"))?.year ?? today.year
         do {
             guard let date = CivilDate(iso: form.text("date")) else { throw DomainError.invalid("date", "日期（date）应为 YYYY-MM-DD") }
             guard let kind = CalendarOverride.Kind(rawValue: form.text("kind")) else {
                 throw DomainError.invalid("kind", "类型（kind）应为 holiday、workday 或 normal")
             }
-            try await services.calendar.setOverride(try CalendarOverride(date: date, kind: kind, note: form.text("note")), by: .staff(staff.identity))
+            try await self.calendar.setOverride(try CalendarOverride(date: date, kind: kind, note: form.text("note")), by: .staff(staff.identity))
             return redirect(to: "/staff/calendar?year=\(date.year)&notice=saved")
         } catch let error as DomainError {
             return try await render(year: year, calculation: nil, context: context, status: error.kind.httpStatus, error: error.message)
@@ -59,11 +61,11 @@ struct StaffCalendarController {
         let form = try await FormData.read(request)
         do {
             guard let date = CivilDate(iso: form.text("date")) else { throw DomainError.invalid("date", "日期（date）应为 YYYY-MM-DD") }
-            try await services.calendar.removeOverride(date, by: .staff(staff.identity))
+            try await self.calendar.removeOverride(date, by: .staff(staff.identity))
             return redirect(to: "/staff/calendar?year=\(date.year)&notice=saved")
         } catch let error as DomainError {
             return try await render(
-                year: services.today.year, calculation: nil, context: context, status: error.kind.httpStatus, error: error.message)
+                year: today.year, calculation: nil, context: context, status: error.kind.httpStatus, error: error.message)
         }
     }
 
@@ -71,11 +73,13 @@ struct StaffCalendarController {
         year: Int, calculation: CalendarPage.Calculation?, context: AppRequestContext, status: HTTPResponse.Status = .ok,
         notice: String? = nil, error: String? = nil
     ) async throws -> Response {
-        let calendar = try await services.calendar.calendar()
-        let overrides = try await services.calendarQueries.overrides()
+        let calendar = try await self.calendar.calendar()
+        let overrides = try await self.calendarQueries.overrides()
         let page = CalendarPage(
-            year: year, calendar: calendar, overrides: overrides, today: services.today, calculation: calculation,
+            year: year, calendar: calendar, overrides: overrides, today: today, calculation: calculation,
             canEdit: context.staff?.identity.canAdminister == true)
         return renderer.render("Calendar/calendar", title: "工作日历 \(year)", page: page, context: context, status: status, notice: notice, error: error)
     }
 }
+
+extension StaffCalendarController: ClockReading {}

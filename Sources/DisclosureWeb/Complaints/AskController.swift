@@ -11,7 +11,10 @@ import Hummingbird
 /// | GET | `/ask` | public (`?unit=CODE`, `?page=N`) |
 /// | POST | `/ask` | public (URL-encoded, or multipart with one PDF/PNG/JPEG `file`) |
 struct AskController {
-    let services: AppServices
+    let config: AppConfig
+    let files: any FileStore
+    let messages: MessageService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
     static let pageSize = 20
 
@@ -52,11 +55,11 @@ struct AskController {
     func render(
         unit: String?, page: Int, values: [String: String], submitted: Bool, context: AppRequestContext, error: DomainError? = nil
     ) async throws -> Response {
-        let units = try await services.unitQueries.units().filter(\.active)
+        let units = try await self.unitQueries.units().filter(\.active)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let unit = unit.flatMap { names[$0] == nil ? nil : $0 }
-        let messages = try await services.messages.published(unit: unit, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
-        let policy = try await services.messages.settings.policy()
+        let messages = try await self.messages.published(unit: unit, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
+        let policy = try await self.messages.settings.policy()
         let items = messages.prefix(Self.pageSize).map { message in
             Page.Item(
                 id: message.id, title: message.submission.title, unitName: names[message.unitCode] ?? message.unitCode,
@@ -84,9 +87,9 @@ struct AskController {
                 unitCode: form.text("unitCode"), title: form.text("title"), content: form.values["content"] ?? "",
                 authorName: form.text("authorName"),
                 phone: form.text("phone"), email: form.text("email"))
-            _ = try await services.messages.submit(
-                submission, file: file.map { ($0.fileName, $0.bytes) }, store: services.files, from: context.clientAddress,
-                quota: services.config.anonymousUploadBytesPerHour)
+            _ = try await self.messages.submit(
+                submission, file: file.map { ($0.fileName, $0.bytes) }, store: self.files, from: context.clientAddress,
+                quota: self.config.anonymousUploadBytesPerHour)
             return redirect(to: "/ask?sent=1")
         } catch let error as DomainError {
             return try await render(unit: nil, page: 1, values: form.values, submitted: false, context: context, error: error)

@@ -10,7 +10,11 @@ import Hummingbird
 /// |---|---|---|
 /// | GET, POST | `/complain` | public |
 struct ComplainController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let complaintQueries: ComplaintQueries
+    let complaints: ComplaintService
+    let config: AppConfig
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct FormPage: Sendable {
@@ -37,11 +41,11 @@ struct ComplainController {
     }
 
     func render(values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let units = try await services.unitQueries.units().filter(\.active)
-        let policy = try await services.complaints.settings.policy()
+        let units = try await self.unitQueries.units().filter(\.active)
+        let policy = try await self.complaints.settings.policy()
         let page = FormPage(
             form: ComplaintForm(values: values, units: units), days: policy.days(for: ComplaintKind(rawValue: values["kind"] ?? "") ?? .other),
-            hotline: services.config.site.phone)
+            hotline: self.config.site.phone)
         return renderer.render(
             "Complaints/complain", title: "投诉举报", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
     }
@@ -51,12 +55,12 @@ struct ComplainController {
         do {
             try Honeypot.check(form.values)
             let submission = try ComplaintForm.submission(from: form, channel: .online)
-            let receipt = try await services.complaints.submitOnline(submission)
-            let complaint = try await services.complaintQueries.complaint(receipt.id)
-            let calendar = try await services.calendar.calendar()
-            let policy = try await services.complaints.settings.policy()
-            let deadline = complaint.map { services.complaints.deadline(of: $0, policy: policy, calendar: calendar) }
-            let unitName = try await services.unitQueries.names()[submission.unitCode] ?? submission.unitCode
+            let receipt = try await self.complaints.submitOnline(submission)
+            let complaint = try await self.complaintQueries.complaint(receipt.id)
+            let calendar = try await self.calendar.calendar()
+            let policy = try await self.complaints.settings.policy()
+            let deadline = complaint.map { self.complaints.deadline(of: $0, policy: policy, calendar: calendar) }
+            let unitName = try await self.unitQueries.names()[submission.unitCode] ?? submission.unitCode
             let page = DonePage(
                 reference: receipt.reference, queryCode: receipt.queryCode, unitName: unitName, due: deadline?.due.description ?? "",
                 days: deadline?.workingDays ?? policy.days(for: submission.kind))

@@ -41,12 +41,15 @@ struct ComplaintCasePage: Sendable {
     let values: [String: String]
     let replyLimit: Int
 
-    init(_ complaint: Complaint, staff: StaffAccount, services: AppServices, values: [String: String]) async throws {
-        let calendar = try await services.calendar.calendar()
-        let policy = try await services.complaints.settings.policy()
-        let deadline = services.complaints.deadline(of: complaint, policy: policy, calendar: calendar)
-        let names = try await services.unitQueries.names()
-        let tree = try await services.unitQueries.tree()
+    init(
+        _ complaint: Complaint, staff: StaffAccount, calendar: CalendarAdministration, complaints: ComplaintService, unitQueries: UnitQueries,
+        values: [String: String]
+    ) async throws {
+        let calendar = try await calendar.calendar()
+        let policy = try await complaints.settings.policy()
+        let deadline = complaints.deadline(of: complaint, policy: policy, calendar: calendar)
+        let names = try await unitQueries.names()
+        let tree = try await unitQueries.tree()
         let unmasked = ComplaintService.handles(complaint, staff.identity)
         let ownUnit = tree.scope(of: staff.unitCode).contains(complaint.unitCode)
         let submission = complaint.submission
@@ -71,7 +74,7 @@ struct ComplaintCasePage: Sendable {
         rectification = PlainText.paragraphs(complaint.reply.rectification)
         draftedBy = complaint.draftedBy
         answeredOn = complaint.answeredOn?.description
-        events = try await services.complaints.history(of: complaint).map {
+        events = try await complaints.history(of: complaint).map {
             Event(at: String($0.recordedAt.prefix(16)).replacingOccurrences(of: "T", with: " "), action: $0.action, note: $0.note, actor: $0.actor)
         }
         let role = staff.role

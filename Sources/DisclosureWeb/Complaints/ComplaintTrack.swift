@@ -17,13 +17,13 @@ struct ComplaintTrack: Sendable {
     let rectification: [String]
     let hasRectification: Bool
 
-    init(_ complaint: Complaint, services: AppServices) async throws {
-        let calendar = try await services.calendar.calendar()
-        let policy = try await services.complaints.settings.policy()
-        let deadline = services.complaints.deadline(of: complaint, policy: policy, calendar: calendar)
+    init(_ complaint: Complaint, calendar: CalendarAdministration, complaints: ComplaintService, unitQueries: UnitQueries) async throws {
+        let calendar = try await calendar.calendar()
+        let policy = try await complaints.settings.policy()
+        let deadline = complaints.deadline(of: complaint, policy: policy, calendar: calendar)
         let closed = complaint.state == .closed
         reference = complaint.reference
-        unitName = try await services.unitQueries.names()[complaint.unitCode] ?? complaint.unitCode
+        unitName = try await unitQueries.names()[complaint.unitCode] ?? complaint.unitCode
         kind = complaint.submission.kind.rawValue
         state = complaint.state == .closed ? "已办结" : (complaint.escalatedOn != nil ? "办理中（已超期，县政务公开办督办中）" : "办理中")
         receivedOn = complaint.receivedOn.description
@@ -39,12 +39,14 @@ struct ComplaintTrack: Sendable {
 extension ApplyController {
     /// `/track` for a 受理编号 starting `TS`: the same answer for an unknown number and a wrong code.
     func trackComplaint(reference: String, code: String, context: AppRequestContext) async throws -> Response {
-        guard let complaint = try await services.complaints.track(reference: reference, code: code) else {
+        guard let complaint = try await complaints.track(reference: reference, code: code) else {
             return renderer.render(
                 "Requests/track", title: "申请查询", page: TrackPage(reference: reference, result: nil, complaint: nil), context: context,
                 status: .notFound, error: "受理编号或查询码不正确。")
         }
-        let page = TrackPage(reference: complaint.reference, result: nil, complaint: try await ComplaintTrack(complaint, services: services))
+        let page = TrackPage(
+            reference: complaint.reference, result: nil,
+            complaint: try await ComplaintTrack(complaint, calendar: self.calendar, complaints: complaints, unitQueries: unitQueries))
         return renderer.render("Requests/track", title: "投诉查询", page: page, context: context)
     }
 }

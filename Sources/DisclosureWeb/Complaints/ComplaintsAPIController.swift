@@ -15,7 +15,10 @@ import Hummingbird
 /// | GET | `/api/v1/messages` | staff token, unit scope: pending and awaiting an answer |
 /// | POST | `/api/v1/messages/{id}/moderation`, `/api/v1/messages/{id}/reply` | office / the unit's editor or reviewer |
 struct ComplaintsAPIController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let clock: any WallClock
+    let complaints: ComplaintService
+    let messages: MessageService
     let limiter: SlidingWindowLimiter
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -38,8 +41,8 @@ struct ComplaintsAPIController {
     }
 
     func body(_ complaint: Complaint, staff: StaffIdentity) async throws -> ComplaintOutBody {
-        let deadline = services.complaints.deadline(
-            of: complaint, policy: try await services.complaints.settings.policy(), calendar: try await services.calendar.calendar())
+        let deadline = self.complaints.deadline(
+            of: complaint, policy: try await self.complaints.settings.policy(), calendar: try await self.calendar.calendar())
         return ComplaintOutBody(complaint, deadline: deadline, unmasked: ComplaintService.handles(complaint, staff))
     }
 
@@ -52,24 +55,24 @@ struct ComplaintsAPIController {
     @Sendable func submitComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
         try limiter.check(context)
         let body = try await decodeJSON(ComplaintInBody.self, from: request)
-        let receipt = try await services.complaints.submitOnline(try body.submission(channel: .online))
+        let receipt = try await self.complaints.submitOnline(try body.submission(channel: .online))
         return try jsonResponse(ReceiptBody(id: receipt.id, reference: receipt.reference, queryCode: receipt.queryCode), status: .created)
     }
 
     @Sendable func trackComplaint(_ request: Request, context: AppRequestContext) async throws -> Response {
         try limiter.check(context)
         let query = try await decodeJSON(RequestsAPIController.TrackQuery.self, from: request)
-        guard let found = try await services.complaints.track(reference: query.reference, code: query.queryCode) else {
+        guard let found = try await self.complaints.track(reference: query.reference, code: query.queryCode) else {
             throw DomainError(.notFound, field: "queryCode", "受理编号或查询码不正确")
         }
-        let deadline = services.complaints.deadline(
-            of: found, policy: try await services.complaints.settings.policy(), calendar: try await services.calendar.calendar())
+        let deadline = self.complaints.deadline(
+            of: found, policy: try await self.complaints.settings.policy(), calendar: try await self.calendar.calendar())
         return try jsonResponse(ComplaintTrackBody(found, deadline: deadline))
     }
 
     @Sendable func complaints(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let list = try await services.complaints.complaints(visibleTo: staff.identity, openOnly: request.uri.queryParameters.get("open") == "true")
+        let list = try await self.complaints.complaints(visibleTo: staff.identity, openOnly: request.uri.queryParameters.get("open") == "true")
         var bodies: [ComplaintOutBody] = []
         for complaint in list { bodies.append(try await body(complaint, staff: staff.identity)) }
         return try jsonResponse(bodies)
@@ -79,13 +82,13 @@ struct ComplaintsAPIController {
         let staff = try context.requireStaff()
         let body = try await decodeJSON(ComplaintInBody.self, from: request)
         guard let receivedOn = CivilDate(iso: body.receivedOn ?? "") else { throw DomainError.invalid("receivedOn", "收到投诉之日应为 YYYY-MM-DD") }
-        let receipt = try await services.complaints.intake(try body.submission(channel: nil), receivedOn: receivedOn, by: staff.identity)
+        let receipt = try await self.complaints.intake(try body.submission(channel: nil), receivedOn: receivedOn, by: staff.identity)
         return try jsonResponse(ReceiptBody(id: receipt.id, reference: receipt.reference, queryCode: receipt.queryCode), status: .created)
     }
 
     @Sendable func complaint(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let found = try await services.complaints.complaint(try id(context), visibleTo: staff.identity)
+        let found = try await self.complaints.complaint(try id(context), visibleTo: staff.identity)
         return try jsonResponse(try await body(found, staff: staff.identity))
     }
 
@@ -98,17 +101,17 @@ struct ComplaintsAPIController {
             body.replyText.map {
                 ComplaintReply(outcome: body.outcome.flatMap(ComplaintOutcome.init(rawValue:)), text: $0, rectification: body.rectification ?? "")
             }
-        try await services.complaints.act(
+        try await self.complaints.act(
             id, action, ComplaintService.ActionInput(reply: reply, note: body.note ?? "", unitCode: body.unitCode ?? ""), by: staff.identity)
-        let updated = try await services.complaints.complaint(id, visibleTo: staff.identity)
+        let updated = try await self.complaints.complaint(id, visibleTo: staff.identity)
         return try jsonResponse(try await self.body(updated, staff: staff.identity))
     }
 
     @Sendable func publishedMessages(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let page = try RequestNumber.page(query.get("page"), maximum: 1000)
-        let list = try await services.messages.published(unit: query.get("unit"), limit: 50, offset: (page - 1) * 50)
-        return try jsonResponse(list.map { MessageOutBody($0, deadline: nil, staff: false, today: services.today) })
+        let list = try await self.messages.published(unit: query.get("unit"), limit: 50, offset: (page - 1) * 50)
+        return try jsonResponse(list.map { MessageOutBody($0, deadline: nil, staff: false, today: self.today) })
     }
 
     struct MessageReceipt: Encodable, Sendable {
@@ -119,7 +122,7 @@ struct ComplaintsAPIController {
     @Sendable func submitMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
         try limiter.check(context)
         let body = try await decodeJSON(MessageInBody.self, from: request)
-        let id = try await services.messages.submit(
+        let id = try await self.messages.submit(
             MessageSubmission(
                 unitCode: body.unitCode, title: body.title, content: body.content, authorName: body.authorName ?? "", phone: body.phone ?? "",
                 email: body.email ?? ""))
@@ -128,10 +131,10 @@ struct ComplaintsAPIController {
 
     @Sendable func messages(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let calendar = try await services.calendar.calendar()
-        let policy = try await services.messages.settings.policy()
-        let today = services.today
-        let list = try await services.messages.queue(visibleTo: staff.identity)
+        let calendar = try await self.calendar.calendar()
+        let policy = try await self.messages.settings.policy()
+        let today = self.today
+        let list = try await self.messages.queue(visibleTo: staff.identity)
         return try jsonResponse(
             list.map {
                 MessageOutBody(
@@ -148,14 +151,16 @@ struct ComplaintsAPIController {
             guard let reason = MessageRejection(rawValue: text) else { throw DomainError.invalid("rejection", "未知的不予发布理由「\(text)」") }
             rejection = reason
         }
-        try await services.messages.moderate(try id(context), accept: body.accept, rejection: rejection, note: body.note ?? "", by: staff.identity)
+        try await self.messages.moderate(try id(context), accept: body.accept, rejection: rejection, note: body.note ?? "", by: staff.identity)
         return Response(status: .noContent)
     }
 
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let body = try await decodeJSON(ReplyBody.self, from: request)
-        try await services.messages.reply(try id(context), text: body.replyText, by: staff.identity)
+        try await self.messages.reply(try id(context), text: body.replyText, by: staff.identity)
         return Response(status: .noContent)
     }
 }
+
+extension ComplaintsAPIController: ClockReading {}

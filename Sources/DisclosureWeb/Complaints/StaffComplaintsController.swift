@@ -12,7 +12,10 @@ import Hummingbird
 /// | GET | `/staff/complaints/{id}` | signed in, in scope; contact data unmasked for the handling unit only |
 /// | POST | `/staff/complaints/{id}/actions/{action}` | per `ComplaintAction` |
 struct StaffComplaintsController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let clock: any WallClock
+    let complaints: ComplaintService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct ListPage: Sendable {
@@ -51,11 +54,11 @@ struct StaffComplaintsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let showAll = request.uri.queryParameters.get("view") == "all"
-        let complaints = try await services.complaints.complaints(visibleTo: staff.identity, openOnly: !showAll)
-        let calendar = try await services.calendar.calendar()
-        let policy = try await services.complaints.settings.policy()
-        let names = try await services.unitQueries.names()
-        let timed = complaints.map { ($0, services.complaints.deadline(of: $0, policy: policy, calendar: calendar)) }
+        let complaints = try await self.complaints.complaints(visibleTo: staff.identity, openOnly: !showAll)
+        let calendar = try await self.calendar.calendar()
+        let policy = try await self.complaints.settings.policy()
+        let names = try await self.unitQueries.names()
+        let timed = complaints.map { ($0, self.complaints.deadline(of: $0, policy: policy, calendar: calendar)) }
             .sorted { DeadlineText.urgency($0.1) < DeadlineText.urgency($1.1) }
         let rows = timed.map { complaint, deadline in
             ListPage.Row(
@@ -77,9 +80,9 @@ struct StaffComplaintsController {
     }
 
     func renderNew(_ staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let units = tree.ordered().map(\.unit).filter { $0.active && (staff.role == .office || tree.scope(of: staff.unitCode).contains($0.code)) }
-        let page = NewPage(form: ComplaintForm(values: values, units: units), receivedOn: values["receivedOn"] ?? services.today.description)
+        let page = NewPage(form: ComplaintForm(values: values, units: units), receivedOn: values["receivedOn"] ?? today.description)
         return renderer.render(
             "Complaints/complaint-new", title: "登记投诉", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
     }
@@ -90,7 +93,7 @@ struct StaffComplaintsController {
         do {
             let submission = try ComplaintForm.submission(from: form, channel: nil)
             guard let receivedOn = CivilDate(iso: form.text("receivedOn")) else { throw DomainError.invalid("receivedOn", "收到投诉之日应为 YYYY-MM-DD") }
-            let receipt = try await services.complaints.intake(submission, receivedOn: receivedOn, by: staff.identity)
+            let receipt = try await self.complaints.intake(submission, receivedOn: receivedOn, by: staff.identity)
             return redirect(to: "/staff/complaints/\(receipt.id)?notice=created")
         } catch let error as DomainError {
             return try await renderNew(staff, values: form.values, context: context, error: error)
@@ -100,8 +103,9 @@ struct StaffComplaintsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
-        let complaint = try await services.complaints.complaint(id, visibleTo: staff.identity)
-        let page = try await ComplaintCasePage(complaint, staff: staff, services: services, values: [:])
+        let complaint = try await self.complaints.complaint(id, visibleTo: staff.identity)
+        let page = try await ComplaintCasePage(
+            complaint, staff: staff, calendar: self.calendar, complaints: self.complaints, unitQueries: self.unitQueries, values: [:])
         return renderer.render("Complaints/complaint", title: "投诉 \(complaint.reference)", page: page, context: context, notice: Notice.from(request))
     }
 
@@ -109,13 +113,14 @@ struct StaffComplaintsController {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         guard let action = ComplaintAction(rawValue: try context.pathParameter("action")) else { throw HTTPError(.notFound) }
-        let complaint = try await services.complaints.complaint(id, visibleTo: staff.identity)
+        let complaint = try await self.complaints.complaint(id, visibleTo: staff.identity)
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
-            try await services.complaints.act(id, action, Self.input(form), by: staff.identity)
+            try await self.complaints.act(id, action, Self.input(form), by: staff.identity)
             return redirect(to: "/staff/complaints/\(id)?notice=saved")
         } catch let error as DomainError {
-            let page = try await ComplaintCasePage(complaint, staff: staff, services: services, values: form.values)
+            let page = try await ComplaintCasePage(
+                complaint, staff: staff, calendar: self.calendar, complaints: self.complaints, unitQueries: self.unitQueries, values: form.values)
             return renderer.render(
                 "Complaints/complaint", title: "投诉 \(complaint.reference)", page: page, context: context, status: error.kind.httpStatus,
                 error: error.message)
@@ -130,3 +135,5 @@ struct StaffComplaintsController {
         return ComplaintService.ActionInput(reply: reply, note: form.text("note"), unitCode: form.text("unitCode"))
     }
 }
+
+extension StaffComplaintsController: ClockReading {}

@@ -12,7 +12,11 @@ import Hummingbird
 /// | POST | `/staff/messages/{id}/reply` | editor, reviewer of the unit |
 /// | GET | `/staff/messages/{id}/file` | signed in, in scope |
 struct StaffMessagesController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let clock: any WallClock
+    let files: any FileStore
+    let messages: MessageService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct Page: Sendable {
@@ -50,12 +54,12 @@ struct StaffMessagesController {
 
     func render(context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
         let staff = try context.requireStaff()
-        let messages = try await services.messages.queue(visibleTo: staff.identity)
-        let calendar = try await services.calendar.calendar()
-        let policy = try await services.messages.settings.policy()
-        let names = try await services.unitQueries.names()
-        let tree = try await services.unitQueries.tree()
-        let today = services.today
+        let messages = try await self.messages.queue(visibleTo: staff.identity)
+        let calendar = try await self.calendar.calendar()
+        let policy = try await self.messages.settings.policy()
+        let names = try await self.unitQueries.names()
+        let tree = try await self.unitQueries.tree()
+        let today = self.today
         func row(_ message: PublicMessage) -> (Page.Row, (Int, String)) {
             let deadline = message.deadline(policy: policy, calendar: calendar, today: today)
             let unmasked = MessageService.handles(message, staff.identity)
@@ -91,7 +95,7 @@ struct StaffMessagesController {
         let form = try await FormData.read(request)
         do {
             let accept = form.text("decision") == "accept"
-            try await services.messages.moderate(
+            try await self.messages.moderate(
                 id, accept: accept, rejection: MessageRejection(rawValue: form.text("rejection")), note: form.text("note"), by: staff.identity)
             return redirect(to: "/staff/messages?notice=saved")
         } catch let error as DomainError {
@@ -104,7 +108,7 @@ struct StaffMessagesController {
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
-            try await services.messages.reply(id, text: form.values["replyText"] ?? "", by: staff.identity)
+            try await self.messages.reply(id, text: form.values["replyText"] ?? "", by: staff.identity)
             return redirect(to: "/staff/messages?notice=saved")
         } catch let error as DomainError {
             return try await render(context: context, error: error)
@@ -114,7 +118,9 @@ struct StaffMessagesController {
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
-        guard let attachment = try await services.messages.message(id, visibleTo: staff.identity).attachment else { throw HTTPError(.notFound) }
-        return try storedFileResponse(attachment, services: services)
+        guard let attachment = try await self.messages.message(id, visibleTo: staff.identity).attachment else { throw HTTPError(.notFound) }
+        return try storedFileResponse(attachment, files: self.files)
     }
 }
+
+extension StaffMessagesController: ClockReading {}

@@ -17,13 +17,15 @@ struct SupervisionTodo: Sendable {
     let hasRows: Bool
     let openFindings: Int
 
-    init(services: AppServices, staff: StaffAccount) async throws {
-        let calendar = try await services.calendar.calendar()
-        let policy = try await services.complaints.settings.policy()
-        let names = try await services.unitQueries.names()
-        let today = services.today
+    init(
+        staff: StaffAccount, calendar: CalendarAdministration, complaints: ComplaintService, messages: MessageService,
+        monitoringQueries: MonitoringQueries, unitQueries: UnitQueries, today: CivilDate
+    ) async throws {
+        let calendar = try await calendar.calendar()
+        let policy = try await complaints.settings.policy()
+        let names = try await unitQueries.names()
         var timed: [((Int, String), Row)] = []
-        for complaint in try await services.complaints.complaints(visibleTo: staff.identity, openOnly: true) {
+        for complaint in try await complaints.complaints(visibleTo: staff.identity, openOnly: true) {
             let deadline = complaint.deadline(policy: policy, calendar: calendar, today: today)
             timed.append(
                 (
@@ -34,7 +36,7 @@ struct SupervisionTodo: Sendable {
                         severity: DeadlineText.severity(deadline))
                 ))
         }
-        for message in try await services.messages.queue(visibleTo: staff.identity, states: [.accepted]) {
+        for message in try await messages.queue(visibleTo: staff.identity, states: [.accepted]) {
             guard let deadline = message.deadline(policy: policy, calendar: calendar, today: today) else { continue }
             timed.append(
                 (
@@ -46,7 +48,7 @@ struct SupervisionTodo: Sendable {
         }
         rows = timed.sorted { $0.0 < $1.0 }.prefix(30).map(\.1)
         hasRows = !rows.isEmpty
-        let tree = try await services.unitQueries.tree()
-        openFindings = try await services.monitoringQueries.openFindings(units: staff.identity.unitsInScope(of: tree)).count
+        let tree = try await unitQueries.tree()
+        openFindings = try await monitoringQueries.openFindings(units: staff.identity.unitsInScope(of: tree)).count
     }
 }

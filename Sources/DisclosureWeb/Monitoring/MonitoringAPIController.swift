@@ -11,7 +11,10 @@ import Hummingbird
 /// | GET | `/api/v1/supervision/units` | staff token, unit scope (`?sort=`) |
 /// | POST | `/api/v1/monitor/run` | office token |
 struct MonitoringAPIController {
-    let services: AppServices
+    let clock: any WallClock
+    let monitor: MonitorRun
+    let monitoringQueries: MonitoringQueries
+    let unitQueries: UnitQueries
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("findings", use: findings)
@@ -21,24 +24,24 @@ struct MonitoringAPIController {
 
     @Sendable func findings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let units = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
         let list: [RecordedFinding]
         if let text = request.uri.queryParameters.get("year"), !text.isEmpty {
-            let year = try RequestNumber.year(text, fallback: services.today.year)
-            list = try await services.monitoringQueries.findings(year: year, units: units)
+            let year = try RequestNumber.year(text, fallback: today.year)
+            list = try await self.monitoringQueries.findings(year: year, units: units)
         } else {
-            list = try await services.monitoringQueries.openFindings(units: units)
+            list = try await self.monitoringQueries.openFindings(units: units)
         }
         return try jsonResponse(list.map(FindingBody.init))
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let units = staff.identity.unitsInScope(of: tree)
-        let snapshot = try await services.monitoringQueries.snapshot()
-        let open = try await services.monitoringQueries.openFindings(units: units)
+        let snapshot = try await self.monitoringQueries.snapshot()
+        let open = try await self.monitoringQueries.openFindings(units: units)
         let overview = SupervisionOverview.build(units: units, snapshot: snapshot, findings: open)
         return try jsonResponse(overview.sorted(by: request.uri.queryParameters.get("sort") ?? "problems"))
     }
@@ -54,10 +57,12 @@ struct MonitoringAPIController {
     @Sendable func runMonitor(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard staff.role == .office else { throw DomainError(.forbidden, field: "role", "只有县政务公开办可以立即检查") }
-        let summary = try await services.monitor.run()
+        let summary = try await self.monitor.run()
         return try jsonResponse(
             RunBody(
                 summary: summary.text, findingsOpen: summary.findings.open, findingsOpened: summary.findings.opened,
                 findingsClosed: summary.findings.closed, complaintsEscalated: summary.findings.escalated))
     }
 }
+
+extension MonitoringAPIController: ClockReading {}

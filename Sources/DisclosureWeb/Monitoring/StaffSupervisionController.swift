@@ -13,7 +13,11 @@ import Hummingbird
 /// | GET | `/staff/findings` | signed in, own scope (`?year=`) |
 /// | GET, POST | `/staff/supervision/settings` | office |
 struct StaffSupervisionController {
-    let services: AppServices
+    let clock: any WallClock
+    let complaints: ComplaintService
+    let monitor: MonitorRun
+    let monitoringQueries: MonitoringQueries
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct OverviewPage: Sendable {
@@ -85,12 +89,12 @@ struct StaffSupervisionController {
 
     func renderOverview(sort: String, context: AppRequestContext, notice: String?) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let scope = Set(staff.identity.unitsInScope(of: tree))
         let units = tree.ordered().map(\.unit.code).filter { scope.contains($0) }
-        let names = try await services.unitQueries.names()
-        let findings = try await services.monitoringQueries.openFindings(units: units)
-        let snapshot = try await services.monitoringQueries.snapshot()
+        let names = try await self.unitQueries.names()
+        let findings = try await self.monitoringQueries.openFindings(units: units)
+        let snapshot = try await self.monitoringQueries.snapshot()
         let overview = SupervisionOverview.build(units: units, snapshot: snapshot, findings: findings)
         let page = OverviewPage(
             rows: overview.sorted(by: sort).map {
@@ -104,16 +108,16 @@ struct StaffSupervisionController {
         let staff = try context.requireStaff()
         _ = try await FormData.read(request)
         guard staff.role == .office else { throw HTTPError(.forbidden) }
-        let summary = try await services.monitor.run()
+        let summary = try await self.monitor.run()
         return try await renderOverview(sort: "problems", context: context, notice: summary.text)
     }
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: services.today.year)
-        let tree = try await services.unitQueries.tree()
-        let names = try await services.unitQueries.names()
-        let findings = try await services.monitoringQueries.findings(
+        let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: today.year)
+        let tree = try await self.unitQueries.tree()
+        let names = try await self.unitQueries.names()
+        let findings = try await self.monitoringQueries.findings(
             year: year, units: staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree))
         let page = HistoryPage(
             year: year, findings: findings.map { FindingRow($0, names: names) }, openCount: findings.filter(\.isOpen).count,
@@ -123,7 +127,7 @@ struct StaffSupervisionController {
 
     @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireOffice()
-        return try await renderSettings(try await services.complaints.settings.policy(), context: context, notice: Notice.from(request))
+        return try await renderSettings(try await self.complaints.settings.policy(), context: context, notice: Notice.from(request))
     }
 
     func renderSettings(_ policy: SupervisionPolicy, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws
@@ -140,7 +144,7 @@ struct StaffSupervisionController {
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
-        var policy = try await services.complaints.settings.policy()
+        var policy = try await self.complaints.settings.policy()
         do {
             func number(_ field: String, _ label: String) throws -> Int {
                 guard let value = Int(form.text(field)) else { throw DomainError.invalid(field, "\(label)须为整数") }
@@ -153,10 +157,12 @@ struct StaffSupervisionController {
             policy.messageDays = try number("messageDays", "留言答复时限")
             policy.messageWarningDays = try number("messageWarningDays", "留言预警天数")
             policy.replyLimit = try number("replyLimit", "答复字数上限")
-            try await services.complaints.settings.save(policy, by: staff.identity)
+            try await self.complaints.settings.save(policy, by: staff.identity)
             return redirect(to: "/staff/supervision/settings?notice=saved")
         } catch let error as DomainError {
             return try await renderSettings(policy, context: context, error: error)
         }
     }
 }
+
+extension StaffSupervisionController: ClockReading {}

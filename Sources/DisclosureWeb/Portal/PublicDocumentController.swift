@@ -12,7 +12,13 @@ import Hummingbird
 /// | GET | `/catalog/statutory` | public — 法定主动公开内容 (条例 第二十条) |
 /// | GET | `/feed.atom` | public — newest publications |
 struct PublicDocumentController {
-    let services: AppServices
+    let clock: any WallClock
+    let config: AppConfig
+    let files: any FileStore
+    let pageCache: PageCache
+    let publishing: PublishingService
+    let publishingQueries: PublishingQueries
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -26,15 +32,15 @@ struct PublicDocumentController {
     /// An attachment of a public document, served as a download with its checked media type.
     @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = Int(try context.pathParameter("id")), let attachmentID = Int(try context.pathParameter("attachment")),
-            let document = try await services.publishing.document(id), document.isPublic
+            let document = try await self.publishing.document(id), document.isPublic
         else { throw HTTPError(.notFound) }
-        return try await attachmentResponse(attachmentID, of: document.id, services: services)
+        return try await attachmentResponse(attachmentID, of: document.id, queries: self.publishingQueries, files: self.files)
     }
 
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = Int(try context.pathParameter("id")), id > 0 else { throw HTTPError(.notFound) }
-        let body = try await services.pageCache.page("document:\(id):\(services.today)") { () async throws -> ByteBuffer? in
-            guard let document = try await services.publishing.document(id), document.isPublic else { return nil }
+        let body = try await self.pageCache.page("document:\(id):\(today)") { () async throws -> ByteBuffer? in
+            guard let document = try await self.publishing.document(id), document.isPublic else { return nil }
             let view = try await documentView(document)
             return ByteBuffer(string: renderer.html("Portal/document", title: document.draft.title, page: view))
         }
@@ -43,17 +49,17 @@ struct PublicDocumentController {
     }
 
     func documentView(_ document: GovernmentDocument) async throws -> DocumentView {
-        let units = try await services.unitQueries.names()
+        let units = try await self.unitQueries.names()
         var interprets: LinkView?
-        if let target = document.draft.interpretsDocumentID, let related = try await services.publishingQueries.document(target), related.isPublic {
+        if let target = document.draft.interpretsDocumentID, let related = try await self.publishingQueries.document(target), related.isPublic {
             interprets = LinkView(href: "/documents/\(related.id)", text: related.draft.title)
         }
-        let interpretations = try await services.publishingQueries.interpretations(of: document.id).map {
+        let interpretations = try await self.publishingQueries.interpretations(of: document.id).map {
             LinkView(href: "/documents/\($0.id)", text: $0.title)
         }
         return DocumentView(
-            document, unitName: units[document.draft.unitCode] ?? document.draft.unitCode, today: services.today, interprets: interprets,
-            interpretations: interpretations, attachments: try await services.publishingQueries.attachments(of: document.id))
+            document, unitName: units[document.draft.unitCode] ?? document.draft.unitCode, today: today, interprets: interprets,
+            interpretations: interpretations, attachments: try await self.publishingQueries.attachments(of: document.id))
     }
 
     struct CatalogPage: Sendable {
@@ -85,16 +91,16 @@ struct PublicDocumentController {
         let unitCode = query.get("unit").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
         let column = query.get("column").flatMap { $0.isEmpty ? nil : String($0.prefix(40)) }
         let page = try RequestNumber.page(query.get("page"), maximum: 500)
-        let key = "catalog:\(unitCode ?? "")|\(column ?? "")|\(page)|\(services.today)"
-        let body = try await services.pageCache.page(key) { () async throws -> ByteBuffer? in
-            let units = try await services.unitQueries.units().filter(\.active)
+        let key = "catalog:\(unitCode ?? "")|\(column ?? "")|\(page)|\(today)"
+        let body = try await self.pageCache.page(key) { () async throws -> ByteBuffer? in
+            let units = try await self.unitQueries.units().filter(\.active)
             if let unitCode, !units.contains(where: { $0.code == unitCode }) { return nil }
             let tree = UnitTree(units)
             let scope = unitCode.map { Array(tree.scope(of: $0)) }
             var columns: [CatalogPage.ColumnLink] = []
             var entryIDs: [Int]?
             if let unitCode {
-                let entries = try await services.publishingQueries.catalogEntries(unit: unitCode)
+                let entries = try await self.publishingQueries.catalogEntries(unit: unitCode)
                 columns = PortalColumn.derive(from: entries).map { derived in
                     CatalogPage.ColumnLink(
                         href: "/catalog?unit=\(URLQuery.escape(unitCode))&column=\(URLQuery.escape(derived.name))", name: derived.name,
@@ -103,7 +109,7 @@ struct PublicDocumentController {
                 }
                 if let column { entryIDs = entries.filter { $0.column == column }.compactMap(\.id) }
             }
-            let listing = services.publishingQueries
+            let listing = self.publishingQueries
             let size = 20
             let total = try await listing.publicCount(units: scope, category: nil, catalogEntries: entryIDs)
             let rows = try await listing.publicList(units: scope, category: nil, catalogEntries: entryIDs, offset: (page - 1) * size, limit: size)
@@ -122,7 +128,7 @@ struct PublicDocumentController {
             let view = CatalogPage(
                 unitGroups: groups, unitName: unitCode.flatMap { names[$0] }, columns: columns,
                 heading: [unitCode.flatMap { names[$0] }, column].compactMap { $0 }.joined(separator: " · "),
-                items: rows.map { DocumentListItem($0, unitName: names[$0.unitCode] ?? $0.unitCode, today: services.today) },
+                items: rows.map { DocumentListItem($0, unitName: names[$0.unitCode] ?? $0.unitCode, today: today) },
                 pagination: Pagination(page: page, size: size, total: total) { "\(base)\(base.hasSuffix("?") ? "" : "&")page=\($0)" })
             return ByteBuffer(string: renderer.html("Portal/catalog", title: "公开目录", page: view))
         }
@@ -145,8 +151,8 @@ struct PublicDocumentController {
     }
 
     @Sendable func statutory(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let entries = try await services.publishingQueries.statutoryEntries()
-        let names = try await services.unitQueries.names()
+        let entries = try await self.publishingQueries.statutoryEntries()
+        let names = try await self.unitQueries.names()
         let items = StatutoryItem.allCases.map { item in
             StatutoryPage.Item(
                 label: item.label,
@@ -160,11 +166,13 @@ struct PublicDocumentController {
     }
 
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let rows = try await services.publishingQueries.publicChanges(since: nil, limit: 50)
-        let names = try await services.unitQueries.names()
+        let rows = try await self.publishingQueries.publicChanges(since: nil, limit: 50)
+        let names = try await self.unitQueries.names()
         let xml = AtomFeed.render(
-            site: services.config.site, baseURL: String(services.config.site.website.reversed().drop(while: { $0 == "/" }).reversed()),
+            site: self.config.site, baseURL: String(self.config.site.website.reversed().drop(while: { $0 == "/" }).reversed()),
             documents: rows, unitNames: names)
         return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 }
+
+extension PublicDocumentController: ClockReading {}

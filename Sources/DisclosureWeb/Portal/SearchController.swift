@@ -10,7 +10,9 @@ import Hummingbird
 /// |---|---|---|
 /// | GET | `/search?q=&unit=&category=&year=&validity=&sort=&page=` | public |
 struct SearchController {
-    let services: AppServices
+    let pageCache: PageCache
+    let publishingQueries: PublishingQueries
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
     static let pageSize = 20
 
@@ -88,7 +90,7 @@ struct SearchController {
         let query = request.uri.queryParameters
         let parameters = Parameters { query.get($0) }
         let key = Self.cacheKey(parameters)
-        let body = try await services.pageCache.page(key) { () async throws -> ByteBuffer? in
+        let body = try await self.pageCache.page(key) { () async throws -> ByteBuffer? in
             let page = try await searchPage(parameters)
             return ByteBuffer(string: renderer.html("Portal/search", title: parameters.q.isEmpty ? "信息检索" : "检索：\(parameters.q)", page: page))
         }
@@ -101,19 +103,19 @@ struct SearchController {
 
     func searchPage(_ parameters: Parameters) async throws -> SearchPage {
         let query = SearchQuery(parameters.q)
-        let units = try await services.unitQueries.units()
+        let units = try await self.unitQueries.units()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         var filters = SearchFilters(category: parameters.category, year: parameters.year, validity: parameters.validity)
         if let unit = parameters.unit {
             filters.unitCodes = Array(UnitTree(units).scope(of: unit))
         }
-        let result = try await services.publishingQueries.search(
+        let result = try await self.publishingQueries.search(
             query, filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * Self.pageSize,
             limit: Self.pageSize)
-        let documents = try await services.publishingQueries.documents(ids: result.documentIDs)
+        let documents = try await self.publishingQueries.documents(ids: result.documentIDs)
         var exact: [GovernmentDocument] = []
         if parameters.page == 1, !parameters.q.trimmingCharacters(in: .whitespaces).isEmpty {
-            exact = try await services.publishingQueries.publicDocuments(
+            exact = try await self.publishingQueries.publicDocuments(
                 indexOrDocNumber: parameters.q.trimmingCharacters(in: .whitespaces))
         }
         let hit = { (document: GovernmentDocument) in

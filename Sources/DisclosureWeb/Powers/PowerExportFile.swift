@@ -6,16 +6,16 @@ import Hummingbird
 /// The power list as a downloaded file for the console and the API: CSV (UTF-8 with BOM, as Excel
 /// and WPS expect) or XLSX, with the import's columns and optionally one year's figures.
 enum PowerExportFile {
-    static func response(_ request: Request, staff: StaffAccount, services: AppServices) async throws -> Response {
+    static func response(_ request: Request, staff: StaffAccount, powers: PowerService, today: CivilDate) async throws -> Response {
         let query = request.uri.queryParameters
         let unit = query.get("unit").flatMap { $0.isEmpty ? nil : $0 }
         var year: Int?
         if let text = query.get("year"), !text.isEmpty {
-            guard let value = Int(text), (2000...services.today.year).contains(value) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
+            guard let value = Int(text), (2000...today.year).contains(value) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
             year = value
         }
-        let table = try await services.powers.exportTable(visibleTo: staff.identity, unit: unit, year: year)
-        let name = "权责清单-\(unit ?? "全部")-\(services.today)"
+        let table = try await powers.exportTable(visibleTo: staff.identity, unit: unit, year: year)
+        let name = "权责清单-\(unit ?? "全部")-\(today)"
         switch query.get("format") ?? "csv" {
         case "xlsx":
             let data = try XLSXWorkbook.write([

@@ -18,7 +18,9 @@ import Hummingbird
 /// | POST | `/api/v1/powers/import` | managers; body is the CSV or XLSX file (`?validOnly=true`) |
 /// | GET | `/api/v1/powers/export` | unit scope (`?format=csv|xlsx&unit=&year=`) |
 struct PowersAPIController {
-    let services: AppServices
+    let clock: any WallClock
+    let powers: PowerService
+    let unitQueries: UnitQueries
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("powers", use: list)
@@ -39,14 +41,14 @@ struct PowersAPIController {
     func visible(_ context: AppRequestContext) async throws -> (StaffAccount, AdministrativePower) {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "权力事项不存在") }
-        let power = try await services.powers.power(id)
-        let tree = try await services.unitQueries.tree()
+        let power = try await self.powers.power(id)
+        let tree = try await self.unitQueries.tree()
         guard staff.identity.canSee(unit: power.draft.unitCode, in: tree) else { throw DomainError(.notFound, field: "id", "权力事项 \(id) 不存在") }
         return (staff, power)
     }
 
     func full(_ id: Int) async throws -> Response {
-        try jsonResponse(PowerBody(try await services.powers.power(id), history: try await services.powers.versions(id)))
+        try jsonResponse(PowerBody(try await self.powers.power(id), history: try await self.powers.versions(id)))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -62,14 +64,14 @@ struct PowersAPIController {
             guard let parsed = PowerStatus(text: text) else { throw DomainError.invalid("status", "未知的状态「\(text)」") }
             status = parsed
         }
-        let powers = try await services.powers.powers(visibleTo: staff.identity, unit: query.get("unit"), category: category, status: status)
+        let powers = try await self.powers.powers(visibleTo: staff.identity, unit: query.get("unit"), category: category, status: status)
         return try jsonResponse(powers.map { PowerBody($0) })
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let body = try await decodeJSON(PowerFactsBody.self, from: request)
-        let id = try await services.powers.create(try body.draft(), by: staff.identity)
+        let id = try await self.powers.create(try body.draft(), by: staff.identity)
         var response = try await full(id)
         response.status = .created
         return response
@@ -83,7 +85,7 @@ struct PowersAPIController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (staff, power) = try await visible(context)
         let body = try await decodeJSON(PowerFactsBody.self, from: request)
-        try await services.powers.update(power.id, try body.draft(), reason: body.reason ?? "", by: staff.identity)
+        try await self.powers.update(power.id, try body.draft(), reason: body.reason ?? "", by: staff.identity)
         return try await full(power.id)
     }
 
@@ -96,34 +98,34 @@ struct PowersAPIController {
             guard let parsed = CivilDate(iso: text) else { throw DomainError.invalid("effectiveOn", "生效日期应为 YYYY-MM-DD") }
             day = parsed
         }
-        try await services.powers.setStatus(power.id, to: status, reason: body.reason, effectiveOn: day, by: staff.identity)
+        try await self.powers.setStatus(power.id, to: status, reason: body.reason, effectiveOn: day, by: staff.identity)
         return try await full(power.id)
     }
 
     @Sendable func workflow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (staff, power) = try await visible(context)
         let body = try await decodeJSON(PowerWorkflowBody.self, from: request)
-        try await services.powers.setWorkflow(power.id, Workflow(steps: body.steps), reason: body.reason, by: staff.identity)
+        try await self.powers.setWorkflow(power.id, Workflow(steps: body.steps), reason: body.reason, by: staff.identity)
         return try await full(power.id)
     }
 
     @Sendable func guide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (staff, power) = try await visible(context)
         let body = try await decodeJSON(PowerGuideBody.self, from: request)
-        try await services.powers.saveGuide(power.id, body.guide, reason: body.reason, by: staff.identity)
+        try await self.powers.saveGuide(power.id, body.guide, reason: body.reason, by: staff.identity)
         return try await full(power.id)
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (staff, power) = try await visible(context)
-        try await services.powers.publishGuide(power.id, by: staff.identity)
+        try await self.powers.publishGuide(power.id, by: staff.identity)
         return try await full(power.id)
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (staff, power) = try await visible(context)
         let body = try await decodeJSON(PowerReasonBody.self, from: request)
-        try await services.powers.withdrawGuide(power.id, reason: body.reason, by: staff.identity)
+        try await self.powers.withdrawGuide(power.id, reason: body.reason, by: staff.identity)
         return try await full(power.id)
     }
 
@@ -134,7 +136,7 @@ struct PowersAPIController {
         }
         let body = try await decodeJSON(PowerCountBody.self, from: request)
         let fen = try PowerYearCount.fen(fromYuan: body.feeAmount, field: "feeAmount")
-        try await services.powers.setCount(power.id, year: year, decisions: body.decisions, feeFen: fen, by: staff.identity)
+        try await self.powers.setCount(power.id, year: year, decisions: body.decisions, feeFen: fen, by: staff.identity)
         return try await full(power.id)
     }
 
@@ -142,14 +144,14 @@ struct PowersAPIController {
         let staff = try context.requireStaff()
         let query = request.uri.queryParameters
         let unit = query.get("unit") ?? staff.unitCode
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         guard tree.units[unit] != nil, staff.identity.canSee(unit: unit, in: tree) else {
             throw DomainError(.notFound, field: "unit", "单位 \(unit) 不存在")
         }
-        guard let year = Int(query.get("year") ?? String(services.today.year - 1)), RequestNumber.years.contains(year) else {
+        guard let year = Int(query.get("year") ?? String(today.year - 1)), RequestNumber.years.contains(year) else {
             throw DomainError.invalid("year", "统计年度应为四位年份")
         }
-        return try jsonResponse(PowerFiguresBody(try await services.powers.reportFigures(unit: unit, year: year)))
+        return try jsonResponse(PowerFiguresBody(try await self.powers.reportFigures(unit: unit, year: year)))
     }
 
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -157,11 +159,13 @@ struct PowersAPIController {
         let buffer = try await request.readBody(upTo: SpreadsheetFile.maxBytes + 1)
         let table = try SpreadsheetFile.rows(Array(buffer.readableBytesView))
         let validOnly = request.uri.queryParameters.get("validOnly") == "true"
-        let report = try await services.powers.importSheet(table, validOnly: validOnly, by: staff.identity)
+        let report = try await self.powers.importSheet(table, validOnly: validOnly, by: staff.identity)
         return try jsonResponse(PowerImportBody(report), status: report.committed || report.errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await PowerExportFile.response(request, staff: try context.requireStaff(), services: services)
+        try await PowerExportFile.response(request, staff: try context.requireStaff(), powers: self.powers, today: today)
     }
 }
+
+extension PowersAPIController: ClockReading {}

@@ -15,7 +15,9 @@ import Hummingbird
 /// | GET | `/powers/{id}/flowchart.svg` | public |
 /// | GET | `/powers/{id}/materials/{index}` | public (published guides only) |
 struct PowersController {
-    let services: AppServices
+    let files: any FileStore
+    let powers: PowerService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
     static let pageSize = 30
 
@@ -66,14 +68,14 @@ struct PowersController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let units = try await services.unitQueries.units().filter(\.active)
+        let units = try await self.unitQueries.units().filter(\.active)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let unit = query.get("unit").flatMap { names[$0] == nil ? nil : $0 }
         let category = query.get("category").flatMap(PowerCategory.init(rawValue:))
         let status = query.get("status").flatMap(PowerStatus.init(rawValue:))
         let text = String((query.get("q") ?? "").prefix(SearchQuery.maxLength))
         let pageNumber = try RequestNumber.page(query.get("page"), maximum: 1000)
-        let result = try await services.powers.publicPage(
+        let result = try await self.powers.publicPage(
             units: unit.map { [$0] }, category: category, status: status, query: text, offset: (pageNumber - 1) * Self.pageSize,
             limit: Self.pageSize)
         func link(category: PowerCategory?, page: Int = 1) -> String {
@@ -111,7 +113,7 @@ struct PowersController {
 
     func power(_ context: AppRequestContext) async throws -> AdministrativePower {
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "权力事项不存在") }
-        return try await services.powers.power(id)
+        return try await self.powers.power(id)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -124,9 +126,9 @@ struct PowersController {
 
     func render(context: AppRequestContext, isPrint: Bool) async throws -> Response {
         let power = try await power(context)
-        let names = try await services.unitQueries.names()
+        let names = try await self.unitQueries.names()
         let view = PowerView(
-            power, unitName: names[power.draft.unitCode] ?? power.draft.unitCode, history: try await services.powers.versions(power.id),
+            power, unitName: names[power.draft.unitCode] ?? power.draft.unitCode, history: try await self.powers.versions(power.id),
             publicOnly: true)
         return renderer.render("Powers/power", title: power.draft.name, page: PowerPage(power: view, isPrint: isPrint), context: context)
     }
@@ -149,6 +151,6 @@ struct PowersController {
         guard power.hasPublishedGuide, let index = Int(try context.pathParameter("index")), let guide = power.guide,
             guide.materials.indices.contains(index), let file = guide.materials[index].template
         else { throw DomainError(.notFound, field: "index", "没有该材料的样表") }
-        return try storedFileResponse(file, services: services)
+        return try storedFileResponse(file, files: self.files)
     }
 }

@@ -43,13 +43,13 @@ extension StaffPowersController {
         _ id: Int, context: AppRequestContext, typed: FormData? = nil, section: String = "", notice: String? = nil, error: DomainError? = nil
     ) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
-        let power = try await services.powers.power(id)
+        let tree = try await unitQueries.tree()
+        let power = try await powers.power(id)
         guard staff.identity.canSee(unit: power.draft.unitCode, in: tree) else { throw DomainError(.notFound, field: "id", "权力事项 \(id) 不存在") }
         let canManage = staff.identity.maintains(unit: power.draft.unitCode, in: tree)
         let selectedUnit = typed?.text("unitCode") ?? power.draft.unitCode
         let view = PowerView(
-            power, unitName: tree.units[power.draft.unitCode]?.name ?? power.draft.unitCode, history: try await services.powers.versions(id),
+            power, unitName: tree.units[power.draft.unitCode]?.name ?? power.draft.unitCode, history: try await powers.versions(id),
             publicOnly: false)
         let missing = power.draft.category.isService || power.guide != nil ? power.missingGuideElements.map(\.label) : []
         let page = PowerPage(
@@ -60,10 +60,10 @@ extension StaffPowersController {
             statuses: PowerStatus.allCases.filter { $0 != power.status }.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
             canManage: canManage && power.status != .cancelled, isService: power.draft.category.isService || power.guide != nil,
             hasGuide: power.guide != nil, guidePublished: power.hasPublishedGuide, missing: missing, hasMissing: !missing.isEmpty,
-            counts: try await services.powers.counts(id).map {
+            counts: try await powers.counts(id).map {
                 PowerPage.CountRow(year: $0.year, decisions: $0.decisions, fee: PowerYearCount.yuanText($0.feeFen))
-            }, countYear: services.today.year - 1, isCancelled: power.status == .cancelled, statusLabel: power.status.label,
-            today: services.today.description)
+            }, countYear: self.today.year - 1, isCancelled: power.status == .cancelled, statusLabel: power.status.label,
+            today: self.today.description)
         return renderer.render(
             "Powers/staff-power", title: power.draft.name, page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
             error: error?.message)
@@ -86,7 +86,7 @@ extension StaffPowersController {
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "facts") { id, form, staff in
-            try await services.powers.update(id, try PowerForm.draft(from: form), reason: form.text("reason"), by: staff)
+            try await powers.update(id, try PowerForm.draft(from: form), reason: form.text("reason"), by: staff)
         }
     }
 
@@ -95,30 +95,30 @@ extension StaffPowersController {
             guard let status = PowerStatus(text: form.text("status")) else { throw DomainError.invalid("status", "请选择新的状态") }
             let dayText = form.text("effectiveOn")
             guard dayText.isEmpty || CivilDate(iso: dayText) != nil else { throw DomainError.invalid("effectiveOn", "生效日期应为 YYYY-MM-DD") }
-            try await services.powers.setStatus(id, to: status, reason: form.text("reason"), effectiveOn: CivilDate(iso: dayText), by: staff)
+            try await powers.setStatus(id, to: status, reason: form.text("reason"), effectiveOn: CivilDate(iso: dayText), by: staff)
         }
     }
 
     @Sendable func workflow(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "workflow") { id, form, staff in
-            try await services.powers.setWorkflow(id, try PowerForm.workflow(from: form), reason: form.text("reason"), by: staff)
+            try await powers.setWorkflow(id, try PowerForm.workflow(from: form), reason: form.text("reason"), by: staff)
         }
     }
 
     @Sendable func guide(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "guide") { id, form, staff in
-            let current = try await services.powers.power(id)
-            try await services.powers.saveGuide(id, try PowerForm.guide(from: form, keeping: current.guide), reason: form.text("reason"), by: staff)
+            let current = try await powers.power(id)
+            try await powers.saveGuide(id, try PowerForm.guide(from: form, keeping: current.guide), reason: form.text("reason"), by: staff)
         }
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await save(request, context: context, section: "guide") { id, _, staff in try await services.powers.publishGuide(id, by: staff) }
+        try await save(request, context: context, section: "guide") { id, _, staff in try await powers.publishGuide(id, by: staff) }
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await save(request, context: context, section: "guide") { id, form, staff in
-            try await services.powers.withdrawGuide(id, reason: form.text("reason"), by: staff)
+            try await powers.withdrawGuide(id, reason: form.text("reason"), by: staff)
         }
     }
 
@@ -129,7 +129,7 @@ extension StaffPowersController {
                 throw DomainError.invalid("decisions", "处理决定数量应为整数")
             }
             let fen = try PowerYearCount.fen(fromYuan: form.text("feeAmount"), field: "feeAmount")
-            try await services.powers.setCount(id, year: year, decisions: decisions, feeFen: fen, by: staff)
+            try await powers.setCount(id, year: year, decisions: decisions, feeFen: fen, by: staff)
         }
     }
 
@@ -144,7 +144,7 @@ extension StaffPowersController {
                 guard let upload else { throw DomainError.invalid("file", "请选择样表文件") }
                 file = (upload.fileName, upload.bytes)
             }
-            try await services.powers.setMaterialTemplate(id, material: index, upload: file, store: services.files, by: staff.identity)
+            try await powers.setMaterialTemplate(id, material: index, upload: file, store: files, by: staff.identity)
             return redirect(to: "/staff/powers/\(id)?notice=saved#guide")
         } catch let error as DomainError {
             return try await renderPower(id, context: context, error: error)

@@ -17,7 +17,10 @@ import Hummingbird
 /// | POST | `/staff/powers/{id}`, `/status`, `/workflow`, `/guide`, `/guide/publish`, `/guide/withdraw`, `/counts` | managers of the unit |
 /// | POST | `/staff/powers/{id}/materials/{index}/template` | managers of the unit; multipart `file` |
 struct StaffPowersController {
-    let services: AppServices
+    let clock: any WallClock
+    let files: any FileStore
+    let powers: PowerService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -80,12 +83,12 @@ struct StaffPowersController {
     {
         let staff = try context.requireStaff()
         let query = request.uri.queryParameters
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let scope = staff.identity.unitsInScope(of: tree)
         let unit = query.get("unit").flatMap { scope.contains($0) ? $0 : nil }
         let category = query.get("category").flatMap(PowerCategory.init(rawValue:))
         let status = query.get("status").flatMap(PowerStatus.init(rawValue:))
-        let powers = try await services.powers.powers(visibleTo: staff.identity, unit: unit, category: category, status: status)
+        let powers = try await self.powers.powers(visibleTo: staff.identity, unit: unit, category: category, status: status)
         let names = tree.units.mapValues(\.name)
         let rows = powers.map { power in
             ListPage.Row(
@@ -103,7 +106,7 @@ struct StaffPowersController {
                 + PowerCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == category) },
             statuses: [SelectOption(value: "", label: "全部状态", selected: status == nil)]
                 + PowerStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == status) },
-            unitCode: unit ?? "", year: services.today.year - 1,
+            unitCode: unit ?? "", year: today.year - 1,
             canManage: staff.role.maintainsRecords,
             result: result.map {
                 ListPage.ImportResult(
@@ -121,7 +124,7 @@ struct StaffPowersController {
         do {
             guard let upload else { throw DomainError.invalid("file", "请选择要导入的 CSV 或 XLSX 文件") }
             let table = try SpreadsheetFile.rows(upload.bytes)
-            let report = try await services.powers.importSheet(table, validOnly: form.text("validOnly") == "1", by: staff.identity)
+            let report = try await self.powers.importSheet(table, validOnly: form.text("validOnly") == "1", by: staff.identity)
             let notice =
                 report.committed
                 ? "导入完成：新增 \(report.created) 项，更新 \(report.updated) 项，未变化 \(report.unchanged) 项\(report.errors.isEmpty ? "" : "，跳过有错误的行")。"
@@ -136,7 +139,7 @@ struct StaffPowersController {
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await PowerExportFile.response(request, staff: try context.requireStaff(), services: services)
+        try await PowerExportFile.response(request, staff: try context.requireStaff(), powers: self.powers, today: today)
     }
 
     // MARK: New
@@ -152,7 +155,7 @@ struct StaffPowersController {
 
     func renderNew(typed: FormData?, context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let selected = typed?.text("unitCode") ?? staff.unitCode
         let units = tree.ordered().map(\.unit).filter { staff.identity.maintains(unit: $0.code, in: tree) }
         guard !units.isEmpty else { throw DomainError(.forbidden, "只有单位编辑、审核人员和政务公开办可以维护权责清单") }
@@ -167,10 +170,12 @@ struct StaffPowersController {
         let staff = try context.requireStaff()
         let form = try await FormData.read(request)
         do {
-            let id = try await services.powers.create(try PowerForm.draft(from: form), by: staff.identity)
+            let id = try await self.powers.create(try PowerForm.draft(from: form), by: staff.identity)
             return redirect(to: "/staff/powers/\(id)?notice=created")
         } catch let error as DomainError {
             return try await renderNew(typed: form, context: context, error: error)
         }
     }
 }
+
+extension StaffPowersController: ClockReading {}

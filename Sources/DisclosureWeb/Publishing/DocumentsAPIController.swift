@@ -16,7 +16,12 @@ import Hummingbird
 /// | POST | `/api/v1/documents/{id}/transitions` | per action (see `DocumentAction`) |
 /// | POST | `/api/v1/documents/{id}/attachments?name=` | editor or reviewer token, 草稿 only; raw file body |
 struct DocumentsAPIController {
-    let services: AppServices
+    let catalog: CatalogAdministration
+    let clock: any WallClock
+    let files: any FileStore
+    let publishing: PublishingService
+    let publishingQueries: PublishingQueries
+    let unitQueries: UnitQueries
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("public/documents", use: publicList)
@@ -46,8 +51,8 @@ struct DocumentsAPIController {
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "文件不存在") }
         guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else { throw DomainError.invalid("name", "缺少参数 name（附件文件名）") }
         let buffer = try await request.readBody(upTo: AttachmentKind.maxBytes + 1)
-        let stored = try await services.publishing.attach(
-            id, fileName: String(name), bytes: Array(buffer.readableBytesView), store: services.files, by: staff.identity)
+        let stored = try await self.publishing.attach(
+            id, fileName: String(name), bytes: Array(buffer.readableBytesView), store: self.files, by: staff.identity)
         return try jsonResponse(
             AttachmentBody(id: stored.id, fileName: stored.fileName, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256),
             status: .created)
@@ -64,17 +69,17 @@ struct DocumentsAPIController {
         let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
         let units = try await scope(unit: query.get("unit").map { String($0) })
         let category = query.get("category").flatMap { $0.isEmpty ? nil : String($0) }
-        let listing = services.publishingQueries
+        let listing = self.publishingQueries
         let total = try await listing.publicCount(units: units, category: category)
         let rows = try await listing.publicList(units: units, category: category, offset: (page - 1) * 20, limit: 20)
-        return try jsonResponse(Page(total: total, page: page, items: rows.map { DocumentSummaryBody($0, today: services.today) }))
+        return try jsonResponse(Page(total: total, page: page, items: rows.map { DocumentSummaryBody($0, today: self.today) }))
     }
 
     @Sendable func publicDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let id = Int(try context.pathParameter("id")), let document = try await services.publishing.document(id), document.isPublic else {
+        guard let id = Int(try context.pathParameter("id")), let document = try await self.publishing.document(id), document.isPublic else {
             throw DomainError(.notFound, field: "id", "文件不存在或未公开")
         }
-        return try jsonResponse(DocumentBody(document, today: services.today))
+        return try jsonResponse(DocumentBody(document, today: self.today))
     }
 
     struct Facet: Encodable, Sendable {
@@ -96,12 +101,12 @@ struct DocumentsAPIController {
         var filters = SearchFilters(category: parameters.category, year: parameters.year, validity: parameters.validity)
         if let unit = parameters.unit { filters.unitCodes = try await scope(unit: unit) }
         let facets = query.get("facets") != "0"
-        let result = try await services.publishingQueries.search(
+        let result = try await self.publishingQueries.search(
             SearchQuery(parameters.q), filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * 20,
             limit: 20,
             facets: facets)
-        let documents = try await services.publishingQueries.documents(ids: result.documentIDs)
-        let today = services.today
+        let documents = try await self.publishingQueries.documents(ids: result.documentIDs)
+        let today = self.today
         let items = documents.map { DocumentSummaryBody($0, today: today) }
         return try jsonResponse(
             SearchBody(
@@ -122,19 +127,19 @@ struct DocumentsAPIController {
             }
             since = parsed
         }
-        let rows = try await services.publishingQueries.publicChanges(since: since, limit: 500)
-        return try jsonResponse(Page(total: rows.count, page: 1, items: rows.map { DocumentSummaryBody($0, today: services.today) }))
+        let rows = try await self.publishingQueries.publicChanges(since: since, limit: 500)
+        return try jsonResponse(Page(total: rows.count, page: 1, items: rows.map { DocumentSummaryBody($0, today: self.today) }))
     }
 
     @Sendable func catalog(_ request: Request, context: AppRequestContext) async throws -> Response {
         let unit = request.uri.queryParameters.get("unit").flatMap { $0.isEmpty ? nil : String($0) }
-        return try jsonResponse(try await services.catalog.entries(unit: unit))
+        return try jsonResponse(try await self.catalog.entries(unit: unit))
     }
 
     @Sendable func createCatalogEntry(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let entry = try await decodeJSON(CatalogEntry.self, from: request)
-        let id = try await services.catalog.create(entry, by: .staff(staff.identity))
+        let id = try await self.catalog.create(entry, by: .staff(staff.identity))
         var stored = entry
         stored.id = id
         return try jsonResponse(stored, status: .created)
@@ -142,7 +147,7 @@ struct DocumentsAPIController {
 
     @Sendable func staffList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let units = try await services.unitQueries.units()
+        let units = try await self.unitQueries.units()
         let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
         let state = try query.get("state").map { text -> DocumentState in
@@ -150,40 +155,40 @@ struct DocumentsAPIController {
             return state
         }
         let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
-        let listing = services.publishingQueries
+        let listing = self.publishingQueries
         let total = try await listing.staffCount(units: scope, state: state)
         let rows = try await listing.staffList(units: scope, state: state, offset: (page - 1) * 50, limit: 50)
-        return try jsonResponse(Page(total: total, page: page, items: rows.map { DocumentSummaryBody($0, today: services.today) }))
+        return try jsonResponse(Page(total: total, page: page, items: rows.map { DocumentSummaryBody($0, today: self.today) }))
     }
 
     @Sendable func staffDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "文件不存在") }
-        return try jsonResponse(DocumentBody(try await services.publishing.document(id, visibleTo: staff.identity), today: services.today))
+        return try jsonResponse(DocumentBody(try await self.publishing.document(id, visibleTo: staff.identity), today: self.today))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let body = try await decodeJSON(DraftBody.self, from: request, limit: RequestBodyLimit.documentText)
-        let document = try await services.publishing.create(try body.apply(to: nil), by: staff.identity)
-        return try jsonResponse(DocumentBody(document, today: services.today), status: .created)
+        let document = try await self.publishing.create(try body.apply(to: nil), by: staff.identity)
+        return try jsonResponse(DocumentBody(document, today: self.today), status: .created)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "文件不存在") }
-        let existing = try await services.publishing.document(id, visibleTo: staff.identity)
+        let existing = try await self.publishing.document(id, visibleTo: staff.identity)
         let body = try await decodeJSON(DraftBody.self, from: request, limit: RequestBodyLimit.documentText)
-        try await services.publishing.update(id, try body.apply(to: existing.draft), by: staff.identity)
-        return try jsonResponse(DocumentBody(try await services.publishing.document(id, visibleTo: staff.identity), today: services.today))
+        try await self.publishing.update(id, try body.apply(to: existing.draft), by: staff.identity)
+        return try jsonResponse(DocumentBody(try await self.publishing.document(id, visibleTo: staff.identity), today: self.today))
     }
 
     @Sendable func transition(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "文件不存在") }
-        _ = try await services.publishing.document(id, visibleTo: staff.identity)
+        _ = try await self.publishing.document(id, visibleTo: staff.identity)
         let body = try await decodeJSON(TransitionBody.self, from: request)
-        let service = services.publishing
+        let service = self.publishing
         let identity = staff.identity
         switch body.action {
         case "submit": try await service.submit(id, by: identity)
@@ -205,18 +210,20 @@ struct DocumentsAPIController {
             try await service.publish(id, at: moment, by: identity)
         case "withdraw": try await service.withdraw(id, reason: body.reason ?? "", by: identity)
         case "correct":
-            let existing = try await services.publishing.document(id, visibleTo: identity)
+            let existing = try await self.publishing.document(id, visibleTo: identity)
             try await service.correct(
                 id, title: body.title ?? existing.draft.title, body: body.body ?? existing.draft.body, notice: body.notice ?? "", by: identity)
         default:
             throw DomainError.invalid("action", "action 应为 submit、return、approve、publish、withdraw 或 correct")
         }
-        return try jsonResponse(DocumentBody(try await services.publishing.document(id, visibleTo: identity), today: services.today))
+        return try jsonResponse(DocumentBody(try await self.publishing.document(id, visibleTo: identity), today: self.today))
     }
 
     /// A unit and its sub-units, or nil for all units.
     func scope(unit: String?) async throws -> [String]? {
         guard let unit, !unit.isEmpty else { return nil }
-        return Array(try await services.unitQueries.tree().scope(of: unit))
+        return Array(try await self.unitQueries.tree().scope(of: unit))
     }
 }
+
+extension DocumentsAPIController: ClockReading {}

@@ -14,7 +14,8 @@ import Hummingbird
 /// | POST | `/staff/catalog/import` | office — CSV pasted or uploaded as text |
 /// | POST | `/staff/catalog/{id}/delete` | office |
 struct StaffCatalogController {
-    let services: AppServices
+    let catalog: CatalogAdministration
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct CatalogPage: Sendable {
@@ -60,9 +61,9 @@ struct StaffCatalogController {
     func render(_ request: Request, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
         let staff = try context.requireStaff()
         let unit = request.uri.queryParameters.get("unit").flatMap { $0.isEmpty ? nil : String($0) }
-        let units = try await services.unitQueries.units()
+        let units = try await self.unitQueries.units()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let entries = try await services.catalog.entries(unit: unit)
+        let entries = try await self.catalog.entries(unit: unit)
         let page = CatalogPage(
             rows: entries.map { entry in
                 CatalogPage.Row(
@@ -91,7 +92,7 @@ struct StaffCatalogController {
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let unit = request.uri.queryParameters.get("unit").flatMap { $0.isEmpty ? nil : String($0) }
-        let text = CatalogCSV.export(try await services.catalog.entries(unit: unit))
+        let text = CatalogCSV.export(try await self.catalog.entries(unit: unit))
         return Response(
             status: .ok,
             headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"catalog-\(unit ?? "all").csv\""],
@@ -117,7 +118,7 @@ struct StaffCatalogController {
                 level: AdministrativeLevel(text: form.text("level")) ?? .county, column: form.text("column").isEmpty ? nil : form.text("column"),
                 columnKind: ColumnKind(rawValue: form.text("columnKind")) ?? .other,
                 statutoryItem: Int(form.text("statutoryItem")).flatMap(StatutoryItem.init))
-            try await services.catalog.create(entry, by: .staff(staff.identity))
+            try await self.catalog.create(entry, by: .staff(staff.identity))
             return redirect(to: "/staff/catalog?unit=\(URLQuery.escape(entry.unitCode))&notice=created")
         } catch let error as DomainError {
             return try await render(request, context: context, error: error)
@@ -128,7 +129,7 @@ struct StaffCatalogController {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request, limit: 4 * 1024 * 1024)
         do {
-            _ = try await services.catalog.importCSV(form["csv"] ?? "", by: .staff(staff.identity))
+            _ = try await self.catalog.importCSV(form["csv"] ?? "", by: .staff(staff.identity))
             return redirect(to: "/staff/catalog?notice=imported")
         } catch let error as DomainError {
             return try await render(request, context: context, error: error)
@@ -139,7 +140,7 @@ struct StaffCatalogController {
         let staff = try context.requireOffice()
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         do {
-            try await services.catalog.delete(id, by: .staff(staff.identity))
+            try await self.catalog.delete(id, by: .staff(staff.identity))
             return redirect(to: "/staff/catalog?notice=saved")
         } catch let error as DomainError {
             return try await render(request, context: context, error: error)

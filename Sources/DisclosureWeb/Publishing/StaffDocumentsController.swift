@@ -17,7 +17,13 @@ import Hummingbird
 /// | POST | `/staff/documents/{id}/{action}` | submit, return, approve, publish, withdraw, correct, attach (multipart), detach |
 /// | GET | `/staff/documents/{id}/attachments/{attachment}` | signed in, in scope |
 struct StaffDocumentsController {
-    let services: AppServices
+    let auditQueries: AuditQueries
+    let calendar: CalendarAdministration
+    let clock: any WallClock
+    let files: any FileStore
+    let publishing: PublishingService
+    let publishingQueries: PublishingQueries
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct ListPage: Sendable {
@@ -76,22 +82,22 @@ struct StaffDocumentsController {
         let staff = try context.requireStaff()
         let document = try await loadDocument(context, staff)
         guard let attachmentID = Int(try context.pathParameter("attachment")) else { throw HTTPError(.notFound) }
-        return try await attachmentResponse(attachmentID, of: document.id, services: services)
+        return try await attachmentResponse(attachmentID, of: document.id, queries: self.publishingQueries, files: self.files)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let units = try await services.unitQueries.units()
+        let units = try await self.unitQueries.units()
         let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
         let state = query.get("state").flatMap { DocumentState(rawValue: String($0)) }
         let page = try RequestNumber.page(query.get("page"), maximum: 10_000)
-        let listing = services.publishingQueries
+        let listing = self.publishingQueries
         let total = try await listing.staffCount(units: scope, state: state)
         let rows = try await listing.staffList(units: scope, state: state, offset: (page - 1) * 50, limit: 50)
-        let calendar = try await services.calendar.calendar()
+        let calendar = try await self.calendar.calendar()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let today = services.today
+        let today = self.today
         let view = ListPage(
             rows: rows.map { row in
                 let result = PublicationTimeliness.evaluate(
@@ -115,12 +121,12 @@ struct StaffDocumentsController {
         guard staff.role.isUnitStaff else { throw HTTPError(.forbidden) }
         // A new draft starts on the 政府网站 channel, which every 主动公开 item needs (条例 第二十三条).
         let website = PublicationChannel.allCases.firstIndex(of: .website) ?? 0
-        return try await renderForm(staff: staff, values: ["generatedOn": services.today.description, "channel\(website)": "1"], context: context)
+        return try await renderForm(staff: staff, values: ["generatedOn": self.today.description, "channel\(website)": "1"], context: context)
     }
 
     func renderForm(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
         let units = try await draftingUnits(staff)
-        let entries = try await services.publishingQueries.catalogEntries().filter { entry in units.contains { $0.code == entry.unitCode } }
+        let entries = try await self.publishingQueries.catalogEntries().filter { entry in units.contains { $0.code == entry.unitCode } }
         let page = EditPage(isNew: true, action: "/staff/documents", form: DocumentForm(values: values, units: units, entries: entries))
         return renderer.render(
             "Publishing/edit", title: "新建信息", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
@@ -130,8 +136,8 @@ struct StaffDocumentsController {
         let staff = try context.requireStaff()
         let form = try await FormData.read(request, limit: RequestBodyLimit.documentText)
         do {
-            let draft = try DocumentForm.draft(from: form, today: services.today)
-            let document = try await services.publishing.create(draft, by: staff.identity)
+            let draft = try DocumentForm.draft(from: form, today: self.today)
+            let document = try await self.publishing.create(draft, by: staff.identity)
             return redirect(to: "/staff/documents/\(document.id)?notice=created")
         } catch let error as DomainError {
             return try await renderForm(staff: staff, values: form.values, context: context, error: error)
@@ -148,26 +154,26 @@ struct StaffDocumentsController {
         _ document: GovernmentDocument, staff: StaffAccount, context: AppRequestContext, values: [String: String]? = nil, notice: String? = nil,
         error: DomainError? = nil
     ) async throws -> Response {
-        let names = try await services.unitQueries.names()
-        let calendar = try await services.calendar.calendar()
-        let entry = try await document.draft.catalogEntryID.asyncMap { try await services.publishingQueries.catalogEntry($0) } ?? nil
+        let names = try await self.unitQueries.names()
+        let calendar = try await self.calendar.calendar()
+        let entry = try await document.draft.catalogEntryID.asyncMap { try await self.publishingQueries.catalogEntry($0) } ?? nil
         let rule = entry?.rule ?? .statutoryDefault
         let result = PublicationTimeliness.evaluate(
-            anchor: document.draft.generatedOn, rule: rule, publishedOn: document.publishedOn, today: services.today, calendar: calendar)
+            anchor: document.draft.generatedOn, rule: rule, publishedOn: document.publishedOn, today: self.today, calendar: calendar)
         let role = staff.role
         let inUnit = role.isUnitStaff
         var edit: EditPage?
         if inUnit && document.state == .draft {
             let units = try await draftingUnits(staff)
-            let entries = try await services.publishingQueries.catalogEntries(unit: document.draft.unitCode)
+            let entries = try await self.publishingQueries.catalogEntries(unit: document.draft.unitCode)
             edit = EditPage(
                 isNew: false, action: "/staff/documents/\(document.id)",
                 form: DocumentForm(values: values ?? DocumentForm.values(of: document), units: units, entries: entries))
         }
         let page = ShowPage(
             view: DocumentView(
-                document, unitName: names[document.draft.unitCode] ?? document.draft.unitCode, today: services.today, interprets: nil,
-                interpretations: [], attachments: try await services.publishingQueries.attachments(of: document.id),
+                document, unitName: names[document.draft.unitCode] ?? document.draft.unitCode, today: self.today, interprets: nil,
+                interpretations: [], attachments: try await self.publishingQueries.attachments(of: document.id),
                 attachmentBase: "/staff/documents"),
             indexNumber: document.indexNumber,
             timeliness: document.draft.attribute == .proactive ? result.summary : "非主动公开信息，不计公开时限",
@@ -176,8 +182,8 @@ struct StaffDocumentsController {
             canReview: role == .reviewer && document.state == .pendingReview,
             canPublish: role == .reviewer && DocumentAction.publish.from.contains(document.state) && document.draft.attribute == .proactive,
             canWithdraw: role == .reviewer && document.state == .published, isPublic: document.isPublic, edit: edit,
-            versions: try await services.publishingQueries.versions(of: document.id),
-            history: try await services.auditQueries.recent(limit: 50, target: "document:\(document.id)").map(AuditRow.init),
+            versions: try await self.publishingQueries.versions(of: document.id),
+            history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map(AuditRow.init),
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
         return renderer.render(
             "Publishing/document", title: document.draft.title, page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
@@ -189,9 +195,9 @@ struct StaffDocumentsController {
         let document = try await loadDocument(context, staff)
         let form = try await FormData.read(request, limit: RequestBodyLimit.documentText)
         do {
-            var draft = try DocumentForm.draft(from: form, today: services.today)
+            var draft = try DocumentForm.draft(from: form, today: self.today)
             draft.unitCode = document.draft.unitCode
-            try await services.publishing.update(document.id, draft, by: staff.identity)
+            try await self.publishing.update(document.id, draft, by: staff.identity)
             return redirect(to: "/staff/documents/\(document.id)?notice=saved")
         } catch let error as DomainError {
             return try await renderShow(document, staff: staff, context: context, values: form.values, error: error)
@@ -207,15 +213,15 @@ struct StaffDocumentsController {
                 guard let upload = try await MultipartForm.read(request), let file = upload.files["file"], !file.fileName.isEmpty else {
                     throw DomainError.invalid("file", "请选择要上传的附件")
                 }
-                _ = try await services.publishing.attach(
-                    document.id, fileName: file.fileName, bytes: file.bytes, store: services.files, by: staff.identity)
+                _ = try await self.publishing.attach(
+                    document.id, fileName: file.fileName, bytes: file.bytes, store: self.files, by: staff.identity)
                 return redirect(to: "/staff/documents/\(document.id)?notice=saved")
             } catch let error as DomainError {
                 return try await renderShow(document, staff: staff, context: context, error: error)
             }
         }
         let form = try await FormData.read(request)
-        let service = services.publishing
+        let service = self.publishing
         let identity = staff.identity
         do {
             switch action {
@@ -244,7 +250,7 @@ struct StaffDocumentsController {
             }
             return redirect(to: "/staff/documents/\(document.id)?notice=saved")
         } catch let error as DomainError {
-            let fresh = try await services.publishing.document(document.id) ?? document
+            let fresh = try await self.publishing.document(document.id) ?? document
             return try await renderShow(fresh, staff: staff, context: context, error: error)
         }
     }
@@ -252,7 +258,7 @@ struct StaffDocumentsController {
     func loadDocument(_ context: AppRequestContext, _ staff: StaffAccount) async throws -> GovernmentDocument {
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         do {
-            return try await services.publishing.document(id, visibleTo: staff.identity)
+            return try await self.publishing.document(id, visibleTo: staff.identity)
         } catch let error as DomainError where error.kind == .notFound {
             throw HTTPError(.notFound)
         }
@@ -260,7 +266,7 @@ struct StaffDocumentsController {
 
     /// The units an editor or reviewer may draft for: their own and its sub-units.
     func draftingUnits(_ staff: StaffAccount) async throws -> [OrgUnit] {
-        let units = try await services.unitQueries.units().filter(\.active)
+        let units = try await self.unitQueries.units().filter(\.active)
         let scope = UnitTree(units).scope(of: staff.unitCode)
         return units.filter { scope.contains($0.code) }
     }
@@ -272,3 +278,5 @@ extension Optional {
         return try await transform(value)
     }
 }
+
+extension StaffDocumentsController: ClockReading {}

@@ -12,7 +12,10 @@ import Hummingbird
 /// | GET, POST | `/apply` | public |
 /// | GET, POST | `/track` | public (requests `YSQ…` and complaints `TS…`) |
 struct ApplyController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let complaints: ComplaintService
+    let requests: RequestService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct ApplyPage: Sendable {
@@ -38,7 +41,7 @@ struct ApplyController {
     }
 
     func renderApply(values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let units = try await services.unitQueries.units().filter(\.active)
+        let units = try await self.unitQueries.units().filter(\.active)
         return renderer.render(
             "Requests/apply", title: "依申请公开", page: ApplyPage(form: ApplicationForm(values: values, units: units)), context: context,
             status: error?.kind.httpStatus ?? .ok, error: error?.message)
@@ -49,8 +52,8 @@ struct ApplyController {
         do {
             try Honeypot.check(form.values)
             let application = try ApplicationForm.application(from: form, channel: .online)
-            let receipt = try await services.requests.submitOnline(application)
-            let unitName = try await services.unitQueries.names()[application.unitCode] ?? application.unitCode
+            let receipt = try await self.requests.submitOnline(application)
+            let unitName = try await self.unitQueries.names()[application.unitCode] ?? application.unitCode
             return renderer.render(
                 "Requests/applied", title: "申请已提交",
                 page: AppliedPage(reference: receipt.reference, queryCode: receipt.queryCode, unitName: unitName), context: context, status: .created)
@@ -69,13 +72,13 @@ struct ApplyController {
         if reference.uppercased().hasPrefix("TS") {
             return try await trackComplaint(reference: reference, code: form.text("queryCode"), context: context)
         }
-        guard let found = try await services.requests.track(reference: reference, code: form.text("queryCode")) else {
+        guard let found = try await self.requests.track(reference: reference, code: form.text("queryCode")) else {
             return renderer.render(
                 "Requests/track", title: "申请查询", page: TrackPage(reference: reference, result: nil, complaint: nil), context: context,
                 status: .notFound,
                 error: "受理编号或查询码不正确。")
         }
-        let result = try await TrackPage.Result(found, services: services)
+        let result = try await TrackPage.Result(found, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries)
         return renderer.render(
             "Requests/track", title: "申请查询", page: TrackPage(reference: found.reference, result: result, complaint: nil), context: context)
     }
@@ -101,17 +104,17 @@ struct TrackPage: Sendable {
         let outcome: String?
         let letters: [Letter]
 
-        init(_ request: InformationRequest, services: AppServices) async throws {
-            let calendar = try await services.calendar.calendar()
-            let clock = services.requests.clock(of: request, calendar: calendar)
+        init(_ request: InformationRequest, calendar: CalendarAdministration, requests: RequestService, unitQueries: UnitQueries) async throws {
+            let calendar = try await calendar.calendar()
+            let clock = requests.clock(of: request, calendar: calendar)
             reference = request.reference
-            unitName = try await services.unitQueries.names()[request.application.unitCode] ?? request.application.unitCode
+            unitName = try await unitQueries.names()[request.application.unitCode] ?? request.application.unitCode
             state = request.state == .archived ? RequestState.answered.label : request.state.label
             submittedOn = CivilDate(instant: request.submittedAt).description
             receivedOn = request.receivedOn?.description ?? "待确认（以双方确认之日为收到申请之日）"
             due = RequestView.dueText(clock, state: request.state)
             outcome = request.state == .answered || request.state == .archived ? request.outcome?.shortLabel : nil
-            letters = try await services.requests.letters(of: request).map { letter in
+            letters = try await requests.letters(of: request).map { letter in
                 Letter(
                     number: letter.number, title: letter.title, issuedOn: letter.issuedOn.description,
                     delivery: letter.delivery.map { "\($0.rawValue) \(letter.deliveredOn?.description ?? "")" } ?? "",

@@ -17,7 +17,10 @@ import Hummingbird
 /// | POST | `/api/v1/letters/{id}/delivery` | the unit's editor or reviewer |
 /// | GET | `/api/v1/outbox` | staff token, unit scope |
 struct RequestsAPIController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let requestQueries: RequestQueries
+    let requests: RequestService
+    let unitQueries: UnitQueries
     let limiter: SlidingWindowLimiter
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -42,7 +45,7 @@ struct RequestsAPIController {
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         try limiter.check(context)
         let body = try await decodeJSON(ApplicationBody.self, from: request)
-        let receipt = try await services.requests.submitOnline(try body.application(channel: .online))
+        let receipt = try await self.requests.submitOnline(try body.application(channel: .online))
         return try jsonResponse(
             ReceiptBody(id: receipt.id, reference: receipt.reference, queryCode: receipt.queryCode, state: RequestState.pendingConfirmation.rawValue),
             status: .created)
@@ -56,45 +59,45 @@ struct RequestsAPIController {
     @Sendable func track(_ request: Request, context: AppRequestContext) async throws -> Response {
         try limiter.check(context)
         let query = try await decodeJSON(TrackQuery.self, from: request)
-        guard let found = try await services.requests.track(reference: query.reference, code: query.queryCode) else {
+        guard let found = try await self.requests.track(reference: query.reference, code: query.queryCode) else {
             throw DomainError(.notFound, field: "queryCode", "受理编号或查询码不正确")
         }
-        let clock = services.requests.clock(of: found, calendar: try await services.calendar.calendar())
+        let clock = self.requests.clock(of: found, calendar: try await self.calendar.calendar())
         let answered = found.state == .answered || found.state == .archived
         return try jsonResponse(
             TrackBody(
                 reference: found.reference, unitCode: found.application.unitCode, state: found.state.rawValue, stateLabel: found.state.label,
                 receivedOn: found.receivedOn?.description, due: clock?.due?.description, dueText: RequestView.dueText(clock, state: found.state),
                 outcome: answered ? found.outcome.map(OutcomeBody.init) : nil,
-                letters: try await services.requests.letters(of: found).map(LetterBody.init)))
+                letters: try await self.requests.letters(of: found).map(LetterBody.init)))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let openOnly = request.uri.queryParameters.get("open") == "true"
-        let calendar = try await services.calendar.calendar()
-        let requests = try await services.requests.requests(visibleTo: staff.identity, openOnly: openOnly)
+        let calendar = try await self.calendar.calendar()
+        let requests = try await self.requests.requests(visibleTo: staff.identity, openOnly: openOnly)
         return try jsonResponse(
             requests.map {
-                RequestBody($0, clock: services.requests.clock(of: $0, calendar: calendar), unmasked: false, letters: nil, withExplanation: false)
+                RequestBody($0, clock: self.requests.clock(of: $0, calendar: calendar), unmasked: false, letters: nil, withExplanation: false)
             })
     }
 
     @Sendable func intake(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let body = try await decodeJSON(ApplicationBody.self, from: request)
-        let receipt = try await services.requests.intake(try body.application(channel: nil), receivedOn: try body.receivedDate(), by: staff.identity)
-        let found = try await services.requests.request(receipt.id, visibleTo: staff.identity)
+        let receipt = try await self.requests.intake(try body.application(channel: nil), receivedOn: try body.receivedDate(), by: staff.identity)
+        let found = try await self.requests.request(receipt.id, visibleTo: staff.identity)
         return try jsonResponse(
             ReceiptBody(id: receipt.id, reference: receipt.reference, queryCode: receipt.queryCode, state: found.state.rawValue), status: .created)
     }
 
     func detail(_ id: Int, staff: StaffAccount) async throws -> Response {
-        let found = try await services.requests.request(id, visibleTo: staff.identity)
-        let clock = services.requests.clock(of: found, calendar: try await services.calendar.calendar())
+        let found = try await self.requests.request(id, visibleTo: staff.identity)
+        let clock = self.requests.clock(of: found, calendar: try await self.calendar.calendar())
         return try jsonResponse(
             RequestBody(
-                found, clock: clock, unmasked: RequestService.handles(found, staff.identity), letters: try await services.requests.letters(of: found),
+                found, clock: clock, unmasked: RequestService.handles(found, staff.identity), letters: try await self.requests.letters(of: found),
                 withExplanation: true))
     }
 
@@ -107,9 +110,9 @@ struct RequestsAPIController {
     @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
-        _ = try await services.requests.request(id, visibleTo: staff.identity)
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
         let (action, input) = try await decodeJSON(ActionBody.self, from: request).input()
-        try await services.requests.act(id, action, input, by: staff.identity)
+        try await self.requests.act(id, action, input, by: staff.identity)
         return try await detail(id, staff: staff)
     }
 
@@ -125,12 +128,12 @@ struct RequestsAPIController {
     @Sendable func appeal(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
-        _ = try await services.requests.request(id, visibleTo: staff.identity)
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
         let body = try await decodeJSON(AppealInput.self, from: request)
         var values = ["kind": body.kind, "filedOn": body.filedOn, "authority": body.authority, "result": body.result]
         values["decidedOn"] = body.decidedOn
         values["note"] = body.note
-        let appealID = try await services.requests.recordAppeal(
+        let appealID = try await self.requests.recordAppeal(
             try StaffLettersController.appeal(from: FormData(values), requestID: id), by: staff.identity)
         struct Created: Encodable { let id: Int }
         return try jsonResponse(Created(id: appealID), status: .created)
@@ -145,14 +148,14 @@ struct RequestsAPIController {
     @Sendable func delivery(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "letter", "告知书不存在") }
-        let letter = try await services.requests.letter(id, visibleTo: staff.identity)
+        let letter = try await self.requests.letter(id, visibleTo: staff.identity)
         let body = try await decodeJSON(DeliveryInput.self, from: request)
         guard let method = LetterDelivery(rawValue: body.delivery) else {
             throw DomainError.invalid("delivery", "delivery 应为：\(LetterDelivery.allCases.map(\.rawValue).joined(separator: "、"))")
         }
         guard let date = CivilDate(iso: body.deliveredOn) else { throw DomainError.invalid("deliveredOn", "送达日期应为 YYYY-MM-DD") }
-        try await services.requests.recordDelivery(letter: letter.id, method, on: date, trackingNumber: body.trackingNumber ?? "", by: staff.identity)
-        return try jsonResponse(LetterBody(try await services.requests.letter(id, visibleTo: staff.identity)))
+        try await self.requests.recordDelivery(letter: letter.id, method, on: date, trackingNumber: body.trackingNumber ?? "", by: staff.identity)
+        return try jsonResponse(LetterBody(try await self.requests.letter(id, visibleTo: staff.identity)))
     }
 
     struct OutboxBody: Encodable, Sendable {
@@ -166,8 +169,8 @@ struct RequestsAPIController {
 
     @Sendable func outbox(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
-        let messages = try await services.requestQueries.outbox(units: staff.identity.unitsInScope(of: tree), limit: 200)
+        let tree = try await self.unitQueries.tree()
+        let messages = try await self.requestQueries.outbox(units: staff.identity.unitsInScope(of: tree), limit: 200)
         return try jsonResponse(
             messages.map {
                 OutboxBody(id: $0.id, unitCode: $0.unitCode, requestID: $0.requestID, subject: $0.subject, body: $0.body, createdAt: $0.createdAt)

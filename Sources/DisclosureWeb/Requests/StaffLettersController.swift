@@ -14,7 +14,9 @@ import Hummingbird
 /// | GET | `/staff/letter-templates`; POST `/staff/letter-templates/{key}` | office |
 /// | GET | `/staff/outbox` | signed in (own scope) |
 struct StaffLettersController {
-    let services: AppServices
+    let requestQueries: RequestQueries
+    let requests: RequestService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct LetterPage: Sendable {
@@ -62,12 +64,12 @@ struct StaffLettersController {
     func loadLetter(_ context: AppRequestContext) async throws -> (StaffAccount, IssuedLetter) {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "letter", "告知书不存在") }
-        return (staff, try await services.requests.letter(id, visibleTo: staff.identity))
+        return (staff, try await self.requests.letter(id, visibleTo: staff.identity))
     }
 
     @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, letter) = try await loadLetter(context)
-        let unitName = try await services.unitQueries.names()[letter.unitCode] ?? letter.unitCode
+        let unitName = try await self.unitQueries.names()[letter.unitCode] ?? letter.unitCode
         let paragraphs = PlainText.paragraphs(letter.body)
         let page = LetterPage(
             number: letter.number, title: letter.title, addressee: letter.addressee, paragraphs: paragraphs, unitName: unitName,
@@ -77,7 +79,7 @@ struct StaffLettersController {
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, letter) = try await loadLetter(context)
-        let unitName = try await services.unitQueries.names()[letter.unitCode] ?? letter.unitCode
+        let unitName = try await self.unitQueries.names()[letter.unitCode] ?? letter.unitCode
         let text = "\(letter.title)\n\(letter.number)\n\n\(letter.body)\n\n\(unitName)\n\(letter.issuedOn.chineseText)\n"
         let fileName = "\(letter.title)-\(letter.id).txt".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "letter.txt"
         return Response(
@@ -94,7 +96,7 @@ struct StaffLettersController {
         let form = try await FormData.read(request)
         guard let method = LetterDelivery(rawValue: form.text("delivery")) else { throw DomainError.invalid("delivery", "请选择送达方式") }
         guard let date = CivilDate(iso: form.text("deliveredOn")) else { throw DomainError.invalid("deliveredOn", "送达日期应为 YYYY-MM-DD") }
-        try await services.requests.recordDelivery(
+        try await self.requests.recordDelivery(
             letter: letter.id, method, on: date, trackingNumber: form.text("trackingNumber"), by: staff.identity)
         return redirect(to: "/staff/requests/\(letter.requestID)?notice=saved")
     }
@@ -102,10 +104,10 @@ struct StaffLettersController {
     @Sendable func createAppeal(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
-        _ = try await services.requests.request(id, visibleTo: staff.identity)
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
         let form = try await FormData.read(request)
         let appeal = try Self.appeal(from: form, requestID: id)
-        _ = try await services.requests.recordAppeal(appeal, by: staff.identity)
+        _ = try await self.requests.recordAppeal(appeal, by: staff.identity)
         return redirect(to: "/staff/requests/\(id)?notice=saved")
     }
 
@@ -127,8 +129,8 @@ struct StaffLettersController {
         guard let result = AppealResult(rawValue: form.text("result")) else { throw DomainError.invalid("result", "请选择结果") }
         let decided = form.text("decidedOn")
         guard decided.isEmpty || CivilDate(iso: decided) != nil else { throw DomainError.invalid("decidedOn", "审结日期应为 YYYY-MM-DD") }
-        try await services.requests.decideAppeal(id, result: result, decidedOn: CivilDate(iso: decided), note: form.text("note"), by: staff.identity)
-        let requestID = try await services.requestQueries.appeal(id)?.requestID ?? 0
+        try await self.requests.decideAppeal(id, result: result, decidedOn: CivilDate(iso: decided), note: form.text("note"), by: staff.identity)
+        let requestID = try await self.requestQueries.appeal(id)?.requestID ?? 0
         return redirect(to: "/staff/requests/\(requestID)?notice=saved")
     }
 
@@ -136,7 +138,7 @@ struct StaffLettersController {
         _ = try context.requireOffice()
         var items: [TemplatesPage.Item] = []
         for (key, label) in RequestService.templateKeys {
-            items.append(.init(key: key, label: label, text: try await services.requests.templateText(key: key)))
+            items.append(.init(key: key, label: label, text: try await self.requests.templateText(key: key)))
         }
         let page = TemplatesPage(items: items, fields: LetterTemplate.fields.map { "{{\($0)}}" }.joined(separator: " "))
         return renderer.render("Requests/templates", title: "告知书模板", page: page, context: context, notice: Notice.from(request))
@@ -146,15 +148,15 @@ struct StaffLettersController {
         let staff = try context.requireOffice()
         let key = try context.pathParameter("key")
         let form = try await FormData.read(request)
-        try await services.requests.saveTemplate(key: key, text: form.values["text"] ?? "", by: staff.identity)
+        try await self.requests.saveTemplate(key: key, text: form.values["text"] ?? "", by: staff.identity)
         return redirect(to: "/staff/letter-templates?notice=saved")
     }
 
     @Sendable func outbox(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let tree = try await services.unitQueries.tree()
-        let names = try await services.unitQueries.names()
-        let messages = try await services.requestQueries.outbox(units: staff.identity.unitsInScope(of: tree), limit: 200)
+        let tree = try await self.unitQueries.tree()
+        let names = try await self.unitQueries.names()
+        let messages = try await self.requestQueries.outbox(units: staff.identity.unitsInScope(of: tree), limit: 200)
         let page = OutboxPage(
             rows: messages.map {
                 .init(

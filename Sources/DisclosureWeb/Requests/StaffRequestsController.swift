@@ -13,7 +13,10 @@ import Hummingbird
 /// | GET | `/staff/requests/{id}` | signed in, in scope; personal data unmasked only for the handling unit |
 /// | POST | `/staff/requests/{id}/actions/{action}` | per `RequestAction` |
 struct StaffRequestsController {
-    let services: AppServices
+    let calendar: CalendarAdministration
+    let clock: any WallClock
+    let requests: RequestService
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct ListPage: Sendable {
@@ -52,17 +55,22 @@ struct StaffRequestsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         let showAll = request.uri.queryParameters.get("view") == "all"
-        let (rows, counts) = try await Self.rows(services: services, staff: staff, openOnly: !showAll)
+        let (rows, counts) = try await Self.rows(
+            staff: staff, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries, today: today, openOnly: !showAll)
         let page = ListPage(rows: rows, showAll: showAll, canIntake: staff.role.isUnitStaff, counts: counts)
         return renderer.render("Requests/requests", title: "依申请公开", page: page, context: context, notice: Notice.from(request))
     }
 
     /// The account's requests, most urgent first, with the counts of open ones (list and dashboard).
-    static func rows(services: AppServices, staff: StaffAccount, openOnly: Bool) async throws -> ([ListPage.Row], RequestCounts) {
-        let requests = try await services.requests.requests(visibleTo: staff.identity, openOnly: openOnly)
-        let calendar = try await services.calendar.calendar()
-        let names = try await services.unitQueries.names()
-        let clocks = requests.map { services.requests.clock(of: $0, calendar: calendar) }
+    static func rows(
+        staff: StaffAccount, calendar calendarService: CalendarAdministration, requests requestService: RequestService, unitQueries: UnitQueries,
+        today: CivilDate,
+        openOnly: Bool
+    ) async throws -> ([ListPage.Row], RequestCounts) {
+        let requests = try await requestService.requests(visibleTo: staff.identity, openOnly: openOnly)
+        let calendar = try await calendarService.calendar()
+        let names = try await unitQueries.names()
+        let clocks = requests.map { requestService.clock(of: $0, calendar: calendar) }
         let ordered = zip(requests, clocks).sorted { RequestView.urgency($0.0, $0.1) < RequestView.urgency($1.0, $1.1) }
         let rows = ordered.map { request, clock in
             ListPage.Row(
@@ -82,15 +90,15 @@ struct StaffRequestsController {
         return try await renderNew(
             staff: staff,
             values: [
-                "unitCode": staff.unitCode, "channel": RequestChannel.inPerson.rawValue, "receivedOn": services.today.description,
+                "unitCode": staff.unitCode, "channel": RequestChannel.inPerson.rawValue, "receivedOn": today.description,
                 "idType": IdentityDocumentType.residentID.rawValue,
             ], context: context)
     }
 
     func renderNew(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let scope = tree.scope(of: staff.unitCode)
-        let units = try await services.unitQueries.units().filter { scope.contains($0.code) && $0.active }
+        let units = try await self.unitQueries.units().filter { scope.contains($0.code) && $0.active }
         return renderer.render(
             "Requests/request-new", title: "登记申请",
             page: NewPage(form: ApplicationForm(values: values, units: units), receivedOn: values["receivedOn"] ?? ""),
@@ -108,7 +116,7 @@ struct StaffRequestsController {
                 guard let parsed = CivilDate(iso: receivedText) else { throw DomainError.invalid("receivedOn", "收到申请之日应为 YYYY-MM-DD") }
                 receivedOn = parsed
             }
-            let receipt = try await services.requests.intake(application, receivedOn: receivedOn, by: staff.identity)
+            let receipt = try await self.requests.intake(application, receivedOn: receivedOn, by: staff.identity)
             // The 查询码 is shown once, here, for the applicant's receipt; it never goes into a URL.
             return try await renderCase(
                 receipt.id, staff: staff, context: context, status: .created,
@@ -128,14 +136,14 @@ struct StaffRequestsController {
         _ id: Int, staff: StaffAccount, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
         error: DomainError? = nil
     ) async throws -> Response {
-        let found = try await services.requests.request(id, visibleTo: staff.identity)
-        let calendar = try await services.calendar.calendar()
-        let units = try await services.unitQueries.units().filter(\.active)
+        let found = try await self.requests.request(id, visibleTo: staff.identity)
+        let calendar = try await self.calendar.calendar()
+        let units = try await self.unitQueries.units().filter(\.active)
         let page = RequestCasePage(
-            found, clock: services.requests.clock(of: found, calendar: calendar), staff: staff.identity,
-            unitNames: try await services.unitQueries.names(),
-            units: units, letters: try await services.requests.letters(of: found), appeals: try await services.requests.appeals(of: found),
-            today: services.today)
+            found, clock: self.requests.clock(of: found, calendar: calendar), staff: staff.identity,
+            unitNames: try await self.unitQueries.names(),
+            units: units, letters: try await self.requests.letters(of: found), appeals: try await self.requests.appeals(of: found),
+            today: today)
         return renderer.render(
             "Requests/request", title: "申请 \(found.reference)", page: page, context: context, status: error?.kind.httpStatus ?? status,
             notice: notice,
@@ -146,10 +154,10 @@ struct StaffRequestsController {
         let staff = try context.requireStaff()
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
         guard let action = RequestAction(rawValue: try context.pathParameter("action")) else { throw HTTPError(.notFound) }
-        _ = try await services.requests.request(id, visibleTo: staff.identity)
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
-            try await services.requests.act(id, action, try RequestActionForm.input(from: form.values), by: staff.identity)
+            try await self.requests.act(id, action, try RequestActionForm.input(from: form.values), by: staff.identity)
             return redirect(to: "/staff/requests/\(id)?notice=saved")
         } catch let error as DomainError {
             return try await renderCase(id, staff: staff, context: context, error: error)
@@ -181,3 +189,5 @@ struct RequestCounts: Sendable {
         }
     }
 }
+
+extension StaffRequestsController: ClockReading {}

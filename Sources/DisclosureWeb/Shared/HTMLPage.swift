@@ -35,7 +35,8 @@ struct StaffNav: Sendable {
 
 /// Renders templates into HTML responses.
 struct PageRenderer: Sendable {
-    let services: AppServices
+    let config: AppConfig
+    let templates: MustacheLibrary
 
     func render<Body: Sendable>(
         _ template: String, title: String, page: Body, context: AppRequestContext,
@@ -56,9 +57,9 @@ extension PageRenderer {
         _ template: String, title: String, page: Body, staff: StaffAccount? = nil, csrf: String = "", notice: String? = nil, error: String? = nil
     ) -> String {
         let frame = PageFrame(
-            title: title, site: services.config.site, staff: staff.map(StaffNav.init), csrf: csrf, notice: notice, error: error, page: page)
+            title: title, site: self.config.site, staff: staff.map(StaffNav.init), csrf: csrf, notice: notice, error: error, page: page)
         // A missing template is a programming error caught by the page tests; never crash the server for it.
-        return services.templates.render(frame, withTemplate: template)
+        return self.templates.render(frame, withTemplate: template)
             ?? "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>系统错误</title><p>页面暂时无法显示，请联系政务公开办。</p></html>"
     }
 }

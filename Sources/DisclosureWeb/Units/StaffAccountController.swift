@@ -9,7 +9,7 @@ import Hummingbird
 /// | GET | `/staff/account` | signed in |
 /// | POST | `/staff/account/password` | signed in — current password required |
 struct StaffAccountController {
-    let services: AppServices
+    let accounts: AccountAdministration
     let renderer: PageRenderer
 
     struct AccountPage: Sendable {
@@ -33,7 +33,7 @@ struct StaffAccountController {
         let form = try await FormData.read(request)
         do {
             try StaffUsersController.checkConfirmation(form)
-            try await services.accounts.changeOwnPassword(
+            try await self.accounts.changeOwnPassword(
                 username: staff.username, current: form["current"] ?? "", new: form["password"] ?? "", by: .staff(staff.identity))
             // Changing the password ended every session, this one included.
             return redirect(to: "/staff/login?notice=password")

@@ -8,7 +8,16 @@ import Hummingbird
 /// |---|---|---|
 /// | GET | `/staff` | signed in |
 struct StaffDashboardController {
-    let services: AppServices
+    let accountQueries: AccountQueries
+    let auditQueries: AuditQueries
+    let calendar: CalendarAdministration
+    let clock: any WallClock
+    let complaints: ComplaintService
+    let messages: MessageService
+    let monitoringQueries: MonitoringQueries
+    let requests: RequestService
+    let timeliness: TimelinessWatch
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct DashboardPage: Sendable {
@@ -41,26 +50,29 @@ struct StaffDashboardController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let units = try await services.unitQueries.units()
-        let calendar = try await services.calendar.calendar()
-        let today = services.today
+        let units = try await self.unitQueries.units()
+        let calendar = try await self.calendar.calendar()
+        let today = self.today
         let showAudit = staff.identity.canReadAudit
         let tree = UnitTree(units)
         let scope = staff.role.seesAllUnits ? nil : staff.identity.unitsInScope(of: tree)
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let flags = try await services.timeliness.flags(units: scope, today: today)
-        let (requestRows, requestCounts) = try await StaffRequestsController.rows(services: services, staff: staff, openOnly: true)
+        let flags = try await self.timeliness.flags(units: scope, today: today)
+        let (requestRows, requestCounts) = try await StaffRequestsController.rows(
+            staff: staff, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries, today: self.today, openOnly: true)
         let urgent = requestRows.filter(\.needsAttention)
         let page = DashboardPage(
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
             todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
             attackWarnings: try await attackWarnings(for: staff),
-            unitCount: units.count, accountCount: try await services.accountQueries.accounts().count,
-            recentAudit: showAudit ? try await services.auditQueries.recent(limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
+            unitCount: units.count, accountCount: try await self.accountQueries.accounts().count,
+            recentAudit: showAudit ? try await self.auditQueries.recent(limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
             timeliness: flags.prefix(50).map { TimelinessRow($0, unitName: names[$0.document.unitCode] ?? $0.document.unitCode) },
             scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位", requestCounts: requestCounts, urgentRequests: Array(urgent.prefix(30)),
-            supervision: try await SupervisionTodo(services: services, staff: staff))
+            supervision: try await SupervisionTodo(
+                staff: staff, calendar: self.calendar, complaints: self.complaints, messages: self.messages,
+                monitoringQueries: self.monitoringQueries, unitQueries: self.unitQueries, today: self.today))
         return renderer.render("Units/dashboard", title: "工作台", page: page, context: context, notice: Notice.from(request))
     }
 
@@ -68,7 +80,7 @@ struct StaffDashboardController {
     /// (issue 17), to warn the owner and check the addresses on the account page.
     func attackWarnings(for staff: StaffAccount) async throws -> [DashboardPage.AttackWarning] {
         guard staff.role == .office else { return [] }
-        return try await services.accountQueries.accountsUnderAttack(now: services.clock.now()).map {
+        return try await self.accountQueries.accountsUnderAttack(now: self.clock.now()).map {
             let username = $0.username ?? ""
             return .init(
                 text: "账号 \(username) 近 1 小时内密码错误 \($0.failures) 次，可能正遭受密码猜测攻击。任一地址连续输错 5 次即暂停该地址登录，本人在其他地址不受影响；请提醒本人使用强密码。",
@@ -89,3 +101,5 @@ struct StaffDashboardController {
         return warnings
     }
 }
+
+extension StaffDashboardController: ClockReading {}

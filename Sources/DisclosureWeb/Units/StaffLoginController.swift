@@ -11,7 +11,9 @@ import Hummingbird
 /// | POST | `/staff/login` | anyone (CSRF, rate-limited, 5 failures lock for 15 minutes) |
 /// | POST | `/staff/logout` | signed in |
 struct StaffLoginController {
-    let services: AppServices
+    let authentication: Authentication
+    let clock: any WallClock
+    let config: AppConfig
     let renderer: PageRenderer
 
     struct LoginPage: Sendable {
@@ -39,24 +41,24 @@ struct StaffLoginController {
         guard !username.isEmpty else { return failure("请填写用户名（username）。", .badRequest) }
         guard !password.isEmpty else { return failure("请填写密码（password）。", .badRequest) }
         guard password.utf8.count <= 1024 else { return failure("用户名或密码错误。", .unauthorized) }
-        switch try await services.authentication.login(username: username, password: password, address: context.clientAddress) {
+        switch try await self.authentication.login(username: username, password: password, address: context.clientAddress) {
         case .success(_, let token):
             var response = redirect(to: "/staff")
             response.setCookie(
                 Cookie(
-                    name: SessionMiddleware.sessionCookie, value: token, maxAge: Int(services.config.sessionLifetime), path: "/",
-                    secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
+                    name: SessionMiddleware.sessionCookie, value: token, maxAge: Int(self.config.sessionLifetime), path: "/",
+                    secure: self.config.secureCookies, httpOnly: true, sameSite: .lax))
             // A new anonymous token too, so one planted before the login is worthless after it.
             response.setCookie(
                 Cookie(
-                    name: SessionMiddleware.csrfCookie, value: SecretToken.generate(), path: "/", secure: services.config.secureCookies,
+                    name: SessionMiddleware.csrfCookie, value: SecretToken.generate(), path: "/", secure: self.config.secureCookies,
                     httpOnly: true, sameSite: .lax))
             return response
         case .rejected:
             return failure("用户名或密码错误。", .unauthorized)
         case .throttled(let until):
             // 429 alike for unknown and existing usernames: the answer must not tell which exist.
-            let seconds = max(1, Int(until.timeIntervalSince(services.clock.now()).rounded(.up)))
+            let seconds = max(1, Int(until.timeIntervalSince(self.clock.now()).rounded(.up)))
             let wait = seconds <= 90 ? "请 \(seconds) 秒后再试" : "请于 \(CivilDateTime(instant: until).text) 后再试"
             var response = failure("本机登录失败次数过多，\(wait)；如忘记密码，请联系政务公开办重置。", .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
@@ -66,12 +68,12 @@ struct StaffLoginController {
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let staff = context.staff, let token = context.sessionToken {
-            try await services.authentication.logout(sessionToken: token, account: staff)
+            try await self.authentication.logout(sessionToken: token, account: staff)
         }
         var response = redirect(to: "/staff/login?notice=logout")
         response.setCookie(
             Cookie(
-                name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: services.config.secureCookies, httpOnly: true,
+                name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: self.config.secureCookies, httpOnly: true,
                 sameSite: .lax))
         return response
     }

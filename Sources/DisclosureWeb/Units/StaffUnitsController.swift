@@ -11,7 +11,9 @@ import Hummingbird
 /// | GET | `/staff/units/{code}` | signed in |
 /// | POST | `/staff/units/{code}` | office |
 struct StaffUnitsController {
-    let services: AppServices
+    let auditQueries: AuditQueries
+    let unitQueries: UnitQueries
+    let units: UnitAdministration
     let renderer: PageRenderer
 
     struct UnitRow: Sendable {
@@ -56,7 +58,7 @@ struct StaffUnitsController {
         do {
             let unit = try OrgUnit.validated(
                 code: form.text("code"), name: form.text("name"), kind: form.text("kind"), parentCode: form.text("parentCode"))
-            try await services.units.create(unit, by: .staff(staff.identity))
+            try await self.units.create(unit, by: .staff(staff.identity))
             return redirect(to: "/staff/units?notice=created")
         } catch let error as DomainError {
             return try await renderIndex(context: context, form: form.values, error: error)
@@ -66,19 +68,19 @@ struct StaffUnitsController {
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let code = try context.pathParameter("code")
-        guard let unit = try await services.unitQueries.unit(code) else { throw HTTPError(.notFound) }
+        guard let unit = try await self.unitQueries.unit(code) else { throw HTTPError(.notFound) }
         return try await renderEdit(unit, context: context, notice: Notice.from(request))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let code = try context.pathParameter("code")
-        guard let existing = try await services.unitQueries.unit(code) else { throw HTTPError(.notFound) }
+        guard let existing = try await self.unitQueries.unit(code) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request)
         do {
             var unit = try OrgUnit.validated(code: code, name: form.text("name"), kind: form.text("kind"), parentCode: form.text("parentCode"))
             unit.active = form["active"] == "1"
-            try await services.units.update(unit, by: .staff(staff.identity))
+            try await self.units.update(unit, by: .staff(staff.identity))
             return redirect(to: "/staff/units/\(code)?notice=saved")
         } catch let error as DomainError {
             return try await renderEdit(existing, context: context, error: error)
@@ -88,7 +90,7 @@ struct StaffUnitsController {
     private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
         -> Response
     {
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let rows = tree.ordered().map { entry in
             UnitRow(
                 code: entry.unit.code, name: entry.unit.name, kindLabel: entry.unit.kind.label,
@@ -104,10 +106,10 @@ struct StaffUnitsController {
     }
 
     private func renderEdit(_ unit: OrgUnit, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
-        let tree = try await services.unitQueries.tree()
+        let tree = try await self.unitQueries.tree()
         let canSeeHistory = context.staff?.identity.canReadAudit == true
         let history =
-            canSeeHistory ? try await services.auditQueries.recent(limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
+            canSeeHistory ? try await self.auditQueries.recent(limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
         let page = UnitEditPage(
             unit: unit, kinds: Self.kindOptions(selected: unit.kind.rawValue),
             parents: Self.parentOptions(tree, selected: unit.parentCode ?? "", excluding: unit.code),

@@ -14,7 +14,11 @@ import Hummingbird
 /// | POST | `/staff/users/{username}/active` | office — `active=1` enables, `0` disables |
 /// | POST | `/staff/users/{username}/unlock` | office — clears a login lock |
 struct StaffUsersController {
-    let services: AppServices
+    let accountQueries: AccountQueries
+    let accounts: AccountAdministration
+    let auditQueries: AuditQueries
+    let clock: any WallClock
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct UserRow: Sendable {
@@ -73,7 +77,7 @@ struct StaffUsersController {
             let new = try NewStaffAccount(
                 username: form.text("username"), displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
             try Self.checkConfirmation(form)
-            try await services.accounts.create(new, password: form["password"] ?? "", by: .staff(staff.identity))
+            try await self.accounts.create(new, password: form["password"] ?? "", by: .staff(staff.identity))
             return redirect(to: "/staff/users?notice=created")
         } catch let error as DomainError {
             var values = form.values
@@ -95,7 +99,7 @@ struct StaffUsersController {
         return try await perform(username, context: context) {
             let checked = try NewStaffAccount(
                 username: username, displayName: form.text("displayName"), role: form.text("role"), unitCode: form.text("unit"))
-            try await services.accounts.update(
+            try await self.accounts.update(
                 username: username, displayName: checked.displayName, role: checked.role, unitCode: checked.unitCode, by: .staff(staff.identity))
             return "saved"
         }
@@ -107,7 +111,7 @@ struct StaffUsersController {
         let form = try await FormData.read(request)
         return try await perform(username, context: context) {
             try Self.checkConfirmation(form)
-            try await services.accounts.setPassword(username: username, password: form["password"] ?? "", by: .staff(staff.identity))
+            try await self.accounts.setPassword(username: username, password: form["password"] ?? "", by: .staff(staff.identity))
             return "password"
         }
     }
@@ -118,7 +122,7 @@ struct StaffUsersController {
         let form = try await FormData.read(request)
         return try await perform(username, context: context) {
             guard let flag = form["active"], flag == "0" || flag == "1" else { throw DomainError.invalid("active", "active 只能是 0 或 1") }
-            try await services.accounts.setActive(username: username, flag == "1", by: .staff(staff.identity))
+            try await self.accounts.setActive(username: username, flag == "1", by: .staff(staff.identity))
             return "saved"
         }
     }
@@ -127,7 +131,7 @@ struct StaffUsersController {
         let staff = try context.requireOffice()
         let username = try context.pathParameter("username")
         return try await perform(username, context: context) {
-            try await services.accounts.unlock(username: username, by: .staff(staff.identity))
+            try await self.accounts.unlock(username: username, by: .staff(staff.identity))
             return "saved"
         }
     }
@@ -151,10 +155,10 @@ struct StaffUsersController {
     private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
         -> Response
     {
-        let units = try await services.unitQueries.units()
+        let units = try await self.unitQueries.units()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let coolingOff = Set(try await services.accountQueries.coolingOff(now: services.clock.now()).compactMap(\.username))
-        let rows = try await services.accountQueries.accounts().map {
+        let coolingOff = Set(try await self.accountQueries.coolingOff(now: self.clock.now()).compactMap(\.username))
+        let rows = try await self.accountQueries.accounts().map {
             UserRow(
                 username: $0.username, displayName: $0.displayName, roleLabel: $0.role.label, unitName: names[$0.unitCode] ?? $0.unitCode,
                 active: $0.active, locked: coolingOff.contains($0.username))
@@ -169,18 +173,18 @@ struct StaffUsersController {
 
     private func renderUser(_ username: String, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response
     {
-        guard let account = try await services.accountQueries.account(username: username) else { throw HTTPError(.notFound) }
-        let now = services.clock.now()
-        let counters = try await services.accountQueries.throttleCounters(username: account.username)
+        guard let account = try await self.accountQueries.account(username: username) else { throw HTTPError(.notFound) }
+        let now = self.clock.now()
+        let counters = try await self.accountQueries.throttleCounters(username: account.username)
         let coolOffs = counters.filter { ($0.blockedUntil ?? now) > now && $0.address != nil }.map {
             UserPage.CoolOff(address: $0.address ?? "", failures: $0.failures, until: CivilDateTime(instant: $0.blockedUntil ?? now).text)
         }
         let recent = counters.first { $0.address == nil && now.timeIntervalSince($0.lastFailure) < LoginThrottle.memory }
         let page = UserPage(
             account: account, roles: Self.roleOptions(selected: account.role.rawValue),
-            units: Self.unitOptions(try await services.unitQueries.units(), selected: account.unitCode), locked: !coolOffs.isEmpty,
+            units: Self.unitOptions(try await self.unitQueries.units(), selected: account.unitCode), locked: !coolOffs.isEmpty,
             coolOffs: coolOffs, recentFailures: recent.map { String($0.failures) } ?? "",
-            history: try await services.auditQueries.recent(limit: 20, target: "user:\(account.username)").map(AuditRow.init))
+            history: try await self.auditQueries.recent(limit: 20, target: "user:\(account.username)").map(AuditRow.init))
         return renderer.render(
             "Units/user", title: "账号 \(account.username)", page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
             notice: notice, error: error?.message)

@@ -15,7 +15,10 @@ import Hummingbird
 /// | POST | `/api/v1/users` | office token |
 /// | GET | `/api/v1/me` | any token |
 struct UnitsAPIController {
-    let services: AppServices
+    let accountQueries: AccountQueries
+    let accounts: AccountAdministration
+    let unitQueries: UnitQueries
+    let units: UnitAdministration
 
     struct UnitBody: Codable, Sendable {
         let code: String
@@ -85,12 +88,12 @@ struct UnitsAPIController {
     }
 
     @Sendable func listUnits(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try jsonResponse(try await services.unitQueries.units().filter(\.active).map(UnitBody.init))
+        try jsonResponse(try await self.unitQueries.units().filter(\.active).map(UnitBody.init))
     }
 
     @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.pathParameter("code")
-        guard let unit = try await services.unitQueries.unit(code.uppercased()) else {
+        guard let unit = try await self.unitQueries.unit(code.uppercased()) else {
             throw DomainError(.notFound, field: "code", "单位 \(code) 不存在")
         }
         return try jsonResponse(UnitBody(unit))
@@ -100,14 +103,14 @@ struct UnitsAPIController {
         let staff = try context.requireOffice()
         let body = try await decodeJSON(NewUnitBody.self, from: request)
         let unit = try OrgUnit.validated(code: body.code, name: body.name, kind: body.kind, parentCode: body.parentCode)
-        try await services.units.create(unit, by: .staff(staff.identity))
+        try await self.units.create(unit, by: .staff(staff.identity))
         return try jsonResponse(UnitBody(unit), status: .created)
     }
 
     @Sendable func updateUnit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let code = try context.pathParameter("code").uppercased()
-        guard let existing = try await services.unitQueries.unit(code) else {
+        guard let existing = try await self.unitQueries.unit(code) else {
             throw DomainError(.notFound, field: "code", "单位 \(code) 不存在")
         }
         let body = try await decodeJSON(UnitPatchBody.self, from: request)
@@ -115,19 +118,19 @@ struct UnitsAPIController {
             code: code, name: body.name ?? existing.name, kind: body.kind ?? existing.kind.rawValue,
             parentCode: body.parentCode ?? existing.parentCode)
         unit.active = body.active ?? existing.active
-        try await services.units.update(unit, by: .staff(staff.identity))
+        try await self.units.update(unit, by: .staff(staff.identity))
         return try jsonResponse(UnitBody(unit))
     }
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireAuditReader()
-        return try jsonResponse(try await services.accountQueries.accounts().map(UserBody.init))
+        return try jsonResponse(try await self.accountQueries.accounts().map(UserBody.init))
     }
 
     @Sendable func user(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireAuditReader()
         let username = try context.pathParameter("username")
-        guard let account = try await services.accountQueries.account(username: username) else {
+        guard let account = try await self.accountQueries.account(username: username) else {
             throw DomainError(.notFound, field: "username", "用户 \(username) 不存在")
         }
         return try jsonResponse(UserBody(account))
@@ -137,8 +140,8 @@ struct UnitsAPIController {
         let staff = try context.requireOffice()
         let body = try await decodeJSON(NewUserBody.self, from: request)
         let new = try NewStaffAccount(username: body.username, displayName: body.displayName ?? "", role: body.role, unitCode: body.unitCode)
-        try await services.accounts.create(new, password: body.password, by: .staff(staff.identity))
-        guard let account = try await services.accountQueries.account(username: new.username) else {
+        try await self.accounts.create(new, password: body.password, by: .staff(staff.identity))
+        guard let account = try await self.accountQueries.account(username: new.username) else {
             throw HTTPError(.internalServerError)
         }
         return try jsonResponse(UserBody(account), status: .created)
