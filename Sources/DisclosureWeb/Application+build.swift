@@ -14,15 +14,30 @@ public func buildApplication(
     let cache = services.pageCache
     let clock = services.clock
     let lookup: @Sendable (String) -> ByteBuffer? = { target in
-        CachedPageKeys.key(for: target, today: CivilDate(instant: clock.now())).flatMap { cache.freshPage($0) }
+        CachedPageRoute.key(for: target, among: cachedPageRoutes, today: CivilDate(instant: clock.now())).flatMap { cache.freshPage($0) }
     }
     return Application(
         router: router, server: .http1(configuration: .init(additionalChannelHandlers: [CachedPageHandler(lookup: lookup)])),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "disclosure"), logger: logger)
 }
 
-/// Wires middleware and every controller. Middleware order, outermost first: metrics, security
-/// headers, client address, session and CSRF cookie, error pages, CSRF check, rate limit.
+/// The page routes the connection handler may answer from the page cache, declared by the
+/// controllers that render them.
+let cachedPageRoutes = [PublicDocumentController.cachedPage, SearchController.cachedPage]
+
+/// Where the JSON API's group is mounted; unmatched paths under it answer in problem+json.
+let apiPath = "/api/v1"
+
+/// Wires the route groups and every controller. Each group has its own middleware stack
+/// (outermost first):
+/// - every request: metrics, client address, security headers, the answer for unmatched routes,
+///   static files;
+/// - `pages` (portal forms and the staff console): session and CSRF cookie, error pages, CSRF
+///   check, form rate limits; `staff` inside it has a `StaffRequestContext`, so its handlers hold
+///   the signed-in account by type;
+/// - `publicPages` (documents, catalog, search, feed): error pages only — no cookies, so they are
+///   cacheable and shared;
+/// - `api`: problem+json errors, bearer tokens.
 public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     _ = AppMetrics.registry
     let router = Router(context: AppRequestContext.self)
@@ -30,98 +45,104 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ClientAddressMiddleware(trustedProxies: services.config.trustedProxies))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: SessionMiddleware(authentication: services.authentication, secureCookies: services.config.secureCookies))
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    router.add(middleware: CSRFMiddleware())
-    router.add(
-        middleware: RateLimitMiddleware(
-            publicLimiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute),
-            staffLimiter: SlidingWindowLimiter(limit: services.config.staffPostsPerMinute)))
+    router.add(middleware: UnmatchedRouteMiddleware(renderer: renderer, apiPath: apiPath))
     router.add(
         middleware: FileMiddleware(Bundle.module.resourcePath.map { $0 + "/static" } ?? "static", urlBasePath: "/static", searchForIndexHtml: false))
 
+    let pages = router.group()
+        .add(middleware: SessionMiddleware(authentication: services.authentication, secureCookies: services.config.secureCookies))
+        .add(middleware: ErrorPageMiddleware<AppRequestContext>(renderer: renderer))
+        .add(middleware: CSRFMiddleware())
+        .add(
+            middleware: RateLimitMiddleware(
+                publicLimiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute),
+                staffLimiter: SlidingWindowLimiter(limit: services.config.staffPostsPerMinute)))
+    let staff = pages.group(context: StaffRequestContext.self)
+    let publicPages = router.group().add(middleware: ErrorPageMiddleware<AppRequestContext>(renderer: renderer))
+    let api = router.group(RouterPath(apiPath)).add(middleware: APIErrorMiddleware())
+        .add(middleware: BearerMiddleware(authentication: services.authentication))
+
     HealthController(health: services.health).addRoutes(to: router)
     PortalController(clock: services.clock, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer)
-        .addRoutes(to: router)
+        .addRoutes(to: pages)
     PublicDocumentController(
         clock: services.clock, config: services.config, files: services.files, pageCache: services.pageCache, publishing: services.publishing,
         publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: publicPages)
     SearchController(
         pageCache: services.pageCache, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: publicPages)
     StaffLoginController(authentication: services.authentication, clock: services.clock, config: services.config, renderer: renderer).addRoutes(
-        to: router)
+        to: pages)
     StaffDashboardController(
         accountQueries: services.accountQueries, auditQueries: services.auditQueries, calendar: services.calendar, clock: services.clock,
         complaints: services.complaints, messages: services.messages, monitoringQueries: services.monitoringQueries, requests: services.requests,
         timeliness: services.timeliness, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
-    StaffAccountController(accounts: services.accounts, renderer: renderer).addRoutes(to: router)
+    ).addRoutes(to: staff)
+    StaffAccountController(accounts: services.accounts, renderer: renderer).addRoutes(to: staff)
     StaffUnitsController(auditQueries: services.auditQueries, unitQueries: services.unitQueries, units: services.units, renderer: renderer).addRoutes(
-        to: router)
+        to: staff)
     StaffUsersController(
         accountQueries: services.accountQueries, accounts: services.accounts, auditQueries: services.auditQueries, clock: services.clock,
         unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffCalendarController(calendar: services.calendar, calendarQueries: services.calendarQueries, clock: services.clock, renderer: renderer)
-        .addRoutes(to: router)
-    StaffAuditController(auditQueries: services.auditQueries, renderer: renderer).addRoutes(to: router)
+        .addRoutes(to: staff)
+    StaffAuditController(auditQueries: services.auditQueries, renderer: renderer).addRoutes(to: staff)
     StaffDocumentsController(
         auditQueries: services.auditQueries, calendar: services.calendar, clock: services.clock, files: services.files,
         publishing: services.publishing, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
-    StaffCatalogController(catalog: services.catalog, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: router)
+    ).addRoutes(to: staff)
+    StaffCatalogController(catalog: services.catalog, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: staff)
     ApplyController(
         calendar: services.calendar, complaints: services.complaints, requests: services.requests, unitQueries: services.unitQueries,
         renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: pages)
     ComplainController(
         calendar: services.calendar, complaintQueries: services.complaintQueries, complaints: services.complaints, config: services.config,
         unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: pages)
     AskController(config: services.config, files: services.files, messages: services.messages, unitQueries: services.unitQueries, renderer: renderer)
-        .addRoutes(to: router)
+        .addRoutes(to: pages)
     StaffRequestsController(
         calendar: services.calendar, clock: services.clock, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffLettersController(
         requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffComplaintsController(
         calendar: services.calendar, clock: services.clock, complaints: services.complaints, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffMessagesController(
         calendar: services.calendar, clock: services.clock, files: services.files, messages: services.messages, unitQueries: services.unitQueries,
         renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffRecordsController(
         clock: services.clock, files: services.files, records: services.records, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffSupervisionController(
         clock: services.clock, complaints: services.complaints, monitor: services.monitor, monitoringQueries: services.monitoringQueries,
         unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
-    PowersController(files: services.files, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: router)
+    ).addRoutes(to: staff)
+    PowersController(files: services.files, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: pages)
     StaffPowersController(
         clock: services.clock, files: services.files, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     ReportsController(
         clock: services.clock, reports: services.reports, templates: services.templates, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: pages)
     StaffReportsController(
         clock: services.clock, reports: services.reports, templates: services.templates, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffAssessmentsController(
         assessments: services.assessments, clock: services.clock, files: services.files, unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: staff)
     StaffAssessmentUnitController(
         assessmentQueries: services.assessmentQueries, assessments: services.assessments, clock: services.clock, files: services.files,
         unitQueries: services.unitQueries, renderer: renderer
-    ).addRoutes(to: router)
-    AssessmentsController(assessments: services.assessments, renderer: renderer).addRoutes(to: router)
+    ).addRoutes(to: staff)
+    AssessmentsController(assessments: services.assessments, renderer: renderer).addRoutes(to: pages)
 
-    let api = router.group("/api/v1").add(middleware: BearerMiddleware(authentication: services.authentication))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     UnitsAPIController(accountQueries: services.accountQueries, accounts: services.accounts, unitQueries: services.unitQueries, units: services.units)
         .addRoutes(to: api)

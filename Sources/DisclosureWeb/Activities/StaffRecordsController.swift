@@ -41,24 +41,24 @@ struct StaffRecordsController {
         let canRecord: Bool
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/records", use: list)
         router.post("/staff/records", use: create)
         router.post("/staff/records/{id}/delete", use: delete)
         router.get("/staff/records/{id}/file", use: file)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         return try await render(
             year: try RequestNumber.year(query.get("year"), fallback: today.year), unit: query.get("unit"), values: [:], context: context,
             notice: Notice.from(request))
     }
 
-    func render(year: Int, unit: String?, values: [String: String], context: AppRequestContext, notice: String? = nil, error: DomainError? = nil)
+    func render(year: Int, unit: String?, values: [String: String], context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil)
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let tree = try await self.unitQueries.tree()
         let scope = staff.identity.unitsInScope(of: tree)
         let unit = unit.flatMap { scope.contains($0) ? $0 : nil } ?? (scope.contains(staff.unitCode) ? staff.unitCode : scope.first ?? staff.unitCode)
@@ -87,8 +87,8 @@ struct StaffRecordsController {
             error: error?.message)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
             let record = try Self.record(from: form)
@@ -122,8 +122,8 @@ struct StaffRecordsController {
             detail: form.values["detail"] ?? "", dueOn: CivilDate(iso: due), openDay: figures)
     }
 
-    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func delete(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let record = try await self.records.record(id, visibleTo: staff.identity)
         _ = try await FormData.read(request)
@@ -135,8 +135,8 @@ struct StaffRecordsController {
         }
     }
 
-    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func file(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         guard let file = try await self.records.record(id, visibleTo: staff.identity).file else { throw HTTPError(.notFound) }
         return try storedFileResponse(file, files: self.files)

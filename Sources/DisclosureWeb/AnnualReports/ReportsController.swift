@@ -35,7 +35,7 @@ struct ReportsController {
 
     struct ReportPage: Sendable { let report: ReportView }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/reports", use: list)
         router.get("/reports/{unit}/{year}", use: show)
         router.get("/reports/{unit}/{year}/print", use: printView)

@@ -25,7 +25,7 @@ struct StaffReportsController {
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/reports", use: overview)
         router.post("/staff/reports/legacy", use: legacy)
         router.get("/staff/reports/{unit}/{year}", use: show)
@@ -63,16 +63,16 @@ struct StaffReportsController {
         let hasImportErrors: Bool
     }
 
-    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func overview(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await renderOverview(request: request, context: context, notice: Notice.from(request))
     }
 
     func renderOverview(
-        request: Request, context: AppRequestContext, importErrors: [FileRowError] = [], notice: String? = nil, error: DomainError? = nil
+        request: Request, context: StaffRequestContext, importErrors: [FileRowError] = [], notice: String? = nil, error: DomainError? = nil
     )
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let lastYear = today.year - 1
         let year =
             request.uri.queryParameters.get("year").flatMap(Int.init).flatMap { (ReportFormat.firstYear...lastYear + 1).contains($0) ? $0 : nil }
@@ -102,8 +102,8 @@ struct StaffReportsController {
             error: error?.message)
     }
 
-    @Sendable func legacy(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func legacy(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let (_, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
             guard let upload else { throw DomainError.invalid("file", "请选择要导入的 CSV 或 JSON Lines 文件") }
@@ -165,22 +165,22 @@ struct StaffReportsController {
         let fees: String
     }
 
-    func location(_ context: AppRequestContext) throws -> (String, Int) {
+    func location(_ context: StaffRequestContext) throws -> (String, Int) {
         guard let year = Int(try context.pathParameter("year")), RequestNumber.years.contains(year) else {
             throw DomainError(.notFound, field: "year", "年度无效")
         }
         return (try context.pathParameter("unit"), year)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let (unit, year) = try location(context)
         return try await renderReport(unit: unit, year: year, context: context, notice: Notice.from(request))
     }
 
-    func renderReport(unit: String, year: Int, context: AppRequestContext, typed: FormData? = nil, notice: String? = nil, error: DomainError? = nil)
+    func renderReport(unit: String, year: Int, context: StaffRequestContext, typed: FormData? = nil, notice: String? = nil, error: DomainError? = nil)
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let report = try await self.reports.report(unit: unit, year: year, visibleTo: staff.identity)
         let tree = try await self.unitQueries.tree()
         let maintains = staff.identity.maintains(unit: unit, in: tree)
@@ -220,10 +220,10 @@ struct StaffReportsController {
             status: error?.kind.httpStatus ?? .ok, notice: notice, error: error?.message)
     }
 
-    func save(_ request: Request, context: AppRequestContext, section: String, _ body: (String, Int, FormData, StaffIdentity) async throws -> Void)
+    func save(_ request: Request, context: StaffRequestContext, section: String, _ body: (String, Int, FormData, StaffIdentity) async throws -> Void)
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let (unit, year) = try location(context)
         let form = try await FormData.read(request)
         do {
@@ -234,7 +234,7 @@ struct StaffReportsController {
         }
     }
 
-    @Sendable func narrative(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func narrative(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "narrative") { unit, year, form, staff in
             var narrative = ReportNarrative()
             for part in ReportNarrative.Part.allCases { narrative[part] = form.text(part.rawValue) }
@@ -242,7 +242,7 @@ struct StaffReportsController {
         }
     }
 
-    @Sendable func entered(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func entered(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "entered") { unit, year, form, staff in
             let layout = ActiveTable.empty(ReportFormat.for(year: year))
             var entered: [String: Decimal] = [:]
@@ -258,33 +258,33 @@ struct StaffReportsController {
         }
     }
 
-    @Sendable func rollup(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func rollup(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "rollup") { unit, year, form, staff in
             try await self.reports.setRollup(
                 unit: unit, year: year, units: form.values.keys.filter { $0.hasPrefix("unit.") }.map { String($0.dropFirst(5)) }, by: staff)
         }
     }
 
-    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func file(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "status") { unit, year, _, staff in
             try await self.reports.file(unit: unit, year: year, by: staff)
         }
     }
 
-    @Sendable func giveBack(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func giveBack(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "status") { unit, year, form, staff in
             try await self.reports.returnForRevision(unit: unit, year: year, reason: form.text("reason"), by: staff)
         }
     }
 
-    @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func publish(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "status") { unit, year, _, staff in
             try await self.reports.publish(unit: unit, year: year, by: staff)
         }
     }
 
-    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func download(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let (unit, year) = try location(context)
         let report = try await self.reports.report(unit: unit, year: year, visibleTo: staff.identity)
         return try await ReportFileResponse.make(report, format: request.uri.queryParameters.get("format"), templates: self.templates)

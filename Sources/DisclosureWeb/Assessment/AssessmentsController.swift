@@ -39,7 +39,7 @@ struct AssessmentsController {
         let publishedOn: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/assessments", use: list)
         router.get("/assessments/{year}", use: show)
     }

@@ -23,7 +23,7 @@ struct StaffAssessmentUnitController {
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/assessments/{id}/units/{code}", use: show)
         router.get("/staff/assessments/{id}/units/{code}/facts", use: facts)
         router.post("/staff/assessments/{id}/units/{code}/self", use: saveSelf)
@@ -119,20 +119,22 @@ struct StaffAssessmentUnitController {
         let values: [String: String]
     }
 
-    func route(_ context: AppRequestContext) throws -> (Int, String) {
+    func route(_ context: StaffRequestContext) throws -> (Int, String) {
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         return (id, try context.pathParameter("code").uppercased())
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let (id, code) = try route(context)
         return try await render(id, code: code, context: context, notice: Notice.from(request))
     }
 
-    func render(_ id: Int, code: String, context: AppRequestContext, values: [String: String] = [:], notice: String? = nil, error: DomainError? = nil)
+    func render(
+        _ id: Int, code: String, context: StaffRequestContext, values: [String: String] = [:], notice: String? = nil, error: DomainError? = nil
+    )
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let view = try await assessments.unitView(id, unit: code, visibleTo: staff.identity)
         let tree = try await self.unitQueries.tree()
         let campaign = view.campaign
@@ -203,8 +205,8 @@ struct StaffAssessmentUnitController {
     }
 
     /// The facts a stage used, as a facts file `disclosure assessment score` takes.
-    @Sendable func facts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func facts(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let (id, code) = try route(context)
         let view = try await assessments.unitView(id, unit: code, visibleTo: staff.identity)
         let stage = request.uri.queryParameters.get("stage") ?? "self"
@@ -216,12 +218,12 @@ struct StaffAssessmentUnitController {
     }
 
     func act(
-        _ request: Request, context: AppRequestContext, multipart: Bool = false,
+        _ request: Request, context: StaffRequestContext, multipart: Bool = false,
         _ body: (Int, String, FormData, MultipartForm.File?, StaffIdentity) async throws -> Void
     )
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let (id, code) = try route(context)
         let (form, upload) = multipart ? try await MultipartForm.fieldsAndFile(request, field: "file") : (try await FormData.read(request), nil)
         do {
@@ -232,7 +234,7 @@ struct StaffAssessmentUnitController {
         }
     }
 
-    @Sendable func saveSelf(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func saveSelf(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, code, form, _, staff in
             let campaign = try await assessments.campaign(id)
             let scheme = try await assessments.scheme(campaign.schemeID).scheme
@@ -243,7 +245,7 @@ struct StaffAssessmentUnitController {
         }
     }
 
-    @Sendable func addEvidence(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func addEvidence(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context, multipart: true) { id, code, form, upload, staff in
             _ = try await assessments.addEvidence(
                 id, unit: code, indicator: form.text("indicator"), note: form.values["note"] ?? "", file: upload.map { ($0.fileName, $0.bytes) },
@@ -251,14 +253,14 @@ struct StaffAssessmentUnitController {
         }
     }
 
-    @Sendable func grantException(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func grantException(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, code, form, _, staff in
             guard let until = CivilDate(iso: form.text("until")) else { throw DomainError.invalid("until", "例外截止日期应为 YYYY-MM-DD") }
             try await assessments.grantException(id, unit: code, until: until, reason: form.text("reason"), by: staff)
         }
     }
 
-    @Sendable func recordCheck(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func recordCheck(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context, multipart: true) { id, code, form, upload, staff in
             guard let method = SpotCheckMethod(text: form.text("method")) else { throw DomainError.invalid("method", "请选择抽评方式") }
             guard let heldOn = CivilDate(iso: form.text("heldOn")) else { throw DomainError.invalid("heldOn", "日期应为 YYYY-MM-DD") }
@@ -273,7 +275,7 @@ struct StaffAssessmentUnitController {
         }
     }
 
-    @Sendable func scoreSpot(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func scoreSpot(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, code, form, _, staff in
             let campaign = try await assessments.campaign(id)
             let scheme = try await assessments.scheme(campaign.schemeID).scheme
@@ -282,16 +284,17 @@ struct StaffAssessmentUnitController {
         }
     }
 
-    @Sendable func evidenceFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func evidenceFile(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await file(context) { try await self.assessmentQueries.evidenceFile($0) }
     }
 
-    @Sendable func checkFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func checkFile(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await file(context) { try await self.assessmentQueries.checkFile($0) }
     }
 
-    func file(_ context: AppRequestContext, _ find: (Int) async throws -> (campaign: Int, unit: String, file: StoredFile)?) async throws -> Response {
-        let staff = try context.requireStaff()
+    func file(_ context: StaffRequestContext, _ find: (Int) async throws -> (campaign: Int, unit: String, file: StoredFile)?) async throws -> Response
+    {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")), let found = try await find(id) else { throw HTTPError(.notFound) }
         let tree = try await self.unitQueries.tree()
         guard staff.identity.canSee(unit: found.unit, in: tree) else { throw HTTPError(.notFound) }

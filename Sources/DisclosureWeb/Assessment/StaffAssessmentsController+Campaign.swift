@@ -56,13 +56,13 @@ extension StaffAssessmentsController {
         let unitOptions: [SelectOption]
     }
 
-    @Sendable func campaign(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func campaign(_ request: Request, context: StaffRequestContext) async throws -> Response {
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         return try await renderCampaign(id, context: context, notice: Notice.from(request))
     }
 
-    func renderCampaign(_ id: Int, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
-        let staff = try context.requireStaff()
+    func renderCampaign(_ id: Int, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let staff = context.staff
         let campaign = try await assessments.campaign(id)
         let stored = try await assessments.scheme(campaign.schemeID)
         let today = self.today
@@ -122,8 +122,8 @@ extension StaffAssessmentsController {
     }
 
     /// Runs a campaign action and comes back to the campaign page, with the error when refused.
-    func act(_ request: Request, context: AppRequestContext, _ body: (Int, FormData, StaffIdentity) async throws -> Void) async throws -> Response {
-        let staff = try context.requireStaff()
+    func act(_ request: Request, context: StaffRequestContext, _ body: (Int, FormData, StaffIdentity) async throws -> Void) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request)
         do {
@@ -134,7 +134,7 @@ extension StaffAssessmentsController {
         }
     }
 
-    @Sendable func draw(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func draw(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, form, staff in
             guard let count = Int(form.text("count")) else { throw DomainError.invalid("count", "请填写抽取数量") }
             let seedText = form.text("seed")
@@ -143,28 +143,28 @@ extension StaffAssessmentsController {
         }
     }
 
-    @Sendable func choose(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func choose(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, form, staff in
             try await assessments.choose(id, unit: form.text("unit"), reason: form.text("reason"), by: staff)
         }
     }
 
-    @Sendable func approve(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func approve(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, _, staff in _ = try await assessments.approve(id, by: staff) }
     }
 
-    @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func publish(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, _, staff in try await assessments.publish(id, by: staff) }
     }
 
-    @Sendable func addTask(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func addTask(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await act(request, context: context) { id, form, staff in
             _ = try await assessments.addTask(id, unit: form.text("unit"), problem: form.values["problem"] ?? "", by: staff)
         }
     }
 
-    @Sendable func submitTask(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func submitTask(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
@@ -176,8 +176,8 @@ extension StaffAssessmentsController {
         }
     }
 
-    @Sendable func reviewTask(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func reviewTask(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request)
         do {
@@ -188,8 +188,8 @@ extension StaffAssessmentsController {
         }
     }
 
-    @Sendable func taskFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func taskFile(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         guard let task = try await assessments.tasks(visibleTo: staff.identity).first(where: { $0.id == id }), let file = task.file else {
             throw HTTPError(.notFound)

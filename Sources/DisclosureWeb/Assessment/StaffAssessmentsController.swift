@@ -24,7 +24,7 @@ struct StaffAssessmentsController {
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/assessments", use: list)
         router.post("/staff/assessments", use: create)
         router.post("/staff/assessments/schemes", use: importScheme)
@@ -83,12 +83,13 @@ struct StaffAssessmentsController {
         let canReview: Bool
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await renderList(values: [:], context: context, notice: Notice.from(request))
     }
 
-    func renderList(values: [String: String], context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
-        let staff = try context.requireStaff()
+    func renderList(values: [String: String], context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response
+    {
+        let staff = context.staff
         let today = self.today
         let schemes = try await assessments.schemes()
         let names = Dictionary(schemes.map { ($0.id, "\($0.scheme.name)（第 \($0.version) 版）") }, uniquingKeysWith: { a, _ in a })
@@ -136,8 +137,8 @@ struct StaffAssessmentsController {
         }
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let form = try await FormData.read(request)
         do {
             func date(_ field: String, _ label: String) throws -> CivilDate {
@@ -159,8 +160,8 @@ struct StaffAssessmentsController {
         }
     }
 
-    @Sendable func importScheme(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func importScheme(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
             let data: Data
@@ -199,8 +200,8 @@ struct StaffAssessmentsController {
         let note: String?
     }
 
-    @Sendable func scheme(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
+    @Sendable func scheme(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        _ = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let stored = try await assessments.scheme(id)
         let scheme = stored.scheme
@@ -222,8 +223,8 @@ struct StaffAssessmentsController {
             + (scheme.topGradeShare.map { "；优秀比例不超过 \(Decimal.rounded($0 * 100, scale: 0))%" } ?? "")
     }
 
-    @Sendable func downloadScheme(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
+    @Sendable func downloadScheme(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        _ = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let stored = try await assessments.scheme(id)
         let encoder = JSONEncoder()

@@ -20,12 +20,12 @@ struct StaffAuditController {
         let verificationOK: Bool
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/audit", use: index)
         router.get("/staff/audit/verify", use: verify)
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func index(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireAuditReader()
         let query = request.uri.queryParameters
         let before = query.get("before").flatMap { Int($0) }
@@ -33,14 +33,14 @@ struct StaffAuditController {
         return try await render(before: before, target: target, verification: nil, context: context)
     }
 
-    @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func verify(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireAuditReader()
         let (checked, broken) = try await self.auditQueries.verify()
         let message = broken.map { "校验失败：\($0.reason)" } ?? "校验通过：共 \(checked) 条记录，哈希链完整。"
         return try await render(before: nil, target: "", verification: (message, broken == nil), context: context)
     }
 
-    private func render(before: Int?, target: String, verification: (String, Bool)?, context: AppRequestContext) async throws -> Response {
+    private func render(before: Int?, target: String, verification: (String, Bool)?, context: StaffRequestContext) async throws -> Response {
         let pageSize = 50
         let records = try await self.auditQueries.recent(limit: pageSize, beforeID: before, target: target.isEmpty ? nil : target)
         let page = AuditPage(

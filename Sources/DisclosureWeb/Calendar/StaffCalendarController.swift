@@ -16,14 +16,14 @@ struct StaffCalendarController {
     let clock: any WallClock
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/calendar", use: show)
         router.post("/staff/calendar/overrides", use: setOverride)
         router.post("/staff/calendar/overrides/remove", use: removeOverride)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        _ = context.staff
         let query = request.uri.queryParameters
         let year = query.get("year").flatMap { Int($0) }.flatMap { (1900...2999).contains($0) ? $0 : nil } ?? today.year
         var calculation: CalendarPage.Calculation? = nil
@@ -40,7 +40,7 @@ struct StaffCalendarController {
         return try await render(year: year, calculation: calculation, context: context, notice: Notice.from(request), error: error)
     }
 
-    @Sendable func setOverride(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func setOverride(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         let year = CivilDate(iso: form.text("date"))?.year ?? today.year
@@ -56,7 +56,7 @@ struct StaffCalendarController {
         }
     }
 
-    @Sendable func removeOverride(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func removeOverride(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         do {
@@ -70,14 +70,14 @@ struct StaffCalendarController {
     }
 
     private func render(
-        year: Int, calculation: CalendarPage.Calculation?, context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        year: Int, calculation: CalendarPage.Calculation?, context: StaffRequestContext, status: HTTPResponse.Status = .ok,
         notice: String? = nil, error: String? = nil
     ) async throws -> Response {
         let calendar = try await self.calendar.calendar()
         let overrides = try await self.calendarQueries.overrides()
         let page = CalendarPage(
             year: year, calendar: calendar, overrides: overrides, today: today, calculation: calculation,
-            canEdit: context.staff?.identity.canAdminister == true)
+            canEdit: context.staff.identity.canAdminister)
         return renderer.render("Calendar/calendar", title: "工作日历 \(year)", page: page, context: context, status: status, notice: notice, error: error)
     }
 }

@@ -40,7 +40,7 @@ struct AskController {
         let previousPage: String?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/ask", use: show)
         router.post("/ask", use: submit)
     }

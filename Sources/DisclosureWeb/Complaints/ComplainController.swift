@@ -31,7 +31,7 @@ struct ComplainController {
         let days: Int
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/complain", use: form)
         router.post("/complain", use: submit)
     }

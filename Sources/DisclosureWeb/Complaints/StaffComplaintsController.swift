@@ -43,7 +43,7 @@ struct StaffComplaintsController {
         let receivedOn: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/complaints", use: list)
         router.get("/staff/complaints/new", use: new)
         router.post("/staff/complaints", use: create)
@@ -51,8 +51,8 @@ struct StaffComplaintsController {
         router.post("/staff/complaints/{id}/actions/{action}", use: act)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let showAll = request.uri.queryParameters.get("view") == "all"
         let complaints = try await self.complaints.complaints(visibleTo: staff.identity, openOnly: !showAll)
         let calendar = try await self.calendar.calendar()
@@ -74,12 +74,13 @@ struct StaffComplaintsController {
         return renderer.render("Complaints/complaints", title: "投诉举报", page: page, context: context, notice: Notice.from(request))
     }
 
-    @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func new(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         return try await renderNew(staff, values: ["unitCode": staff.unitCode, "channel": ComplaintChannel.hotline.rawValue], context: context)
     }
 
-    func renderNew(_ staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
+    func renderNew(_ staff: StaffAccount, values: [String: String], context: StaffRequestContext, error: DomainError? = nil) async throws -> Response
+    {
         let tree = try await self.unitQueries.tree()
         let units = tree.ordered().map(\.unit).filter { $0.active && (staff.role == .office || tree.scope(of: staff.unitCode).contains($0.code)) }
         let page = NewPage(form: ComplaintForm(values: values, units: units), receivedOn: values["receivedOn"] ?? today.description)
@@ -87,8 +88,8 @@ struct StaffComplaintsController {
             "Complaints/complaint-new", title: "登记投诉", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let form = try await FormData.read(request, limit: 32 * 1024)
         do {
             let submission = try ComplaintForm.submission(from: form, channel: nil)
@@ -100,8 +101,8 @@ struct StaffComplaintsController {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let complaint = try await self.complaints.complaint(id, visibleTo: staff.identity)
         let page = try await ComplaintCasePage(
@@ -109,8 +110,8 @@ struct StaffComplaintsController {
         return renderer.render("Complaints/complaint", title: "投诉 \(complaint.reference)", page: page, context: context, notice: Notice.from(request))
     }
 
-    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func act(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         guard let action = ComplaintAction(rawValue: try context.pathParameter("action")) else { throw HTTPError(.notFound) }
         let complaint = try await self.complaints.complaint(id, visibleTo: staff.identity)

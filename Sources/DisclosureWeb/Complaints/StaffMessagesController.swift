@@ -41,19 +41,19 @@ struct StaffMessagesController {
         let days: Int
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/messages", use: list)
         router.post("/staff/messages/{id}/moderate", use: moderate)
         router.post("/staff/messages/{id}/reply", use: reply)
         router.get("/staff/messages/{id}/file", use: file)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await render(context: context, notice: Notice.from(request))
     }
 
-    func render(context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
-        let staff = try context.requireStaff()
+    func render(context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let staff = context.staff
         let messages = try await self.messages.queue(visibleTo: staff.identity)
         let calendar = try await self.calendar.calendar()
         let policy = try await self.messages.settings.policy()
@@ -89,8 +89,8 @@ struct StaffMessagesController {
             error: error?.message)
     }
 
-    @Sendable func moderate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func moderate(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request)
         do {
@@ -103,8 +103,8 @@ struct StaffMessagesController {
         }
     }
 
-    @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func reply(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
@@ -115,8 +115,8 @@ struct StaffMessagesController {
         }
     }
 
-    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func file(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         guard let attachment = try await self.messages.message(id, visibleTo: staff.identity).attachment else { throw HTTPError(.notFound) }
         return try storedFileResponse(attachment, files: self.files)

@@ -1,15 +1,15 @@
 import Hummingbird
 
-/// Rejects any form post outside the API whose `_csrf` field does not match the expected token:
+/// Rejects any form post on a page route whose `_csrf` field does not match the expected token:
 /// the one bound to the staff session when signed in, else the CSRF cookie (double-submit).
 /// Runs before every handler, so no form can forget the check.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post || request.method == .put || request.method == .patch || request.method == .delete,
-            !request.uri.path.hasPrefix("/api/")
-        else { return try await next(request, context) }
+        guard request.method == .post || request.method == .put || request.method == .patch || request.method == .delete else {
+            return try await next(request, context)
+        }
         var request = request
         let sent: String?
         if let boundary = MultipartForm.boundary(request.headers[.contentType]) {

@@ -3,69 +3,69 @@ import DisclosureStore
 import Hummingbird
 import Logging
 
-/// Turns every error into a friendly Chinese page (or problem+json under `/api/`), never showing
-/// internals; 5xx are logged with the request id.
-struct ErrorPageMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+/// Turns every error on a page route into a friendly Chinese page, never showing internals; a
+/// 401 (no session on a staff page) becomes the login page.
+struct ErrorPageMiddleware<Context: RequestContext & PageContext>: RouterMiddleware {
     let renderer: PageRenderer
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            return respond(to: error, request: request, context: context)
+            let description = ErrorDescription(error)
+            description.log(error, path: request.uri.path, logger: context.logger)
+            return Self.page(for: description, renderer: renderer, context: context)
         }
     }
 
-    func respond(to error: any Error, request: Request, context: Context) -> Response {
-        let isAPI = request.uri.path.hasPrefix("/api/")
-        var status: HTTPResponse.Status
-        var detail: String
-        var field: String? = nil
-        var retryAfter: Int? = nil
-        switch error {
-        case let busy as DatabaseBusy:
-            // Nothing was written; the client may simply try again (issue 17: never a 500).
-            status = .serviceUnavailable
-            detail = busy.description
-            retryAfter = busy.retryAfter
-        case let domain as DomainError:
-            status = domain.kind.httpStatus
-            detail = domain.message
-            field = domain.field
-        case is CSRFRejected:
-            status = .forbidden
-            detail = "表单已过期或来源无效，请返回上一页刷新后重新提交。"
-        case let tooLarge as PayloadTooLarge:
-            status = .contentTooLarge
-            detail = tooLarge.message
-        case let undecodable as UndecodableField:
-            status = .badRequest
-            detail = undecodable.message
-            field = undecodable.field
-        case let http as any HTTPResponseError:
-            status = http.status
-            detail = StatusText.detail(http.status)
-        default:
-            status = .internalServerError
-            detail = StatusText.detail(status)
-        }
-        if status.code >= 500 && retryAfter == nil {
-            context.logger.critical("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
-        }
-        if status == .unauthorized && !isAPI {
-            return redirect(to: "/staff/login")
-        }
-        var headers: HTTPFields = [:]
-        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        if isAPI {
-            if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"disclosure\"" }
-            return Problem(title: StatusText.title(status), status: Int(status.code), detail: detail, field: field).response(headers: headers)
-        }
-        let page = ErrorPage(status: Int(status.code), heading: StatusText.title(status), detail: detail)
-        var response = renderer.render("Portal/error", title: page.heading, page: page, context: context, status: status)
-        response.headers.append(contentsOf: headers)
+    static func page(for description: ErrorDescription, renderer: PageRenderer, context: some PageContext) -> Response {
+        if description.status == .unauthorized { return redirect(to: "/staff/login") }
+        let page = ErrorPage(status: Int(description.status.code), heading: StatusText.title(description.status), detail: description.detail)
+        var response = renderer.render("Portal/error", title: page.heading, page: page, context: context, status: description.status)
+        response.headers.append(contentsOf: description.headers)
         return response
+    }
+}
+
+/// Turns every error on an API route into problem+json in Chinese naming the field.
+struct APIErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let description = ErrorDescription(error)
+            description.log(error, path: request.uri.path, logger: context.logger)
+            return Self.problem(for: description)
+        }
+    }
+
+    static func problem(for description: ErrorDescription) -> Response {
+        var headers = description.headers
+        if description.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"disclosure\"" }
+        return Problem(
+            title: StatusText.title(description.status), status: Int(description.status.code), detail: description.detail, field: description.field
+        ).response(headers: headers)
+    }
+}
+
+/// Answers what no route group handled (an unknown path or method): under the API's group path a
+/// problem, elsewhere the 404 page. The API's path is the one its group is registered with.
+struct UnmatchedRouteMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: PageRenderer
+    let apiPath: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let description = ErrorDescription(error)
+            description.log(error, path: request.uri.path, logger: context.logger)
+            if request.uri.path == apiPath || request.uri.path.hasPrefix(apiPath + "/") { return APIErrorMiddleware.problem(for: description) }
+            return ErrorPageMiddleware<AppRequestContext>.page(for: description, renderer: renderer, context: context)
+        }
     }
 }
 

@@ -13,7 +13,7 @@ struct RateLimitMiddleware: RouterMiddleware {
     let staffLimiter: SlidingWindowLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post, !request.uri.path.hasPrefix("/api/") else {
+        guard request.method == .post else {
             return try await next(request, context)
         }
         let allowed =

@@ -75,7 +75,7 @@ struct StaffSupervisionController {
         let policy: SupervisionPolicy
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/supervision", use: overview)
         router.post("/staff/supervision/run", use: run)
         router.get("/staff/findings", use: history)
@@ -83,12 +83,12 @@ struct StaffSupervisionController {
         router.post("/staff/supervision/settings", use: saveSettings)
     }
 
-    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func overview(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await renderOverview(sort: request.uri.queryParameters.get("sort") ?? "problems", context: context, notice: Notice.from(request))
     }
 
-    func renderOverview(sort: String, context: AppRequestContext, notice: String?) async throws -> Response {
-        let staff = try context.requireStaff()
+    func renderOverview(sort: String, context: StaffRequestContext, notice: String?) async throws -> Response {
+        let staff = context.staff
         let tree = try await self.unitQueries.tree()
         let scope = Set(staff.identity.unitsInScope(of: tree))
         let units = tree.ordered().map(\.unit.code).filter { scope.contains($0) }
@@ -104,16 +104,16 @@ struct StaffSupervisionController {
         return renderer.render("Monitoring/supervision", title: "监督检查", page: page, context: context, notice: notice)
     }
 
-    @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func run(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         _ = try await FormData.read(request)
         guard staff.role == .office else { throw HTTPError(.forbidden) }
         let summary = try await self.monitor.run()
         return try await renderOverview(sort: "problems", context: context, notice: summary.text)
     }
 
-    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func history(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let year = try RequestNumber.year(request.uri.queryParameters.get("year"), fallback: today.year)
         let tree = try await self.unitQueries.tree()
         let names = try await self.unitQueries.names()
@@ -125,12 +125,12 @@ struct StaffSupervisionController {
         return renderer.render("Monitoring/findings", title: "监测问题记录", page: page, context: context)
     }
 
-    @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func settings(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireOffice()
         return try await renderSettings(try await self.complaints.settings.policy(), context: context, notice: Notice.from(request))
     }
 
-    func renderSettings(_ policy: SupervisionPolicy, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws
+    func renderSettings(_ policy: SupervisionPolicy, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws
         -> Response
     {
         let kinds = ComplaintKind.allCases.enumerated().map { index, kind in
@@ -141,7 +141,7 @@ struct StaffSupervisionController {
             status: error?.kind.httpStatus ?? .ok, notice: notice, error: error?.message)
     }
 
-    @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func saveSettings(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         var policy = try await self.complaints.settings.policy()

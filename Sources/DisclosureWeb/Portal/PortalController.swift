@@ -15,7 +15,7 @@ struct PortalController {
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/", use: home)
         router.get("/guide", use: guide)
         for section in PortalSection.all where !section.isOpen {

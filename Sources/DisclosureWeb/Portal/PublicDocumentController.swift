@@ -21,7 +21,7 @@ struct PublicDocumentController {
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/documents/{id}", use: document)
         router.get("/catalog", use: catalog)
         router.get("/catalog/statutory", use: statutory)
@@ -37,9 +37,21 @@ struct PublicDocumentController {
         return try await attachmentResponse(attachmentID, of: document.id, queries: self.publishingQueries, files: self.files)
     }
 
+    /// The cache key of a document page on a given day (its 时效 label changes with the date).
+    static func documentKey(_ id: Int, today: CivilDate) -> String { "document:\(id):\(today)" }
+
+    /// `/documents/{id}` opts in to the fast path: the connection handler answers it from the cache
+    /// under the key `document` stores it with.
+    static let cachedPage = CachedPageRoute { path, query, today in
+        guard query == nil, path.hasPrefix("/documents/") else { return nil }
+        let id = path.dropFirst("/documents/".count)
+        guard !id.isEmpty, id.allSatisfy(\.isASCII), let number = Int(id), number > 0 else { return nil }
+        return documentKey(number, today: today)
+    }
+
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = Int(try context.pathParameter("id")), id > 0 else { throw HTTPError(.notFound) }
-        let body = try await self.pageCache.page("document:\(id):\(today)") { () async throws -> ByteBuffer? in
+        let body = try await self.pageCache.page(Self.documentKey(id, today: today)) { () async throws -> ByteBuffer? in
             guard let document = try await self.publishing.document(id), document.isPublic else { return nil }
             let view = try await documentView(document)
             return ByteBuffer(string: renderer.html("Portal/document", title: document.draft.title, page: view))

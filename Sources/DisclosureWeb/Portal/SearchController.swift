@@ -82,7 +82,7 @@ struct SearchController {
         }
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/search", use: search)
     }
 
@@ -95,6 +95,19 @@ struct SearchController {
             return ByteBuffer(string: renderer.html("Portal/search", title: parameters.q.isEmpty ? "信息检索" : "检索：\(parameters.q)", page: page))
         }
         return htmlResponse(body ?? ByteBuffer())
+    }
+
+    /// `/search` opts in to the fast path under the key `search` stores its pages with.
+    static let cachedPage = CachedPageRoute { path, query, _ in
+        guard path == "/search" else { return nil }
+        var values: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = String(kv[0]).removingPercentEncoding ?? ""
+            let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : ""
+            values[key] = value
+        }
+        return cacheKey(Parameters { values[$0] })
     }
 
     static func cacheKey(_ parameters: Parameters) -> String {

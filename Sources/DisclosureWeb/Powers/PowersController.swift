@@ -58,7 +58,7 @@ struct PowersController {
         let isPrint: Bool
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/powers", use: list)
         router.get("/powers/{id}", use: show)
         router.get("/powers/{id}/print", use: printView)

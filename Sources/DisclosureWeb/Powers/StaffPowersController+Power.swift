@@ -30,19 +30,19 @@ extension StaffPowersController {
         let today: String
     }
 
-    func id(_ context: AppRequestContext) throws -> Int {
+    func id(_ context: StaffRequestContext) throws -> Int {
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "权力事项不存在") }
         return id
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await renderPower(try id(context), context: context, notice: Notice.from(request))
     }
 
     func renderPower(
-        _ id: Int, context: AppRequestContext, typed: FormData? = nil, section: String = "", notice: String? = nil, error: DomainError? = nil
+        _ id: Int, context: StaffRequestContext, typed: FormData? = nil, section: String = "", notice: String? = nil, error: DomainError? = nil
     ) async throws -> Response {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let tree = try await unitQueries.tree()
         let power = try await powers.power(id)
         guard staff.identity.canSee(unit: power.draft.unitCode, in: tree) else { throw DomainError(.notFound, field: "id", "权力事项 \(id) 不存在") }
@@ -70,10 +70,10 @@ extension StaffPowersController {
     }
 
     /// Runs one form's save and comes back to the power, or shows the page again with what was typed and the error.
-    func save(_ request: Request, context: AppRequestContext, section: String, _ body: (Int, FormData, StaffIdentity) async throws -> Void)
+    func save(_ request: Request, context: StaffRequestContext, section: String, _ body: (Int, FormData, StaffIdentity) async throws -> Void)
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let id = try id(context)
         let form = try await FormData.read(request)
         do {
@@ -84,13 +84,13 @@ extension StaffPowersController {
         }
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "facts") { id, form, staff in
             try await powers.update(id, try PowerForm.draft(from: form), reason: form.text("reason"), by: staff)
         }
     }
 
-    @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func status(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "status") { id, form, staff in
             guard let status = PowerStatus(text: form.text("status")) else { throw DomainError.invalid("status", "请选择新的状态") }
             let dayText = form.text("effectiveOn")
@@ -99,30 +99,30 @@ extension StaffPowersController {
         }
     }
 
-    @Sendable func workflow(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func workflow(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "workflow") { id, form, staff in
             try await powers.setWorkflow(id, try PowerForm.workflow(from: form), reason: form.text("reason"), by: staff)
         }
     }
 
-    @Sendable func guide(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func guide(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "guide") { id, form, staff in
             let current = try await powers.power(id)
             try await powers.saveGuide(id, try PowerForm.guide(from: form, keeping: current.guide), reason: form.text("reason"), by: staff)
         }
     }
 
-    @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func publish(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "guide") { id, _, staff in try await powers.publishGuide(id, by: staff) }
     }
 
-    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func withdraw(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "guide") { id, form, staff in
             try await powers.withdrawGuide(id, reason: form.text("reason"), by: staff)
         }
     }
 
-    @Sendable func counts(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func counts(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await save(request, context: context, section: "counts") { id, form, staff in
             guard let year = Int(form.text("year")), RequestNumber.years.contains(year) else { throw DomainError.invalid("year", "统计年度应为四位年份") }
             guard let decisions = Int(form.text("decisions").isEmpty ? "0" : form.text("decisions")) else {
@@ -133,8 +133,8 @@ extension StaffPowersController {
         }
     }
 
-    @Sendable func template(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func template(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let id = try id(context)
         guard let index = Int(try context.pathParameter("index")) else { throw DomainError(.notFound, field: "index", "申请材料不存在") }
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")

@@ -23,7 +23,7 @@ struct StaffPowersController {
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/powers", use: list)
         router.get("/staff/powers/new", use: newForm)
         router.post("/staff/powers", use: create)
@@ -74,14 +74,16 @@ struct StaffPowersController {
         let result: ImportResult?
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await renderList(request: request, context: context, notice: Notice.from(request))
     }
 
-    func renderList(request: Request, context: AppRequestContext, result: PowerImportReport? = nil, notice: String? = nil, error: DomainError? = nil)
+    func renderList(
+        request: Request, context: StaffRequestContext, result: PowerImportReport? = nil, notice: String? = nil, error: DomainError? = nil
+    )
         async throws -> Response
     {
-        let staff = try context.requireStaff()
+        let staff = context.staff
         let query = request.uri.queryParameters
         let tree = try await self.unitQueries.tree()
         let scope = staff.identity.unitsInScope(of: tree)
@@ -118,8 +120,8 @@ struct StaffPowersController {
             error: error?.message)
     }
 
-    @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func importFile(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let (form, upload) = try await MultipartForm.fieldsAndFile(request, field: "file")
         do {
             guard let upload else { throw DomainError.invalid("file", "请选择要导入的 CSV 或 XLSX 文件") }
@@ -138,8 +140,8 @@ struct StaffPowersController {
         }
     }
 
-    @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await PowerExportFile.response(request, staff: try context.requireStaff(), powers: self.powers, today: today)
+    @Sendable func export(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        try await PowerExportFile.response(request, staff: context.staff, powers: self.powers, today: today)
     }
 
     // MARK: New
@@ -149,12 +151,12 @@ struct StaffPowersController {
         let units: [SelectOption]
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func newForm(_ request: Request, context: StaffRequestContext) async throws -> Response {
         try await renderNew(typed: nil, context: context)
     }
 
-    func renderNew(typed: FormData?, context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
-        let staff = try context.requireStaff()
+    func renderNew(typed: FormData?, context: StaffRequestContext, error: DomainError? = nil) async throws -> Response {
+        let staff = context.staff
         let tree = try await self.unitQueries.tree()
         let selected = typed?.text("unitCode") ?? staff.unitCode
         let units = tree.ordered().map(\.unit).filter { staff.identity.maintains(unit: $0.code, in: tree) }
@@ -166,8 +168,8 @@ struct StaffPowersController {
             "Powers/staff-new", title: "新增权力事项", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let form = try await FormData.read(request)
         do {
             let id = try await self.powers.create(try PowerForm.draft(from: form), by: staff.identity)

@@ -45,7 +45,7 @@ struct StaffCatalogController {
         let csvHeader: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/catalog", use: index)
         router.get("/staff/catalog.csv", use: export)
         router.post("/staff/catalog", use: create)
@@ -53,13 +53,13 @@ struct StaffCatalogController {
         router.post("/staff/catalog/{id}/delete", use: delete)
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
+    @Sendable func index(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        _ = context.staff
         return try await render(request, context: context, notice: Notice.from(request))
     }
 
-    func render(_ request: Request, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
-        let staff = try context.requireStaff()
+    func render(_ request: Request, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+        let staff = context.staff
         let unit = request.uri.queryParameters.get("unit").flatMap { $0.isEmpty ? nil : String($0) }
         let units = try await self.unitQueries.units()
         let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -89,8 +89,8 @@ struct StaffCatalogController {
             notice: notice, error: error?.message)
     }
 
-    @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
+    @Sendable func export(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        _ = context.staff
         let unit = request.uri.queryParameters.get("unit").flatMap { $0.isEmpty ? nil : String($0) }
         let text = CatalogCSV.export(try await self.catalog.entries(unit: unit))
         return Response(
@@ -99,7 +99,7 @@ struct StaffCatalogController {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         do {
@@ -125,7 +125,7 @@ struct StaffCatalogController {
         }
     }
 
-    @Sendable func importCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func importCSV(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request, limit: 4 * 1024 * 1024)
         do {
@@ -136,7 +136,7 @@ struct StaffCatalogController {
         }
     }
 
-    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func delete(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         do {

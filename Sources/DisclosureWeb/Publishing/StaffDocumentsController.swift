@@ -68,7 +68,7 @@ struct StaffDocumentsController {
         let scheduledAt: String?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/documents", use: list)
         router.get("/staff/documents/new", use: new)
         router.post("/staff/documents", use: create)
@@ -78,15 +78,15 @@ struct StaffDocumentsController {
         router.get("/staff/documents/{id}/attachments/{attachment}", use: attachment)
     }
 
-    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func attachment(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let document = try await loadDocument(context, staff)
         guard let attachmentID = Int(try context.pathParameter("attachment")) else { throw HTTPError(.notFound) }
         return try await attachmentResponse(attachmentID, of: document.id, queries: self.publishingQueries, files: self.files)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let units = try await self.unitQueries.units()
         let scope = staff.identity.unitsInScope(of: UnitTree(units))
         let query = request.uri.queryParameters
@@ -116,15 +116,15 @@ struct StaffDocumentsController {
         return renderer.render("Publishing/documents", title: "信息发布", page: view, context: context, notice: Notice.from(request))
     }
 
-    @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func new(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard staff.role.isUnitStaff else { throw HTTPError(.forbidden) }
         // A new draft starts on the 政府网站 channel, which every 主动公开 item needs (条例 第二十三条).
         let website = PublicationChannel.allCases.firstIndex(of: .website) ?? 0
         return try await renderForm(staff: staff, values: ["generatedOn": self.today.description, "channel\(website)": "1"], context: context)
     }
 
-    func renderForm(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
+    func renderForm(staff: StaffAccount, values: [String: String], context: StaffRequestContext, error: DomainError? = nil) async throws -> Response {
         let units = try await draftingUnits(staff)
         let entries = try await self.publishingQueries.catalogEntries().filter { entry in units.contains { $0.code == entry.unitCode } }
         let page = EditPage(isNew: true, action: "/staff/documents", form: DocumentForm(values: values, units: units, entries: entries))
@@ -132,8 +132,8 @@ struct StaffDocumentsController {
             "Publishing/edit", title: "新建信息", page: page, context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let form = try await FormData.read(request, limit: RequestBodyLimit.documentText)
         do {
             let draft = try DocumentForm.draft(from: form, today: self.today)
@@ -144,14 +144,14 @@ struct StaffDocumentsController {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let document = try await loadDocument(context, staff)
         return try await renderShow(document, staff: staff, context: context, notice: Notice.from(request))
     }
 
     func renderShow(
-        _ document: GovernmentDocument, staff: StaffAccount, context: AppRequestContext, values: [String: String]? = nil, notice: String? = nil,
+        _ document: GovernmentDocument, staff: StaffAccount, context: StaffRequestContext, values: [String: String]? = nil, notice: String? = nil,
         error: DomainError? = nil
     ) async throws -> Response {
         let names = try await self.unitQueries.names()
@@ -190,8 +190,8 @@ struct StaffDocumentsController {
             error: error?.message)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func update(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let document = try await loadDocument(context, staff)
         let form = try await FormData.read(request, limit: RequestBodyLimit.documentText)
         do {
@@ -204,8 +204,8 @@ struct StaffDocumentsController {
         }
     }
 
-    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func act(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let document = try await loadDocument(context, staff)
         let action = try context.pathParameter("action")
         if action == "attach" {
@@ -255,7 +255,7 @@ struct StaffDocumentsController {
         }
     }
 
-    func loadDocument(_ context: AppRequestContext, _ staff: StaffAccount) async throws -> GovernmentDocument {
+    func loadDocument(_ context: StaffRequestContext, _ staff: StaffAccount) async throws -> GovernmentDocument {
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         do {
             return try await self.publishing.document(id, visibleTo: staff.identity)

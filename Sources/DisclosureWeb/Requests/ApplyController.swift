@@ -28,7 +28,7 @@ struct ApplyController {
         let unitName: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/apply", use: applyForm)
         router.post("/apply", use: apply)
         router.get("/track", use: trackForm)

@@ -50,7 +50,7 @@ struct StaffLettersController {
         let rows: [Row]
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/letters/{id}", use: letter)
         router.get("/staff/letters/{id}/download", use: download)
         router.post("/staff/letters/{id}/delivery", use: delivery)
@@ -61,13 +61,13 @@ struct StaffLettersController {
         router.get("/staff/outbox", use: outbox)
     }
 
-    func loadLetter(_ context: AppRequestContext) async throws -> (StaffAccount, IssuedLetter) {
-        let staff = try context.requireStaff()
+    func loadLetter(_ context: StaffRequestContext) async throws -> (StaffAccount, IssuedLetter) {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "letter", "告知书不存在") }
         return (staff, try await self.requests.letter(id, visibleTo: staff.identity))
     }
 
-    @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func letter(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let (_, letter) = try await loadLetter(context)
         let unitName = try await self.unitQueries.names()[letter.unitCode] ?? letter.unitCode
         let paragraphs = PlainText.paragraphs(letter.body)
@@ -77,7 +77,7 @@ struct StaffLettersController {
         return renderer.render("Requests/letter", title: letter.title, page: page, context: context)
     }
 
-    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func download(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let (_, letter) = try await loadLetter(context)
         let unitName = try await self.unitQueries.names()[letter.unitCode] ?? letter.unitCode
         let text = "\(letter.title)\n\(letter.number)\n\n\(letter.body)\n\n\(unitName)\n\(letter.issuedOn.chineseText)\n"
@@ -91,7 +91,7 @@ struct StaffLettersController {
             ], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    @Sendable func delivery(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func delivery(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let (staff, letter) = try await loadLetter(context)
         let form = try await FormData.read(request)
         guard let method = LetterDelivery(rawValue: form.text("delivery")) else { throw DomainError.invalid("delivery", "请选择送达方式") }
@@ -101,8 +101,8 @@ struct StaffLettersController {
         return redirect(to: "/staff/requests/\(letter.requestID)?notice=saved")
     }
 
-    @Sendable func createAppeal(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func createAppeal(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
         _ = try await self.requests.request(id, visibleTo: staff.identity)
         let form = try await FormData.read(request)
@@ -122,8 +122,8 @@ struct StaffLettersController {
             decidedOn: CivilDate(iso: decided), note: form.text("note"))
     }
 
-    @Sendable func decideAppeal(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func decideAppeal(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "appeal", "记录不存在") }
         let form = try await FormData.read(request)
         guard let result = AppealResult(rawValue: form.text("result")) else { throw DomainError.invalid("result", "请选择结果") }
@@ -134,7 +134,7 @@ struct StaffLettersController {
         return redirect(to: "/staff/requests/\(requestID)?notice=saved")
     }
 
-    @Sendable func templates(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func templates(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireOffice()
         var items: [TemplatesPage.Item] = []
         for (key, label) in RequestService.templateKeys {
@@ -144,7 +144,7 @@ struct StaffLettersController {
         return renderer.render("Requests/templates", title: "告知书模板", page: page, context: context, notice: Notice.from(request))
     }
 
-    @Sendable func saveTemplate(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func saveTemplate(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let key = try context.pathParameter("key")
         let form = try await FormData.read(request)
@@ -152,8 +152,8 @@ struct StaffLettersController {
         return redirect(to: "/staff/letter-templates?notice=saved")
     }
 
-    @Sendable func outbox(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func outbox(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let tree = try await self.unitQueries.tree()
         let names = try await self.unitQueries.names()
         let messages = try await self.requestQueries.outbox(units: staff.identity.unitsInScope(of: tree), limit: 200)

@@ -44,7 +44,7 @@ struct StaffRequestsController {
         let receivedOn: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/requests", use: list)
         router.get("/staff/requests/new", use: new)
         router.post("/staff/requests", use: create)
@@ -52,8 +52,8 @@ struct StaffRequestsController {
         router.post("/staff/requests/{id}/actions/{action}", use: act)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let showAll = request.uri.queryParameters.get("view") == "all"
         let (rows, counts) = try await Self.rows(
             staff: staff, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries, today: today, openOnly: !showAll)
@@ -84,8 +84,8 @@ struct StaffRequestsController {
         return (rows, RequestCounts(zip(requests, clocks).filter { $0.0.state.isOpen }))
     }
 
-    @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func new(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard staff.role.isUnitStaff else { throw HTTPError(.forbidden) }
         return try await renderNew(
             staff: staff,
@@ -95,7 +95,7 @@ struct StaffRequestsController {
             ], context: context)
     }
 
-    func renderNew(staff: StaffAccount, values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
+    func renderNew(staff: StaffAccount, values: [String: String], context: StaffRequestContext, error: DomainError? = nil) async throws -> Response {
         let tree = try await self.unitQueries.tree()
         let scope = tree.scope(of: staff.unitCode)
         let units = try await self.unitQueries.units().filter { scope.contains($0.code) && $0.active }
@@ -105,8 +105,8 @@ struct StaffRequestsController {
             context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
             let application = try ApplicationForm.application(from: form, channel: nil)
@@ -126,14 +126,14 @@ struct StaffRequestsController {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
         return try await renderCase(id, staff: staff, context: context, notice: Notice.from(request))
     }
 
     func renderCase(
-        _ id: Int, staff: StaffAccount, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
+        _ id: Int, staff: StaffAccount, context: StaffRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
         error: DomainError? = nil
     ) async throws -> Response {
         let found = try await self.requests.request(id, visibleTo: staff.identity)
@@ -150,8 +150,8 @@ struct StaffRequestsController {
             error: error?.message)
     }
 
-    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func act(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
         guard let action = RequestAction(rawValue: try context.pathParameter("action")) else { throw HTTPError(.notFound) }
         _ = try await self.requests.request(id, visibleTo: staff.identity)

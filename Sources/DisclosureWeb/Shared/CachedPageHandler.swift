@@ -65,25 +65,18 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 }
 
-/// The cache keys of the pages the fast path may serve: document pages and search pages.
-enum CachedPageKeys {
-    static func key(for target: String, today: CivilDate) -> String? {
+/// A page route that opts in to the fast path: given a raw request target, the `PageCache` key its
+/// handler stores the page under, or nil when the target is not this route. Declared by the
+/// controller that renders and caches the page, beside its route, so the two cannot drift.
+struct CachedPageRoute: Sendable {
+    let key: @Sendable (_ path: Substring, _ query: Substring?, _ today: CivilDate) -> String?
+
+    /// The first declared route's key for a raw target (`/search?q=…`).
+    static func key(for target: String, among routes: [CachedPageRoute], today: CivilDate) -> String? {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = parts[0]
-        if path.hasPrefix("/documents/") {
-            let id = path.dropFirst("/documents/".count)
-            guard parts.count == 1, !id.isEmpty, id.allSatisfy(\.isASCII), let number = Int(id), number > 0 else { return nil }
-            return "document:\(number):\(today)"
-        }
-        if path == "/search" {
-            var values: [String: String] = [:]
-            for pair in (parts.count > 1 ? parts[1] : "").split(separator: "&") {
-                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = String(kv[0]).removingPercentEncoding ?? ""
-                let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : ""
-                values[key] = value
-            }
-            return SearchController.cacheKey(SearchController.Parameters { values[$0] })
+        let query = parts.count > 1 ? parts[1] : nil
+        for route in routes {
+            if let key = route.key(parts[0], query, today) { return key }
         }
         return nil
     }

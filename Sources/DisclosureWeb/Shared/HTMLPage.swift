@@ -39,10 +39,10 @@ struct PageRenderer: Sendable {
     let templates: MustacheLibrary
 
     func render<Body: Sendable>(
-        _ template: String, title: String, page: Body, context: AppRequestContext,
+        _ template: String, title: String, page: Body, context: some PageContext,
         status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil
     ) -> Response {
-        let html = self.html(template, title: title, page: page, staff: context.staff, csrf: context.csrfToken, notice: notice, error: error)
+        let html = self.html(template, title: title, page: page, staff: context.signedIn, csrf: context.csrfToken, notice: notice, error: error)
 
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

@@ -15,6 +15,22 @@ extension AppRequestContext {
         return staff
     }
 
+}
+
+/// The same role checks where the account is known by type (the staff console).
+extension StaffRequestContext {
+    func requireOffice() throws -> StaffAccount {
+        guard staff.identity.canAdminister else { throw HTTPError(.forbidden) }
+        return staff
+    }
+
+    func requireAuditReader() throws -> StaffAccount {
+        guard staff.identity.canReadAudit else { throw HTTPError(.forbidden) }
+        return staff
+    }
+}
+
+extension RequestContext {
     /// A path parameter, percent-decoded (Hummingbird hands them over still encoded).
     func pathParameter(_ name: String) throws -> String {
         guard let raw = parameters.get(name), let value = raw.removingPercentEncoding else { throw HTTPError(.notFound) }

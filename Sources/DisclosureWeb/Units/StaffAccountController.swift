@@ -18,18 +18,18 @@ struct StaffAccountController {
         let unitCode: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/account", use: show)
         router.post("/staff/account/password", use: changePassword)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         return render(staff, context: context, notice: Notice.from(request))
     }
 
-    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func changePassword(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let form = try await FormData.read(request)
         do {
             try StaffUsersController.checkConfirmation(form)
@@ -43,7 +43,7 @@ struct StaffAccountController {
     }
 
     private func render(
-        _ staff: StaffAccount, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil
+        _ staff: StaffAccount, context: StaffRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil
     ) -> Response {
         let page = AccountPage(username: staff.username, roleLabel: staff.role.label, unitCode: staff.unitCode)
         return renderer.render("Units/account", title: "我的账号", page: page, context: context, status: status, notice: notice, error: error)

@@ -44,12 +44,12 @@ struct StaffDashboardController {
         let supervision: SupervisionTodo
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff", use: show)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let units = try await self.unitQueries.units()
         let calendar = try await self.calendar.calendar()
         let today = self.today

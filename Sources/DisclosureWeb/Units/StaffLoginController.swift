@@ -20,7 +20,7 @@ struct StaffLoginController {
         let username: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/staff/login", use: show)
         router.post("/staff/login", use: submit)
         router.post("/staff/logout", use: logout)

@@ -40,19 +40,19 @@ struct StaffUnitsController {
         let history: [AuditRow]
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/units", use: index)
         router.post("/staff/units", use: create)
         router.get("/staff/units/{code}", use: edit)
         router.post("/staff/units/{code}", use: update)
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
+    @Sendable func index(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        _ = context.staff
         return try await renderIndex(context: context, form: [:], notice: Notice.from(request))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         do {
@@ -65,14 +65,14 @@ struct StaffUnitsController {
         }
     }
 
-    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff()
+    @Sendable func edit(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        _ = context.staff
         let code = try context.pathParameter("code")
         guard let unit = try await self.unitQueries.unit(code) else { throw HTTPError(.notFound) }
         return try await renderEdit(unit, context: context, notice: Notice.from(request))
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let code = try context.pathParameter("code")
         guard let existing = try await self.unitQueries.unit(code) else { throw HTTPError(.notFound) }
@@ -87,7 +87,7 @@ struct StaffUnitsController {
         }
     }
 
-    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
+    private func renderIndex(context: StaffRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
         -> Response
     {
         let tree = try await self.unitQueries.tree()
@@ -97,7 +97,7 @@ struct StaffUnitsController {
                 indent: String(repeating: "　", count: entry.depth), active: entry.unit.active)
         }
         let page = UnitsPage(
-            rows: rows, canEdit: context.staff?.identity.canAdminister == true,
+            rows: rows, canEdit: context.staff.identity.canAdminister,
             kinds: Self.kindOptions(selected: form["kind"] ?? UnitKind.countyDepartment.rawValue),
             parents: Self.parentOptions(tree, selected: form["parentCode"] ?? "", excluding: nil), form: form)
         return renderer.render(
@@ -105,15 +105,16 @@ struct StaffUnitsController {
             notice: notice, error: error?.message)
     }
 
-    private func renderEdit(_ unit: OrgUnit, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+    private func renderEdit(_ unit: OrgUnit, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response
+    {
         let tree = try await self.unitQueries.tree()
-        let canSeeHistory = context.staff?.identity.canReadAudit == true
+        let canSeeHistory = context.staff.identity.canReadAudit
         let history =
             canSeeHistory ? try await self.auditQueries.recent(limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
         let page = UnitEditPage(
             unit: unit, kinds: Self.kindOptions(selected: unit.kind.rawValue),
             parents: Self.parentOptions(tree, selected: unit.parentCode ?? "", excluding: unit.code),
-            canEdit: context.staff?.identity.canAdminister == true, history: history)
+            canEdit: context.staff.identity.canAdminister, history: history)
         return renderer.render(
             "Units/unit", title: unit.name, page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
             notice: notice, error: error?.message)

@@ -55,7 +55,7 @@ struct StaffUsersController {
         }
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<StaffRequestContext>) {
         router.get("/staff/users", use: index)
         router.post("/staff/users", use: create)
         router.get("/staff/users/{username}", use: show)
@@ -65,12 +65,12 @@ struct StaffUsersController {
         router.post("/staff/users/{username}/unlock", use: unlock)
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func index(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireOffice()
         return try await renderIndex(context: context, form: [:], notice: Notice.from(request))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         do {
@@ -87,12 +87,12 @@ struct StaffUsersController {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireOffice()
         return try await renderUser(try context.pathParameter("username"), context: context, notice: Notice.from(request))
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let username = try context.pathParameter("username")
         let form = try await FormData.read(request)
@@ -105,7 +105,7 @@ struct StaffUsersController {
         }
     }
 
-    @Sendable func setPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func setPassword(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let username = try context.pathParameter("username")
         let form = try await FormData.read(request)
@@ -116,7 +116,7 @@ struct StaffUsersController {
         }
     }
 
-    @Sendable func setActive(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func setActive(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let username = try context.pathParameter("username")
         let form = try await FormData.read(request)
@@ -127,7 +127,7 @@ struct StaffUsersController {
         }
     }
 
-    @Sendable func unlock(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func unlock(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = try context.requireOffice()
         let username = try context.pathParameter("username")
         return try await perform(username, context: context) {
@@ -137,7 +137,7 @@ struct StaffUsersController {
     }
 
     /// Runs a change; on a rule violation re-renders the account page with the message.
-    private func perform(_ username: String, context: AppRequestContext, _ body: () async throws -> String) async throws -> Response {
+    private func perform(_ username: String, context: StaffRequestContext, _ body: () async throws -> String) async throws -> Response {
         do {
             let notice = try await body()
             return redirect(to: "/staff/users/\(username)?notice=\(notice)")
@@ -152,7 +152,7 @@ struct StaffUsersController {
         }
     }
 
-    private func renderIndex(context: AppRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
+    private func renderIndex(context: StaffRequestContext, form: [String: String], notice: String? = nil, error: DomainError? = nil) async throws
         -> Response
     {
         let units = try await self.unitQueries.units()
@@ -171,7 +171,8 @@ struct StaffUsersController {
             notice: notice, error: error?.message)
     }
 
-    private func renderUser(_ username: String, context: AppRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response
+    private func renderUser(_ username: String, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws
+        -> Response
     {
         guard let account = try await self.accountQueries.account(username: username) else { throw HTTPError(.notFound) }
         let now = self.clock.now()
