@@ -1,9 +1,13 @@
-/// Dates travel as ISO text (YYYY-MM-DD) in JSON: report snapshots, imports and the API.
+import Foundation
+
+/// A date is stored and exchanged as `YYYY-MM-DD`; anything else fails to decode (a stored row
+/// with a bad date is corrupt, never read as some other day).
 extension CivilDate: Codable {
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
         guard let date = CivilDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "日期应为 YYYY-MM-DD：\(text)"))
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "「\(text.prefix(40))」不是 YYYY-MM-DD 日期")
         }
         self = date
     }

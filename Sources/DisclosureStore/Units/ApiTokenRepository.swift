@@ -35,7 +35,7 @@ public struct ApiTokenRepository: Sendable {
         .where(SQLColumn("revoked_at", table: "t"), .is, SQLLiteral.null)
         .where(SQLColumn("active", table: "u"), .equal, SQLBind(true))
         .first()
-        return try row.map(StaffAccountRepository.decode)
+        return try row.map { try StaffUserRow.read($0).account() }
     }
 
     public func list() async throws -> [ApiTokenInfo] {

@@ -26,7 +26,7 @@ public struct SessionRepository: Sendable {
         .where(SQLColumn("expires_at", table: "s"), .greaterThan, SQLBind(Timestamp.text(now)))
         .where(SQLColumn("active", table: "u"), .equal, SQLBind(true))
         .first()
-        return try row.map(StaffAccountRepository.decode)
+        return try row.map { try StaffUserRow.read($0).account() }
     }
 
     public func delete(tokenHash: String) async throws {

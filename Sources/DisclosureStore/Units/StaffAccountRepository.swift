@@ -9,6 +9,29 @@ public struct StoredCredentials: Sendable {
     public let failedLogins: Int
 }
 
+/// A row of `staff_users`.
+struct StaffUserRow: StoredRow {
+    static let table = "staff_users"
+
+    var id: Int?
+    var username: String
+    var displayName: String
+    var passwordHash: String
+    var role: Role
+    var unitCode: String
+    var active: Bool
+    var failedLogins: Int
+    var lockedUntil: String?
+    var createdAt: String
+    var passwordChangedAt: String?
+
+    func account() throws -> StaffAccount {
+        StaffAccount(
+            id: id ?? 0, username: username, displayName: displayName, role: role, unitCode: unitCode, active: active,
+            lockedUntil: try lockedUntil.map { try CorruptRow.timestamp($0, table: Self.table, column: "locked_until", id: "\(id ?? 0)") })
+    }
+}
+
 /// Named queries over `staff_users`.
 public struct StaffAccountRepository: Sendable {
     let db: any SQLDatabase
@@ -16,11 +39,11 @@ public struct StaffAccountRepository: Sendable {
     public init(_ db: any SQLDatabase) { self.db = db }
 
     public func all() async throws -> [StaffAccount] {
-        try await db.select().column("*").from("staff_users").orderBy("unit_code").orderBy("username").all().map(Self.decode)
+        try await StaffUserRow.all(db.select().column("*").from(StaffUserRow.table).orderBy("unit_code").orderBy("username")).map { try $0.account() }
     }
 
     public func find(id: Int) async throws -> StaffAccount? {
-        try await db.select().column("*").from("staff_users").where("id", .equal, id).first().map(Self.decode)
+        try await StaffUserRow.first(db.select().column("*").from(StaffUserRow.table).where("id", .equal, id))?.account()
     }
 
     public func find(username: String) async throws -> StaffAccount? {
@@ -28,21 +51,17 @@ public struct StaffAccountRepository: Sendable {
     }
 
     public func credentials(username: String) async throws -> StoredCredentials? {
-        guard let row = try await db.select().column("*").from("staff_users").where("username", .equal, username.lowercased()).first()
+        guard let row = try await StaffUserRow.first(db.select().column("*").from(StaffUserRow.table).where("username", .equal, username.lowercased()))
         else { return nil }
-        return StoredCredentials(
-            account: try Self.decode(row), passwordHash: try row.decode(column: "password_hash", as: String.self),
-            failedLogins: try row.decode(column: "failed_logins", as: Int.self))
+        return StoredCredentials(account: try row.account(), passwordHash: row.passwordHash, failedLogins: row.failedLogins)
     }
 
     public func insert(_ new: NewStaffAccount, passwordHash: String, at now: Date) async throws -> Int {
         let stamp = Timestamp.text(now)
-        return try await db.insert(into: "staff_users")
-            .columns("username", "display_name", "password_hash", "role", "unit_code", "active", "failed_logins", "created_at", "password_changed_at")
-            .values(
-                SQLBind(new.username), SQLBind(new.displayName), SQLBind(passwordHash), SQLBind(new.role.rawValue),
-                SQLBind(new.unitCode), SQLBind(true), SQLBind(0), SQLBind(stamp), SQLBind(stamp)
-            )
+        let row = StaffUserRow(
+            id: nil, username: new.username, displayName: new.displayName, passwordHash: passwordHash, role: new.role, unitCode: new.unitCode,
+            active: true, failedLogins: 0, lockedUntil: nil, createdAt: stamp, passwordChangedAt: stamp)
+        return try await db.insert(into: StaffUserRow.table).model(row, with: StaffUserRow.insertEncoder)
             .returning("id").first(decodingColumn: "id", as: Int.self) ?? 0
     }
 
@@ -64,14 +83,5 @@ public struct StaffAccountRepository: Sendable {
     public func clearFailures(id: Int) async throws {
         try await db.update("staff_users").set("failed_logins", to: 0).set("locked_until", to: String?.none)
             .where("id", .equal, id).run()
-    }
-
-    static func decode(_ row: any SQLRow) throws -> StaffAccount {
-        StaffAccount(
-            id: try row.decode(column: "id", as: Int.self), username: try row.decode(column: "username", as: String.self),
-            displayName: try row.decode(column: "display_name", as: String.self),
-            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .auditor,
-            unitCode: try row.decode(column: "unit_code", as: String.self), active: try row.decode(column: "active", as: Bool.self),
-            lockedUntil: try row.decode(column: "locked_until", as: String?.self).flatMap(Timestamp.date))
     }
 }
