@@ -66,20 +66,40 @@ public struct CatalogRepository: Sendable {
         ]
     }
 
-    static func decode(_ row: any SQLRow) throws -> CatalogEntry {
-        let anchor = PublicationRule.Anchor(rawValue: try row.decode(column: "rule_anchor", as: String.self)) ?? .formedOrChanged
-        let rule = (try? PublicationRule(anchor: anchor, workingDays: try row.decode(column: "rule_days", as: Int.self))) ?? .statutoryDefault
+    static func decode(_ row: any SQLRow) throws -> CatalogEntry { try CatalogEntryRow.read(row).entry() }
+}
+
+/// A row of `catalog_entries`.
+struct CatalogEntryRow: StoredRow {
+    static let table = "catalog_entries"
+
+    var id: Int
+    var unitCode: String
+    var domain: String
+    var primaryItem: String
+    var secondaryItem: String
+    var content: String
+    var basis: String
+    var timeLimitText: String
+    var ruleAnchor: PublicationRule.Anchor
+    var ruleDays: Int
+    var channels: String
+    var audience: Audience
+    var mode: DisclosureMode
+    var level: AdministrativeLevel
+    var columnName: String
+    var columnKind: ColumnKind
+    var statutoryItem: StatutoryItem?
+
+    func entry() throws -> CatalogEntry {
+        func corrupt(_ column: String, _ reason: String) -> CorruptRow { CorruptRow(table: Self.table, column: column, id: "\(id)", reason: reason) }
+        let rule: PublicationRule
+        do { rule = try PublicationRule(anchor: ruleAnchor, workingDays: ruleDays) } catch { throw corrupt("rule_days", "公开时限 \(ruleDays) 个工作日无效") }
+        let parsedChannels: [ChannelChoice]
+        do { parsedChannels = try ChannelChoice.parseList(channels) } catch { throw corrupt("channels", "公开渠道「\(channels.prefix(40))」无法识别") }
         return CatalogEntry(
-            id: try row.decode(column: "id", as: Int.self), unitCode: try row.decode(column: "unit_code", as: String.self),
-            domain: try row.decode(column: "domain", as: String.self), primaryItem: try row.decode(column: "primary_item", as: String.self),
-            secondaryItem: try row.decode(column: "secondary_item", as: String.self), content: try row.decode(column: "content", as: String.self),
-            basis: try row.decode(column: "basis", as: String.self), timeLimitText: try row.decode(column: "time_limit_text", as: String.self),
-            rule: rule, channels: (try? ChannelChoice.parseList(try row.decode(column: "channels", as: String.self))) ?? [],
-            audience: Audience(rawValue: try row.decode(column: "audience", as: String.self)) ?? .everyone,
-            mode: DisclosureMode(rawValue: try row.decode(column: "mode", as: String.self)) ?? .proactive,
-            level: AdministrativeLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .county,
-            column: try row.decode(column: "column_name", as: String.self),
-            columnKind: ColumnKind(rawValue: try row.decode(column: "column_kind", as: String.self)) ?? .other,
-            statutoryItem: try row.decode(column: "statutory_item", as: Int?.self).flatMap(StatutoryItem.init(rawValue:)))
+            id: id, unitCode: unitCode, domain: domain, primaryItem: primaryItem, secondaryItem: secondaryItem, content: content, basis: basis,
+            timeLimitText: timeLimitText, rule: rule, channels: parsedChannels, audience: audience, mode: mode, level: level, column: columnName,
+            columnKind: columnKind, statutoryItem: statutoryItem)
     }
 }

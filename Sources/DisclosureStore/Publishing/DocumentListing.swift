@@ -126,21 +126,43 @@ public struct DocumentListing: Sendable {
         return query
     }
 
-    static func decode(_ row: any SQLRow) throws -> DocumentSummary {
-        let anchor = try row.decode(column: "rule_anchor", as: String?.self).flatMap(PublicationRule.Anchor.init(rawValue:))
-        let days = try row.decode(column: "rule_days", as: Int?.self)
-        let rule = anchor.flatMap { anchor in days.flatMap { try? PublicationRule(anchor: anchor, workingDays: $0) } } ?? .statutoryDefault
+    static func decode(_ row: any SQLRow) throws -> DocumentSummary { try DocumentSummaryRow.read(row).summary() }
+}
+
+/// A row of the list query: a document's list columns with its catalog rule and, for a 政策解读,
+/// the interpreted document's publication date.
+struct DocumentSummaryRow: StoredRow {
+    static let table = "documents"
+
+    var id: Int
+    var indexNumber: String
+    var unitCode: String
+    var title: String
+    var docNumber: String
+    var category: String
+    var attribute: DisclosureAttribute
+    var state: DocumentState
+    var generatedOn: CivilDate
+    var publishedOn: CivilDate?
+    var isNormative: Bool
+    var effectiveFrom: CivilDate?
+    var expiresOn: CivilDate?
+    var repealedOn: CivilDate?
+    var ruleAnchor: PublicationRule.Anchor?
+    var ruleDays: Int?
+    var relatedPublishedOn: CivilDate?
+
+    func summary() throws -> DocumentSummary {
+        var rule = PublicationRule.statutoryDefault
+        if let ruleAnchor, let ruleDays {
+            do { rule = try PublicationRule(anchor: ruleAnchor, workingDays: ruleDays) } catch {
+                throw CorruptRow(table: "catalog_entries", column: "rule_days", id: "文件 \(id) 的目录项", reason: "公开时限 \(ruleDays) 个工作日无效")
+            }
+        }
         return DocumentSummary(
-            id: try row.decode(column: "id", as: Int.self), indexNumber: try row.decode(column: "index_number", as: String.self),
-            unitCode: try row.decode(column: "unit_code", as: String.self), title: try row.decode(column: "title", as: String.self),
-            docNumber: try row.decode(column: "doc_number", as: String.self), category: try row.decode(column: "category", as: String.self),
-            attribute: DisclosureAttribute(rawValue: try row.decode(column: "attribute", as: String.self)) ?? .onRequest,
-            state: DocumentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
-            generatedOn: try DocumentRepository.date(row, "generated_on") ?? CivilDate(dayNumber: 0),
-            publishedOn: try DocumentRepository.date(row, "published_on"), isNormative: try row.decode(column: "is_normative", as: Bool.self),
-            validity: DocumentValidity(
-                effectiveFrom: try DocumentRepository.date(row, "effective_from"), expiresOn: try DocumentRepository.date(row, "expires_on"),
-                repealedOn: try DocumentRepository.date(row, "repealed_on")),
-            rule: rule, relatedPublishedOn: try DocumentRepository.date(row, "related_published_on"))
+            id: id, indexNumber: indexNumber, unitCode: unitCode, title: title, docNumber: docNumber, category: category, attribute: attribute,
+            state: state, generatedOn: generatedOn, publishedOn: publishedOn, isNormative: isNormative,
+            validity: DocumentValidity(effectiveFrom: effectiveFrom, expiresOn: expiresOn, repealedOn: repealedOn), rule: rule,
+            relatedPublishedOn: relatedPublishedOn)
     }
 }

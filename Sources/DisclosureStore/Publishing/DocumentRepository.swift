@@ -139,33 +139,56 @@ public struct DocumentRepository: Sendable {
         ]
     }
 
-    static func date(_ row: any SQLRow, _ column: String) throws -> CivilDate? {
-        try row.decode(column: column, as: String?.self).flatMap { CivilDate(iso: $0) }
-    }
+    static func decode(_ row: any SQLRow) throws -> GovernmentDocument { try DocumentRow.read(row).document() }
+}
 
-    static func decode(_ row: any SQLRow) throws -> GovernmentDocument {
+/// A row of `documents`.
+struct DocumentRow: StoredRow {
+    static let table = "documents"
+
+    var id: Int
+    var indexNumber: String
+    var unitCode: String
+    var title: String
+    var docNumber: String
+    var issuer: String
+    var topic: String
+    var catalogEntryId: Int?
+    var category: String
+    var generatedOn: CivilDate
+    var body: String
+    var attribute: DisclosureAttribute
+    var withholdingReason: WithholdingReason?
+    var channels: String
+    var isNormative: Bool
+    var effectiveFrom: CivilDate?
+    var expiresOn: CivilDate?
+    var repealedOn: CivilDate?
+    var interpretsDocumentId: Int?
+    var state: DocumentState
+    var version: Int
+    var correctionNotice: String?
+    var publishAt: String?
+    var publishedOn: CivilDate?
+    var withdrawnReason: String?
+
+    func document() throws -> GovernmentDocument {
+        var parsedChannels: [PublicationChannel] = []
+        for name in channels.split(separator: "|") {
+            guard let channel = PublicationChannel(rawValue: String(name)) else {
+                throw CorruptRow(table: Self.table, column: "channels", id: "\(id)", reason: "发布渠道「\(name.prefix(40))」无法识别")
+            }
+            parsedChannels.append(channel)
+        }
         let draft = DocumentDraft(
-            unitCode: try row.decode(column: "unit_code", as: String.self), title: try row.decode(column: "title", as: String.self),
-            docNumber: try row.decode(column: "doc_number", as: String.self), issuer: try row.decode(column: "issuer", as: String.self),
-            topic: try row.decode(column: "topic", as: String.self), catalogEntryID: try row.decode(column: "catalog_entry_id", as: Int?.self),
-            category: try row.decode(column: "category", as: String.self),
-            generatedOn: try date(row, "generated_on") ?? CivilDate(dayNumber: 0), body: try row.decode(column: "body", as: String.self),
-            attribute: DisclosureAttribute(rawValue: try row.decode(column: "attribute", as: String.self)) ?? .onRequest,
-            withholdingReason: try row.decode(column: "withholding_reason", as: String?.self).flatMap(WithholdingReason.init(rawValue:)),
-            channels: try row.decode(column: "channels", as: String.self).split(separator: "|").compactMap {
-                PublicationChannel(rawValue: String($0))
-            },
-            isNormative: try row.decode(column: "is_normative", as: Bool.self),
-            validity: DocumentValidity(
-                effectiveFrom: try date(row, "effective_from"), expiresOn: try date(row, "expires_on"), repealedOn: try date(row, "repealed_on")),
-            interpretsDocumentID: try row.decode(column: "interprets_document_id", as: Int?.self))
+            unitCode: unitCode, title: title, docNumber: docNumber, issuer: issuer, topic: topic, catalogEntryID: catalogEntryId, category: category,
+            generatedOn: generatedOn, body: body, attribute: attribute, withholdingReason: withholdingReason, channels: parsedChannels,
+            isNormative: isNormative, validity: DocumentValidity(effectiveFrom: effectiveFrom, expiresOn: expiresOn, repealedOn: repealedOn),
+            interpretsDocumentID: interpretsDocumentId)
         return GovernmentDocument(
-            id: try row.decode(column: "id", as: Int.self), indexNumber: try row.decode(column: "index_number", as: String.self), draft: draft,
-            state: DocumentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
-            version: try row.decode(column: "version", as: Int.self),
-            correctionNotice: try row.decode(column: "correction_notice", as: String?.self),
-            publishAt: try row.decode(column: "publish_at", as: String?.self).flatMap(Timestamp.date),
-            publishedOn: try date(row, "published_on"), withdrawnReason: try row.decode(column: "withdrawn_reason", as: String?.self))
+            id: id, indexNumber: indexNumber, draft: draft, state: state, version: version, correctionNotice: correctionNotice,
+            publishAt: try publishAt.map { try CorruptRow.timestamp($0, table: Self.table, column: "publish_at", id: "\(id)") },
+            publishedOn: publishedOn, withdrawnReason: withdrawnReason)
     }
 }
 

@@ -51,7 +51,8 @@ public struct StaffAccountRepository: Sendable {
     }
 
     public func credentials(username: String) async throws -> StoredCredentials? {
-        guard let row = try await StaffUserRow.first(db.select().column("*").from(StaffUserRow.table).where("username", .equal, username.lowercased()))
+        guard
+            let row = try await StaffUserRow.first(db.select().column("*").from(StaffUserRow.table).where("username", .equal, username.lowercased()))
         else { return nil }
         return StoredCredentials(account: try row.account(), passwordHash: row.passwordHash, failedLogins: row.failedLogins)
     }

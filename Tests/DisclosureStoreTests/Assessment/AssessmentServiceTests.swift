@@ -142,7 +142,13 @@ struct AssessmentServiceTests {
             // A 自评 stored blank before this rule existed blocks approval until an assessor scores it.
             if drawn[0] == "CZJ" {
                 var legacy = try #require(try await AssessmentRepository(database.sql).entries(campaign: campaign.id).first { $0.unitCode == "JYJ" })
-                legacy.selfFacts = AssessmentFacts(["1.6": .score(6)])
+                // As submitted then: the platform's metrics frozen, one manual leaf scored, the rest blank.
+                let scheme = try await service().scheme(campaign.schemeID).scheme
+                let metrics = try await AssessmentMetrics(database: database, clock: Self.clock("2026-12-09")).values(
+                    unit: "JYJ", year: campaign.year)
+                var frozen = AssessmentMetrics.facts(for: scheme, from: metrics)
+                frozen["1.6"] = .score(6)
+                legacy.selfFacts = frozen
                 legacy.selfSubmittedOn = CivilDate(iso: "2026-12-09")
                 legacy.selfSubmittedBy = "editor2"
                 let stored = legacy
