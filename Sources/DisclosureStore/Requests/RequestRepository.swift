@@ -12,18 +12,18 @@ public struct RequestRepository: Sendable {
         _ application: RequestApplication, reference: String, codeHash: String, submittedAt: Date, receivedOn: CivilDate?, by actor: String
     ) async throws -> Int {
         let stamp = Timestamp.text(submittedAt)
-        let columns: [(String, any Encodable & Sendable)] = [
-            ("reference", reference), ("query_code_hash", codeHash), ("unit_code", application.unitCode), ("channel", application.channel.rawValue),
-            ("submitted_at", stamp), ("received_on", receivedOn?.description),
-            ("state", (receivedOn == nil ? RequestState.pendingConfirmation : .accepted).rawValue),
-            ("applicant_kind", application.applicantKind.rawValue), ("applicant_name", application.applicantName),
-            ("contact_person", application.contactPerson),
-            ("id_type", application.idType.rawValue), ("id_number", application.idNumber), ("phone", application.phone), ("email", application.email),
-            ("address", application.address), ("info_title", application.infoTitle), ("info_doc_number", application.infoDocNumber),
-            ("info_description", application.infoDescription), ("requested_form", application.requestedForm.rawValue),
-            ("delivery", application.delivery.rawValue), ("reply_text", ""), ("created_by", actor), ("created_at", stamp), ("updated_at", stamp),
-        ]
-        return try await db.insertReturningID(into: "requests", columns, failure: "申请保存失败")
+        let row = RequestRow(
+            id: nil, reference: reference, queryCodeHash: codeHash, unitCode: application.unitCode, channel: application.channel,
+            submittedAt: stamp, receivedOn: receivedOn, state: receivedOn == nil ? .pendingConfirmation : .accepted,
+            applicantKind: application.applicantKind, applicantName: application.applicantName, contactPerson: application.contactPerson,
+            idType: application.idType, idNumber: application.idNumber, phone: application.phone, email: application.email,
+            address: application.address, infoTitle: application.infoTitle, infoDocNumber: application.infoDocNumber,
+            infoDescription: application.infoDescription, requestedForm: application.requestedForm, delivery: application.delivery,
+            outcome: nil, replyText: "", draftedBy: nil, answeredOn: nil, createdBy: actor, createdAt: stamp, updatedAt: stamp)
+        guard let id = try await db.insert(into: RequestRow.table).model(row, with: RequestRow.insertEncoder).returning("id")
+            .first(decodingColumn: "id", as: Int.self)
+        else { throw DomainError(.conflict, "申请保存失败") }
+        return id
     }
 
     public func find(_ id: Int) async throws -> InformationRequest? {
@@ -79,12 +79,10 @@ public struct RequestRepository: Sendable {
     }
 
     public func append(_ event: RequestEvent, to id: Int, at now: Date) async throws {
-        try await db.insert(into: "request_events")
-            .columns("request_id", "kind", "on_date", "until_date", "days", "party", "detail", "actor", "recorded_at")
-            .values(
-                SQLBind(id), SQLBind(event.kind.rawValue), SQLBind(event.on.description), SQLBind(event.until?.description), SQLBind(event.days),
-                SQLBind(event.party), SQLBind(event.detail), SQLBind(event.actor), SQLBind(Timestamp.text(now))
-            ).run()
+        let row = RequestEventRow(
+            id: nil, requestId: id, kind: event.kind, onDate: event.on, untilDate: event.until, days: event.days, party: event.party,
+            detail: event.detail, actor: event.actor, recordedAt: Timestamp.text(now))
+        try await db.insert(into: RequestEventRow.table).model(row, with: RequestEventRow.insertEncoder).run()
     }
 
     func events(of id: Int) async throws -> [RequestEvent] {
@@ -93,37 +91,74 @@ public struct RequestRepository: Sendable {
 
     func events(of ids: [Int]) async throws -> [Int: [RequestEvent]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.select().column("*").from("request_events").where("request_id", .in, ids).orderBy("id").all()
+        let rows = try await RequestEventRow.all(db.select().column("*").from(RequestEventRow.table).where("request_id", .in, ids).orderBy("id"))
         var byRequest: [Int: [RequestEvent]] = [:]
-        for row in rows {
-            let kind = RequestEvent.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .reassigned
-            let event = RequestEvent(
-                kind: kind, on: CivilDate(iso: try row.decode(column: "on_date", as: String.self))!,
-                until: try row.decodeNil(column: "until_date") ? nil : CivilDate(iso: try row.decode(column: "until_date", as: String.self)),
-                days: try row.decode(column: "days", as: Int?.self), party: try row.decode(column: "party", as: String.self),
-                detail: try row.decode(column: "detail", as: String.self), actor: try row.decode(column: "actor", as: String.self))
-            byRequest[try row.decode(column: "request_id", as: Int.self), default: []].append(event)
-        }
+        for row in rows { byRequest[row.requestId, default: []].append(row.event) }
         return byRequest
     }
 
-    static func decode(_ row: any SQLRow, events: [RequestEvent]) throws -> InformationRequest {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func optional(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+    static func decode(_ row: any SQLRow, events: [RequestEvent]) throws -> InformationRequest { try RequestRow.read(row).request(events: events) }
+}
+
+/// A row of `requests`.
+struct RequestRow: StoredRow {
+    static let table = "requests"
+
+    var id: Int?
+    var reference: String
+    var queryCodeHash: String
+    var unitCode: String
+    var channel: RequestChannel
+    var submittedAt: String
+    var receivedOn: CivilDate?
+    var state: RequestState
+    var applicantKind: ApplicantKind
+    var applicantName: String
+    var contactPerson: String
+    var idType: IdentityDocumentType
+    var idNumber: String
+    var phone: String
+    var email: String
+    var address: String
+    var infoTitle: String
+    var infoDocNumber: String
+    var infoDescription: String
+    var requestedForm: RequestedForm
+    var delivery: DeliveryMethod
+    var outcome: RequestOutcome?
+    var replyText: String
+    var draftedBy: String?
+    var answeredOn: CivilDate?
+    var createdBy: String
+    var createdAt: String
+    var updatedAt: String
+
+    func request(events: [RequestEvent]) throws -> InformationRequest {
         let application = RequestApplication(
-            unitCode: try text("unit_code"), channel: RequestChannel(rawValue: try text("channel")) ?? .online,
-            applicantKind: ApplicantKind(rawValue: try text("applicant_kind")) ?? .other, applicantName: try text("applicant_name"),
-            contactPerson: try text("contact_person"), idType: IdentityDocumentType(rawValue: try text("id_type")) ?? .other,
-            idNumber: try text("id_number"), phone: try text("phone"), email: try text("email"), address: try text("address"),
-            infoTitle: try text("info_title"), infoDocNumber: try text("info_doc_number"), infoDescription: try text("info_description"),
-            requestedForm: RequestedForm(rawValue: try text("requested_form")) ?? .electronicData,
-            delivery: DeliveryMethod(rawValue: try text("delivery")) ?? .pickUp)
+            unitCode: unitCode, channel: channel, applicantKind: applicantKind, applicantName: applicantName, contactPerson: contactPerson,
+            idType: idType, idNumber: idNumber, phone: phone, email: email, address: address, infoTitle: infoTitle, infoDocNumber: infoDocNumber,
+            infoDescription: infoDescription, requestedForm: requestedForm, delivery: delivery)
         return InformationRequest(
-            id: try row.decode(column: "id", as: Int.self), reference: try text("reference"), application: application,
-            submittedAt: Timestamp.date(try text("submitted_at")) ?? Date(timeIntervalSince1970: 0),
-            receivedOn: try optional("received_on").flatMap(CivilDate.init(iso:)), state: RequestState(rawValue: try text("state")) ?? .accepted,
-            outcome: try optional("outcome").flatMap(RequestOutcome.init(rawValue:)), replyText: try text("reply_text"),
-            draftedBy: try optional("drafted_by"), answeredOn: try optional("answered_on").flatMap(CivilDate.init(iso:)), events: events,
-            createdBy: try text("created_by"))
+            id: id ?? 0, reference: reference, application: application,
+            submittedAt: try CorruptRow.timestamp(submittedAt, table: Self.table, column: "submitted_at", id: "\(id ?? 0)"), receivedOn: receivedOn,
+            state: state, outcome: outcome, replyText: replyText, draftedBy: draftedBy, answeredOn: answeredOn, events: events, createdBy: createdBy)
     }
+}
+
+/// A row of `request_events`.
+struct RequestEventRow: StoredRow {
+    static let table = "request_events"
+
+    var id: Int?
+    var requestId: Int
+    var kind: RequestEvent.Kind
+    var onDate: CivilDate
+    var untilDate: CivilDate?
+    var days: Int?
+    var party: String
+    var detail: String
+    var actor: String
+    var recordedAt: String
+
+    var event: RequestEvent { RequestEvent(kind: kind, on: onDate, until: untilDate, days: days, party: party, detail: detail, actor: actor) }
 }
