@@ -20,14 +20,15 @@ public struct ComplaintRepository: Sendable {
         async throws -> Int
     {
         let stamp = Timestamp.text(now)
-        let columns: [(String, any Encodable & Sendable)] = [
-            ("reference", reference), ("query_code_hash", codeHash), ("unit_code", submission.unitCode), ("channel", submission.channel.rawValue),
-            ("kind", submission.kind.rawValue), ("subject", submission.subject), ("content", submission.content),
-            ("complainant_name", submission.complainantName), ("phone", submission.phone), ("email", submission.email),
-            ("received_on", receivedOn.description), ("state", ComplaintState.handling.rawValue), ("reply_text", ""), ("rectification", ""),
-            ("created_by", actor), ("created_at", stamp), ("updated_at", stamp),
-        ]
-        return try await db.insertReturningID(into: "complaints", columns, failure: "投诉保存失败")
+        let row = ComplaintRow(
+            id: nil, reference: reference, queryCodeHash: codeHash, unitCode: submission.unitCode, channel: submission.channel,
+            kind: submission.kind, subject: submission.subject, content: submission.content, complainantName: submission.complainantName,
+            phone: submission.phone, email: submission.email, receivedOn: receivedOn, state: .handling, outcome: nil, replyText: "",
+            rectification: "", draftedBy: nil, answeredOn: nil, escalatedOn: nil, createdBy: actor, createdAt: stamp, updatedAt: stamp)
+        guard let id = try await db.insert(into: ComplaintRow.table).model(row, with: ComplaintRow.insertEncoder).returning("id")
+            .first(decodingColumn: "id", as: Int.self)
+        else { throw DomainError(.conflict, "投诉保存失败") }
+        return id
     }
 
     public func find(_ id: Int) async throws -> Complaint? {
@@ -67,21 +68,43 @@ public struct ComplaintRepository: Sendable {
         }
     }
 
-    static func decode(_ row: any SQLRow) throws -> Complaint {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func date(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap(CivilDate.init(iso:)) }
-        let submission = ComplaintSubmission(
-            unitCode: try text("unit_code"), channel: ComplaintChannel(rawValue: try text("channel")) ?? .online,
-            kind: ComplaintKind(rawValue: try text("kind")) ?? .other, subject: try text("subject"), content: try text("content"),
-            complainantName: try text("complainant_name"), phone: try text("phone"), email: try text("email"))
-        let reply = ComplaintReply(
-            outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ComplaintOutcome.init(rawValue:)), text: try text("reply_text"),
-            rectification: try text("rectification"))
-        return Complaint(
-            id: try row.decode(column: "id", as: Int.self), reference: try text("reference"), submission: submission,
-            receivedOn: try date("received_on") ?? CivilDate(year: 1970, month: 1, day: 1)!,
-            state: ComplaintState(rawValue: try text("state")) ?? .handling, reply: reply,
-            draftedBy: try row.decode(column: "drafted_by", as: String?.self),
-            answeredOn: try date("answered_on"), escalatedOn: try date("escalated_on"), createdBy: try text("created_by"))
+    static func decode(_ row: any SQLRow) throws -> Complaint { try ComplaintRow.read(row).complaint }
+}
+
+/// A row of `complaints`.
+struct ComplaintRow: StoredRow {
+    static let table = "complaints"
+
+    var id: Int?
+    var reference: String
+    var queryCodeHash: String
+    var unitCode: String
+    var channel: ComplaintChannel
+    var kind: ComplaintKind
+    var subject: String
+    var content: String
+    var complainantName: String
+    var phone: String
+    var email: String
+    var receivedOn: CivilDate
+    var state: ComplaintState
+    var outcome: ComplaintOutcome?
+    var replyText: String
+    var rectification: String
+    var draftedBy: String?
+    var answeredOn: CivilDate?
+    var escalatedOn: CivilDate?
+    var createdBy: String
+    var createdAt: String
+    var updatedAt: String
+
+    var complaint: Complaint {
+        Complaint(
+            id: id ?? 0, reference: reference,
+            submission: ComplaintSubmission(
+                unitCode: unitCode, channel: channel, kind: kind, subject: subject, content: content, complainantName: complainantName, phone: phone,
+                email: email),
+            receivedOn: receivedOn, state: state, reply: ComplaintReply(outcome: outcome, text: replyText, rectification: rectification),
+            draftedBy: draftedBy, answeredOn: answeredOn, escalatedOn: escalatedOn, createdBy: createdBy)
     }
 }

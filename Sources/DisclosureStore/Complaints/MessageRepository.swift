@@ -37,25 +37,41 @@ public struct MessageRepository: Sendable {
         try await db.updateRow("messages", id: id, at: now, values)
     }
 
-    static func decode(_ row: any SQLRow) throws -> PublicMessage {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func optional(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        func date(_ column: String) throws -> CivilDate? { try optional(column).flatMap(CivilDate.init(iso:)) }
-        let submission = MessageSubmission(
-            unitCode: try text("unit_code"), title: try text("title"), content: try text("content"), authorName: try text("author_name"),
-            phone: try text("phone"), email: try text("email"))
-        var file: StoredFile?
-        if let sha = try optional("file_sha256") {
-            file = StoredFile(
-                name: try optional("file_name") ?? "附件", mediaType: try optional("file_type") ?? "application/octet-stream", sha256: sha,
-                size: try row.decode(column: "file_size", as: Int?.self) ?? 0)
+    static func decode(_ row: any SQLRow) throws -> PublicMessage { try MessageRow.read(row).message }
+}
+
+/// A row of `messages` as read (the insert names its columns where it writes them).
+struct MessageRow: StoredRow {
+    static let table = "messages"
+
+    var id: Int
+    var unitCode: String
+    var title: String
+    var content: String
+    var authorName: String
+    var phone: String
+    var email: String
+    var submittedOn: CivilDate
+    var state: MessageState
+    var rejection: MessageRejection?
+    var rejectionNote: String
+    var acceptedOn: CivilDate?
+    var replyText: String
+    var repliedBy: String?
+    var answeredOn: CivilDate?
+    var fileName: String?
+    var fileType: String?
+    var fileSha256: String?
+    var fileSize: Int?
+
+    var message: PublicMessage {
+        let file = fileSha256.map {
+            StoredFile(name: fileName ?? "附件", mediaType: fileType ?? "application/octet-stream", sha256: $0, size: fileSize ?? 0)
         }
         return PublicMessage(
-            id: try row.decode(column: "id", as: Int.self), submission: submission,
-            submittedOn: try date("submitted_on") ?? CivilDate(year: 1970, month: 1, day: 1)!,
-            state: MessageState(rawValue: try text("state")) ?? .pending,
-            rejection: try optional("rejection").flatMap(MessageRejection.init(rawValue:)),
-            rejectionNote: try text("rejection_note"), acceptedOn: try date("accepted_on"), replyText: try text("reply_text"),
-            repliedBy: try optional("replied_by"), answeredOn: try date("answered_on"), attachment: file)
+            id: id,
+            submission: MessageSubmission(unitCode: unitCode, title: title, content: content, authorName: authorName, phone: phone, email: email),
+            submittedOn: submittedOn, state: state, rejection: rejection, rejectionNote: rejectionNote, acceptedOn: acceptedOn, replyText: replyText,
+            repliedBy: repliedBy, answeredOn: answeredOn, attachment: file)
     }
 }

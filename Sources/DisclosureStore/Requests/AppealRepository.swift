@@ -9,14 +9,13 @@ public struct AppealRepository: Sendable {
     public init(_ db: any SQLDatabase) { self.db = db }
 
     public func insert(_ appeal: Appeal, at now: Date) async throws -> Int {
-        let row = try await db.insert(into: "appeals")
-            .columns("request_id", "kind", "filed_on", "authority", "result", "decided_on", "note", "created_at")
-            .values(
-                SQLBind(appeal.requestID), SQLBind(appeal.kind.rawValue), SQLBind(appeal.filedOn.description), SQLBind(appeal.authority),
-                SQLBind(appeal.result.rawValue), SQLBind(appeal.decidedOn?.description), SQLBind(appeal.note), SQLBind(Timestamp.text(now))
-            ).returning("id").first()
-        guard let row else { throw DomainError(.conflict, "复议诉讼记录保存失败") }
-        return try row.decode(column: "id", as: Int.self)
+        let row = AppealRow(
+            id: nil, requestId: appeal.requestID, kind: appeal.kind, filedOn: appeal.filedOn, authority: appeal.authority, result: appeal.result,
+            decidedOn: appeal.decidedOn, note: appeal.note, createdAt: Timestamp.text(now))
+        guard let id = try await db.insert(into: AppealRow.table).model(row, with: AppealRow.insertEncoder).returning("id")
+            .first(decodingColumn: "id", as: Int.self)
+        else { throw DomainError(.conflict, "复议诉讼记录保存失败") }
+        return id
     }
 
     public func update(_ appeal: Appeal) async throws {
@@ -25,22 +24,31 @@ public struct AppealRepository: Sendable {
     }
 
     public func find(_ id: Int) async throws -> Appeal? {
-        try await db.select().column("*").from("appeals").where("id", .equal, id).first().map(Self.decode)
+        try await AppealRow.first(db.select().column("*").from(AppealRow.table).where("id", .equal, id))?.appeal
     }
 
     public func appeals(of requestID: Int) async throws -> [Appeal] {
-        try await db.select().column("*").from("appeals").where("request_id", .equal, requestID).orderBy("id").all().map(Self.decode)
+        try await AppealRow.all(db.select().column("*").from(AppealRow.table).where("request_id", .equal, requestID).orderBy("id")).map(\.appeal)
     }
+}
 
-    static func decode(_ row: any SQLRow) throws -> Appeal {
+/// A row of `appeals`.
+struct AppealRow: StoredRow {
+    static let table = "appeals"
+
+    var id: Int?
+    var requestId: Int
+    var kind: AppealKind
+    var filedOn: CivilDate
+    var authority: String
+    var result: AppealResult
+    var decidedOn: CivilDate?
+    var note: String
+    var createdAt: String
+
+    var appeal: Appeal {
         Appeal(
-            id: try row.decode(column: "id", as: Int.self), requestID: try row.decode(column: "request_id", as: Int.self),
-            kind: AppealKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .review,
-            filedOn: CivilDate(iso: try row.decode(column: "filed_on", as: String.self))!,
-            authority: try row.decode(column: "authority", as: String.self),
-            result: AppealResult(rawValue: try row.decode(column: "result", as: String.self)) ?? .pending,
-            decidedOn: try row.decode(column: "decided_on", as: String?.self).flatMap(CivilDate.init(iso:)),
-            note: try row.decode(column: "note", as: String.self))
+            id: id ?? 0, requestID: requestId, kind: kind, filedOn: filedOn, authority: authority, result: result, decidedOn: decidedOn, note: note)
     }
 }
 

@@ -46,39 +46,51 @@ public struct LetterRepository: Sendable {
         requestID: Int, unitCode: String, kind: LetterKind, number: String, addressee: String, body: String, issuedOn: CivilDate, by actor: String,
         at now: Date
     ) async throws -> Int {
-        let row = try await db.insert(into: "letters")
-            .columns("request_id", "unit_code", "kind", "number", "title", "addressee", "body", "issued_on", "created_by", "created_at")
-            .values(
-                SQLBind(requestID), SQLBind(unitCode), SQLBind(kind.rawValue), SQLBind(number), SQLBind(kind.label), SQLBind(addressee),
-                SQLBind(body),
-                SQLBind(issuedOn.description), SQLBind(actor), SQLBind(Timestamp.text(now))
-            ).returning("id").first()
-        guard let row else { throw DomainError(.conflict, "告知书保存失败") }
-        return try row.decode(column: "id", as: Int.self)
+        let row = LetterRow(
+            id: nil, requestId: requestID, unitCode: unitCode, kind: kind, number: number, title: kind.label, addressee: addressee, body: body,
+            issuedOn: issuedOn, delivery: nil, deliveredOn: nil, trackingNumber: nil, createdBy: actor, createdAt: Timestamp.text(now))
+        guard let id = try await db.insert(into: LetterRow.table).model(row, with: LetterRow.insertEncoder).returning("id")
+            .first(decodingColumn: "id", as: Int.self)
+        else { throw DomainError(.conflict, "告知书保存失败") }
+        return id
     }
 
     public func letters(of requestID: Int) async throws -> [IssuedLetter] {
-        try await db.select().column("*").from("letters").where("request_id", .equal, requestID).orderBy("id").all().map(Self.decode)
+        try await LetterRow.all(db.select().column("*").from(LetterRow.table).where("request_id", .equal, requestID).orderBy("id")).map(\.letter)
     }
 
     public func find(_ id: Int) async throws -> IssuedLetter? {
-        try await db.select().column("*").from("letters").where("id", .equal, id).first().map(Self.decode)
+        try await LetterRow.first(db.select().column("*").from(LetterRow.table).where("id", .equal, id))?.letter
     }
 
     public func recordDelivery(_ id: Int, _ delivery: LetterDelivery, on date: CivilDate, trackingNumber: String?) async throws {
         try await db.update("letters").set("delivery", to: delivery.rawValue).set("delivered_on", to: date.description)
             .set("tracking_number", to: trackingNumber).where("id", .equal, id).run()
     }
+}
 
-    static func decode(_ row: any SQLRow) throws -> IssuedLetter {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func optional(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        return IssuedLetter(
-            id: try row.decode(column: "id", as: Int.self), requestID: try row.decode(column: "request_id", as: Int.self),
-            unitCode: try text("unit_code"),
-            kind: LetterKind(rawValue: try text("kind")) ?? .reply, number: try text("number"), title: try text("title"),
-            addressee: try text("addressee"), body: try text("body"), issuedOn: CivilDate(iso: try text("issued_on"))!,
-            delivery: try optional("delivery").flatMap(LetterDelivery.init(rawValue:)),
-            deliveredOn: try optional("delivered_on").flatMap(CivilDate.init(iso:)), trackingNumber: try optional("tracking_number"))
+/// A row of `letters`.
+struct LetterRow: StoredRow {
+    static let table = "letters"
+
+    var id: Int?
+    var requestId: Int
+    var unitCode: String
+    var kind: LetterKind
+    var number: String
+    var title: String
+    var addressee: String
+    var body: String
+    var issuedOn: CivilDate
+    var delivery: LetterDelivery?
+    var deliveredOn: CivilDate?
+    var trackingNumber: String?
+    var createdBy: String
+    var createdAt: String
+
+    var letter: IssuedLetter {
+        IssuedLetter(
+            id: id ?? 0, requestID: requestId, unitCode: unitCode, kind: kind, number: number, title: title, addressee: addressee, body: body,
+            issuedOn: issuedOn, delivery: delivery, deliveredOn: deliveredOn, trackingNumber: trackingNumber)
     }
 }
