@@ -37,28 +37,45 @@ public struct WorkRecordRepository: Sendable {
             .orderBy("held_on", .descending).orderBy("id", .descending).all().map(Self.decode)
     }
 
-    static func decode(_ row: any SQLRow) throws -> WorkRecord {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func number(_ column: String) throws -> Int? { try row.decode(column: column, as: Int?.self) }
-        var figures: OpenDayFigures?
-        if let visitors = try number("visitors") {
-            figures = OpenDayFigures(
-                visitors: visitors, boards: try number("boards") ?? 0, consultations: try number("consultations") ?? 0,
-                questionsAnswered: try number("questions_answered") ?? 0, materials: try number("materials") ?? 0)
+    static func decode(_ row: any SQLRow) throws -> WorkRecord { try WorkRecordRow.read(row).record }
+}
+
+/// A row of `work_records` as read.
+struct WorkRecordRow: StoredRow {
+    static let table = "work_records"
+
+    var id: Int
+    var unitCode: String
+    var kind: WorkRecordKind
+    var heldOn: CivilDate
+    var title: String
+    var chair: String
+    var attendees: String
+    var attendeeCount: Int?
+    var place: String
+    var detail: String
+    var dueOn: CivilDate?
+    var visitors: Int?
+    var boards: Int?
+    var consultations: Int?
+    var questionsAnswered: Int?
+    var materials: Int?
+    var fileName: String?
+    var fileType: String?
+    var fileSha256: String?
+    var fileSize: Int?
+
+    var record: WorkRecord {
+        // 政务公开日 figures are stored only for open days; the visitor count marks them.
+        let figures = visitors.map {
+            OpenDayFigures(
+                visitors: $0, boards: boards ?? 0, consultations: consultations ?? 0, questionsAnswered: questionsAnswered ?? 0, materials: materials ?? 0)
         }
-        var file: StoredFile?
-        if let sha = try row.decode(column: "file_sha256", as: String?.self) {
-            file = StoredFile(
-                name: try row.decode(column: "file_name", as: String?.self) ?? "附件",
-                mediaType: try row.decode(column: "file_type", as: String?.self) ?? "application/octet-stream", sha256: sha,
-                size: try number("file_size") ?? 0)
+        let file = fileSha256.map {
+            StoredFile(name: fileName ?? "附件", mediaType: fileType ?? "application/octet-stream", sha256: $0, size: fileSize ?? 0)
         }
         return WorkRecord(
-            id: try row.decode(column: "id", as: Int.self), unitCode: try text("unit_code"),
-            kind: WorkRecordKind(rawValue: try text("kind")) ?? .officeInspection, date: CivilDate(iso: try text("held_on"))!,
-            title: try text("title"),
-            chair: try text("chair"), attendees: try text("attendees"), attendeeCount: try number("attendee_count"), place: try text("place"),
-            detail: try text("detail"), dueOn: try row.decode(column: "due_on", as: String?.self).flatMap(CivilDate.init(iso:)), openDay: figures,
-            file: file)
+            id: id, unitCode: unitCode, kind: kind, date: heldOn, title: title, chair: chair, attendees: attendees, attendeeCount: attendeeCount,
+            place: place, detail: detail, dueOn: dueOn, openDay: figures, file: file)
     }
 }

@@ -60,13 +60,25 @@ public struct FindingRepository: Sendable {
         try await db.update("findings").set("closed_on", to: day.description).where("id", .equal, id).run()
     }
 
-    static func decode(_ row: any SQLRow) throws -> RecordedFinding {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        let epoch = CivilDate(year: 1970, month: 1, day: 1)!
-        return RecordedFinding(
-            id: try row.decode(column: "id", as: Int.self), key: try text("key"), unitCode: try text("unit_code"),
-            rule: InspectionRule(rawValue: try text("rule")) ?? .overduePublication, subject: try text("subject"), detail: try text("detail"),
-            since: CivilDate(iso: try text("since")) ?? epoch, openedOn: CivilDate(iso: try text("opened_on")) ?? epoch,
-            closedOn: try row.decode(column: "closed_on", as: String?.self).flatMap(CivilDate.init(iso:)))
+    static func decode(_ row: any SQLRow) throws -> RecordedFinding { try FindingRow.read(row).finding }
+}
+
+/// A row of `findings` as read.
+struct FindingRow: StoredRow {
+    static let table = "findings"
+
+    var id: Int
+    var key: String
+    var unitCode: String
+    var rule: InspectionRule
+    var subject: String
+    var detail: String
+    var since: CivilDate
+    var openedOn: CivilDate
+    var closedOn: CivilDate?
+
+    var finding: RecordedFinding {
+        RecordedFinding(
+            id: id, key: key, unitCode: unitCode, rule: rule, subject: subject, detail: detail, since: since, openedOn: openedOn, closedOn: closedOn)
     }
 }

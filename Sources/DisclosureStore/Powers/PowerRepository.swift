@@ -111,16 +111,10 @@ public struct PowerRepository: Sendable {
 
     /// The power's history, newest first.
     public func versions(_ powerID: Int) async throws -> [PowerVersion] {
-        try await db.select().column("*").from("power_versions").where("power_id", .equal, powerID).orderBy("version", .descending)
-            .orderBy("id", .descending).all().map { row in
-                PowerVersion(
-                    version: try row.decode(column: "version", as: Int.self),
-                    change: PowerChange(rawValue: try row.decode(column: "change", as: String.self)) ?? .edited,
-                    reason: try row.decode(column: "reason", as: String.self),
-                    status: PowerStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .active,
-                    effectiveOn: CivilDate(iso: try row.decode(column: "effective_on", as: String.self))!,
-                    changedBy: try row.decode(column: "changed_by", as: String.self))
-            }
+        try await PowerVersionRow.all(
+            db.select().column("*").from(PowerVersionRow.table).where("power_id", .equal, powerID).orderBy("version", .descending)
+                .orderBy("id", .descending)
+        ).map(\.powerVersion)
     }
 
     /// The snapshot stored with one version, as JSON text.
@@ -160,17 +154,44 @@ public struct PowerRepository: Sendable {
             decisions: try row.decode(column: "decisions", as: Int.self), feeFen: try row.decode(column: "fee_fen", as: Int.self))
     }
 
-    static func decode(_ row: any SQLRow) throws -> AdministrativePower {
-        let guide = try row.decode(column: "guide_json", as: String?.self).map { try PowerJSON.decode(ServiceGuide.self, $0) }
-        return AdministrativePower(
-            id: try row.decode(column: "id", as: Int.self),
-            draft: try PowerJSON.decode(PowerDraft.self, try row.decode(column: "facts_json", as: String.self)),
-            status: PowerStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .active,
-            statusSince: CivilDate(iso: try row.decode(column: "status_since", as: String.self))!,
-            version: try row.decode(column: "version", as: Int.self),
-            workflow: try PowerJSON.decode(Workflow.self, try row.decode(column: "workflow_json", as: String.self)),
-            guide: guide,
-            guidePublishedOn: try row.decode(column: "guide_published_on", as: String?.self).flatMap(CivilDate.init(iso:)))
+    static func decode(_ row: any SQLRow) throws -> AdministrativePower { try PowerRow.read(row).power() }
+}
+
+/// A row of `powers` as read: the facts, workflow and guide are JSON documents (`PowerJSON`).
+struct PowerRow: StoredRow {
+    static let table = "powers"
+
+    var id: Int
+    var factsJson: String
+    var status: PowerStatus
+    var statusSince: CivilDate
+    var version: Int
+    var workflowJson: String
+    var guideJson: String?
+    var guidePublishedOn: CivilDate?
+
+    func power() throws -> AdministrativePower {
+        AdministrativePower(
+            id: id, draft: try PowerJSON.decode(PowerDraft.self, factsJson), status: status, statusSince: statusSince, version: version,
+            workflow: try PowerJSON.decode(Workflow.self, workflowJson), guide: try guideJson.map { try PowerJSON.decode(ServiceGuide.self, $0) },
+            guidePublishedOn: guidePublishedOn)
+    }
+}
+
+/// A row of `power_versions` as read (the snapshot is fetched on its own).
+struct PowerVersionRow: StoredRow {
+    static let table = "power_versions"
+
+    var id: Int
+    var version: Int
+    var change: PowerChange
+    var reason: String
+    var status: PowerStatus
+    var effectiveOn: CivilDate
+    var changedBy: String
+
+    var powerVersion: PowerVersion {
+        PowerVersion(version: version, change: change, reason: reason, status: status, effectiveOn: effectiveOn, changedBy: changedBy)
     }
 }
 
