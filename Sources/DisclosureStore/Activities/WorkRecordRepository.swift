@@ -71,9 +71,7 @@ struct WorkRecordRow: StoredRow {
             OpenDayFigures(
                 visitors: $0, boards: boards ?? 0, consultations: consultations ?? 0, questionsAnswered: questionsAnswered ?? 0, materials: materials ?? 0)
         }
-        let file = fileSha256.map {
-            StoredFile(name: fileName ?? "附件", mediaType: fileType ?? "application/octet-stream", sha256: $0, size: fileSize ?? 0)
-        }
+        let file = StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize)
         return WorkRecord(
             id: id, unitCode: unitCode, kind: kind, date: heldOn, title: title, chair: chair, attendees: attendees, attendeeCount: attendeeCount,
             place: place, detail: detail, dueOn: dueOn, openDay: figures, file: file)

@@ -47,22 +47,51 @@ public struct AnnualReportRepository: Sendable {
 
     static func json(_ value: some Encodable) throws -> String { try JSONText.encode(value) }
 
-    static func decode(_ row: any SQLRow) throws -> AnnualReportRecord {
-        func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        let decoder = JSONDecoder()
-        func object<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
-            try text(column).map { try decoder.decode(T.self, from: Data($0.utf8)) }
+    static func decode(_ row: any SQLRow) throws -> AnnualReportRecord { try AnnualReportRow.read(row).record() }
+}
+
+/// A row of `annual_reports` as read: the narrative, the entered figures and the filed tables are
+/// JSON documents.
+struct AnnualReportRow: StoredRow {
+    static let table = "annual_reports"
+
+    var id: Int
+    var unitCode: String
+    var year: Int
+    /// NULL on rows written before the status column was filled: a draft.
+    var status: ReportStatus?
+    var narrativeJson: String?
+    var enteredJson: String?
+    var rollupUnits: String?
+    var tablesJson: String?
+    var checksJson: String?
+    var filedOn: CivilDate?
+    var filedBy: String?
+    var returnedReason: String?
+    var publishedOn: CivilDate?
+    var publishedBy: String?
+    var version: Int
+
+    func record() throws -> AnnualReportRecord {
+        func object<T: Decodable>(_ text: String?, _ type: T.Type, column: String) throws -> T? {
+            guard let text else { return nil }
+            do { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) } catch {
+                throw CorruptRow(table: Self.table, column: column, id: "\(id)", reason: "JSON 无法读取")
+            }
         }
-        let entered = try object("entered_json", [String: String].self) ?? [:]
+        var entered: [String: Decimal] = [:]
+        for (cell, text) in try object(enteredJson, [String: String].self, column: "entered_json") ?? [:] {
+            guard let value = Decimal(string: text) else {
+                throw CorruptRow(table: Self.table, column: "entered_json", id: "\(id)", reason: "单元格 \(cell) 的数字「\(text.prefix(20))」无效")
+            }
+            entered[cell] = value
+        }
         return AnnualReportRecord(
-            id: try row.decode(column: "id", as: Int.self), unitCode: try row.decode(column: "unit_code", as: String.self),
-            year: try row.decode(column: "year", as: Int.self), status: ReportStatus(rawValue: try text("status") ?? "") ?? .draft,
-            narrative: try object("narrative_json", ReportNarrative.self) ?? ReportNarrative(),
-            entered: entered.compactMapValues { Decimal(string: $0) },
-            rollupUnits: (try text("rollup_units") ?? "").split(separator: ",").map(String.init),
-            filedTables: try object("tables_json", AnnualReportTables.self), filedChecks: try object("checks_json", [ReportCheck].self) ?? [],
-            filedOn: try text("filed_on").flatMap(CivilDate.init(iso:)), filedBy: try text("filed_by"), returnedReason: try text("returned_reason"),
-            publishedOn: try text("published_on").flatMap(CivilDate.init(iso:)), publishedBy: try text("published_by"),
-            version: try row.decode(column: "version", as: Int.self))
+            id: id, unitCode: unitCode, year: year, status: status ?? .draft,
+            narrative: try object(narrativeJson, ReportNarrative.self, column: "narrative_json") ?? ReportNarrative(), entered: entered,
+            rollupUnits: (rollupUnits ?? "").split(separator: ",").map(String.init),
+            filedTables: try object(tablesJson, AnnualReportTables.self, column: "tables_json"),
+            filedChecks: try object(checksJson, [ReportCheck].self, column: "checks_json") ?? [], filedOn: filedOn, filedBy: filedBy,
+            returnedReason: returnedReason, publishedOn: publishedOn, publishedBy: publishedBy, version: version)
     }
 }

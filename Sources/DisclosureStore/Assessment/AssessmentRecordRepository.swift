@@ -44,13 +44,6 @@ public struct AssessmentRecordRepository: Sendable {
         [("file_name", file?.name), ("file_type", file?.mediaType), ("file_sha256", file?.sha256), ("file_size", file?.size)]
     }
 
-    static func decodeFile(_ row: any SQLRow) throws -> StoredFile? {
-        guard let sha = try row.decode(column: "file_sha256", as: String?.self) else { return nil }
-        return StoredFile(
-            name: try row.decode(column: "file_name", as: String?.self) ?? "", mediaType: try row.decode(column: "file_type", as: String?.self) ?? "",
-            sha256: sha, size: try row.decode(column: "file_size", as: Int?.self) ?? 0)
-    }
-
     // MARK: evidence
 
     public func insertEvidence(
@@ -66,23 +59,16 @@ public struct AssessmentRecordRepository: Sendable {
     }
 
     public func evidence(campaign: Int, unit: String) async throws -> [AssessmentEvidence] {
-        try await db.select().column("*").from("assessment_evidence").where("campaign_id", .equal, campaign).where("unit_code", .equal, unit)
-            .orderBy("id").all().map { row in
-                AssessmentEvidence(
-                    id: try row.decode(column: "id", as: Int.self), unitCode: unit,
-                    indicatorID: try row.decode(column: "indicator_id", as: String.self),
-                    stage: try row.decode(column: "stage", as: String.self), note: try row.decode(column: "note", as: String.self),
-                    file: try Self.decodeFile(row), underException: try row.decode(column: "under_exception", as: Bool.self),
-                    addedBy: try row.decode(column: "added_by", as: String.self),
-                    addedOn: CivilDate(iso: try row.decode(column: "added_on", as: String.self))!)
-            }
+        try await EvidenceRow.all(
+            db.select().column("*").from(EvidenceRow.table).where("campaign_id", .equal, campaign).where("unit_code", .equal, unit).orderBy("id")
+        ).map(\.evidence)
     }
 
     public func evidenceFile(_ id: Int) async throws -> (campaign: Int, unit: String, file: StoredFile)? {
-        guard let row = try await db.select().column("*").from("assessment_evidence").where("id", .equal, id).first(),
-            let file = try Self.decodeFile(row)
+        guard let row = try await EvidenceRow.first(db.select().column("*").from(EvidenceRow.table).where("id", .equal, id)),
+            let file = row.file
         else { return nil }
-        return (try row.decode(column: "campaign_id", as: Int.self), try row.decode(column: "unit_code", as: String.self), file)
+        return (row.campaignId, row.unitCode, file)
     }
 
     // MARK: exceptions
@@ -123,24 +109,13 @@ public struct AssessmentRecordRepository: Sendable {
     public func checks(campaign: Int, unit: String? = nil) async throws -> [SpotCheckEntry] {
         var query = db.select().column("*").from("assessment_checks").where("campaign_id", .equal, campaign)
         if let unit { query = query.where("unit_code", .equal, unit) }
-        return try await query.orderBy("held_on").orderBy("id").all().map { row in
-            SpotCheckEntry(
-                id: try row.decode(column: "id", as: Int.self), unitCode: try row.decode(column: "unit_code", as: String.self),
-                record: SpotCheckRecord(
-                    method: SpotCheckMethod(rawValue: try row.decode(column: "method", as: String.self)) ?? .documents,
-                    heldOn: CivilDate(iso: try row.decode(column: "held_on", as: String.self))!,
-                    participants: try row.decode(column: "participants", as: Int?.self),
-                    composition: try row.decode(column: "composition", as: String.self),
-                    notes: try row.decode(column: "notes", as: String.self)),
-                file: try Self.decodeFile(row), recordedBy: try row.decode(column: "recorded_by", as: String.self))
-        }
+        return try await CheckRow.all(query.orderBy("held_on").orderBy("id")).map(\.entry)
     }
 
     public func checkFile(_ id: Int) async throws -> (campaign: Int, unit: String, file: StoredFile)? {
-        guard let row = try await db.select().column("*").from("assessment_checks").where("id", .equal, id).first(),
-            let file = try Self.decodeFile(row)
+        guard let row = try await CheckRow.first(db.select().column("*").from(CheckRow.table).where("id", .equal, id)), let file = row.file
         else { return nil }
-        return (try row.decode(column: "campaign_id", as: Int.self), try row.decode(column: "unit_code", as: String.self), file)
+        return (row.campaignId, row.unitCode, file)
     }
 
     // MARK: rectification
@@ -166,7 +141,7 @@ public struct AssessmentRecordRepository: Sendable {
     }
 
     public func task(_ id: Int) async throws -> RectificationTask? {
-        try await db.select().column("*").from("rectification_tasks").where("id", .equal, id).first().map(Self.decodeTask)
+        try await TaskRow.first(db.select().column("*").from(TaskRow.table).where("id", .equal, id))?.task
     }
 
     public func tasks(campaign: Int? = nil, units: [String]? = nil) async throws -> [RectificationTask] {
@@ -176,16 +151,88 @@ public struct AssessmentRecordRepository: Sendable {
             guard !units.isEmpty else { return [] }
             query = query.where("unit_code", .in, units)
         }
-        return try await query.orderBy("due_on").orderBy("id").all().map(Self.decodeTask)
+        return try await TaskRow.all(query.orderBy("due_on").orderBy("id")).map(\.task)
     }
+}
 
-    static func decodeTask(_ row: any SQLRow) throws -> RectificationTask {
-        func date(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap(CivilDate.init(iso:)) }
-        return RectificationTask(
-            id: try row.decode(column: "id", as: Int.self), campaignID: try row.decode(column: "campaign_id", as: Int.self),
-            unitCode: try row.decode(column: "unit_code", as: String.self), problem: try row.decode(column: "problem", as: String.self),
-            dueOn: try date("due_on")!, state: RectificationTask.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .open,
-            report: try row.decode(column: "report", as: String.self), file: try decodeFile(row), submittedOn: try date("submitted_on"),
-            closedOn: try date("closed_on"), closedBy: try row.decode(column: "closed_by", as: String?.self))
+/// A row of `assessment_evidence` as read.
+struct EvidenceRow: StoredRow {
+    static let table = "assessment_evidence"
+
+    var id: Int
+    var campaignId: Int
+    var unitCode: String
+    var indicatorId: String
+    var stage: String
+    var note: String
+    var underException: Bool
+    var addedBy: String
+    var addedOn: CivilDate
+    var fileName: String?
+    var fileType: String?
+    var fileSha256: String?
+    var fileSize: Int?
+
+    var file: StoredFile? { StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize) }
+
+    var evidence: AssessmentEvidence {
+        AssessmentEvidence(
+            id: id, unitCode: unitCode, indicatorID: indicatorId, stage: stage, note: note, file: file, underException: underException,
+            addedBy: addedBy, addedOn: addedOn)
+    }
+}
+
+/// A row of `assessment_checks` as read.
+struct CheckRow: StoredRow {
+    static let table = "assessment_checks"
+
+    var id: Int
+    var campaignId: Int
+    var unitCode: String
+    var method: SpotCheckMethod
+    var heldOn: CivilDate
+    var participants: Int?
+    var composition: String
+    var notes: String
+    var recordedBy: String
+    var fileName: String?
+    var fileType: String?
+    var fileSha256: String?
+    var fileSize: Int?
+
+    var file: StoredFile? { StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize) }
+
+    var entry: SpotCheckEntry {
+        SpotCheckEntry(
+            id: id, unitCode: unitCode,
+            record: SpotCheckRecord(method: method, heldOn: heldOn, participants: participants, composition: composition, notes: notes), file: file,
+            recordedBy: recordedBy)
+    }
+}
+
+/// A row of `rectification_tasks` as read.
+struct TaskRow: StoredRow {
+    static let table = "rectification_tasks"
+
+    var id: Int
+    var campaignId: Int
+    var unitCode: String
+    var problem: String
+    var dueOn: CivilDate
+    var state: RectificationTask.State
+    var report: String
+    var submittedOn: CivilDate?
+    var closedOn: CivilDate?
+    var closedBy: String?
+    var fileName: String?
+    var fileType: String?
+    var fileSha256: String?
+    var fileSize: Int?
+
+    var task: RectificationTask {
+        RectificationTask(
+            id: id, campaignID: campaignId, unitCode: unitCode, problem: problem, dueOn: dueOn, state: state, report: report,
+            file: StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize), submittedOn: submittedOn, closedOn: closedOn,
+            closedBy: closedBy)
     }
 }

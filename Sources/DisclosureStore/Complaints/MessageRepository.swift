@@ -65,9 +65,7 @@ struct MessageRow: StoredRow {
     var fileSize: Int?
 
     var message: PublicMessage {
-        let file = fileSha256.map {
-            StoredFile(name: fileName ?? "附件", mediaType: fileType ?? "application/octet-stream", sha256: $0, size: fileSize ?? 0)
-        }
+        let file = StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize)
         return PublicMessage(
             id: id,
             submission: MessageSubmission(unitCode: unitCode, title: title, content: content, authorName: authorName, phone: phone, email: email),
