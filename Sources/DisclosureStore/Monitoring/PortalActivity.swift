@@ -19,15 +19,7 @@ struct PortalActivity: Sendable {
             GROUP BY c.unit_code, c.column_name, c.column_kind
             """
         ).all()
-        return try rows.map { row in
-            let created = try row.decode(column: "created", as: String.self)
-            return ColumnActivity(
-                unitCode: try row.decode(column: "unit_code", as: String.self), column: try row.decode(column: "column_name", as: String.self),
-                kind: ColumnKind(rawValue: try row.decode(column: "column_kind", as: String.self)) ?? .other,
-                createdOn: CivilDate(iso: String(created.prefix(10))) ?? CivilDate(year: 1970, month: 1, day: 1)!,
-                lastPublishedOn: try row.decode(column: "last_published", as: String?.self).flatMap(CivilDate.init(iso:)),
-                publishedCount: try row.decode(column: "n", as: Int.self))
-        }
+        return try rows.map { try ColumnActivityRow.read($0).activity() }
     }
 
     func lastPublished() async throws -> CivilDate? {
@@ -40,5 +32,27 @@ struct PortalActivity: Sendable {
     func firstDay() async throws -> CivilDate? {
         try await db.select().column(SQLFunction("min", args: SQLColumn("created_at")), as: "first").from("units")
             .first(decodingColumn: "first", as: String?.self)?.flatMap { CivilDate(iso: String($0.prefix(10))) }
+    }
+}
+
+/// A row of the column-activity query: one catalog column with its publication figures.
+struct ColumnActivityRow: StoredRow {
+    static let table = "catalog_entries"
+    static let idColumn = "column_name"
+
+    var unitCode: String
+    var columnName: String
+    var columnKind: ColumnKind
+    /// The column's first catalog entry's timestamp; its date is when the column began.
+    var created: String
+    var lastPublished: CivilDate?
+    var n: Int
+
+    func activity() throws -> ColumnActivity {
+        guard let createdOn = CivilDate(iso: String(created.prefix(10))) else {
+            throw CorruptRow(table: Self.table, column: "updated_at", id: "\(unitCode)/\(columnName)", reason: "「\(created.prefix(40))」不是时间")
+        }
+        return ColumnActivity(
+            unitCode: unitCode, column: columnName, kind: columnKind, createdOn: createdOn, lastPublishedOn: lastPublished, publishedCount: n)
     }
 }

@@ -102,10 +102,22 @@ public struct LoginThrottleRepository: Sendable {
             SQLBind(prefix))
     }
 
-    static func decode(_ row: any SQLRow) throws -> ThrottleCounter {
+    static func decode(_ row: any SQLRow) throws -> ThrottleCounter { try ThrottleRow.read(row).counter() }
+}
+
+/// A row of `login_throttle` as read.
+struct ThrottleRow: StoredRow {
+    static let table = "login_throttle"
+    static let idColumn = "key"
+
+    var key: String
+    var failures: Int
+    var lastFailureAt: String
+    var blockedUntil: String?
+
+    func counter() throws -> ThrottleCounter {
         ThrottleCounter(
-            key: try row.decode(column: "key", as: String.self), failures: try row.decode(column: "failures", as: Int.self),
-            lastFailure: Timestamp.date(try row.decode(column: "last_failure_at", as: String.self)) ?? .distantPast,
-            blockedUntil: try row.decode(column: "blocked_until", as: String?.self).flatMap(Timestamp.date))
+            key: key, failures: failures, lastFailure: try CorruptRow.timestamp(lastFailureAt, table: Self.table, column: "last_failure_at", id: key),
+            blockedUntil: try blockedUntil.map { try CorruptRow.timestamp($0, table: Self.table, column: "blocked_until", id: key) })
     }
 }
