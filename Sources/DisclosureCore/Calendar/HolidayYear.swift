@@ -56,7 +56,7 @@ public struct HolidayYear: Equatable, Sendable {
 
 /// What the office says about one day, overriding the bundled 通知 data.
 public struct CalendarOverride: Equatable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
         /// 放假: not a working day even if Monday–Friday.
         case holiday
         /// 调休上班: a working Saturday or Sunday.

@@ -33,56 +33,40 @@ struct ReportRecords {
     func cases() async throws -> [ReportCase] {
         var result: [ReportCase] = []
         for table in ["requests", "legacy_requests"] {
-            let rows = try await db.select().columns("applicant_kind", "received_on", "answered_on", "outcome").from(table)
-                .where("unit_code", .equal, unit).where("received_on", .isNot, SQLLiteral.null).where("received_on", .lessThanOrEqual, last)
-                .where { $0.where("answered_on", .is, SQLLiteral.null).orWhere("answered_on", .greaterThanOrEqual, first) }
-                .all()
-            for row in rows {
-                guard let kind = ApplicantKind(rawValue: try row.decode(column: "applicant_kind", as: String.self)),
-                    let received = CivilDate(iso: try row.decode(column: "received_on", as: String.self))
-                else { continue }
-                result.append(
-                    ReportCase(
-                        applicantKind: kind, receivedOn: received,
-                        answeredOn: try row.decode(column: "answered_on", as: String?.self).flatMap(CivilDate.init(iso:)),
-                        outcome: try row.decode(column: "outcome", as: String?.self).flatMap(RequestOutcome.init(rawValue:))))
+            // A row that does not read (an unknown 申请人类型 or outcome) stops the report with a
+            // CorruptRow naming it: a statutory table must never drop a case silently.
+            do {
+                let rows = try await ReportCaseRow.all(
+                    db.select().columns("id", "applicant_kind", "received_on", "answered_on", "outcome").from(table)
+                        .where("unit_code", .equal, unit).where("received_on", .isNot, SQLLiteral.null).where("received_on", .lessThanOrEqual, last)
+                        .where { $0.where("answered_on", .is, SQLLiteral.null).orWhere("answered_on", .greaterThanOrEqual, first) })
+                result += rows.map(\.reportCase)
+            } catch let corrupt as CorruptRow {
+                throw CorruptRow(table: table, column: corrupt.column, id: corrupt.id, reason: corrupt.reason)
             }
         }
         return result
     }
 
     func appeals() async throws -> [AppealTable.Case] {
-        let rows = try await db.select().columns(SQLColumn("kind", table: "appeals"), SQLColumn("filed_on", table: "appeals"))
-            .columns(SQLColumn("result", table: "appeals"), SQLColumn("decided_on", table: "appeals"))
-            .from("appeals").join("requests", on: SQLColumn("request_id", table: "appeals"), .equal, SQLColumn("id", table: "requests"))
-            .where(SQLColumn("unit_code", table: "requests"), .equal, SQLBind(unit))
-            .where(SQLColumn("filed_on", table: "appeals"), .lessThanOrEqual, SQLBind(last))
-            .all()
-        return try rows.compactMap { row in
-            guard let kind = AppealKind(rawValue: try row.decode(column: "kind", as: String.self)),
-                let result = AppealResult(rawValue: try row.decode(column: "result", as: String.self)),
-                let filed = CivilDate(iso: try row.decode(column: "filed_on", as: String.self))
-            else { return nil }
-            return AppealTable.Case(
-                kind: kind, filedOn: filed, result: result,
-                decidedOn: try row.decode(column: "decided_on", as: String?.self).flatMap(CivilDate.init(iso:)))
-        }
+        try await AppealCaseRow.all(
+            db.select().columns(SQLColumn("id", table: "appeals"), SQLColumn("kind", table: "appeals"), SQLColumn("filed_on", table: "appeals"))
+                .columns(SQLColumn("result", table: "appeals"), SQLColumn("decided_on", table: "appeals"))
+                .from("appeals").join("requests", on: SQLColumn("request_id", table: "appeals"), .equal, SQLColumn("id", table: "requests"))
+                .where(SQLColumn("unit_code", table: "requests"), .equal, SQLBind(unit))
+                .where(SQLColumn("filed_on", table: "appeals"), .lessThanOrEqual, SQLBind(last))
+        ).map(\.appealCase)
     }
 
     /// Published 规范性文件 made by the end of the year.
     func normative() async throws -> NormativeFigures {
-        let rows = try await db.select().columns("generated_on", "effective_from", "expires_on", "repealed_on").from("documents")
-            .where("unit_code", .equal, unit).where("is_normative", .equal, true).where("state", .equal, DocumentState.published.rawValue)
-            .where("generated_on", .lessThanOrEqual, last).all()
-        let documents: [(generatedOn: CivilDate, validity: DocumentValidity)] = try rows.compactMap { row in
-            func date(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap(CivilDate.init(iso:)) }
-            guard let generated = try date("generated_on") else { return nil }
-            return (
-                generated,
-                DocumentValidity(effectiveFrom: try date("effective_from"), expiresOn: try date("expires_on"), repealedOn: try date("repealed_on"))
-            )
-        }
-        return NormativeFigures.count(documents, year: year)
+        let rows = try await NormativeRow.all(
+            db.select().columns("id", "generated_on", "effective_from", "expires_on", "repealed_on").from("documents")
+                .where("unit_code", .equal, unit).where("is_normative", .equal, true).where("state", .equal, DocumentState.published.rawValue)
+                .where("generated_on", .lessThanOrEqual, last))
+        return NormativeFigures.count(
+            rows.map { ($0.generatedOn, DocumentValidity(effectiveFrom: $0.effectiveFrom, expiresOn: $0.expiresOn, repealedOn: $0.repealedOn)) },
+            year: year)
     }
 
     /// Documents the unit published in the year (for the narrative's first line).
@@ -95,23 +79,25 @@ struct ReportRecords {
     /// 收费通知 issued in the year with their amounts (元, kept in the event's `days`), and the
     /// payments recorded in the year against them.
     func fees() async throws -> InformationFeeFigures {
-        let rows = try await db.select().columns(SQLColumn("request_id", table: "request_events"), SQLColumn("kind", table: "request_events"))
-            .columns(SQLColumn("on_date", table: "request_events"), SQLColumn("days", table: "request_events"))
-            .from("request_events").join("requests", on: SQLColumn("request_id", table: "request_events"), .equal, SQLColumn("id", table: "requests"))
-            .where(SQLColumn("unit_code", table: "requests"), .equal, SQLBind(unit))
-            .where(
-                SQLColumn("kind", table: "request_events"), .in,
-                SQLBind.group([RequestEvent.Kind.feeNoticeIssued.rawValue, RequestEvent.Kind.feePaid.rawValue])
-            )
-            .all()
+        let rows = try await FeeEventRow.all(
+            db.select().columns(SQLColumn("id", table: "request_events"), SQLColumn("request_id", table: "request_events"))
+                .columns(SQLColumn("kind", table: "request_events"), SQLColumn("on_date", table: "request_events"))
+                .column(SQLColumn("days", table: "request_events"))
+                .from("request_events")
+                .join("requests", on: SQLColumn("request_id", table: "request_events"), .equal, SQLColumn("id", table: "requests"))
+                .where(SQLColumn("unit_code", table: "requests"), .equal, SQLBind(unit))
+                .where(
+                    SQLColumn("kind", table: "request_events"), .in,
+                    SQLBind.group([RequestEvent.Kind.feeNoticeIssued.rawValue, RequestEvent.Kind.feePaid.rawValue])
+                ))
         var amount: [Int: Int] = [:]
         var figures = InformationFeeFigures.zero
         var paid: [(Int, String)] = []
         for row in rows {
-            let request = try row.decode(column: "request_id", as: Int.self)
-            let on = try row.decode(column: "on_date", as: String.self)
-            if try row.decode(column: "kind", as: String.self) == RequestEvent.Kind.feeNoticeIssued.rawValue {
-                let yuan = try row.decode(column: "days", as: Int?.self) ?? 0
+            let request = row.requestId
+            let on = row.onDate.description
+            if row.kind == .feeNoticeIssued {
+                let yuan = row.days ?? 0
                 amount[request] = yuan
                 if on.hasPrefix("\(year)-") {
                     figures.notices += 1
@@ -127,4 +113,52 @@ struct ReportRecords {
         }
         return figures
     }
+}
+
+/// A case as the report counts it (from `requests` or `legacy_requests`).
+struct ReportCaseRow: StoredRow {
+    static let table = "requests"
+
+    var id: Int
+    var applicantKind: ApplicantKind
+    var receivedOn: CivilDate
+    var answeredOn: CivilDate?
+    var outcome: RequestOutcome?
+
+    var reportCase: ReportCase { ReportCase(applicantKind: applicantKind, receivedOn: receivedOn, answeredOn: answeredOn, outcome: outcome) }
+}
+
+/// An appeal as table 四 counts it.
+struct AppealCaseRow: StoredRow {
+    static let table = "appeals"
+
+    var id: Int
+    var kind: AppealKind
+    var filedOn: CivilDate
+    var result: AppealResult
+    var decidedOn: CivilDate?
+
+    var appealCase: AppealTable.Case { AppealTable.Case(kind: kind, filedOn: filedOn, result: result, decidedOn: decidedOn) }
+}
+
+/// A published 规范性文件's dates as table 二 counts them.
+struct NormativeRow: StoredRow {
+    static let table = "documents"
+
+    var id: Int
+    var generatedOn: CivilDate
+    var effectiveFrom: CivilDate?
+    var expiresOn: CivilDate?
+    var repealedOn: CivilDate?
+}
+
+/// A fee notice or payment event (the notice's amount in 元 is kept in `days`).
+struct FeeEventRow: StoredRow {
+    static let table = "request_events"
+
+    var id: Int
+    var requestId: Int
+    var kind: RequestEvent.Kind
+    var onDate: CivilDate
+    var days: Int?
 }

@@ -89,18 +89,7 @@ public struct AssessmentRepository: Sendable {
         return try await query.orderBy("year", .descending).all().map(Self.decodeCampaign)
     }
 
-    static func decodeCampaign(_ row: any SQLRow) throws -> AssessmentCampaign {
-        func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        func date(_ column: String) throws -> CivilDate? { try text(column).flatMap(CivilDate.init(iso:)) }
-        return AssessmentCampaign(
-            id: try row.decode(column: "id", as: Int.self), year: try row.decode(column: "year", as: Int.self), title: try text("title") ?? "",
-            schemeID: try row.decode(column: "scheme_id", as: Int.self),
-            unitKinds: (try text("unit_kinds") ?? "").split(separator: ",").compactMap { UnitKind(rawValue: String($0)) },
-            unitCodes: (try text("unit_codes") ?? "").split(separator: ",").map(String.init),
-            selfDue: try date("self_due")!, spotFrom: try date("spot_from")!, spotTo: try date("spot_to")!, resultsDue: try date("results_due")!,
-            drawSeed: try text("draw_seed").flatMap { UInt64($0) }, approvedOn: try date("approved_on"), approvedBy: try text("approved_by"),
-            publishedOn: try date("published_on"), publishedBy: try text("published_by"))
-    }
+    static func decodeCampaign(_ row: any SQLRow) throws -> AssessmentCampaign { try CampaignRow.read(row).campaign() }
 
     // MARK: entries
 
@@ -137,16 +126,79 @@ public struct AssessmentRepository: Sendable {
             .where("campaign_id", .equal, entry.campaignID).where("unit_code", .equal, entry.unitCode).run()
     }
 
-    static func decodeEntry(_ row: any SQLRow) throws -> CampaignEntry {
-        func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        func facts(_ column: String) throws -> AssessmentFacts? { try text(column).map { try AssessmentFacts.parse(Data($0.utf8)) } }
+    static func decodeEntry(_ row: any SQLRow) throws -> CampaignEntry { try EntryRow.read(row).entry() }
+}
+
+/// A row of `assessment_campaigns`.
+struct CampaignRow: StoredRow {
+    static let table = "assessment_campaigns"
+
+    var id: Int
+    var year: Int
+    var title: String?
+    var schemeId: Int
+    var unitKinds: String?
+    var unitCodes: String?
+    var selfDue: CivilDate
+    var spotFrom: CivilDate
+    var spotTo: CivilDate
+    var resultsDue: CivilDate
+    var drawSeed: String?
+    var approvedOn: CivilDate?
+    var approvedBy: String?
+    var publishedOn: CivilDate?
+    var publishedBy: String?
+
+    func campaign() throws -> AssessmentCampaign {
+        var kinds: [UnitKind] = []
+        for name in (unitKinds ?? "").split(separator: ",") {
+            guard let kind = UnitKind(rawValue: String(name)) else {
+                throw CorruptRow(table: Self.table, column: "unit_kinds", id: "\(id)", reason: "单位类型「\(name.prefix(40))」无法识别")
+            }
+            kinds.append(kind)
+        }
+        var seed: UInt64?
+        if let drawSeed {
+            guard let value = UInt64(drawSeed) else { throw CorruptRow(table: Self.table, column: "draw_seed", id: "\(id)", reason: "种子不是数字") }
+            seed = value
+        }
+        return AssessmentCampaign(
+            id: id, year: year, title: title ?? "", schemeID: schemeId, unitKinds: kinds, unitCodes: (unitCodes ?? "").split(separator: ",").map(String.init),
+            selfDue: selfDue, spotFrom: spotFrom, spotTo: spotTo, resultsDue: resultsDue, drawSeed: seed, approvedOn: approvedOn,
+            approvedBy: approvedBy, publishedOn: publishedOn, publishedBy: publishedBy)
+    }
+}
+
+/// A row of `assessment_entries`: facts are JSON documents in the exchange format.
+struct EntryRow: StoredRow {
+    static let table = "assessment_entries"
+    static let idColumn = "unit_code"
+
+    var campaignId: Int
+    var unitCode: String
+    var selfFacts: String?
+    var selfReport: String?
+    var selfSubmittedOn: CivilDate?
+    var selfSubmittedBy: String?
+    var defaulted: Bool
+    var drawn: Bool
+    var drawReason: String?
+    var spotFacts: String?
+    var spotNotes: String?
+    var spotScoredOn: CivilDate?
+    var spotScoredBy: String?
+
+    func entry() throws -> CampaignEntry {
+        func facts(_ text: String?, column: String) throws -> AssessmentFacts? {
+            guard let text else { return nil }
+            do { return try AssessmentFacts.parse(Data(text.utf8)) } catch {
+                throw CorruptRow(table: Self.table, column: column, id: "\(campaignId)/\(unitCode)", reason: "事实 JSON 无法读取")
+            }
+        }
         return CampaignEntry(
-            campaignID: try row.decode(column: "campaign_id", as: Int.self), unitCode: try text("unit_code") ?? "",
-            selfFacts: try facts("self_facts") ?? AssessmentFacts(), selfReport: try text("self_report") ?? "",
-            selfSubmittedOn: try text("self_submitted_on").flatMap(CivilDate.init(iso:)), selfSubmittedBy: try text("self_submitted_by"),
-            defaulted: try row.decode(column: "defaulted", as: Bool.self),
-            drawn: try row.decode(column: "drawn", as: Bool.self), drawReason: try text("draw_reason") ?? "", spotFacts: try facts("spot_facts"),
-            spotNotes: try text("spot_notes") ?? "", spotScoredOn: try text("spot_scored_on").flatMap(CivilDate.init(iso:)),
-            spotScoredBy: try text("spot_scored_by"))
+            campaignID: campaignId, unitCode: unitCode, selfFacts: try facts(selfFacts, column: "self_facts") ?? AssessmentFacts(),
+            selfReport: selfReport ?? "", selfSubmittedOn: selfSubmittedOn, selfSubmittedBy: selfSubmittedBy, defaulted: defaulted, drawn: drawn,
+            drawReason: drawReason ?? "", spotFacts: try facts(spotFacts, column: "spot_facts"), spotNotes: spotNotes ?? "",
+            spotScoredOn: spotScoredOn, spotScoredBy: spotScoredBy)
     }
 }

@@ -15,28 +15,23 @@ public struct CalendarRepository: Sendable {
 
     public func importedYears() async throws -> [HolidayYear] {
         let years = try await db.select().column("year").from("calendar_imports").orderBy("year").all(decodingColumn: "year", as: Int.self)
-        let rows = try await db.select().columns("day", "year", "kind").from("calendar_imported_days").all()
+        // A stored day that does not read stops the calendar with a CorruptRow: a holiday that
+        // silently vanished would move every deadline across it.
+        let rows = try await ImportedDayRow.all(db.select().columns("day", "year", "kind").from(ImportedDayRow.table))
         var holidays: [Int: Set<CivilDate>] = [:]
         var workdays: [Int: Set<CivilDate>] = [:]
         for row in rows {
-            guard let day = CivilDate(iso: try row.decode(column: "day", as: String.self)) else { continue }
-            let year = try row.decode(column: "year", as: Int.self)
-            if try row.decode(column: "kind", as: String.self) == CalendarOverride.Kind.workday.rawValue {
-                workdays[year, default: []].insert(day)
+            if row.kind == .workday {
+                workdays[row.year, default: []].insert(row.day)
             } else {
-                holidays[year, default: []].insert(day)
+                holidays[row.year, default: []].insert(row.day)
             }
         }
         return try years.map { try HolidayYear(year: $0, holidays: holidays[$0] ?? [], workdays: workdays[$0] ?? []) }
     }
 
     public func overrides() async throws -> [CalendarOverride] {
-        try await db.select().columns("day", "kind", "note").from("calendar_overrides").orderBy("day").all().compactMap { row in
-            guard let day = CivilDate(iso: try row.decode(column: "day", as: String.self)),
-                let kind = CalendarOverride.Kind(rawValue: try row.decode(column: "kind", as: String.self))
-            else { return nil }
-            return try? CalendarOverride(date: day, kind: kind, note: try row.decode(column: "note", as: String.self))
-        }
+        try await OverrideRow.all(db.select().columns("day", "kind", "note").from(OverrideRow.table).orderBy("day")).map { try $0.override() }
     }
 
     /// Replaces everything stored for `year.year` with the given year.
@@ -69,5 +64,31 @@ public struct CalendarRepository: Sendable {
         let existing = try await db.select().column("day").from("calendar_overrides").where("day", .equal, date.description).first()
         try await db.delete(from: "calendar_overrides").where("day", .equal, date.description).run()
         return existing != nil
+    }
+}
+
+/// A row of `calendar_imported_days`: one day of an imported year's 通知.
+struct ImportedDayRow: StoredRow {
+    static let table = "calendar_imported_days"
+    static let idColumn = "day"
+
+    var day: CivilDate
+    var year: Int
+    var kind: CalendarOverride.Kind
+}
+
+/// A row of `calendar_overrides`.
+struct OverrideRow: StoredRow {
+    static let table = "calendar_overrides"
+    static let idColumn = "day"
+
+    var day: CivilDate
+    var kind: CalendarOverride.Kind
+    var note: String
+
+    func override() throws -> CalendarOverride {
+        do { return try CalendarOverride(date: day, kind: kind, note: note) } catch {
+            throw CorruptRow(table: Self.table, column: "kind", id: day.description, reason: error.message)
+        }
     }
 }
