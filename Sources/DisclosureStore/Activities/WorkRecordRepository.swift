@@ -69,7 +69,8 @@ struct WorkRecordRow: StoredRow {
         // 政务公开日 figures are stored only for open days; the visitor count marks them.
         let figures = visitors.map {
             OpenDayFigures(
-                visitors: $0, boards: boards ?? 0, consultations: consultations ?? 0, questionsAnswered: questionsAnswered ?? 0, materials: materials ?? 0)
+                visitors: $0, boards: boards ?? 0, consultations: consultations ?? 0, questionsAnswered: questionsAnswered ?? 0,
+                materials: materials ?? 0)
         }
         let file = StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize)
         return WorkRecord(

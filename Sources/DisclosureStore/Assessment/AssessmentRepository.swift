@@ -163,7 +163,8 @@ struct CampaignRow: StoredRow {
             seed = value
         }
         return AssessmentCampaign(
-            id: id, year: year, title: title ?? "", schemeID: schemeId, unitKinds: kinds, unitCodes: (unitCodes ?? "").split(separator: ",").map(String.init),
+            id: id, year: year, title: title ?? "", schemeID: schemeId, unitKinds: kinds,
+            unitCodes: (unitCodes ?? "").split(separator: ",").map(String.init),
             selfDue: selfDue, spotFrom: spotFrom, spotTo: spotTo, resultsDue: resultsDue, drawSeed: seed, approvedOn: approvedOn,
             approvedBy: approvedBy, publishedOn: publishedOn, publishedBy: publishedBy)
     }

@@ -25,8 +25,9 @@ public struct ComplaintRepository: Sendable {
             kind: submission.kind, subject: submission.subject, content: submission.content, complainantName: submission.complainantName,
             phone: submission.phone, email: submission.email, receivedOn: receivedOn, state: .handling, outcome: nil, replyText: "",
             rectification: "", draftedBy: nil, answeredOn: nil, escalatedOn: nil, createdBy: actor, createdAt: stamp, updatedAt: stamp)
-        guard let id = try await db.insert(into: ComplaintRow.table).model(row, with: ComplaintRow.insertEncoder).returning("id")
-            .first(decodingColumn: "id", as: Int.self)
+        guard
+            let id = try await db.insert(into: ComplaintRow.table).model(row, with: ComplaintRow.insertEncoder).returning("id")
+                .first(decodingColumn: "id", as: Int.self)
         else { throw DomainError(.conflict, "投诉保存失败") }
         return id
     }

@@ -67,7 +67,15 @@ public struct CorruptRow: Error, CustomStringConvertible, Equatable {
         case .keyNotFound(let key, let context): (path, reason) = (context.codingPath + [key], context.debugDescription)
         @unknown default: (path, reason) = ([], "\(error)")
         }
-        self.init(table: table, column: path.first.map { Self.snakeCase($0.stringValue) } ?? "?", id: id, reason: reason)
+        let column = path.first.map { Self.snakeCase($0.stringValue) } ?? "?"
+        // The stored text itself says more than either driver's message, and reads the same on both.
+        if (try? row.decodeNil(column: column)) == true {
+            self.init(table: table, column: column, id: id, reason: "缺少必填的值")
+        } else if let stored = try? row.decode(column: column, as: String.self) {
+            self.init(table: table, column: column, id: id, reason: "存有无法识别的值「\(stored.prefix(40))」")
+        } else {
+            self.init(table: table, column: column, id: id, reason: reason)
+        }
     }
 
     /// A text timestamp column that does not parse.
@@ -86,7 +94,5 @@ public struct CorruptRow: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    public var description: String { "数据表 \(table) 中 \(idColumnLabel) \(id) 的 \(column) 列无法读取（\(reason)），请联系管理员修复该行" }
-
-    private var idColumnLabel: String { "编号" }
+    public var description: String { "数据表 \(table) 中编号 \(id) 的 \(column) 列无法读取（\(reason)），请联系管理员修复该行" }
 }

@@ -12,8 +12,9 @@ public struct AppealRepository: Sendable {
         let row = AppealRow(
             id: nil, requestId: appeal.requestID, kind: appeal.kind, filedOn: appeal.filedOn, authority: appeal.authority, result: appeal.result,
             decidedOn: appeal.decidedOn, note: appeal.note, createdAt: Timestamp.text(now))
-        guard let id = try await db.insert(into: AppealRow.table).model(row, with: AppealRow.insertEncoder).returning("id")
-            .first(decodingColumn: "id", as: Int.self)
+        guard
+            let id = try await db.insert(into: AppealRow.table).model(row, with: AppealRow.insertEncoder).returning("id")
+                .first(decodingColumn: "id", as: Int.self)
         else { throw DomainError(.conflict, "复议诉讼记录保存失败") }
         return id
     }

@@ -49,8 +49,9 @@ public struct LetterRepository: Sendable {
         let row = LetterRow(
             id: nil, requestId: requestID, unitCode: unitCode, kind: kind, number: number, title: kind.label, addressee: addressee, body: body,
             issuedOn: issuedOn, delivery: nil, deliveredOn: nil, trackingNumber: nil, createdBy: actor, createdAt: Timestamp.text(now))
-        guard let id = try await db.insert(into: LetterRow.table).model(row, with: LetterRow.insertEncoder).returning("id")
-            .first(decodingColumn: "id", as: Int.self)
+        guard
+            let id = try await db.insert(into: LetterRow.table).model(row, with: LetterRow.insertEncoder).returning("id")
+                .first(decodingColumn: "id", as: Int.self)
         else { throw DomainError(.conflict, "告知书保存失败") }
         return id
     }

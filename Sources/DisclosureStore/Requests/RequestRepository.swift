@@ -20,8 +20,9 @@ public struct RequestRepository: Sendable {
             address: application.address, infoTitle: application.infoTitle, infoDocNumber: application.infoDocNumber,
             infoDescription: application.infoDescription, requestedForm: application.requestedForm, delivery: application.delivery,
             outcome: nil, replyText: "", draftedBy: nil, answeredOn: nil, createdBy: actor, createdAt: stamp, updatedAt: stamp)
-        guard let id = try await db.insert(into: RequestRow.table).model(row, with: RequestRow.insertEncoder).returning("id")
-            .first(decodingColumn: "id", as: Int.self)
+        guard
+            let id = try await db.insert(into: RequestRow.table).model(row, with: RequestRow.insertEncoder).returning("id")
+                .first(decodingColumn: "id", as: Int.self)
         else { throw DomainError(.conflict, "申请保存失败") }
         return id
     }
