@@ -19,28 +19,39 @@ public struct AttachmentRepository: Sendable {
     public init(_ db: any SQLDatabase) { self.db = db }
 
     public func list(document: Int) async throws -> [Attachment] {
-        try await db.select().column("*").from("attachments").where("document_id", .equal, document).orderBy("id").all().map(Self.decode)
+        try await AttachmentRow.all(db.select().column("*").from(AttachmentRow.table).where("document_id", .equal, document).orderBy("id"))
+            .map(\.attachment)
     }
 
     public func find(_ id: Int) async throws -> Attachment? {
-        try await db.select().column("*").from("attachments").where("id", .equal, id).first().map(Self.decode)
+        try await AttachmentRow.first(db.select().column("*").from(AttachmentRow.table).where("id", .equal, id))?.attachment
     }
 
     func insert(document: Int, fileName: String, mediaType: String, size: Int, sha256: String, at now: Date) async throws -> Int {
-        let row = try await db.insert(into: "attachments").columns("document_id", "file_name", "media_type", "size", "sha256", "created_at")
-            .values(SQLBind(document), SQLBind(fileName), SQLBind(mediaType), SQLBind(size), SQLBind(sha256), SQLBind(Timestamp.text(now)))
-            .returning("id").first()
-        return try row?.decode(column: "id", as: Int.self) ?? 0
+        let row = AttachmentRow(
+            id: nil, documentId: document, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256, createdAt: Timestamp.text(now))
+        return try await db.insert(into: AttachmentRow.table).model(row, with: AttachmentRow.insertEncoder).returning("id")
+            .first(decodingColumn: "id", as: Int.self) ?? 0
     }
 
     func delete(_ id: Int) async throws {
         try await db.delete(from: "attachments").where("id", .equal, id).run()
     }
+}
 
-    static func decode(_ row: any SQLRow) throws -> Attachment {
-        Attachment(
-            id: try row.decode(column: "id", as: Int.self), documentID: try row.decode(column: "document_id", as: Int.self),
-            fileName: try row.decode(column: "file_name", as: String.self), mediaType: try row.decode(column: "media_type", as: String.self),
-            size: try row.decode(column: "size", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self))
+/// A row of `attachments`.
+struct AttachmentRow: StoredRow {
+    static let table = "attachments"
+
+    var id: Int?
+    var documentId: Int
+    var fileName: String
+    var mediaType: String
+    var size: Int
+    var sha256: String
+    var createdAt: String
+
+    var attachment: Attachment {
+        Attachment(id: id ?? 0, documentID: documentId, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256)
     }
 }

@@ -94,11 +94,23 @@ public struct Outbox: Sendable {
 
     public func recent(units: [String], limit: Int = 50) async throws -> [Message] {
         guard !units.isEmpty else { return [] }
-        return try await db.select().column("*").from("outbox").where("unit_code", .in, units).orderBy("id", .descending).limit(limit).all().map {
-            Message(
-                id: try $0.decode(column: "id", as: Int.self), unitCode: try $0.decode(column: "unit_code", as: String.self),
-                requestID: try $0.decode(column: "request_id", as: Int?.self), subject: try $0.decode(column: "subject", as: String.self),
-                body: try $0.decode(column: "body", as: String.self), createdAt: try $0.decode(column: "created_at", as: String.self))
-        }
+        return try await OutboxRow.all(db.select().column("*").from(OutboxRow.table).where("unit_code", .in, units).orderBy("id", .descending).limit(limit))
+            .map(\.message)
+    }
+}
+
+/// A row of `outbox` as read.
+struct OutboxRow: StoredRow {
+    static let table = "outbox"
+
+    var id: Int
+    var unitCode: String
+    var requestId: Int?
+    var subject: String
+    var body: String
+    var createdAt: String
+
+    var message: Outbox.Message {
+        Outbox.Message(id: id, unitCode: unitCode, requestID: requestId, subject: subject, body: body, createdAt: createdAt)
     }
 }

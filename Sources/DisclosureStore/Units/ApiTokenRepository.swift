@@ -45,13 +45,7 @@ public struct ApiTokenRepository: Sendable {
                 SQLAlias(SQLIdentifier("staff_users"), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "t"), .equal,
                 SQLColumn("id", table: "u")
             )
-            .orderBy(SQLColumn("id", table: "t")).all()
-            .map { row in
-                ApiTokenInfo(
-                    id: try row.decode(column: "id", as: Int.self), username: try row.decode(column: "username", as: String.self),
-                    name: try row.decode(column: "name", as: String.self), createdAt: try row.decode(column: "created_at", as: String.self),
-                    revokedAt: try row.decode(column: "revoked_at", as: String?.self))
-            }
+            .orderBy(SQLColumn("id", table: "t")).all().map { try ApiTokenRow.read($0).info }
     }
 
     /// Returns whether a token was revoked now (false if unknown or already revoked).
@@ -62,4 +56,17 @@ public struct ApiTokenRepository: Sendable {
         try await db.update("api_tokens").set("revoked_at", to: Timestamp.text(now)).where("id", .equal, id).run()
         return true
     }
+}
+
+/// A row of `api_tokens` with its owner's username, as the token list reads it.
+struct ApiTokenRow: StoredRow {
+    static let table = "api_tokens"
+
+    var id: Int
+    var username: String
+    var name: String
+    var createdAt: String
+    var revokedAt: String?
+
+    var info: ApiTokenInfo { ApiTokenInfo(id: id, username: username, name: name, createdAt: createdAt, revokedAt: revokedAt) }
 }
