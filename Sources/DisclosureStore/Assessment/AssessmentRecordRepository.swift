@@ -84,12 +84,10 @@ public struct AssessmentRecordRepository: Sendable {
 
     /// The latest exception recorded for the unit (a later one replaces an earlier one).
     public func exception(campaign: Int, unit: String) async throws -> DeadlineException? {
-        try await db.select().column("*").from("assessment_exceptions").where("campaign_id", .equal, campaign).where("unit_code", .equal, unit)
-            .orderBy("id", .descending).first().map { row in
-                DeadlineException(
-                    unitCode: unit, until: CivilDate(iso: try row.decode(column: "until_on", as: String.self))!,
-                    reason: try row.decode(column: "reason", as: String.self), grantedBy: try row.decode(column: "granted_by", as: String.self))
-            }
+        try await ExceptionRow.first(
+            db.select().column("*").from(ExceptionRow.table).where("campaign_id", .equal, campaign).where("unit_code", .equal, unit)
+                .orderBy("id", .descending)
+        ).map { DeadlineException(unitCode: $0.unitCode, until: $0.untilOn, reason: $0.reason, grantedBy: $0.grantedBy) }
     }
 
     // MARK: 抽评 records
@@ -235,4 +233,15 @@ struct TaskRow: StoredRow {
             file: StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize), submittedOn: submittedOn, closedOn: closedOn,
             closedBy: closedBy)
     }
+}
+
+/// A row of `assessment_exceptions` as read.
+struct ExceptionRow: StoredRow {
+    static let table = "assessment_exceptions"
+
+    var id: Int
+    var unitCode: String
+    var untilOn: CivilDate
+    var reason: String
+    var grantedBy: String
 }

@@ -40,12 +40,7 @@ public struct AssessmentRepository: Sendable {
         try await db.select().column("*").from("assessment_schemes").orderBy("name").orderBy("version", .descending).all().map(Self.decodeScheme)
     }
 
-    static func decodeScheme(_ row: any SQLRow) throws -> StoredScheme {
-        StoredScheme(
-            id: try row.decode(column: "id", as: Int.self), version: try row.decode(column: "version", as: Int.self),
-            scheme: try JSONDecoder().decode(AssessmentScheme.self, from: Data(try row.decode(column: "body", as: String.self).utf8)),
-            importedBy: try row.decode(column: "imported_by", as: String.self))
-    }
+    static func decodeScheme(_ row: any SQLRow) throws -> StoredScheme { try SchemeRow.read(row).stored() }
 
     // MARK: campaigns
 
@@ -201,5 +196,24 @@ struct EntryRow: StoredRow {
             selfReport: selfReport ?? "", selfSubmittedOn: selfSubmittedOn, selfSubmittedBy: selfSubmittedBy, defaulted: defaulted, drawn: drawn,
             drawReason: drawReason ?? "", spotFacts: try facts(spotFacts, column: "spot_facts"), spotNotes: spotNotes ?? "",
             spotScoredOn: spotScoredOn, spotScoredBy: spotScoredBy)
+    }
+}
+
+/// A row of `assessment_schemes`: the scheme is a JSON document in the exchange format.
+struct SchemeRow: StoredRow {
+    static let table = "assessment_schemes"
+
+    var id: Int
+    var version: Int
+    var body: String
+    var importedBy: String
+
+    func stored() throws -> StoredScheme {
+        do {
+            return StoredScheme(
+                id: id, version: version, scheme: try JSONDecoder().decode(AssessmentScheme.self, from: Data(body.utf8)), importedBy: importedBy)
+        } catch {
+            throw CorruptRow(table: Self.table, column: "body", id: "\(id)", reason: "指标体系 JSON 无法读取")
+        }
     }
 }

@@ -24,14 +24,7 @@ public enum AuditLog {
             action: event.action, target: event.target, summary: summaryJSON(event.summary),
             previousHash: previousHash, hash: "")
         record.hash = sha256Hex(record.canonicalText)
-        try await db.insert(into: "audit_log")
-            .columns("id", "at", "actor", "unit_code", "action", "target", "summary", "previous_hash", "hash")
-            .values(
-                SQLBind(record.id), SQLBind(record.at), SQLBind(record.actor), SQLBind(record.unitCode),
-                SQLBind(record.action), SQLBind(record.target), SQLBind(record.summary),
-                SQLBind(record.previousHash), SQLBind(record.hash)
-            )
-            .run()
+        try await db.insert(into: AuditRecord.table).model(record, with: AuditRecord.encoder).run()
         try await db.update("audit_head").set("entries", to: record.id).set("hash", to: record.hash).where("id", .equal, 1).run()
         return record
     }
@@ -46,10 +39,10 @@ public enum AuditLog {
 
     /// Newest first, optionally only one target's history.
     public static func recent(on db: any SQLDatabase, limit: Int, beforeID: Int? = nil, target: String? = nil) async throws -> [AuditRecord] {
-        var query = db.select().column("*").from("audit_log")
+        var query = db.select().column("*").from(AuditRecord.table)
         if let beforeID { query = query.where("id", .lessThan, beforeID) }
         if let target { query = query.where("target", .equal, target) }
-        return try await query.orderBy("id", .descending).limit(limit).all().map(decode)
+        return try await AuditRecord.all(query.orderBy("id", .descending).limit(limit))
     }
 
     /// Walks the whole chain in pages and returns the first broken entry, or nil when intact; then
@@ -59,8 +52,8 @@ public enum AuditLog {
         var lastHash = AuditRecord.genesisHash
         var lastID = 0
         while true {
-            let page = try await db.select().column("*").from("audit_log")
-                .where("id", .greaterThan, lastID).orderBy("id").limit(1000).all().map(decode)
+            let page = try await AuditRecord.all(
+                db.select().column("*").from(AuditRecord.table).where("id", .greaterThan, lastID).orderBy("id").limit(1000))
             guard !page.isEmpty else {
                 let head: AuditHead
                 if let expected { head = expected } else { head = try await self.head(on: db) }
@@ -100,16 +93,9 @@ public enum AuditLog {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(summary), as: UTF8.self)) ?? "{}"
     }
+}
 
-    static func decode(_ row: any SQLRow) throws -> AuditRecord {
-        AuditRecord(
-            id: try row.decode(column: "id", as: Int.self), at: try row.decode(column: "at", as: String.self),
-            actor: try row.decode(column: "actor", as: String.self),
-            unitCode: try row.decode(column: "unit_code", as: String?.self),
-            action: try row.decode(column: "action", as: String.self),
-            target: try row.decode(column: "target", as: String.self),
-            summary: try row.decode(column: "summary", as: String.self),
-            previousHash: try row.decode(column: "previous_hash", as: String.self),
-            hash: try row.decode(column: "hash", as: String.self))
-    }
+/// An audit record is stored exactly as it is hashed: the struct is the row of `audit_log`.
+extension AuditRecord: StoredRow {
+    static let table = "audit_log"
 }

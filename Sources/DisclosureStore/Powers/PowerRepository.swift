@@ -139,19 +139,14 @@ public struct PowerRepository: Sendable {
 
     public func counts(powerIDs: [Int], year: Int) async throws -> [PowerYearCount] {
         guard !powerIDs.isEmpty else { return [] }
-        return try await db.select().column("*").from("power_counts").where("power_id", .in, powerIDs).where("year", .equal, year).all()
-            .map(Self.decodeCount)
+        return try await PowerCountRow.all(
+            db.select().column("*").from(PowerCountRow.table).where("power_id", .in, powerIDs).where("year", .equal, year)
+        ).map(\.count)
     }
 
     public func counts(powerID: Int) async throws -> [PowerYearCount] {
-        try await db.select().column("*").from("power_counts").where("power_id", .equal, powerID).orderBy("year", .descending).all()
-            .map(Self.decodeCount)
-    }
-
-    static func decodeCount(_ row: any SQLRow) throws -> PowerYearCount {
-        PowerYearCount(
-            powerID: try row.decode(column: "power_id", as: Int.self), year: try row.decode(column: "year", as: Int.self),
-            decisions: try row.decode(column: "decisions", as: Int.self), feeFen: try row.decode(column: "fee_fen", as: Int.self))
+        try await PowerCountRow.all(db.select().column("*").from(PowerCountRow.table).where("power_id", .equal, powerID).orderBy("year", .descending))
+            .map(\.count)
     }
 
     static func decode(_ row: any SQLRow) throws -> AdministrativePower { try PowerRow.read(row).power() }
@@ -176,6 +171,19 @@ struct PowerRow: StoredRow {
             workflow: try PowerJSON.decode(Workflow.self, workflowJson), guide: try guideJson.map { try PowerJSON.decode(ServiceGuide.self, $0) },
             guidePublishedOn: guidePublishedOn)
     }
+}
+
+/// A row of `power_counts`: one power's 办件量 and fees in one year.
+struct PowerCountRow: StoredRow {
+    static let table = "power_counts"
+    static let idColumn = "power_id"
+
+    var powerId: Int
+    var year: Int
+    var decisions: Int
+    var feeFen: Int
+
+    var count: PowerYearCount { PowerYearCount(powerID: powerId, year: year, decisions: decisions, feeFen: feeFen) }
 }
 
 /// A row of `power_versions` as read (the snapshot is fetched on its own).

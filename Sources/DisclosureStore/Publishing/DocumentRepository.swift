@@ -111,14 +111,8 @@ public struct DocumentRepository: Sendable {
     }
 
     public func versions(of id: Int) async throws -> [DocumentVersion] {
-        try await db.select().column("*").from("document_versions").where("document_id", .equal, id).orderBy("version").all().map { row in
-            DocumentVersion(
-                version: try row.decode(column: "version", as: Int.self), title: try row.decode(column: "title", as: String.self),
-                docNumber: try row.decode(column: "doc_number", as: String.self), body: try row.decode(column: "body", as: String.self),
-                correctionNotice: try row.decode(column: "correction_notice", as: String?.self),
-                recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self)
-            )
-        }
+        try await DocumentVersionRow.all(db.select().column("*").from(DocumentVersionRow.table).where("document_id", .equal, id).orderBy("version"))
+            .map(\.documentVersion)
     }
 
     /// Scheduled documents whose time has come.
@@ -189,6 +183,26 @@ struct DocumentRow: StoredRow {
             id: id, indexNumber: indexNumber, draft: draft, state: state, version: version, correctionNotice: correctionNotice,
             publishAt: try publishAt.map { try CorruptRow.timestamp($0, table: Self.table, column: "publish_at", id: "\(id)") },
             publishedOn: publishedOn, withdrawnReason: withdrawnReason)
+    }
+}
+
+/// A row of `document_versions` as read.
+struct DocumentVersionRow: StoredRow {
+    static let table = "document_versions"
+    static let idColumn = "document_id"
+
+    var version: Int
+    var title: String
+    var docNumber: String
+    var body: String
+    var correctionNotice: String?
+    var recordedAt: String
+    var recordedBy: String
+
+    var documentVersion: DocumentVersion {
+        DocumentVersion(
+            version: version, title: title, docNumber: docNumber, body: body, correctionNotice: correctionNotice, recordedAt: recordedAt,
+            recordedBy: recordedBy)
     }
 }
 

@@ -94,8 +94,10 @@ public struct Outbox: Sendable {
 
     public func recent(units: [String], limit: Int = 50) async throws -> [Message] {
         guard !units.isEmpty else { return [] }
-        return try await OutboxRow.all(db.select().column("*").from(OutboxRow.table).where("unit_code", .in, units).orderBy("id", .descending).limit(limit))
-            .map(\.message)
+        return try await OutboxRow.all(
+            db.select().column("*").from(OutboxRow.table).where("unit_code", .in, units).orderBy("id", .descending).limit(limit)
+        )
+        .map(\.message)
     }
 }
 
