@@ -35,6 +35,7 @@ let package = Package(
     targets: [
         .target(
             name: "DisclosureCore",
+            exclude: ["README.md"],
             resources: [.copy("Calendar/holidays-cn.json")],
             swiftSettings: strict
         ),
@@ -54,6 +55,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .target(
@@ -70,6 +72,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            exclude: ["README.md"],
             resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/openapi.json")],
             swiftSettings: strict
         ),
@@ -82,9 +85,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
-        .executableTarget(name: "disclosure", dependencies: ["DisclosureCLI"], swiftSettings: strict),
+        .executableTarget(name: "disclosure", dependencies: ["DisclosureCLI"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "DisclosureTestSupport",
             dependencies: [
@@ -94,21 +98,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "DisclosureCoreTests",
             dependencies: ["DisclosureCore", "DisclosureTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["README.md"],
             swiftSettings: strict),
-        .testTarget(name: "DisclosureStoreTests", dependencies: ["DisclosureStore", "DisclosureTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DisclosureStoreTests", dependencies: ["DisclosureStore", "DisclosureTestSupport"], exclude: ["README.md"], swiftSettings: strict),
         .testTarget(
             name: "DisclosureWebTests",
             dependencies: [
                 "DisclosureWeb", "DisclosureTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            exclude: ["README.md", "Snapshots/__Snapshots__"],
             swiftSettings: strict
         ),
-        .testTarget(name: "DisclosureCLITests", dependencies: ["DisclosureCLI", "DisclosureTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DisclosureCLITests", dependencies: ["DisclosureCLI", "DisclosureTestSupport"], exclude: ["README.md"], swiftSettings: strict),
     ]
 )

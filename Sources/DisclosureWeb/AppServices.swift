@@ -11,11 +11,11 @@ public struct AppServices: Sendable {
     public let clock: any WallClock
     public let templates: MustacheLibrary
     public let authentication: Authentication
-    public let units: UnitAdministration
-    public let accounts: AccountAdministration
-    public let calendar: CalendarAdministration
+    public let units: UnitService
+    public let accounts: AccountService
+    public let calendar: CalendarService
     public let publishing: PublishingService
-    public let catalog: CatalogAdministration
+    public let catalog: CatalogService
     public let timeliness: TimelinessWatch
     public let requests: RequestService
     public let complaints: ComplaintService
@@ -44,11 +44,11 @@ public struct AppServices: Sendable {
         self.clock = clock
         self.templates = try await Templates.load()
         self.authentication = Authentication(database: database, clock: clock, hasher: hasher, sessionLifetime: config.sessionLifetime)
-        self.units = UnitAdministration(database: database, clock: clock)
-        self.accounts = AccountAdministration(database: database, clock: clock, hasher: hasher)
-        self.calendar = CalendarAdministration(database: database, clock: clock)
+        self.units = UnitService(database: database, clock: clock)
+        self.accounts = AccountService(database: database, clock: clock, hasher: hasher)
+        self.calendar = CalendarService(database: database, clock: clock)
         self.publishing = PublishingService(database: database, clock: clock, indexFormat: config.indexFormat)
-        self.catalog = CatalogAdministration(database: database, clock: clock)
+        self.catalog = CatalogService(database: database, clock: clock)
         self.timeliness = TimelinessWatch(database: database, clock: clock)
         self.requests = RequestService(database: database, clock: clock, policy: config.clockPolicy)
         self.complaints = ComplaintService(database: database, clock: clock)

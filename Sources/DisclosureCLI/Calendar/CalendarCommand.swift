@@ -21,7 +21,7 @@ struct CalendarCommand: AsyncParsableCommand {
                 }
                 _ = try HolidayFile.parse(data)  // validate before touching the database
                 try await withDatabase(options) { database in
-                    let years = try await CalendarAdministration(database: database, clock: SystemWallClock()).importFile(data, by: .commandLine)
+                    let years = try await CalendarService(database: database, clock: SystemWallClock()).importFile(data, by: .commandLine)
                     say("已导入 \(years.map { "\($0)年" }.joined(separator: "、"))放假安排。")
                 }
             }

@@ -66,7 +66,7 @@ func loadCalendar(_ options: DatabaseOptions) async throws -> WorkingDayCalendar
     guard options.isConfigured() else { return .china() }
     var calendar = WorkingDayCalendar.china()
     try await withDatabase(options) { database in
-        calendar = try await CalendarAdministration(database: database, clock: SystemWallClock()).calendar()
+        calendar = try await CalendarService(database: database, clock: SystemWallClock()).calendar()
     }
     return calendar
 }

@@ -16,7 +16,7 @@ struct ExportCommand: AsyncParsableCommand {
         func run() async throws {
             try await runReportingErrors {
                 try await withDatabase(options) { database in
-                    let entries = try await CatalogAdministration(database: database, clock: SystemWallClock()).entries(unit: unit)
+                    let entries = try await CatalogService(database: database, clock: SystemWallClock()).entries(unit: unit)
                     let text = CatalogCSV.export(entries)
                     if let out {
                         guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {

@@ -60,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
                     throw DomainError.invalid("FILE", "无法读取文件 \(file)（须为 UTF-8 编码的 CSV）")
                 }
                 try await withDatabase(options) { database in
-                    let count = try await CatalogAdministration(database: database, clock: SystemWallClock()).importCSV(text, by: .commandLine)
+                    let count = try await CatalogService(database: database, clock: SystemWallClock()).importCSV(text, by: .commandLine)
                     say("已导入目录条目 \(count) 条。")
                 }
             }

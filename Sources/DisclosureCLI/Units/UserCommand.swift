@@ -24,7 +24,7 @@ struct UserCommand: AsyncParsableCommand {
                     if let unit { unitCode = unit } else { unitCode = try await Self.rootUnit(database) }
                     let new = try NewStaffAccount(username: username, displayName: name ?? "", role: role, unitCode: unitCode)
                     let password = try PasswordInput.read(confirm: true)
-                    let admin = AccountAdministration(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
+                    let admin = AccountService(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
                     try await admin.create(new, password: password, by: .commandLine)
                     say("已创建账号 \(new.username)（\(new.role.label)，\(new.unitCode)）。")
                 }
@@ -49,7 +49,7 @@ struct UserCommand: AsyncParsableCommand {
             try await runReportingErrors {
                 try await withDatabase(options) { database in
                     let password = try PasswordInput.read(confirm: true)
-                    let admin = AccountAdministration(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
+                    let admin = AccountService(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
                     try await admin.setPassword(username: username.lowercased(), password: password, by: .commandLine)
                     say("已重设 \(username) 的密码，其所有会话已退出。")
                 }
@@ -87,7 +87,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await runReportingErrors {
                 try await withDatabase(options) { database in
-                    try await AccountAdministration(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
+                    try await AccountService(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
                         .unlock(username: username.lowercased(), by: .commandLine)
                 }
             }
@@ -99,7 +99,7 @@ struct UserCommand: AsyncParsableCommand {
 private func setActive(_ username: String, _ active: Bool, _ options: DatabaseOptions) async throws {
     try await runReportingErrors {
         try await withDatabase(options) { database in
-            try await AccountAdministration(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
+            try await AccountService(database: database, clock: SystemWallClock(), hasher: PasswordHasher())
                 .setActive(username: username.lowercased(), active, by: .commandLine)
         }
     }

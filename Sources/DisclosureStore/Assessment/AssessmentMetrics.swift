@@ -20,7 +20,7 @@ public struct AssessmentMetrics: Sendable {
         let db = database.sql
         let today = CivilDate(instant: clock.now())
         let asOf = min(today, CivilDate(year: year, month: 12, day: 31)!)
-        let calendar = try await CalendarAdministration(database: database, clock: clock).calendar()
+        let calendar = try await CalendarService(database: database, clock: clock).calendar()
         var values: [AssessmentMetric: MetricValue] = [:]
         func set(_ metric: AssessmentMetric, _ fact: IndicatorFact, _ evidence: [String]) {
             values[metric] = MetricValue(metric: metric, fact: fact, evidence: evidence.isEmpty ? ["本年没有相关记录"] : evidence)

@@ -8,13 +8,13 @@ import SQLKit
 public struct ComplaintService: Sendable {
     let database: Database
     let clock: any WallClock
-    let calendars: CalendarAdministration
+    let calendars: CalendarService
     public let settings: SupervisionSettings
 
     public init(database: Database, clock: any WallClock) {
         self.database = database
         self.clock = clock
-        self.calendars = CalendarAdministration(database: database, clock: clock)
+        self.calendars = CalendarService(database: database, clock: clock)
         self.settings = SupervisionSettings(database: database, clock: clock)
     }
 

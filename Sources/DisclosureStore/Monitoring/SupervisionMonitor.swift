@@ -35,7 +35,7 @@ public struct SupervisionMonitor: Sendable {
     public func snapshot() async throws -> Snapshot {
         let db = database.sql
         let today = CivilDate(instant: clock.now())
-        let calendar = try await CalendarAdministration(database: database, clock: clock).calendar()
+        let calendar = try await CalendarService(database: database, clock: clock).calendar()
         let units = try await UnitRepository(db).all()
         let codes = units.map(\.code)
         let policy = try await SupervisionSettings.policy(on: db)

@@ -44,7 +44,7 @@ enum DemoCatalog {
     ]
 
     static func load(into database: Database, clock: any WallClock) async throws {
-        let catalog = CatalogAdministration(database: database, clock: clock)
+        let catalog = CatalogService(database: database, clock: clock)
         var entryIDs: [String: Int] = [:]
         for row in rows {
             let entry = CatalogEntry(

@@ -48,24 +48,24 @@ public struct PublishingQueries: Sendable {
     public func publicList(units: [String]?, category: String?, catalogEntries: [Int]? = nil, offset: Int, limit: Int) async throws
         -> [DocumentSummary]
     {
-        try await DocumentListing(database.sql).publicList(
+        try await DocumentListRepository(database.sql).publicList(
             units: units, category: category, catalogEntries: catalogEntries, offset: offset, limit: limit)
     }
 
     public func publicCount(units: [String]?, category: String?, catalogEntries: [Int]? = nil) async throws -> Int {
-        try await DocumentListing(database.sql).publicCount(units: units, category: category, catalogEntries: catalogEntries)
+        try await DocumentListRepository(database.sql).publicCount(units: units, category: category, catalogEntries: catalogEntries)
     }
 
     public func publicChanges(since: Date?, limit: Int) async throws -> [DocumentSummary] {
-        try await DocumentListing(database.sql).publicChanges(since: since, limit: limit)
+        try await DocumentListRepository(database.sql).publicChanges(since: since, limit: limit)
     }
 
     public func staffList(units: [String], state: DocumentState?, offset: Int, limit: Int) async throws -> [DocumentSummary] {
-        try await DocumentListing(database.sql).staffList(units: units, state: state, offset: offset, limit: limit)
+        try await DocumentListRepository(database.sql).staffList(units: units, state: state, offset: offset, limit: limit)
     }
 
     public func staffCount(units: [String], state: DocumentState?) async throws -> Int {
-        try await DocumentListing(database.sql).staffCount(units: units, state: state)
+        try await DocumentListRepository(database.sql).staffCount(units: units, state: state)
     }
 
     /// One page of the portal's full-text search with its facets.

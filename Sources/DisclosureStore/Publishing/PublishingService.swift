@@ -8,14 +8,14 @@ import SQLKit
 public struct PublishingService: Sendable {
     let database: Database
     let clock: any WallClock
-    let calendars: CalendarAdministration
+    let calendars: CalendarService
     let indexFormat: IndexNumberFormat
     public let search: SearchIndex
 
     public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard, ordinals: SearchOrdinals = SearchOrdinals()) {
         self.database = database
         self.clock = clock
-        self.calendars = CalendarAdministration(database: database, clock: clock)
+        self.calendars = CalendarService(database: database, clock: clock)
         self.indexFormat = indexFormat
         self.search = SearchIndex(dialect: database.dialect, ordinals: ordinals)
     }

@@ -10,11 +10,11 @@ public struct TimelinessFlag: Sendable, Equatable {
 /// Timeliness for dashboards (unit and office) and the per-unit, per-month figures later modules use.
 public struct TimelinessWatch: Sendable {
     let database: Database
-    let calendars: CalendarAdministration
+    let calendars: CalendarService
 
     public init(database: Database, clock: any WallClock) {
         self.database = database
-        self.calendars = CalendarAdministration(database: database, clock: clock)
+        self.calendars = CalendarService(database: database, clock: clock)
     }
 
     /// Unpublished documents overdue or due within `warningDays` working days, and documents
@@ -22,7 +22,7 @@ public struct TimelinessWatch: Sendable {
     public func flags(units: [String]?, today: CivilDate, warningDays: Int = 5) async throws -> [TimelinessFlag] {
         let calendar = try await calendars.calendar()
         let since = today.adding(days: -60)
-        let candidates = try await DocumentListing(database.sql).timelinessCandidates(units: units, publishedSince: since)
+        let candidates = try await DocumentListRepository(database.sql).timelinessCandidates(units: units, publishedSince: since)
         let flags = candidates.compactMap { document -> TimelinessFlag? in
             guard let anchor = document.timelinessAnchor else { return nil }
             let result = PublicationTimeliness.evaluate(
@@ -39,7 +39,7 @@ public struct TimelinessWatch: Sendable {
 
     public func tally(year: Int, units: [String]? = nil, asOf: CivilDate) async throws -> TimelinessTally {
         let calendar = try await calendars.calendar()
-        let documents = try await DocumentListing(database.sql).proactiveGenerated(in: year, units: units).map { summary in
+        let documents = try await DocumentListRepository(database.sql).proactiveGenerated(in: year, units: units).map { summary in
             TimelinessTally.Document(
                 unit: summary.unitCode, generatedOn: summary.generatedOn, anchor: summary.timelinessAnchor,
                 publishedOn: summary.state == .published || summary.state == .withdrawn ? summary.publishedOn : nil, rule: summary.rule)

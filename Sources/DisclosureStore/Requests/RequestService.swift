@@ -8,13 +8,13 @@ import SQLKit
 public struct RequestService: Sendable {
     let database: Database
     let clock: any WallClock
-    let calendars: CalendarAdministration
+    let calendars: CalendarService
     public let policy: ClockPolicy
 
     public init(database: Database, clock: any WallClock, policy: ClockPolicy = .statutory) {
         self.database = database
         self.clock = clock
-        self.calendars = CalendarAdministration(database: database, clock: clock)
+        self.calendars = CalendarService(database: database, clock: clock)
         self.policy = policy
     }
 

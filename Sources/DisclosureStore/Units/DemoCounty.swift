@@ -70,11 +70,11 @@ public enum DemoCounty {
         guard try await isEmpty(database) else {
             throw DomainError(.conflict, field: "database", "数据库中已有单位数据，示范县只能载入空数据库")
         }
-        let unitsAdmin = UnitAdministration(database: database, clock: clock)
+        let unitsAdmin = UnitService(database: database, clock: clock)
         for unit in [root] + units {
             try await unitsAdmin.create(unit, by: .system)
         }
-        let accountsAdmin = AccountAdministration(database: database, clock: clock, hasher: hasher)
+        let accountsAdmin = AccountService(database: database, clock: clock, hasher: hasher)
         var credentials: [Credential] = []
         for (role, username, name, unit) in accounts {
             let password = fixedPassword ?? randomPassword()

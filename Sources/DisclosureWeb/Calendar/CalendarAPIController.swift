@@ -9,7 +9,7 @@ import Hummingbird
 /// | GET | `/api/v1/workdays/add?date=&days=` | public |
 /// | GET | `/api/v1/workdays/between?from=&to=` | public |
 struct CalendarAPIController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
 
     struct AddBody: Codable, Sendable {
         let date: String

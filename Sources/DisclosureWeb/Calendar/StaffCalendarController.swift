@@ -11,7 +11,7 @@ import Hummingbird
 /// | POST | `/staff/calendar/overrides` | office — `date`, `kind`, `note` |
 /// | POST | `/staff/calendar/overrides/remove` | office — `date` |
 struct StaffCalendarController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let calendarQueries: CalendarQueries
     let clock: any WallClock
     let renderer: PageRenderer

@@ -10,7 +10,7 @@ import Hummingbird
 /// |---|---|---|
 /// | GET, POST | `/complain` | public |
 struct ComplainController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let complaintQueries: ComplaintQueries
     let complaints: ComplaintService
     let config: AppConfig

@@ -42,7 +42,7 @@ struct ComplaintCasePage: Sendable {
     let replyLimit: Int
 
     init(
-        _ complaint: Complaint, staff: StaffAccount, calendar: CalendarAdministration, complaints: ComplaintService, unitQueries: UnitQueries,
+        _ complaint: Complaint, staff: StaffAccount, calendar: CalendarService, complaints: ComplaintService, unitQueries: UnitQueries,
         values: [String: String]
     ) async throws {
         let calendar = try await calendar.calendar()

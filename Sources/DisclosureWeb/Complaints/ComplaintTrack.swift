@@ -17,7 +17,7 @@ struct ComplaintTrack: Sendable {
     let rectification: [String]
     let hasRectification: Bool
 
-    init(_ complaint: Complaint, calendar: CalendarAdministration, complaints: ComplaintService, unitQueries: UnitQueries) async throws {
+    init(_ complaint: Complaint, calendar: CalendarService, complaints: ComplaintService, unitQueries: UnitQueries) async throws {
         let calendar = try await calendar.calendar()
         let policy = try await complaints.settings.policy()
         let deadline = complaints.deadline(of: complaint, policy: policy, calendar: calendar)

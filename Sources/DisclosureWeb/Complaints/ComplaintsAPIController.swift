@@ -15,7 +15,7 @@ import Hummingbird
 /// | GET | `/api/v1/messages` | staff token, unit scope: pending and awaiting an answer |
 /// | POST | `/api/v1/messages/{id}/moderation`, `/api/v1/messages/{id}/reply` | office / the unit's editor or reviewer |
 struct ComplaintsAPIController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let clock: any WallClock
     let complaints: ComplaintService
     let messages: MessageService

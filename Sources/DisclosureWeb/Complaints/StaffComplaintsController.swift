@@ -12,7 +12,7 @@ import Hummingbird
 /// | GET | `/staff/complaints/{id}` | signed in, in scope; contact data unmasked for the handling unit only |
 /// | POST | `/staff/complaints/{id}/actions/{action}` | per `ComplaintAction` |
 struct StaffComplaintsController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let clock: any WallClock
     let complaints: ComplaintService
     let unitQueries: UnitQueries

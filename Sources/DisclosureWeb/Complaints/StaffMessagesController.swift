@@ -12,7 +12,7 @@ import Hummingbird
 /// | POST | `/staff/messages/{id}/reply` | editor, reviewer of the unit |
 /// | GET | `/staff/messages/{id}/file` | signed in, in scope |
 struct StaffMessagesController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let clock: any WallClock
     let files: any FileStore
     let messages: MessageService

@@ -18,7 +18,7 @@ struct SupervisionTodo: Sendable {
     let openFindings: Int
 
     init(
-        staff: StaffAccount, calendar: CalendarAdministration, complaints: ComplaintService, messages: MessageService,
+        staff: StaffAccount, calendar: CalendarService, complaints: ComplaintService, messages: MessageService,
         monitoringQueries: MonitoringQueries, unitQueries: UnitQueries, today: CivilDate
     ) async throws {
         let calendar = try await calendar.calendar()

@@ -16,7 +16,7 @@ import Hummingbird
 /// | POST | `/api/v1/documents/{id}/transitions` | per action (see `DocumentAction`) |
 /// | POST | `/api/v1/documents/{id}/attachments?name=` | editor or reviewer token, 草稿 only; raw file body |
 struct DocumentsAPIController {
-    let catalog: CatalogAdministration
+    let catalog: CatalogService
     let clock: any WallClock
     let files: any FileStore
     let publishing: PublishingService

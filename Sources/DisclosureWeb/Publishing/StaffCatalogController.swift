@@ -14,7 +14,7 @@ import Hummingbird
 /// | POST | `/staff/catalog/import` | office — CSV pasted or uploaded as text |
 /// | POST | `/staff/catalog/{id}/delete` | office |
 struct StaffCatalogController {
-    let catalog: CatalogAdministration
+    let catalog: CatalogService
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 

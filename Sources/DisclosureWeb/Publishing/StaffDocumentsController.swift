@@ -18,7 +18,7 @@ import Hummingbird
 /// | GET | `/staff/documents/{id}/attachments/{attachment}` | signed in, in scope |
 struct StaffDocumentsController {
     let auditQueries: AuditQueries
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let clock: any WallClock
     let files: any FileStore
     let publishing: PublishingService

@@ -12,7 +12,7 @@ import Hummingbird
 /// | GET, POST | `/apply` | public |
 /// | GET, POST | `/track` | public (requests `YSQ…` and complaints `TS…`) |
 struct ApplyController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let complaints: ComplaintService
     let requests: RequestService
     let unitQueries: UnitQueries
@@ -104,7 +104,7 @@ struct TrackPage: Sendable {
         let outcome: String?
         let letters: [Letter]
 
-        init(_ request: InformationRequest, calendar: CalendarAdministration, requests: RequestService, unitQueries: UnitQueries) async throws {
+        init(_ request: InformationRequest, calendar: CalendarService, requests: RequestService, unitQueries: UnitQueries) async throws {
             let calendar = try await calendar.calendar()
             let clock = requests.clock(of: request, calendar: calendar)
             reference = request.reference

@@ -17,7 +17,7 @@ import Hummingbird
 /// | POST | `/api/v1/letters/{id}/delivery` | the unit's editor or reviewer |
 /// | GET | `/api/v1/outbox` | staff token, unit scope |
 struct RequestsAPIController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let requestQueries: RequestQueries
     let requests: RequestService
     let unitQueries: UnitQueries

@@ -13,7 +13,7 @@ import Hummingbird
 /// | GET | `/staff/requests/{id}` | signed in, in scope; personal data unmasked only for the handling unit |
 /// | POST | `/staff/requests/{id}/actions/{action}` | per `RequestAction` |
 struct StaffRequestsController {
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let clock: any WallClock
     let requests: RequestService
     let unitQueries: UnitQueries
@@ -63,7 +63,7 @@ struct StaffRequestsController {
 
     /// The account's requests, most urgent first, with the counts of open ones (list and dashboard).
     static func rows(
-        staff: StaffAccount, calendar calendarService: CalendarAdministration, requests requestService: RequestService, unitQueries: UnitQueries,
+        staff: StaffAccount, calendar calendarService: CalendarService, requests requestService: RequestService, unitQueries: UnitQueries,
         today: CivilDate,
         openOnly: Bool
     ) async throws -> ([ListPage.Row], RequestCounts) {

@@ -9,7 +9,7 @@ import Hummingbird
 /// | GET | `/staff/account` | signed in |
 /// | POST | `/staff/account/password` | signed in — current password required |
 struct StaffAccountController {
-    let accounts: AccountAdministration
+    let accounts: AccountService
     let renderer: PageRenderer
 
     struct AccountPage: Sendable {

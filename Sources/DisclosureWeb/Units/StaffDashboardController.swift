@@ -10,7 +10,7 @@ import Hummingbird
 struct StaffDashboardController {
     let accountQueries: AccountQueries
     let auditQueries: AuditQueries
-    let calendar: CalendarAdministration
+    let calendar: CalendarService
     let clock: any WallClock
     let complaints: ComplaintService
     let messages: MessageService

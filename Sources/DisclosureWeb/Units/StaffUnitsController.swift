@@ -13,7 +13,7 @@ import Hummingbird
 struct StaffUnitsController {
     let auditQueries: AuditQueries
     let unitQueries: UnitQueries
-    let units: UnitAdministration
+    let units: UnitService
     let renderer: PageRenderer
 
     struct UnitRow: Sendable {

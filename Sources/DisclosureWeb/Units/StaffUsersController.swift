@@ -15,7 +15,7 @@ import Hummingbird
 /// | POST | `/staff/users/{username}/unlock` | office — clears a login lock |
 struct StaffUsersController {
     let accountQueries: AccountQueries
-    let accounts: AccountAdministration
+    let accounts: AccountService
     let auditQueries: AuditQueries
     let clock: any WallClock
     let unitQueries: UnitQueries

@@ -16,9 +16,9 @@ import Hummingbird
 /// | GET | `/api/v1/me` | any token |
 struct UnitsAPIController {
     let accountQueries: AccountQueries
-    let accounts: AccountAdministration
+    let accounts: AccountService
     let unitQueries: UnitQueries
-    let units: UnitAdministration
+    let units: UnitService
 
     struct UnitBody: Codable, Sendable {
         let code: String

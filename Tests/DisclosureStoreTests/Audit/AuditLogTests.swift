@@ -8,7 +8,7 @@ import Testing
 struct AuditLogTests {
     /// Writes `count` audited unit creations.
     static func fill(_ database: Database, count: Int) async throws {
-        let admin = UnitAdministration(database: database, clock: FixedClock())
+        let admin = UnitService(database: database, clock: FixedClock())
         try await admin.create(UnitAdministrationTests.county, by: .commandLine)
         for index in 1..<count {
             try await admin.create(OrgUnit(code: "U\(index)", name: "单位\(index)", kind: .countyDepartment, parentCode: "XZF"), by: .commandLine)

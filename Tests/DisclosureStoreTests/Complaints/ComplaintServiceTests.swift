@@ -21,7 +21,7 @@ struct ComplaintServiceTests {
             #expect(receipt.reference == "TS2026000001")
             #expect(try await service.track(reference: receipt.reference, code: "WRONG000") == nil)
             let tracked = try #require(try await service.track(reference: receipt.reference.lowercased(), code: receipt.queryCode))
-            let calendar = try await CalendarAdministration(database: database, clock: fixture.clock).calendar()
+            let calendar = try await CalendarService(database: database, clock: fixture.clock).calendar()
             #expect(service.deadline(of: tracked, policy: .standard, calendar: calendar).due == CivilDate(iso: "2026-12-04"))
 
             await #expect(throws: DomainError.self) { _ = try await service.complaint(receipt.id, visibleTo: fixture.otherEditor) }

@@ -29,7 +29,7 @@ struct ExclusiveJobTests {
     @Test("a job's own audited writes complete while it holds its lock", arguments: TestDatabase.kinds)
     func auditedWritesInsideJob(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let admin = UnitAdministration(database: database, clock: FixedClock())
+            let admin = UnitService(database: database, clock: FixedClock())
             try await admin.create(UnitAdministrationTests.county, by: .commandLine)
             // The backup key: `serve` processes that other tests start on the same PostgreSQL take
             // the publication and monitor keys (advisory locks are per database, not per schema).

@@ -13,7 +13,7 @@ struct SupervisionMonitorTests {
             let entry = CatalogEntry(
                 unitCode: "CZJ", domain: "综合政务", primaryItem: "财政动态", secondaryItem: "工作动态", content: "工作动态", basis: "条例第十九条",
                 channels: [ChannelChoice(.website, mandatory: true)], columnKind: .news)
-            let entryID = try await CatalogAdministration(database: database, clock: fixture.clock).create(entry, by: .system)
+            let entryID = try await CatalogService(database: database, clock: fixture.clock).create(entry, by: .system)
             var draft = fixture.draft(title: "县财政局召开分析会", generatedOn: CivilDate(iso: "2026-11-01")!)
             draft.catalogEntryID = entryID
             try await fixture.publish(draft)

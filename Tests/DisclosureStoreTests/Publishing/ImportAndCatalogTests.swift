@@ -70,7 +70,7 @@ struct ImportAndCatalogTests {
     func catalogCSV(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
             let fixture = try await PublishingFixture(database)
-            let catalog = CatalogAdministration(database: database, clock: fixture.clock)
+            let catalog = CatalogService(database: database, clock: fixture.clock)
             let entry = CatalogEntry(
                 unitCode: "CZJ", domain: "财政预决算", primaryItem: "财政预决算", secondaryItem: "部门预算", content: "预算报表", basis: "《预算法》",
                 channels: [ChannelChoice(.website, mandatory: true)], columnKind: .policies, statutoryItem: .budgets)

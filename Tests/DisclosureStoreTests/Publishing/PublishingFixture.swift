@@ -19,7 +19,7 @@ struct PublishingFixture {
         self.database = database
         self.clock = clock
         self.service = PublishingService(database: database, clock: clock)
-        let units = UnitAdministration(database: database, clock: clock)
+        let units = UnitService(database: database, clock: clock)
         for unit in [
             OrgUnit(code: "XZF", name: "示范县人民政府", kind: .countyGovernment, parentCode: nil),
             OrgUnit(code: "CZJ", name: "示范县财政局", kind: .countyDepartment, parentCode: "XZF"),

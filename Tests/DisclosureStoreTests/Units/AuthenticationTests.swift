@@ -8,12 +8,12 @@ struct AuthenticationTests {
     static let password = "Shifan2026county"
 
     /// A county, a department and one editor account.
-    static func seed(_ database: Database, clock: FixedClock) async throws -> (AccountAdministration, Authentication) {
-        let units = UnitAdministration(database: database, clock: clock)
+    static func seed(_ database: Database, clock: FixedClock) async throws -> (AccountService, Authentication) {
+        let units = UnitService(database: database, clock: clock)
         try await units.create(UnitAdministrationTests.county, by: .system)
         try await units.create(UnitAdministrationTests.finance, by: .system)
         let hasher = PasswordHasher(cost: 4)
-        let accounts = AccountAdministration(database: database, clock: clock, hasher: hasher)
+        let accounts = AccountService(database: database, clock: clock, hasher: hasher)
         try await accounts.create(
             try NewStaffAccount(username: "editor", displayName: "编辑", role: "editor", unitCode: "CZJ"), password: password, by: .system)
         return (accounts, Authentication(database: database, clock: clock, hasher: hasher))

@@ -31,7 +31,7 @@ struct StaffCalendarTests {
             #expect(weekday.status == .badRequest && weekday.body.contains("只有周六或周日可以设为调休上班日"))
             let done = try await browser.post("/staff/calendar/overrides", form: ["date": "2026-11-23", "kind": "holiday", "note": "临时放假"])
             #expect(done.status == .seeOther)
-            let calendar = try await CalendarAdministration(database: database, clock: FixedClock()).calendar()
+            let calendar = try await CalendarService(database: database, clock: FixedClock()).calendar()
             #expect(!calendar.isWorkingDay(CivilDate(iso: "2026-11-23")!))
             let editor = Browser(client: browser.client)
             try await editor.login("editor")

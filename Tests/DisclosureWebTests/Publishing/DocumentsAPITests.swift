@@ -67,7 +67,7 @@ struct DocumentsAPITests {
                 #expect(response.headers[.contentType] == "application/problem+json; charset=utf-8")
                 #expect(Self.json(response.body)["field"] as? String == field, "\(body)")
             }
-            #expect(try await DocumentListing(database.sql).staffCount(units: ["CZJ", "JYJ"], state: nil) == 0)
+            #expect(try await DocumentListRepository(database.sql).staffCount(units: ["CZJ", "JYJ"], state: nil) == 0)
         }
     }
 }

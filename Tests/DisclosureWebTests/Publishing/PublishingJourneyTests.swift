@@ -81,7 +81,7 @@ struct PublishingJourneyTests {
             form["unitCode"] = "JYJ"
             #expect(try await browser.post("/staff/documents", form: form).status == .forbidden)
             #expect(try await browser.post("/staff/documents", form: Self.form, csrf: "").status == .forbidden)
-            #expect(try await DocumentListing(database.sql).staffCount(units: ["CZJ", "JYJ"], state: nil) == 0)
+            #expect(try await DocumentListRepository(database.sql).staffCount(units: ["CZJ", "JYJ"], state: nil) == 0)
         }
     }
 

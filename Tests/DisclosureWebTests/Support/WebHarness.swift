@@ -13,14 +13,14 @@ enum WebHarness {
     static let password = "Shifan2026county"
 
     static func seed(_ database: Database, clock: FixedClock) async throws {
-        let units = UnitAdministration(database: database, clock: clock)
+        let units = UnitService(database: database, clock: clock)
         for unit in [
             OrgUnit(code: "XZF", name: "示范县人民政府", kind: .countyGovernment, parentCode: nil),
             OrgUnit(code: "ZFB", name: "示范县人民政府办公室", kind: .countyDepartment, parentCode: "XZF"),
             OrgUnit(code: "CZJ", name: "示范县财政局", kind: .countyDepartment, parentCode: "XZF"),
             OrgUnit(code: "JYJ", name: "示范县教育局", kind: .countyDepartment, parentCode: "XZF"),
         ] { try await units.create(unit, by: .system) }
-        let accounts = AccountAdministration(database: database, clock: clock, hasher: PasswordHasher(cost: 4))
+        let accounts = AccountService(database: database, clock: clock, hasher: PasswordHasher(cost: 4))
         for (role, unit) in [("office", "ZFB"), ("editor", "CZJ"), ("reviewer", "CZJ"), ("assessor", "ZFB"), ("auditor", "ZFB")] {
             try await accounts.create(
                 try NewStaffAccount(username: role, displayName: role, role: role, unitCode: unit), password: password, by: .system)

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// The working-day calendar as the program uses it, and the office's changes to it, audited.
-public struct CalendarAdministration: Sendable {
+public struct CalendarService: Sendable {
     let database: Database
     let clock: any WallClock
 

@@ -11,7 +11,7 @@ struct CalendarAdministrationTests {
     @Test("an imported year is stored, confirmed and used", arguments: TestDatabase.kinds)
     func importYear(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let admin = CalendarAdministration(database: database, clock: FixedClock())
+            let admin = CalendarService(database: database, clock: FixedClock())
             #expect(try await !admin.calendar().isConfirmed(2027))
             #expect(try await admin.importFile(Data(Self.year2027.utf8), by: .commandLine) == [2027])
             let calendar = try await admin.calendar()
@@ -28,7 +28,7 @@ struct CalendarAdministrationTests {
     @Test("a bad file changes nothing", arguments: TestDatabase.kinds)
     func badImport(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let admin = CalendarAdministration(database: database, clock: FixedClock())
+            let admin = CalendarService(database: database, clock: FixedClock())
             await #expect(throws: DomainError.self) {
                 try await admin.importFile(Data(#"{"2027": {"holidays": [], "workdays": ["2027-01-04"]}}"#.utf8), by: .commandLine)
             }
@@ -41,7 +41,7 @@ struct CalendarAdministrationTests {
     @Test("an override re-times deadlines and can be removed", arguments: TestDatabase.kinds)
     func override(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let admin = CalendarAdministration(database: database, clock: FixedClock())
+            let admin = CalendarService(database: database, clock: FixedClock())
             let friday = CivilDate(iso: "2026-11-20")!
             #expect(try await admin.calendar().adding(workingDays: 1, to: friday).date == CivilDate(iso: "2026-11-23"))
             try await admin.setOverride(try CalendarOverride(date: CivilDate(iso: "2026-11-23")!, kind: .holiday, note: "防汛临时放假"), by: .commandLine)

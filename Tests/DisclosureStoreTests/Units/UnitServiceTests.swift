@@ -12,7 +12,7 @@ struct UnitAdministrationTests {
     @Test("units are created with an audit entry each", arguments: TestDatabase.kinds)
     func create(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let admin = UnitAdministration(database: database, clock: FixedClock())
+            let admin = UnitService(database: database, clock: FixedClock())
             for unit in [Self.county, Self.finance, Self.treasury] { try await admin.create(unit, by: .commandLine) }
             let units = UnitRepository(database.sql)
             #expect(try await units.all().map(\.code) == ["CZJ", "GKK", "XZF"])
@@ -26,7 +26,7 @@ struct UnitAdministrationTests {
     @Test("duplicates, missing parents and cycles are refused and change nothing", arguments: TestDatabase.kinds)
     func refusals(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let admin = UnitAdministration(database: database, clock: FixedClock())
+            let admin = UnitService(database: database, clock: FixedClock())
             for unit in [Self.county, Self.finance, Self.treasury] { try await admin.create(unit, by: .commandLine) }
             let before = try await AuditLog.recent(on: database.sql, limit: 100).count
             await #expect(throws: DomainError.self) { try await admin.create(Self.finance, by: .commandLine) }
@@ -44,7 +44,7 @@ struct UnitAdministrationTests {
     @Test("an update is stored and audited with the previous values", arguments: TestDatabase.kinds)
     func update(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
-            let admin = UnitAdministration(database: database, clock: FixedClock())
+            let admin = UnitService(database: database, clock: FixedClock())
             for unit in [Self.county, Self.finance] { try await admin.create(unit, by: .commandLine) }
             var renamed = Self.finance
             renamed.name = "示范县财政局（国资局）"

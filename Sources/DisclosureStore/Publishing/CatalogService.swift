@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// The 政务公开办 maintains every unit's 标准目录 (DESIGN §1: office manages the catalog); units read it.
-public struct CatalogAdministration: Sendable {
+public struct CatalogService: Sendable {
     let database: Database
     let clock: any WallClock
 

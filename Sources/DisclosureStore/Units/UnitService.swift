@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// Creating and changing units: validation, scope rules and audit in one place for web and CLI.
-public struct UnitAdministration: Sendable {
+public struct UnitService: Sendable {
     let database: Database
     let clock: any WallClock
 

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// Creating accounts, setting passwords, enabling and disabling: validation and audit for web and CLI.
-public struct AccountAdministration: Sendable {
+public struct AccountService: Sendable {
     let database: Database
     let clock: any WallClock
     let hasher: PasswordHasher
