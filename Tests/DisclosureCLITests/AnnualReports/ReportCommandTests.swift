@@ -28,21 +28,28 @@ struct ReportCommandTests {
             let written = try CLIRunner.run([
                 "report", "annual", "--unit", "CZJ", "--year", year, "--format", format, "--out", out, "--database", db.url,
             ])
-            #expect(written.status == 0 && written.stdout.contains("示范县财政局\(year)年政府信息公开工作年度报告（已发布）"))
+            #expect(written.status == 0)
+            #expect(written.stdout.contains("示范县财政局\(year)年政府信息公开工作年度报告（已发布）"))
             #expect((try Data(contentsOf: URL(fileURLWithPath: out))).prefix(2) == Data("PK".utf8))
         }
         let html = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", "html", "--database", db.url])
-        #expect(html.stdout.hasPrefix("<!doctype html>") && html.stdout.contains("rowspan=\"22\"") && html.stdout.contains("@page { size: A4"))
+        #expect(html.stdout.hasPrefix("<!doctype html>"))
+        #expect(html.stdout.contains("rowspan=\"22\""))
+        #expect(html.stdout.contains("@page { size: A4"))
         let csv = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", "csv", "--database", db.url])
         #expect(csv.stdout.contains("一、本年新收政府信息公开申请数量,,,5,1,1,1,0,0,8"))
         let noOut = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", "docx", "--database", db.url])
-        #expect(noOut.status != 0 && noOut.stderr.contains("导出 docx 须用 --out 指定文件"))
+        #expect(noOut.status != 0)
+        #expect(noOut.stderr.contains("导出 docx 须用 --out 指定文件"))
         let badFormat = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", year, "--format", "pdf", "--database", db.url])
-        #expect(badFormat.status != 0 && badFormat.stderr.contains("--format 应为 json、html、xlsx、docx、csv 之一"))
+        #expect(badFormat.status != 0)
+        #expect(badFormat.stderr.contains("--format 应为 json、html、xlsx、docx、csv 之一"))
         let unknown = try CLIRunner.run(["report", "annual", "--unit", "NOPE", "--year", year, "--database", db.url])
-        #expect(unknown.status != 0 && unknown.stderr.contains("单位 NOPE 不存在"))
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("单位 NOPE 不存在"))
         let empty = try CLIRunner.run(["report", "annual", "--unit", "SFJ", "--year", "2024", "--database", db.url])
-        #expect(empty.status == 0 && empty.stderr.contains("没有可统计的数据"))
+        #expect(empty.status == 0)
+        #expect(empty.stderr.contains("没有可统计的数据"))
 
         let bad = folder.appendingPathComponent("legacy.jsonl").path
         try Data(
@@ -51,12 +58,15 @@ struct ReportCommandTests {
         )
         .write(to: URL(fileURLWithPath: bad))
         let refused = try CLIRunner.run(["import", "requests", bad, "--as", "editor", "--database", db.url])
-        #expect(refused.status != 0 && refused.stderr.contains("第 1 行「办理结果」") && refused.stderr.contains("未导入任何数据"))
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("第 1 行「办理结果」"))
+        #expect(refused.stderr.contains("未导入任何数据"))
         let good = folder.appendingPathComponent("legacy.csv").path
         try Data("unit,reference,applicantKind,receivedOn,answeredOn,outcome\nCZJ,H-1,自然人,2023-04-01,2023-04-10,r3.1\n".utf8).write(
             to: URL(fileURLWithPath: good))
         let imported = try CLIRunner.run(["import", "requests", good, "--as", "editor", "--database", db.url])
-        #expect(imported.status == 0 && imported.stdout.contains("已导入 1 件历史申请"))
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("已导入 1 件历史申请"))
         let after = try CLIRunner.run(["report", "annual", "--unit", "CZJ", "--year", "2023", "--format", "csv", "--database", db.url])
         #expect(after.stdout.contains("一、本年新收政府信息公开申请数量,,,1,0,0,0,0,0,1"))
     }

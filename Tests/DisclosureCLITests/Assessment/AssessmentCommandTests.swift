@@ -20,12 +20,14 @@ struct AssessmentCommandTests {
         let facts = try Self.write(#"{"1.1": {"count": 2}, "1.2": {"met": false}}"#, "facts.json", in: folder)
 
         let exported = try CLIRunner.run(["assessment", "schemes", "--out", folder.path])
-        #expect(exported.status == 0 && exported.stdout.contains("seed-style\t政务公开工作量化考核指标体系（乡镇、县直单位）"))
+        #expect(exported.status == 0)
+        #expect(exported.stdout.contains("seed-style\t政务公开工作量化考核指标体系（乡镇、县直单位）"))
         for scheme in ["seed-style", folder.appendingPathComponent("seed-style.json").path] {
             let result = try CLIRunner.run(["assessment", "score", "--scheme", scheme, "--facts", facts])
             #expect(result.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-            #expect(object["total"] as? Int == 94 && object["grade"] as? String == "优秀")
+            #expect(object["total"] as? Int == 94)
+            #expect(object["grade"] as? String == "优秀")
             let lines = try #require(object["indicators"] as? [[String: Any]])
             let meetings = try #require(lines.first { $0["id"] as? String == "1.1" })
             #expect(meetings["score"] as? Int == 2)
@@ -37,14 +39,17 @@ struct AssessmentCommandTests {
 
         let unknown = try Self.write(#"{"9.9": {"count": 1}}"#, "unknown.json", in: folder)
         let refused = try CLIRunner.run(["assessment", "score", "--scheme", "seed-style", "--facts", unknown])
-        #expect(refused.status != 0 && refused.stdout.isEmpty)
+        #expect(refused.status != 0)
+        #expect(refused.stdout.isEmpty)
         #expect(refused.stderr == "错误：指标 9.9 不在指标体系「政务公开工作量化考核指标体系（乡镇、县直单位）」中\n")
         let broken = try Self.write(
             ShippedSchemes.seedStyle.replacingOccurrences(of: #""points": 30"#, with: #""points": 31"#), "broken.json", in: folder)
         let bad = try CLIRunner.run(["assessment", "score", "--scheme", broken, "--facts", facts])
-        #expect(bad.status != 0 && bad.stderr.contains("指标 1「组织领导」分值 31 分，下级指标合计 30 分，两者不等"))
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("指标 1「组织领导」分值 31 分，下级指标合计 30 分，两者不等"))
         let missing = try CLIRunner.run(["assessment", "score", "--scheme", "nowhere", "--facts", facts])
-        #expect(missing.status != 0 && missing.stderr.contains("无法读取指标体系文件 nowhere"))
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("无法读取指标体系文件 nowhere"))
     }
 
     @Test("the CLI gives the console's numbers: the demo finance bureau's 抽评 facts score to the same total, metrics match")
@@ -66,16 +71,20 @@ struct AssessmentCommandTests {
         let facts = try Self.write(String(decoding: try #require(view.entry.spotFacts).json(), as: UTF8.self), "spot.json", in: folder)
         let scored = try CLIRunner.run(["assessment", "score", "--scheme", "seed-style", "--facts", facts])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as? [String: Any])
-        #expect("\(object["total"] ?? "")" == "\(try #require(view.spotScore).total)" && object["grade"] as? String == view.spotScore?.grade)
+        #expect("\(object["total"] ?? "")" == "\(try #require(view.spotScore).total)")
+        #expect(object["grade"] as? String == view.spotScore?.grade)
 
         let metrics = try CLIRunner.run([
             "assessment", "metrics", "--unit", "czj", "--year", String(year), "--scheme", "seed-style", "--database", db.url,
         ])
         let metricFacts = try AssessmentFacts.parse(Data(metrics.stdout.utf8))
-        #expect(metricFacts["1.1"] == .count(2) && metricFacts["1.2"] == .met(false) && metricFacts["3.1"] == .count(4))
+        #expect(metricFacts["1.1"] == .count(2))
+        #expect(metricFacts["1.2"] == .met(false))
+        #expect(metricFacts["3.1"] == .count(4))
         let raw = try CLIRunner.run(["assessment", "metrics", "--unit", "CZJ", "--year", String(year), "--database", db.url])
         #expect(raw.stdout.contains("规定 \(year)-07-15 前，逾期"))
         let unknown = try CLIRunner.run(["assessment", "metrics", "--unit", "NOPE", "--year", String(year), "--database", db.url])
-        #expect(unknown.status != 0 && unknown.stderr == "错误：单位 NOPE 不存在\n")
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr == "错误：单位 NOPE 不存在\n")
     }
 }

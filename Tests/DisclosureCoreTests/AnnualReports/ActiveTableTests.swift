@@ -27,22 +27,27 @@ struct ActiveTableTests {
             unitCodes: ["CZJ"], year: 2025, licenseDecisions: 12, penaltyDecisions: 3, enforcementDecisions: 1, feeFen: 4_000_000)
         let table = ActiveTable.filled(
             .revised2021, normative: NormativeFigures(issued: 2, repealed: 1, current: 9), powers: powers, entered: ["penalty.0": 5])
-        #expect(table.value("normative.0") == 2 && table.value("normative.2") == 9)
-        #expect(table.value("license.0") == 12 && table.value("penalty.0") == 5 && table.enteredKeys == ["penalty.0"])
+        #expect(table.value("normative.0") == 2)
+        #expect(table.value("normative.2") == 9)
+        #expect(table.value("license.0") == 12)
+        #expect(table.value("penalty.0") == 5)
+        #expect(table.enteredKeys == ["penalty.0"])
         #expect(table.value("fees.0") == Decimal(string: "4"))
         #expect(table.text(Decimal(string: "0.4")!, money: true) == "0.4000")
         #expect(table.text(Decimal(string: "1.23456")!, money: true) == "1.2346")
         #expect(table.blocks.map { $0.heading } == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"])
         let grid = table.grid
         #expect(grid.rows[1].map { $0.text } == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
-        #expect(grid.rows[9].map { $0.text } == ["行政处罚", "5"] && grid.rows[9][1].columnSpan == 3)
+        #expect(grid.rows[9].map { $0.text } == ["行政处罚", "5"])
+        #expect(grid.rows[9][1].columnSpan == 3)
         #expect(grid.rows.last?.map { $0.text } == ["行政事业性收费", "4.0000"])
     }
 
     @Test("the 2019 table has its own blocks and is all entered")
     func trial() {
         let table = ActiveTable.filled(.trial2019, normative: NormativeFigures(issued: 2, repealed: 0, current: 2), powers: nil, entered: [:])
-        #expect(table.blocks.count == 5 && table.blocks[4].rows[0].label == "政府集中采购")
+        #expect(table.blocks.count == 5)
+        #expect(table.blocks[4].rows[0].label == "政府集中采购")
         #expect(table.value("normative.0") == 0)
     }
 
@@ -51,7 +56,9 @@ struct ActiveTableTests {
     @Test("2019 本年增/减 cells are signed integers; counts are integers; only 金额 cells are decimals")
     func trialSignedChanges() {
         var table = ActiveTable.filled(.trial2019, normative: nil, powers: nil, entered: [:])
-        #expect(table.isSigned("license.1") && table.isSigned("fees.1") && !table.isSigned("license.0"))
+        #expect(table.isSigned("license.1"))
+        #expect(table.isSigned("fees.1"))
+        #expect(!table.isSigned("license.0"))
         #expect(table.isValid(-3, at: "license.1"))
         #expect(table.isValid(-3, at: "fees.1"))
         #expect(!table.isValid(-3, at: "license.0"))
@@ -69,6 +76,7 @@ struct ActiveTableTests {
         #expect(found.filter { $0.rule == "C7" }.isEmpty)
         // In 2021 the 收费 row is an amount in 万元 and never negative.
         let revised = ActiveTable.filled(.revised2021, normative: nil, powers: nil, entered: [:])
-        #expect(revised.isMoney("fees.0") && !revised.isValid(-1, at: "fees.0"))
+        #expect(revised.isMoney("fees.0"))
+        #expect(!revised.isValid(-1, at: "fees.0"))
     }
 }

@@ -34,14 +34,16 @@ struct ReportRulesTests {
     func legacyGood() throws {
         let csv = "单位编码,原编号,申请人类型,收到申请日期,答复日期,办理结果\nCZJ,2024-001,自然人,2024-03-01,2024-03-20,r3.1\nCZJ,2024-002,商业企业,2024-12-28,,\n"
         let parsed = try LegacyRequestFile.parse(csv, unitCodes: ["CZJ"], today: Self.day("2026-11-22"))
-        #expect(parsed.errors.isEmpty && parsed.requests.count == 2)
+        #expect(parsed.errors.isEmpty)
+        #expect(parsed.requests.count == 2)
         #expect(
             parsed.requests[1].reportCase == ReportCase(applicantKind: .business, receivedOn: Self.day("2024-12-28"), answeredOn: nil, outcome: nil))
         let jsonl = """
             {"unit": "CZJ", "reference": "A-1", "applicantKind": "其他", "receivedOn": "2023-05-04", "answeredOn": "2023-05-20", "outcome": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"}
             """
         let lines = try LegacyRequestFile.parse(jsonl, unitCodes: ["CZJ"], today: Self.day("2026-11-22"))
-        #expect(lines.requests.first?.outcome == .partlyDisclosed && lines.requests.first?.line == 1)
+        #expect(lines.requests.first?.outcome == .partlyDisclosed)
+        #expect(lines.requests.first?.line == 1)
     }
 
     @Test("bad rows name the line and the field")

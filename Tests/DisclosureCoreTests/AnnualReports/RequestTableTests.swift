@@ -50,7 +50,8 @@ struct RequestTableTests {
         #expect(table.rows.count == 23)
         #expect(table.row("r3.6")?.values == [1, 0, 0, 0, 0, 0, 1])
         #expect(table.row("r3.6.1") == nil)
-        #expect(ReportFormat.for(year: 2020) == .trial2019 && ReportFormat.for(year: 2021) == .revised2021)
+        #expect(ReportFormat.for(year: 2020) == .trial2019)
+        #expect(ReportFormat.for(year: 2021) == .revised2021)
     }
 
     @Test("2024 then 2025: last year's 结转下年度 is this year's 上年结转")
@@ -69,10 +70,13 @@ struct RequestTableTests {
             #expect(grid.isRectangular, "\(format)")
             #expect(grid.columnCount == 10)
             #expect(grid.rows.count == 3 + (format == .revised2021 ? 25 : 23))
-            #expect(grid.rows[3].first?.text == "一、本年新收政府信息公开申请数量" && grid.rows[3].first?.columnSpan == 3)
-            #expect(grid.rows[5].first?.text == "三、本年度办理结果" && grid.rows[5].first?.rowSpan == (format == .revised2021 ? 22 : 20))
+            #expect(grid.rows[3].first?.text == "一、本年新收政府信息公开申请数量")
+            #expect(grid.rows[3].first?.columnSpan == 3)
+            #expect(grid.rows[5].first?.text == "三、本年度办理结果")
+            #expect(grid.rows[5].first?.rowSpan == (format == .revised2021 ? 22 : 20))
             let groupCell = grid.rows[7].first
-            #expect(groupCell?.text == "（三）不予公开" && groupCell?.rowSpan == 8)
+            #expect(groupCell?.text == "（三）不予公开")
+            #expect(groupCell?.rowSpan == 8)
         }
         #expect(AppealTable.empty.grid.isRectangular)
         for format in ReportFormat.allCases { #expect(ActiveTable.empty(format).grid.isRectangular, "\(format)") }

@@ -17,7 +17,8 @@ struct AssessmentCampaignRulesTests {
             id: 1, year: 2026, title: "2026年度考核", schemeID: 1, unitKinds: [.township], selfDue: dates.selfDue, spotFrom: dates.spotFrom,
             spotTo: dates.spotTo, resultsDue: dates.resultsDue)
         #expect(dates.selfDue == Self.day("2026-12-10"))
-        #expect(campaign.phase(today: Self.day("2026-12-10")) == .selfAssessment && campaign.phase(today: Self.day("2026-12-11")) == .spotCheck)
+        #expect(campaign.phase(today: Self.day("2026-12-10")) == .selfAssessment)
+        #expect(campaign.phase(today: Self.day("2026-12-11")) == .spotCheck)
         #expect(campaign.phase(today: Self.day("2026-12-26")) == .results)
         try campaign.checkSelfWindow(today: Self.day("2026-12-10"), exceptionUntil: nil)
         try campaign.checkSelfWindow(today: Self.day("2026-12-12"), exceptionUntil: Self.day("2026-12-12"))
@@ -26,7 +27,8 @@ struct AssessmentCampaignRulesTests {
             try campaign.checkSelfWindow(today: Self.day("2026-12-13"), exceptionUntil: Self.day("2026-12-12"))
         } throws: { ($0 as? DomainError)?.message.contains("登记的例外已于 2026年12月12日 到期") == true }
         campaign.approvedOn = Self.day("2027-01-31")
-        #expect(campaign.rectificationDue == Self.day("2027-02-28") && campaign.phase(today: Self.day("2027-02-01")) == .approved)
+        #expect(campaign.rectificationDue == Self.day("2027-02-28"))
+        #expect(campaign.phase(today: Self.day("2027-02-01")) == .approved)
         var bad = campaign
         bad.spotFrom = Self.day("2026-12-05")
         #expect(throws: DomainError.invalid("spotFrom", "抽评应在自评截止之后开始")) { try bad.validated() }
@@ -39,11 +41,16 @@ struct AssessmentCampaignRulesTests {
     func unsubmitted() throws {
         let scheme = AssessmentScoringTests.seedStyle
         let facts = CampaignEntry.unsubmittedFacts(scheme: scheme, metricFacts: AssessmentFacts(["1.1": .count(6), "1.2": .met(true)]))
-        #expect(facts["1.1"] == .count(6) && facts["1.5"] == .met(false) && facts["1.6"] == .score(0) && facts["3.2"] == .met(false))
-        #expect(facts["4.1"] == nil && facts["4.3"] == nil)
+        #expect(facts["1.1"] == .count(6))
+        #expect(facts["1.5"] == .met(false))
+        #expect(facts["1.6"] == .score(0))
+        #expect(facts["3.2"] == .met(false))
+        #expect(facts["4.1"] == nil)
+        #expect(facts["4.3"] == nil)
         let score = try AssessmentScoring.score(scheme, facts: facts)
         // Manual 1.6 8 + 1.8 4 + 2.2 10 + 2.7 6 + 3.7 2, and 1.5 1 + 3.2 3 + 3.3 2 not met.
-        #expect(score.total == 64 && score.lines.filter(\.unscored).map(\.id) == ["2.1"])
+        #expect(score.total == 64)
+        #expect(score.lines.filter(\.unscored).map(\.id) == ["2.1"])
     }
 
     /// −42: two late answers, two corrected appeals, three manual items at 0, three requirements not met.
@@ -67,7 +74,8 @@ struct AssessmentCampaignRulesTests {
         #expect(ranked.map(\.rank) == [1, 2, 2, 4])
         // 4 units × 50 % = 2 优秀; B and C tie at 98 so neither fits beside A.
         #expect(ranked.map(\.grade) == ["优秀", "良好", "良好", "不合格"])
-        #expect(ranked[1].cappedFromTopGrade && !ranked[0].cappedFromTopGrade)
+        #expect(ranked[1].cappedFromTopGrade)
+        #expect(!ranked[0].cappedFromTopGrade)
         #expect(ranked.map(\.failedTwoYearsRunning) == [false, false, false, true])
         #expect(results[3].1.total == 58)
     }
@@ -76,7 +84,8 @@ struct AssessmentCampaignRulesTests {
     func draw() {
         let units = ["NZ", "CZJ", "JYJ", "FGJ", "GAJ", "MZJ", "XXZ", "DXZ"]
         let first = SpotCheckDraw.draw(from: units, count: 3, seed: 20_261_201)
-        #expect(first.count == 3 && Set(first).isSubset(of: Set(units)))
+        #expect(first.count == 3)
+        #expect(Set(first).isSubset(of: Set(units)))
         #expect(SpotCheckDraw.draw(from: units.reversed(), count: 3, seed: 20_261_201) == first)
         let others = (1...20).map { SpotCheckDraw.draw(from: units, count: 3, seed: UInt64($0)) }
         #expect(Set(others).count > 5)

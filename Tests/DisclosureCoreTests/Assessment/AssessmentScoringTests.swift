@@ -11,15 +11,20 @@ struct AssessmentScoringTests {
     @Test("done-when: 2 of 6 meetings and a late half-year summary score 94 with both deductions explained")
     func doneWhen() throws {
         let score = try AssessmentScoring.score(Self.seedStyle, facts: try Self.facts(#"{"1.1": {"count": 2}, "1.2": {"met": false}}"#))
-        #expect(score.total == 94 && score.grade == "优秀")
+        #expect(score.total == 94)
+        #expect(score.grade == "优秀")
         #expect(score.line("1.1")?.deductions == [.init(points: 4, reason: "规定不少于 6 次，实际 2 次，少 4 次，每次扣 1 分，扣 4 分")])
         #expect(score.line("1.2")?.deductions == [.init(points: 2, reason: "未达到要求，扣 2 分")])
-        #expect(score.line("1")?.score == 24 && score.line("2")?.score == 50 && score.line("3")?.score == 20)
-        #expect(score.line("1.6")?.unscored == true && score.line("1.1")?.unscored == false)
+        #expect(score.line("1")?.score == 24)
+        #expect(score.line("2")?.score == 50)
+        #expect(score.line("3")?.score == 20)
+        #expect(score.line("1.6")?.unscored == true)
+        #expect(score.line("1.1")?.unscored == false)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(score), as: UTF8.self)
-        #expect(json.contains(#""grade":"优秀""#) && json.contains(#""total":94,"#))
+        #expect(json.contains(#""grade":"优秀""#))
+        #expect(json.contains(#""total":94,"#))
         #expect(
             json.contains(
                 #"{"deductions":[{"points":4,"reason":"规定不少于 6 次，实际 2 次，少 4 次，每次扣 1 分，扣 4 分"}],"fact":{"count":2},"id":"1.1","level":2,"name":"领导小组及其办公室会议","points":6,"score":2,"unscored":false}"#
@@ -65,12 +70,17 @@ struct AssessmentScoringTests {
         ).validated()
         let result = try AssessmentScoring.score(
             scheme, facts: AssessmentFacts(["A.1": .rate(Decimal(string: "0.333")!), "A.2": .incidents(5), "B": .met(false), "C": .bonus(3)]))
-        #expect(result.line("A.1")?.score == Decimal(string: "16.65")! && result.line("A.2")?.score == 0)
+        #expect(result.line("A.1")?.score == Decimal(string: "16.65")!)
+        #expect(result.line("A.2")?.score == 0)
         #expect(result.line("A.2")?.deductions.first?.reason == "发生 5 起，每起扣 4 分，扣 10 分（本项 10 分扣完为止）")
-        #expect(result.line("B")?.score == 0 && result.line("B")?.lost == 40)
-        #expect(result.bonus == 2 && result.total == Decimal(string: "18.65")!)
+        #expect(result.line("B")?.score == 0)
+        #expect(result.line("B")?.lost == 40)
+        #expect(result.bonus == 2)
+        #expect(result.total == Decimal(string: "18.65"))
         let vetoed = try AssessmentScoring.score(scheme, facts: AssessmentFacts(["D": .veto(true)]))
-        #expect(vetoed.total == 100 && vetoed.grade == "不合格" && vetoed.vetoes == ["否决：触发一票否决"])
+        #expect(vetoed.total == 100)
+        #expect(vetoed.grade == "不合格")
+        #expect(vetoed.vetoes == ["否决：触发一票否决"])
     }
 
     @Test("a boundary such as 89.5 is graded as the scheme says")
@@ -80,7 +90,8 @@ struct AssessmentScoringTests {
         scheme.gradeBy = .rounded
         #expect(AssessmentScoring.grade(Decimal(string: "89.5")!, scheme: scheme) == "优秀")
         #expect(AssessmentScoring.grade(Decimal(string: "89.49")!, scheme: scheme) == "良好")
-        #expect(AssessmentScoring.grade(59, scheme: scheme) == "不合格" && AssessmentScoring.grade(60, scheme: scheme) == "合格")
+        #expect(AssessmentScoring.grade(59, scheme: scheme) == "不合格")
+        #expect(AssessmentScoring.grade(60, scheme: scheme) == "合格")
     }
 
     @Test(
@@ -142,10 +153,12 @@ struct AssessmentScoringTests {
             #expect(scheme.indicators.reduce(Decimal(0)) { $0 + $1.points } == 100)
         }
         let county = try #require(ShippedSchemes.scheme("county-sample"))
-        #expect(county.gradeBy == .rounded && county.topGradeShare == Decimal(string: "0.3")!)
+        #expect(county.gradeBy == .rounded)
+        #expect(county.topGradeShare == Decimal(string: "0.3"))
         let late = try AssessmentScoring.score(
             county, facts: AssessmentFacts(["3.1": .incidents(1), "4.2": .met(false), "2.1": .rate(Decimal(string: "0.96")!)]))
-        #expect(late.total == Decimal(string: "87.5")! && late.grade == "良好")
+        #expect(late.total == Decimal(string: "87.5")!)
+        #expect(late.grade == "良好")
     }
 
     /// Issue 18: a bonus leaf inside an ordinary level-1 indicator once counted twice (in the

@@ -45,7 +45,10 @@ struct FlowchartTests {
         let layout = FlowchartLayout(try flow.validated())
         #expect(layout.boxes.count == flow.steps.count)
         for (index, box) in layout.boxes.enumerated() {
-            #expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= layout.width && box.y + box.height <= layout.height)
+            #expect(box.x >= 0)
+            #expect(box.y >= 0)
+            #expect(box.x + box.width <= layout.width)
+            #expect(box.y + box.height <= layout.height)
             for other in layout.boxes[(index + 1)...] {
                 let apart =
                     box.x + box.width <= other.x || other.x + other.width <= box.x || box.y + box.height <= other.y || other.y + other.height <= box.y
@@ -58,9 +61,12 @@ struct FlowchartTests {
             #expect(!Self.crossesBox(edge, layout.boxes), "\(edge.from) → \(edge.to) crosses a box")
             let target = try #require(layout.boxes.first { $0.name == edge.to })
             let end = try #require(edge.points.last)
-            #expect(abs(end.y - target.y) < 0.01 && end.x > target.x && end.x < target.x + target.width, "\(edge.from) → \(edge.to) ends on its box")
+            #expect(abs(end.y - target.y) < 0.01, "\(edge.from) → \(edge.to) ends on its box's top")
+            #expect(end.x > target.x, "\(edge.from) → \(edge.to) ends right of its box's left edge")
+            #expect(end.x < target.x + target.width, "\(edge.from) → \(edge.to) ends left of its box's right edge")
             if let label = edge.labelAt {
-                #expect(label.x - edge.labelWidth / 2 >= 0 && label.x + edge.labelWidth / 2 <= layout.width)
+                #expect(label.x - edge.labelWidth / 2 >= 0)
+                #expect(label.x + edge.labelWidth / 2 <= layout.width)
             }
         }
         let labels = layout.edges.compactMap { edge in edge.labelAt.map { (edge, $0) } }
@@ -76,10 +82,13 @@ struct FlowchartTests {
     func order() throws {
         let layout = FlowchartLayout(WorkflowTests.license)
         let y = Dictionary(uniqueKeysWithValues: layout.boxes.map { ($0.name, $0.y) })
-        #expect(y["受理"]! < y["审查"]! && y["审查"]! < y["决定"]!)
+        let (accept, review, decide) = (try #require(y["受理"]), try #require(y["审查"]), try #require(y["决定"]))
+        #expect(accept < review)
+        #expect(review < decide)
         let back = try #require(layout.edges.first { $0.from == "一次性告知补正" })
         #expect(back.points.contains { $0.x < layout.boxes.map(\.x).min()! })
-        #expect(layout.boxes.first { $0.name == "受理" }!.isStart && layout.boxes.first { $0.name == "决定" }!.isEnd)
+        #expect(layout.boxes.first { $0.name == "受理" }!.isStart)
+        #expect(layout.boxes.first { $0.name == "决定" }!.isEnd)
     }
 
     @Test("long Chinese names wrap inside the box and markup in names is escaped")
@@ -92,7 +101,11 @@ struct FlowchartTests {
         #expect(box.titleLines.joined() == String(name.prefix(30)))
         #expect(!box.titleLines.dropFirst().contains { $0.first == "，" || $0.first == "》" })
         let svg = FlowchartSVG.render(flow, title: "测试<流程>")
-        #expect(!svg.contains("<生") && svg.contains("&lt;") && svg.contains("&gt;") && svg.contains("&amp; 法制审核") && svg.contains("测试&lt;流程&gt;"))
+        #expect(!svg.contains("<生"))
+        #expect(svg.contains("&lt;"))
+        #expect(svg.contains("&gt;"))
+        #expect(svg.contains("&amp; 法制审核"))
+        #expect(svg.contains("测试&lt;流程&gt;"))
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "the SVG parses as XML")
     }

@@ -10,7 +10,8 @@ struct PowerRulesTests {
     @Test("a draft is cleaned: code and unit upper-cased, bases re-read")
     func clean() throws {
         let draft = try Self.draft.validated()
-        #expect(draft.code == "CZJ-XK-001" && draft.unitCode == "CZJ")
+        #expect(draft.code == "CZJ-XK-001")
+        #expect(draft.unitCode == "CZJ")
         #expect(draft.bases == [LegalBasis(law: "《中华人民共和国会计法》", article: "第三十六条")])
     }
 
@@ -113,7 +114,8 @@ struct PowerRulesTests {
         #expect(table[1][15] == "1234.56")
         let parsed = try PowerSheet.parse(table, units: Self.units)
         #expect(parsed.errors.isEmpty)
-        #expect(parsed.rows.first?.draft == power.draft && parsed.rows.first?.status == .cancelled)
+        #expect(parsed.rows.first?.draft == power.draft)
+        #expect(parsed.rows.first?.status == .cancelled)
         #expect(parsed.rows.first?.figures == PowerSheet.YearFigures(year: 2025, decisions: 3, feeFen: 123_456))
     }
 
@@ -132,8 +134,11 @@ struct PowerRulesTests {
             PowerYearCount(powerID: 1, year: 2024, decisions: 99, feeFen: 0),
         ]
         let figures = PowerReportFigures.tally(powers: powers, counts: counts, unitCodes: ["CZJ"], year: 2025)
-        #expect(figures.licenseDecisions == 14 && figures.penaltyDecisions == 7 && figures.enforcementDecisions == 2)
-        #expect(figures.feeFen == 123_456_789 && figures.feeTenThousandYuan == "123.4568")
+        #expect(figures.licenseDecisions == 14)
+        #expect(figures.penaltyDecisions == 7)
+        #expect(figures.enforcementDecisions == 2)
+        #expect(figures.feeFen == 123_456_789)
+        #expect(figures.feeTenThousandYuan == "123.4568")
         #expect(PowerYearCount.yuanText(5) == "0.05")
         #expect(try PowerYearCount.fen(fromYuan: "1,234.5", field: "f") == 123_450)
         #expect(throws: DomainError.self) { try PowerYearCount.fen(fromYuan: "-3", field: "f") }

@@ -27,7 +27,10 @@ struct TimelinessTallyTests {
         let tally = TimelinessTally.count(year: 2026, documents: documents, asOf: Self.day("2026-11-20"), calendar: calendar)
         #expect(tally.rows.count == 1)
         let row = try #require(tally.rows.first)
-        #expect(row.published == 2 && row.unpublishedOverdue == 1 && row.late == 2 && row.counted == 3)
+        #expect(row.published == 2)
+        #expect(row.unpublishedOverdue == 1)
+        #expect(row.late == 2)
+        #expect(row.counted == 3)
     }
 
     @Test("a 政策解读 under 「关联文件公开」 runs from the related document's publication, not its own 生成日期")

@@ -61,6 +61,9 @@ struct UnitRulesTests {
         #expect(throws: DomainError.self) { try NewStaffAccount(username: "abc", displayName: "", role: "admin", unitCode: "CZJ") }
         #expect(throws: DomainError.self) { try NewStaffAccount(username: "abc", displayName: "", role: "editor", unitCode: "") }
         let account = try NewStaffAccount(username: " Zhang.San ", displayName: "", role: "审核人", unitCode: "czj")
-        #expect(account.username == "zhang.san" && account.role == .reviewer && account.unitCode == "CZJ" && account.displayName == "zhang.san")
+        #expect(account.username == "zhang.san")
+        #expect(account.role == .reviewer)
+        #expect(account.unitCode == "CZJ")
+        #expect(account.displayName == "zhang.san")
     }
 }

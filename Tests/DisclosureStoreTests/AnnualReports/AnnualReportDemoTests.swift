@@ -34,7 +34,8 @@ struct AnnualReportDemoTests {
             _ = try await DemoCounty.load(into: database, clock: FixedClock(), hasher: PasswordHasher(cost: 4), fixedPassword: "Demo2026password")
             let service = AnnualReportService(database: database, clock: FixedClock())
             let report = try await service.report(unit: "CZJ", year: 2025, visibleTo: Self.office)
-            #expect(report.record.status == .published && !report.isLive)
+            #expect(report.record.status == .published)
+            #expect(!report.isLive)
             let table = report.tables.requests
             #expect(table.rows.count == 25)
             for row in table.rows {
@@ -59,14 +60,17 @@ struct AnnualReportDemoTests {
             let rows = requests["rows"] as! [[String: Any]]
             #expect(rows.map { $0["key"] as! String } == table.rows.map(\.key))
             #expect(rows.map { $0["values"] as! [Int] } == table.rows.map(\.values))
-            #expect(json["format"] as? String == "2021" && json["year"] as? Int == 2025 && json["unit"] as? String == "CZJ")
+            #expect(json["format"] as? String == "2021")
+            #expect(json["year"] as? Int == 2025)
+            #expect(json["unit"] as? String == "CZJ")
 
             // XLSX: sheet 2 is table 三 with the official merges; every figure sits where the grid puts it.
             let xlsx = try AnnualReportExport.xlsx(report)
             let sheet = try XLSXReader.rows(Array(xlsx), sheet: 1)
             let grid = AnnualReportExport.matrix(report.tables.requests.grid(.revised2021)).rows
             #expect(Array(sheet.dropFirst()).map { $0 + Array(repeating: "", count: 10 - $0.count) } == grid)
-            #expect(sheet[4].prefix(1) == ["一、本年新收政府信息公开申请数量"] && sheet[4].suffix(7) == ["5", "1", "1", "1", "0", "0", "8"])
+            #expect(sheet[4].prefix(1) == ["一、本年新收政府信息公开申请数量"])
+            #expect(sheet[4].suffix(7) == ["5", "1", "1", "1", "0", "0", "8"])
             let appealsSheet = try XLSXReader.rows(Array(xlsx), sheet: 2)
             #expect(appealsSheet.last == ["1", "0", "0", "0", "1", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"])
 
@@ -92,11 +96,15 @@ struct AnnualReportDemoTests {
             let service = AnnualReportService(database: database, clock: FixedClock())
             let reports = try await service.overview(year: 2025, visibleTo: Self.office)
             let byUnit = Dictionary(uniqueKeysWithValues: reports.map { ($0.unit.code, $0) })
-            #expect(byUnit["CZJ"]?.filingDaysLate == 0 && byUnit["CZJ"]?.record.filedOn == CivilDate(iso: "2026-01-20"))
-            #expect(byUnit["JYJ"]?.filingDaysLate == 5 && byUnit["JYJ"]?.record.status == .filed)
+            #expect(byUnit["CZJ"]?.filingDaysLate == 0)
+            #expect(byUnit["CZJ"]?.record.filedOn == CivilDate(iso: "2026-01-20"))
+            #expect(byUnit["JYJ"]?.filingDaysLate == 5)
+            #expect(byUnit["JYJ"]?.record.status == .filed)
             // Not filed at all by 2026-11-20: 293 days after 1月31日.
-            #expect(byUnit["FGJ"]?.filingDaysLate == 293 && byUnit["FGJ"]?.record.status == .draft)
-            #expect(byUnit["XZF"]?.publicationDaysLate == 0 && byUnit["XZF"]?.record.publishedOn == CivilDate(iso: "2026-03-25"))
+            #expect(byUnit["FGJ"]?.filingDaysLate == 293)
+            #expect(byUnit["FGJ"]?.record.status == .draft)
+            #expect(byUnit["XZF"]?.publicationDaysLate == 0)
+            #expect(byUnit["XZF"]?.record.publishedOn == CivilDate(iso: "2026-03-25"))
             let county = try #require(byUnit["XZF"])
             #expect(county.rollupUnits.map(\.code) == ["CZJ", "JYJ"])
             #expect(county.tables.requests.row("r1")?.values == Self.expected["r1"])

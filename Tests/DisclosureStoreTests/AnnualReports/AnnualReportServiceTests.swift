@@ -19,14 +19,18 @@ struct AnnualReportServiceTests {
             let fixture = try await PublishingFixture(database)
             let service = AnnualReportService(database: database, clock: fixture.clock)
             let imported = try await service.importLegacy(Self.legacy, by: fixture.editor)
-            #expect(imported.imported == 3 && imported.errors.isEmpty)
+            #expect(imported.imported == 3)
+            #expect(imported.errors.isEmpty)
 
             let draft = try await service.report(unit: "CZJ", year: 2025, visibleTo: fixture.editor)
-            #expect(draft.record.status == .draft && draft.isLive && draft.checks.isEmpty)
+            #expect(draft.record.status == .draft)
+            #expect(draft.isLive)
+            #expect(draft.checks.isEmpty)
             #expect(draft.tables.requests.row("r1")?.values == [1, 1, 0, 0, 0, 1, 3])
             #expect(draft.tables.requests.row("r3.2")?.values == [0, 1, 0, 0, 0, 0, 1])
             #expect(draft.tables.requests.row("r4")?.values == [0, 0, 0, 0, 0, 1, 1])
-            #expect(draft.deadlines.filing == CivilDate(iso: "2026-01-31") && draft.filingDaysLate == 293)
+            #expect(draft.deadlines.filing == CivilDate(iso: "2026-01-31"))
+            #expect(draft.filingDaysLate == 293)
 
             var narrative = try await service.prefilledNarrative(unit: "CZJ", year: 2025, visibleTo: fixture.editor)
             #expect(narrative[.requests].contains("新收政府信息公开申请3件"))
@@ -47,7 +51,8 @@ struct AnnualReportServiceTests {
             }
             try await service.saveEntered(unit: "CZJ", year: 2025, ["penalty.0": 4, "fees.0": Decimal(string: "0.35")!], by: fixture.editor)
             let entered = try await service.report(unit: "CZJ", year: 2025, visibleTo: fixture.editor)
-            #expect(entered.tables.active.value("penalty.0") == 4 && entered.tables.active.enteredKeys == ["penalty.0", "fees.0"])
+            #expect(entered.tables.active.value("penalty.0") == 4)
+            #expect(entered.tables.active.enteredKeys == ["penalty.0", "fees.0"])
 
             await #expect(throws: DomainError(.forbidden, field: "status", "年度报告须由本单位审核人报送")) {
                 try await service.file(unit: "CZJ", year: 2025, by: fixture.editor)
@@ -77,11 +82,14 @@ struct AnnualReportServiceTests {
             }
             try await service.returnForRevision(unit: "CZJ", year: 2025, reason: "请补充监督保障情况", by: fixture.office)
             let returned = try await service.report(unit: "CZJ", year: 2025, visibleTo: fixture.editor)
-            #expect(returned.record.status == .returned && returned.isLive && returned.tables.requests.row("r1")?.values == [2, 1, 0, 0, 0, 1, 4])
+            #expect(returned.record.status == .returned)
+            #expect(returned.isLive)
+            #expect(returned.tables.requests.row("r1")?.values == [2, 1, 0, 0, 0, 1, 4])
             try await service.file(unit: "CZJ", year: 2025, by: fixture.reviewer)
             try await service.publish(unit: "CZJ", year: 2025, by: fixture.office)
             let published = try #require(try await service.publishedReport(unit: "CZJ", year: 2025))
-            #expect(published.record.publishedOn == PublishingFixture.today && published.tables.requests.value("r1") == 4)
+            #expect(published.record.publishedOn == PublishingFixture.today)
+            #expect(published.tables.requests.value("r1") == 4)
             #expect(try await service.publishedReport(unit: "JYJ", year: 2025) == nil)
 
             let actions = try await database.sql.select().column("action").from("audit_log").where("target", .equal, "report:CZJ:2025").all()
@@ -106,7 +114,8 @@ struct AnnualReportServiceTests {
             #expect(rows.isEmpty)
             _ = try await service.importLegacy(Self.legacy, by: fixture.editor)
             let again = try await service.importLegacy(Self.legacy, by: fixture.office)
-            #expect(again.errors.first?.description == "第 2 行「原编号」：L-1 已导入过" && again.imported == 0)
+            #expect(again.errors.first?.description == "第 2 行「原编号」：L-1 已导入过")
+            #expect(again.imported == 0)
         }
     }
 
@@ -116,9 +125,13 @@ struct AnnualReportServiceTests {
             let fixture = try await PublishingFixture(database)
             let service = AnnualReportService(database: database, clock: fixture.clock)
             let empty = try await service.report(unit: "JYJ", year: 2024, visibleTo: fixture.office)
-            #expect(empty.isEmpty && empty.checks.isEmpty && empty.tables.requests.rows.count == 25)
+            #expect(empty.isEmpty)
+            #expect(empty.checks.isEmpty)
+            #expect(empty.tables.requests.rows.count == 25)
             let trial = try await service.report(unit: "JYJ", year: 2020, visibleTo: fixture.office)
-            #expect(trial.format == .trial2019 && trial.tables.requests.rows.count == 23 && trial.tables.active.blocks.count == 5)
+            #expect(trial.format == .trial2019)
+            #expect(trial.tables.requests.rows.count == 23)
+            #expect(trial.tables.active.blocks.count == 5)
             await #expect(throws: DomainError.invalid("year", "年度应在 2019 至 2026 之间")) {
                 _ = try await service.report(unit: "JYJ", year: 2018, visibleTo: fixture.office)
             }
@@ -138,7 +151,8 @@ struct AnnualReportServiceTests {
             }
             try await service.publish(unit: "XZF", year: 2025, by: fixture.office)
             let county = try #require(try await service.publishedReport(unit: "XZF", year: 2025))
-            #expect(county.tables.requests.value("r1") == 3 && county.deadlines.publication == CivilDate(iso: "2026-03-31"))
+            #expect(county.tables.requests.value("r1") == 3)
+            #expect(county.deadlines.publication == CivilDate(iso: "2026-03-31"))
             // 3月31日 to 11月20日: published 234 days late.
             #expect(county.publicationDaysLate == 234)
         }

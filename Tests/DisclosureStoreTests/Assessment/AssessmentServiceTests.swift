@@ -74,7 +74,8 @@ struct AssessmentServiceTests {
             try await service().saveSelf(campaign.id, unit: "CZJ", facts: complete, report: report, by: fixture.editor)
             try await service().submitSelf(campaign.id, unit: "CZJ", by: fixture.editor)
             let submitted = try await service().unitView(campaign.id, unit: "CZJ", visibleTo: fixture.office)
-            #expect(submitted.entry.selfFacts["1.1"] == .count(0) && submitted.entry.selfFacts["1.6"] == .score(7))
+            #expect(submitted.entry.selfFacts["1.1"] == .count(0))
+            #expect(submitted.entry.selfFacts["1.6"] == .score(7))
             #expect(submitted.selfScore.line("1.6")?.score == 7)
 
             // After 12月10日: refused until the office records an exception, then marked as such.
@@ -127,7 +128,8 @@ struct AssessmentServiceTests {
                     "1.6": .score(5), "1.1": .count(6), "1.8": .score(4), "2.2": .score(8), "2.7": .notApplicable, "3.7": .score(2),
                 ]),
                 notes: "核实", by: Self.assessor)
-            #expect(spot.line("1.6")?.score == 5 && spot.line("1.1")?.score == 6)
+            #expect(spot.line("1.6")?.score == 5)
+            #expect(spot.line("1.1")?.score == 6)
 
             // Results: not before the 自评 deadline, only by the office; then the 通报 and 整改.
             await #expect(throws: DomainError(.conflict, field: "campaign", "自评截止（2026年12月10日）之前不能审定结果")) {
@@ -165,7 +167,8 @@ struct AssessmentServiceTests {
                     notes: "补评", by: Self.assessor)
             }
             let results = try await service("2026-12-28").approve(campaign.id, by: fixture.office)
-            #expect(results.entries.count == 2 && results.circular?.title == "关于2026年度政务公开工作考核结果的通报")
+            #expect(results.entries.count == 2)
+            #expect(results.circular?.title == "关于2026年度政务公开工作考核结果的通报")
             await #expect(throws: DomainError.self) {
                 try await service("2026-12-29").saveSelf(campaign.id, unit: "CZJ", facts: AssessmentFacts(), report: "", by: fixture.editor)
             }
@@ -180,7 +183,8 @@ struct AssessmentServiceTests {
             try await service("2027-01-10").submitTask(task, report: "已修订会议制度", file: nil, store: nil, by: fixture.editor)
             try await service("2027-01-12").reviewTask(task, accept: true, by: fixture.office)
             let closed = try await service("2027-01-12").tasks(visibleTo: fixture.editor)
-            #expect(closed.map(\.state) == [.closed] && closed[0].dueOn == CivilDate(iso: "2027-01-28"))
+            #expect(closed.map(\.state) == [.closed])
+            #expect(closed[0].dueOn == CivilDate(iso: "2027-01-28"))
         }
     }
 }

@@ -24,7 +24,8 @@ struct AuditLogTests {
             #expect(records.first?.previousHash == AuditRecord.genesisHash)
             #expect(records.first?.hash == AuditLog.sha256Hex(records.first!.canonicalText))
             let result = try await AuditLog.verify(on: database.sql)
-            #expect(result.checked == 5 && result.firstBreak == nil)
+            #expect(result.checked == 5)
+            #expect(result.firstBreak == nil)
         }
     }
 
@@ -70,7 +71,8 @@ struct AuditLogTests {
                     AuditEvent("test.event", target: "t:\(index)"), by: .system, at: FixedClock.t0, on: database.unaudited, dialect: database.dialect)
             }
             let result = try await AuditLog.verify(on: database.sql)
-            #expect(result.checked == 1005 && result.firstBreak == nil)
+            #expect(result.checked == 1005)
+            #expect(result.firstBreak == nil)
             try await database.unaudited.update("audit_log").set("summary", to: "{\"x\":\"1\"}").where("id", .equal, 1003).run()
             #expect(try await AuditLog.verify(on: database.sql).firstBreak?.recordID == 1003)
         }
@@ -88,7 +90,8 @@ struct AuditLogTests {
                 try await group.waitForAll()
             }
             let result = try await AuditLog.verify(on: database.sql)
-            #expect(result.checked == 20 && result.firstBreak == nil)
+            #expect(result.checked == 20)
+            #expect(result.firstBreak == nil)
         }
     }
 }

@@ -34,7 +34,8 @@ struct CalendarAdministrationTests {
             }
             let years = try await CalendarRepository(database.sql).importedYears()
             let audit = try await AuditLog.recent(on: database.sql, limit: 5)
-            #expect(years.isEmpty && audit.isEmpty)
+            #expect(years.isEmpty)
+            #expect(audit.isEmpty)
         }
     }
 
@@ -65,7 +66,8 @@ struct CalendarAdministrationTests {
             // The demo's supervision data: a stale 财政动态 column, an escalated complaint, a message over 3 months.
             let findings = try await FindingRepository(database.sql).open(units: ["CZJ"])
             #expect(findings.contains { $0.rule == .staleDynamicColumn && $0.subject == "栏目「财政动态」" })
-            #expect(findings.contains { $0.rule == .overdueComplaint } && findings.contains { $0.rule == .unansweredMessage })
+            #expect(findings.contains { $0.rule == .overdueComplaint })
+            #expect(findings.contains { $0.rule == .unansweredMessage })
             let tally = try await WorkRecordService(database: database, clock: FixedClock()).tally(
                 unit: "CZJ", year: 2026, visibleTo: credentialsOffice)
             #expect(tally.count(of: .leadershipMeeting) == 2)

@@ -60,13 +60,18 @@ struct PowerServiceTests {
                 try await service.setStatus(id, to: .active, reason: "恢复", by: fixture.office)
             }
             let power = try await service.power(id)
-            #expect(power.status == .cancelled && power.statusSince == CivilDate(iso: "2026-11-23") && !power.hasPublishedGuide)
-            #expect(power.version == 7 && power.draft.promisedDays == 8)
+            #expect(power.status == .cancelled)
+            #expect(power.statusSince == CivilDate(iso: "2026-11-23"))
+            #expect(!power.hasPublishedGuide)
+            #expect(power.version == 7)
+            #expect(power.draft.promisedDays == 8)
             let history = try await service.versions(id)
             #expect(history.map(\.change) == [.status, .guidePublished, .guide, .workflow, .guide, .edited, .created])
-            #expect(history.first?.reason == "依据县政府通知取消" && history.first?.status == .cancelled)
+            #expect(history.first?.reason == "依据县政府通知取消")
+            #expect(history.first?.status == .cancelled)
             let listed = try await service.publicPage(units: nil, category: nil, status: nil, query: "", offset: 0, limit: 10)
-            #expect(listed.powers.map(\.id) == [id] && listed.categories == [.license: 1])
+            #expect(listed.powers.map(\.id) == [id])
+            #expect(listed.categories == [.license: 1])
             #expect(try await service.publicPage(units: nil, category: nil, status: nil, query: "记账", offset: 0, limit: 10).total == 1)
             #expect(try await service.publicPage(units: nil, category: .penalty, status: nil, query: "记账", offset: 0, limit: 10).total == 0)
             #expect(try await service.publicPage(units: nil, category: nil, status: nil, query: "施工许可", offset: 0, limit: 10).total == 0)
@@ -95,7 +100,9 @@ struct PowerServiceTests {
                 try await service.setCount(license, year: 2027, decisions: 1, feeFen: 0, by: fixture.editor)
             }
             let figures = try await service.reportFigures(unit: "CZJ", year: 2025)
-            #expect(figures.licenseDecisions == 14 && figures.penaltyDecisions == 3 && figures.enforcementDecisions == 0)
+            #expect(figures.licenseDecisions == 14)
+            #expect(figures.penaltyDecisions == 3)
+            #expect(figures.enforcementDecisions == 0)
             #expect(figures.feeTenThousandYuan == "50.0000")
             #expect(try await service.reportFigures(unit: "JYJ", year: 2025).licenseDecisions == 0)
         }
@@ -118,7 +125,8 @@ struct PowerServiceTests {
             let table = try Self.sheet([good, levy, bad, [], unknown])
 
             let refused = try await service.importSheet(table, validOnly: false, by: fixture.editor)
-            #expect(!refused.committed && refused.rows == 4)
+            #expect(!refused.committed)
+            #expect(refused.rows == 4)
             #expect(
                 refused.errors.map(\.description) == [
                     "第 4 行「实施主体」：无权导入单位「示范县教育局」的权力事项", "第 6 行「实施主体」：未知单位「示范县农业局」：请填写本县单位的名称或代码",
@@ -126,26 +134,36 @@ struct PowerServiceTests {
             #expect(try await service.powers(visibleTo: fixture.office).isEmpty)
 
             let partial = try await service.importSheet(table, validOnly: true, by: fixture.editor)
-            #expect(partial.committed && partial.created == 2 && partial.errors.count == 2)
+            #expect(partial.committed)
+            #expect(partial.created == 2)
+            #expect(partial.errors.count == 2)
             let figures = try await service.reportFigures(unit: "CZJ", year: 2025)
-            #expect(figures.licenseDecisions == 12 && figures.feeTenThousandYuan == "0.1235")
+            #expect(figures.licenseDecisions == 12)
+            #expect(figures.feeTenThousandYuan == "0.1235")
 
             var changed = good
             changed[9] = "5"
             var cancelled = levy
             cancelled[12] = "取消"
             let again = try await service.importSheet(try Self.sheet([changed, cancelled]), validOnly: false, by: fixture.editor)
-            #expect(again.committed && again.created == 0 && again.updated == 2)
+            #expect(again.committed)
+            #expect(again.created == 0)
+            #expect(again.updated == 2)
             let powers = try await service.powers(visibleTo: fixture.editor)
-            #expect(powers.map(\.draft.promisedDays) == [10 - 5, nil] && powers.map(\.status) == [.active, .cancelled])
+            #expect(powers.map(\.draft.promisedDays) == [10 - 5, nil])
+            #expect(powers.map(\.status) == [.active, .cancelled])
             #expect(try await service.versions(powers[0].id).first?.reason == "导入（文件第 2 行）")
             let same = try await service.importSheet(try Self.sheet([changed]), validOnly: false, by: fixture.editor)
-            #expect(same.unchanged == 1 && same.updated == 0)
+            #expect(same.unchanged == 1)
+            #expect(same.updated == 0)
 
             let exported = try await service.exportTable(visibleTo: fixture.editor, year: 2025)
             let reread = try SpreadsheetFile.rows(Array(try XLSXWorkbook.write([XLSXSheet(name: "x", rows: exported)])))
             #expect(reread == exported)
-            #expect(exported[1][0] == "CZJ-XK-001" && exported[1][3] == "示范县财政局" && exported[2][12] == "取消" && exported[2][15] == "1234.50")
+            #expect(exported[1][0] == "CZJ-XK-001")
+            #expect(exported[1][3] == "示范县财政局")
+            #expect(exported[2][12] == "取消")
+            #expect(exported[2][15] == "1234.50")
         }
     }
 
@@ -165,6 +183,8 @@ struct PowerServiceTests {
             try SpreadsheetFile.rows(Array(try XLSXWorkbook.write([XLSXSheet(name: "表", rows: rows, merges: ["A1:B1"])]))) == [
                 ["编码", "", "名称"], [], ["A&B <1>", "x\ny"],
             ])
-        #expect(XLSXWorkbook.columnName(0) == "A" && XLSXWorkbook.columnName(25) == "Z" && XLSXWorkbook.columnName(27) == "AB")
+        #expect(XLSXWorkbook.columnName(0) == "A")
+        #expect(XLSXWorkbook.columnName(25) == "Z")
+        #expect(XLSXWorkbook.columnName(27) == "AB")
     }
 }

@@ -28,7 +28,8 @@ struct StaffCalendarTests {
         try await WebHarness.run(kind) { browser, database in
             try await browser.login("office")
             let weekday = try await browser.post("/staff/calendar/overrides", form: ["date": "2026-11-23", "kind": "workday", "note": ""])
-            #expect(weekday.status == .badRequest && weekday.body.contains("只有周六或周日可以设为调休上班日"))
+            #expect(weekday.status == .badRequest)
+            #expect(weekday.body.contains("只有周六或周日可以设为调休上班日"))
             let done = try await browser.post("/staff/calendar/overrides", form: ["date": "2026-11-23", "kind": "holiday", "note": "临时放假"])
             #expect(done.status == .seeOther)
             let calendar = try await CalendarService(database: database, clock: FixedClock()).calendar()

@@ -32,7 +32,7 @@ struct ContactMaskingTests {
                 }
                 let token = try await APITests.token(database, role)
                 let api = try await browser.get("/api/v1/messages", headers: [.authorization: "Bearer \(token)"])
-                #expect(!api.body.contains("13887654321") || handles, "\(role) messages API")
+                if !handles { #expect(!api.body.contains("13887654321"), "\(role) messages API") }
                 #expect(api.headers[.cacheControl] == "no-store")
                 try await browser.post("/staff/logout", form: [:])
             }

@@ -12,12 +12,16 @@ struct StaffUnitsAndUsersTests {
             try await browser.login("office")
             let done = try await browser.post(
                 "/staff/units", form: ["code": "swj", "name": "示范县税务局", "kind": "vertical_agency", "parentCode": "XZF"])
-            #expect(done.status == .seeOther && done.location == "/staff/units?notice=created")
+            #expect(done.status == .seeOther)
+            #expect(done.location == "/staff/units?notice=created")
             #expect(try await UnitRepository(database.sql).find("SWJ")?.kind == .verticalAgency)
             let list = try await browser.get("/staff/units?notice=created")
-            #expect(list.body.contains("示范县税务局") && list.body.contains("已创建。"))
+            #expect(list.body.contains("示范县税务局"))
+            #expect(list.body.contains("已创建。"))
             let entry = try await AuditLog.recent(on: database.sql, limit: 1).first
-            #expect(entry?.actor == "office" && entry?.action == "unit.create" && entry?.target == "unit:SWJ")
+            #expect(entry?.actor == "office")
+            #expect(entry?.action == "unit.create")
+            #expect(entry?.target == "unit:SWJ")
         }
     }
 
@@ -49,7 +53,8 @@ struct StaffUnitsAndUsersTests {
             try await browser.login("editor")
             #expect(try await browser.get("/staff/units/NOPE").status == .notFound)
             let page = try await browser.get("/staff/units/%43ZJ")
-            #expect(page.status == .ok && page.body.contains("示范县财政局"))
+            #expect(page.status == .ok)
+            #expect(page.body.contains("示范县财政局"))
         }
     }
 
@@ -59,12 +64,14 @@ struct StaffUnitsAndUsersTests {
             try await browser.login("office")
             let weak = try await browser.post(
                 "/staff/users", form: ["username": "zhaoliu", "role": "editor", "unit": "JYJ", "password": "short", "passwordConfirm": "short"])
-            #expect(weak.status == .badRequest && weak.body.contains("密码至少需要 10 个字符"))
+            #expect(weak.status == .badRequest)
+            #expect(weak.body.contains("密码至少需要 10 个字符"))
             #expect(!weak.body.contains("value=\"short\""))
             let mismatch = try await browser.post(
                 "/staff/users",
                 form: ["username": "zhaoliu", "role": "editor", "unit": "JYJ", "password": "Zhao2026county", "passwordConfirm": "Zhao2026count"])
-            #expect(mismatch.status == .badRequest && mismatch.body.contains("两次输入的密码不一致"))
+            #expect(mismatch.status == .badRequest)
+            #expect(mismatch.body.contains("两次输入的密码不一致"))
             let made = try await browser.post(
                 "/staff/users",
                 form: [
@@ -86,10 +93,12 @@ struct StaffUnitsAndUsersTests {
             try await browser.login("editor")
             let wrong = try await browser.post(
                 "/staff/account/password", form: ["current": "nope-nope-1", "password": "Bianji2027pass", "passwordConfirm": "Bianji2027pass"])
-            #expect(wrong.status == .badRequest && wrong.body.contains("当前密码不正确"))
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.body.contains("当前密码不正确"))
             let done = try await browser.post(
                 "/staff/account/password", form: ["current": WebHarness.password, "password": "Bianji2027pass", "passwordConfirm": "Bianji2027pass"])
-            #expect(done.status == .seeOther && done.location == "/staff/login?notice=password")
+            #expect(done.status == .seeOther)
+            #expect(done.location == "/staff/login?notice=password")
             #expect(try await browser.get("/staff").status == .seeOther)
             #expect(try await browser.login("editor", password: "Bianji2027pass").status == .seeOther)
         }
