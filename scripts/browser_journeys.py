@@ -245,7 +245,16 @@ try:
     check("自评截止" in box.text and box.location["y"] < desk.find_element(By.CSS_SELECTOR, "table.indicators").location["y"], "the 自评 deadline comes before the indicators")
     check("领导小组会议「" in desk.page_source and desk.find_elements(By.NAME, "fact.1.6"), "the unit sees the records behind each metric and enters the rest")
     desk.save_screenshot(f"{OUT}/assessment-self.png")
+    unit_page = desk.current_url
     logout(desk)
+    phone = browser(390)
+    try:
+        login(phone, "editor")
+        phone.get(unit_page)
+        check("须评分或标记不适用后才能提交和审定" in phone.page_source, "an indicator nobody scored says it blocks submission, on a phone")
+        phone.save_screenshot(f"{OUT}/assessment-self-phone.png")
+    finally:
+        phone.quit()
     login(desk, "assessor")
     year = time.localtime().tm_year - 1
     desk.get(BASE + "/staff/assessments")
