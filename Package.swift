@@ -40,6 +40,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "DisclosureSearch",
+            dependencies: ["DisclosureCore"],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "DisclosureStore",
             dependencies: [
                 "DisclosureCore",
@@ -104,6 +110,11 @@ let package = Package(
         .testTarget(
             name: "DisclosureCoreTests",
             dependencies: ["DisclosureCore", "DisclosureTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["README.md"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "DisclosureSearchTests",
+            dependencies: ["DisclosureSearch", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["README.md"],
             swiftSettings: strict),
         .testTarget(

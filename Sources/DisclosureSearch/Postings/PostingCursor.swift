@@ -1,0 +1,96 @@
+/// Walks a posting list forward: `advance(to:)` skips whole blocks by their last ordinal and
+/// decodes only the block it lands in; positions are decoded only when asked for.
+struct PostingCursor {
+    let list: PostingList
+    private(set) var block = 0
+    private var indexInBlock = 0
+    private var offset = 0
+    private(set) var ordinal: UInt32 = 0
+    private(set) var titleCount: UInt32 = 0
+    private(set) var bodyCount: UInt32 = 0
+    /// Where this entry's positions start in the bytes; consumed lazily.
+    private var positionsOffset = 0
+    private(set) var exhausted = false
+
+    init(_ list: PostingList) {
+        self.list = list
+        if list.count == 0 {
+            exhausted = true
+        } else {
+            enter(block: 0)
+        }
+    }
+
+    /// The best term-frequency factor of the current block.
+    var blockMaxFactor: Float { list.blockMaxFactor[block] }
+    var blockLast: UInt32 { list.blockLast[block] }
+
+    private mutating func enter(block: Int) {
+        self.block = block
+        indexInBlock = 0
+        offset = list.blockOffsets[block]
+        decodeEntry(first: true)
+    }
+
+    private mutating func decodeEntry(first: Bool) {
+        list.bytes.withUnsafeBufferPointer { bytes in
+            let gap = VarInt.read(bytes, &offset)
+            ordinal = first ? gap : ordinal + gap
+            titleCount = VarInt.read(bytes, &offset)
+            bodyCount = VarInt.read(bytes, &offset)
+            positionsOffset = offset
+            // Skip the positions; `positions()` re-reads them from `positionsOffset` when needed.
+            for _ in 0..<(titleCount + bodyCount) { _ = VarInt.read(bytes, &offset) }
+        }
+    }
+
+    /// Moves to the next entry.
+    mutating func next() {
+        guard !exhausted else { return }
+        indexInBlock += 1
+        if indexInBlock < list.entries(inBlock: block) {
+            decodeEntry(first: false)
+        } else if block + 1 < list.blockCount {
+            enter(block: block + 1)
+        } else {
+            exhausted = true
+        }
+    }
+
+    /// Moves to the first entry with an ordinal ≥ `target`, skipping whole blocks.
+    mutating func advance(to target: UInt32) {
+        guard !exhausted, ordinal < target else { return }
+        if list.blockLast[block] < target {
+            var next = block + 1
+            while next < list.blockCount && list.blockLast[next] < target { next += 1 }
+            guard next < list.blockCount else {
+                exhausted = true
+                return
+            }
+            enter(block: next)
+        }
+        while !exhausted && ordinal < target { next() }
+    }
+
+    /// Skips to the start of the next block (block-max pruning decided this one cannot compete).
+    mutating func skipBlock() {
+        if block + 1 < list.blockCount { enter(block: block + 1) } else { exhausted = true }
+    }
+
+    /// This entry's positions, ascending.
+    func positions() -> [UInt32] {
+        var result: [UInt32] = []
+        let total = Int(titleCount + bodyCount)
+        result.reserveCapacity(total)
+        var at = positionsOffset
+        list.bytes.withUnsafeBufferPointer { bytes in
+            var position: UInt32 = 0
+            for nth in 0..<total {
+                let value = VarInt.read(bytes, &at)
+                position = nth == 0 ? value : position + value
+                result.append(position)
+            }
+        }
+        return result
+    }
+}
