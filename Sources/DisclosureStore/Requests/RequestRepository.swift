@@ -75,8 +75,10 @@ public struct RequestRepository: Sendable {
         return max(1, earlier.count)
     }
 
-    public func update(_ id: Int, at now: Date, _ values: [String: (any Encodable & Sendable)?]) async throws {
-        try await db.updateRow("requests", id: id, at: now, values)
+    /// Writes the handling columns of a request (the only ones that change after intake).
+    public func save(_ request: InformationRequest, at now: Date) async throws {
+        try await db.update(RequestRow.table).set(model: RequestRow.Handling(request, at: now), with: RequestRow.encoder)
+            .where("id", .equal, request.id).run()
     }
 
     public func append(_ event: RequestEvent, to id: Int, at now: Date) async throws {
@@ -133,6 +135,29 @@ struct RequestRow: StoredRow {
     var createdBy: String
     var createdAt: String
     var updatedAt: String
+
+    /// What changes as a request is handled: its unit (on reassignment), receipt, state and answer.
+    struct Handling: Encodable {
+        var unitCode: String
+        var receivedOn: CivilDate?
+        var state: RequestState
+        var outcome: RequestOutcome?
+        var replyText: String
+        var draftedBy: String?
+        var answeredOn: CivilDate?
+        var updatedAt: String
+
+        init(_ request: InformationRequest, at now: Date) {
+            unitCode = request.application.unitCode
+            receivedOn = request.receivedOn
+            state = request.state
+            outcome = request.outcome
+            replyText = request.replyText
+            draftedBy = request.draftedBy
+            answeredOn = request.answeredOn
+            updatedAt = Timestamp.text(now)
+        }
+    }
 
     func request(events: [RequestEvent]) throws -> InformationRequest {
         let application = RequestApplication(

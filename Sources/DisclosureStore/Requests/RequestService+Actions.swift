@@ -47,8 +47,11 @@ extension RequestService {
             // Closed as of the day after the deadline, whenever the monitor notices (issue 18): a
             // lapse on 12-30 belongs to that year's report even if noticed on 01-02.
             let closedOn = min(clock.lapsedOn ?? today, today)
-            try await RequestRepository(db).update(
-                id, at: now, ["outcome": lapsed.rawValue, "answered_on": closedOn.description, "state": RequestState.answered.rawValue])
+            var closed = request
+            closed.outcome = lapsed
+            closed.answeredOn = closedOn
+            closed.state = .answered
+            try await RequestRepository(db).save(closed, at: now)
             return (
                 lapsed,
                 AuditEvent("request.closeLapsed", target: "request:\(id)", ["outcome": lapsed.rawValue, "closedOn": closedOn.description])
@@ -78,10 +81,12 @@ struct Step {
             RequestEvent(kind: kind, on: on, until: until, days: days, party: party, detail: detail, actor: staff.username), to: id, at: now)
     }
 
-    func move(to state: RequestState, _ more: [String: (any Encodable & Sendable)?] = [:]) async throws {
-        var values = more
-        values["state"] = state.rawValue
-        try await requests.update(id, at: now, values)
+    /// Moves the request to `state`, with whatever else the step records on it.
+    func move(to state: RequestState, _ change: (inout InformationRequest) -> Void = { _ in }) async throws {
+        var updated = try await reloaded()
+        updated.state = state
+        change(&updated)
+        try await requests.save(updated, at: now)
     }
 
     func reloaded() async throws -> InformationRequest { try await requests.find(id)! }
@@ -95,7 +100,7 @@ struct Step {
         switch action {
         case .confirm:
             guard on >= CivilDate(instant: request.submittedAt) else { throw DomainError.invalid("on", "确认日期不能早于提交日期") }
-            try await move(to: .accepted, ["received_on": on.description])
+            try await move(to: .accepted) { $0.receivedOn = on }
             try await service.issueLetter(.receipt, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar)
             return ["receivedOn": on.description]
         case .requestCorrection:
@@ -186,7 +191,11 @@ struct Step {
             guard !outcome.isAutomatic else { throw DomainError.invalid("outcome", "「\(outcome.shortLabel)」由逾期终止记录，不能作为答复") }
             let text = PlainText.sanitize(input.replyText)
             guard (1...5000).contains(text.count) else { throw DomainError.invalid("replyText", "请填写答复内容（不超过 5000 字）") }
-            try await move(to: .drafting, ["outcome": outcome.rawValue, "reply_text": text, "drafted_by": staff.username])
+            try await move(to: .drafting) {
+                $0.outcome = outcome
+                $0.replyText = text
+                $0.draftedBy = staff.username
+            }
             return ["outcome": outcome.rawValue]
         case .submitReply:
             guard request.outcome != nil, !request.replyText.isEmpty else { throw DomainError.invalid("outcome", "请先拟定答复类型和答复内容") }
@@ -199,14 +208,17 @@ struct Step {
         case .approveReply:
             guard request.draftedBy != staff.username else { throw DomainError(.forbidden, field: "action", "不能审核自己拟定的答复") }
             guard let outcome = request.outcome else { throw DomainError.invalid("outcome", "答复没有答复类型") }
-            try await move(to: .answered, ["answered_on": on.description])
+            try await move(to: .answered) { $0.answeredOn = on }
             try await service.issueLetter(.reply, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar)
             return ["outcome": outcome.rawValue]
         case .closeLapsed:
             guard let lapsed = request.clock(policy: policy, calendar: calendar, today: today)?.lapsedOutcome else {
                 throw DomainError(.conflict, field: "action", "补正或缴费期限尚未届满，不能逾期终止")
             }
-            try await move(to: .answered, ["outcome": lapsed.rawValue, "answered_on": today.description])
+            try await move(to: .answered) {
+                $0.outcome = lapsed
+                $0.answeredOn = today
+            }
             return ["outcome": lapsed.rawValue]
         case .archive:
             try await move(to: .archived)
@@ -217,7 +229,9 @@ struct Step {
             guard target != request.application.unitCode else { throw DomainError.invalid("unitCode", "申请已在本单位") }
             _ = try requireNote("note", "请写明转交理由")
             try await event(.reassigned, party: request.application.unitCode, detail: note)
-            try await requests.update(id, at: now, ["unit_code": target])
+            var moved = try await reloaded()
+            moved.application.unitCode = target
+            try await requests.save(moved, at: now)
             return ["from": request.application.unitCode, "to": target]
         }
     }
