@@ -52,8 +52,10 @@ public struct ComplaintRepository: Sendable {
         return try await query.orderBy("id", .descending).limit(limit).all().map(Self.decode)
     }
 
-    public func update(_ id: Int, at now: Date, _ values: [String: (any Encodable & Sendable)?]) async throws {
-        try await db.updateRow("complaints", id: id, at: now, values)
+    /// Writes the handling columns of a complaint (the only ones that change after intake).
+    public func save(_ complaint: Complaint, at now: Date) async throws {
+        try await db.update(ComplaintRow.table).set(model: ComplaintRow.Handling(complaint, at: now), with: ComplaintRow.encoder)
+            .where("id", .equal, complaint.id).run()
     }
 
     public func append(_ action: String, note: String, to id: Int, by actor: String, at now: Date) async throws {
@@ -98,6 +100,31 @@ struct ComplaintRow: StoredRow {
     var createdBy: String
     var createdAt: String
     var updatedAt: String
+
+    /// What changes as a complaint is handled: its unit (on reassignment), state, answer, escalation.
+    struct Handling: Encodable {
+        var unitCode: String
+        var state: ComplaintState
+        var outcome: ComplaintOutcome?
+        var replyText: String
+        var rectification: String
+        var draftedBy: String?
+        var answeredOn: CivilDate?
+        var escalatedOn: CivilDate?
+        var updatedAt: String
+
+        init(_ complaint: Complaint, at now: Date) {
+            unitCode = complaint.unitCode
+            state = complaint.state
+            outcome = complaint.reply.outcome
+            replyText = complaint.reply.text
+            rectification = complaint.reply.rectification
+            draftedBy = complaint.draftedBy
+            answeredOn = complaint.answeredOn
+            escalatedOn = complaint.escalatedOn
+            updatedAt = Timestamp.text(now)
+        }
+    }
 
     var complaint: Complaint {
         Complaint(

@@ -130,7 +130,8 @@ public struct ComplaintService: Sendable {
                 throw DomainError(.forbidden, field: "unitCode", "只能办理本单位（及下属单位）的投诉")
             }
             try action.check(complaint.state)
-            var values: [String: (any Encodable & Sendable)?] = ["state": action.to.rawValue]
+            var updated = complaint
+            updated.state = action.to
             var note = PlainText.singleLine(input.note)
             var summary = ["reference": complaint.reference, "action": action.rawValue]
             switch action {
@@ -138,10 +139,8 @@ public struct ComplaintService: Sendable {
                 guard let reply = try input.reply?.validated(limit: policy.replyLimit) else {
                     throw DomainError.invalid("outcome", "请选择核查结论并填写答复内容")
                 }
-                values["outcome"] = reply.outcome?.rawValue
-                values["reply_text"] = reply.text
-                values["rectification"] = reply.rectification
-                values["drafted_by"] = staff.username
+                updated.reply = reply
+                updated.draftedBy = staff.username
                 note = "核查结论：\(reply.outcome?.rawValue ?? "")"
                 summary["outcome"] = reply.outcome?.rawValue
             case .returnReply:
@@ -150,17 +149,17 @@ public struct ComplaintService: Sendable {
                 guard complaint.draftedBy != staff.username else {
                     throw DomainError(.forbidden, field: "role", "答复须由拟稿人以外的审核人审核")
                 }
-                values["answered_on"] = today.description
+                updated.answeredOn = today
             case .reassign:
                 guard let unit = tree.units[input.unitCode], unit.active else { throw DomainError.invalid("unitCode", "请选择要转交的单位") }
                 guard unit.code != complaint.unitCode else { throw DomainError.invalid("unitCode", "该投诉已由此单位办理") }
                 guard !note.isEmpty else { throw DomainError.invalid("note", "请写明转交理由") }
-                values["unit_code"] = unit.code
-                values["drafted_by"] = nil
+                updated.submission.unitCode = unit.code
+                updated.draftedBy = nil
                 note = "转\(unit.name)：\(note)"
                 summary["unit"] = unit.code
             }
-            try await repository.update(id, at: now, values)
+            try await repository.save(updated, at: now)
             try await repository.append(action.label, note: note, to: id, by: staff.username, at: now)
             return ((), AuditEvent("complaint.\(action.rawValue)", target: "complaint:\(id)", summary))
         }
@@ -181,7 +180,9 @@ public struct ComplaintService: Sendable {
             guard deadline.status == .overdue else { continue }
             let due = deadline.due
             try await database.change(by: .system, at: now) { db in
-                try await ComplaintRepository(db).update(complaint.id, at: now, ["escalated_on": today.description])
+                var escalated = complaint
+                escalated.escalatedOn = today
+                try await ComplaintRepository(db).save(escalated, at: now)
                 try await ComplaintRepository(db).append("超期提请督办", note: "办理期限 \(due) 已过，已报县政务公开办", to: complaint.id, by: "system", at: now)
                 _ = try await Outbox(db).record(
                     key: "complaint:\(complaint.id):escalated", unit: officeUnit, requestID: nil, subject: "投诉超期：\(complaint.reference)",

@@ -33,8 +33,12 @@ public struct MessageRepository: Sendable {
         return try await query.orderBy("id", .descending).limit(limit).offset(offset).all().map(Self.decode)
     }
 
-    public func update(_ id: Int, at now: Date, _ values: [String: (any Encodable & Sendable)?]) async throws {
-        try await db.updateRow("messages", id: id, at: now, values)
+    /// Writes the moderation and answer columns of a message, with who moderated it when that
+    /// changes (the portal never shows it; the audit log records it too).
+    public func save(_ message: PublicMessage, moderatedBy: String? = nil, at now: Date) async throws {
+        var update = try db.update(MessageRow.table).set(model: MessageRow.Handling(message, at: now), with: MessageRow.encoder)
+        if let moderatedBy { update = update.set("moderated_by", to: moderatedBy) }
+        try await update.where("id", .equal, message.id).run()
     }
 
     static func decode(_ row: any SQLRow) throws -> PublicMessage { try MessageRow.read(row).message }
@@ -63,6 +67,29 @@ struct MessageRow: StoredRow {
     var fileType: String?
     var fileSha256: String?
     var fileSize: Int?
+
+    /// What changes after a message is submitted: moderation and the answer.
+    struct Handling: Encodable {
+        var state: MessageState
+        var rejection: MessageRejection?
+        var rejectionNote: String
+        var acceptedOn: CivilDate?
+        var replyText: String
+        var repliedBy: String?
+        var answeredOn: CivilDate?
+        var updatedAt: String
+
+        init(_ message: PublicMessage, at now: Date) {
+            state = message.state
+            rejection = message.rejection
+            rejectionNote = message.rejectionNote
+            acceptedOn = message.acceptedOn
+            replyText = message.replyText
+            repliedBy = message.repliedBy
+            answeredOn = message.answeredOn
+            updatedAt = Timestamp.text(now)
+        }
+    }
 
     var message: PublicMessage {
         let file = StoredFile.stored(name: fileName, type: fileType, sha256: fileSha256, size: fileSize)

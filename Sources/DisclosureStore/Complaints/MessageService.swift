@@ -97,14 +97,16 @@ public struct MessageService: Sendable {
         try await database.change(by: .staff(staff), at: now) { db in
             guard let message = try await MessageRepository(db).find(id) else { throw DomainError(.notFound, field: "id", "留言 \(id) 不存在") }
             guard message.state == .pending else { throw DomainError(.conflict, field: "state", "该留言已审核（\(message.state.label)）") }
-            let values: [String: (any Encodable & Sendable)?] =
-                accept
-                ? ["state": MessageState.accepted.rawValue, "accepted_on": today.description, "moderated_by": staff.username]
-                : [
-                    "state": MessageState.rejected.rawValue, "rejection": rejection?.rawValue, "rejection_note": note,
-                    "moderated_by": staff.username,
-                ]
-            try await MessageRepository(db).update(id, at: now, values)
+            var moderated = message
+            if accept {
+                moderated.state = .accepted
+                moderated.acceptedOn = today
+            } else {
+                moderated.state = .rejected
+                moderated.rejection = rejection
+                moderated.rejectionNote = note
+            }
+            try await MessageRepository(db).save(moderated, moderatedBy: staff.username, at: now)
             return (
                 (),
                 AuditEvent(
@@ -131,9 +133,12 @@ public struct MessageService: Sendable {
             guard message.state == .accepted else {
                 throw DomainError(.conflict, field: "state", message.state == .answered ? "该留言已答复，不能再次答复" : "该留言尚未通过审核（\(message.state.label)）")
             }
-            try await MessageRepository(db).update(
-                id, at: now,
-                ["state": MessageState.answered.rawValue, "reply_text": text, "replied_by": staff.username, "answered_on": today.description])
+            var answered = message
+            answered.state = .answered
+            answered.replyText = text
+            answered.repliedBy = staff.username
+            answered.answeredOn = today
+            try await MessageRepository(db).save(answered, at: now)
             return ((), AuditEvent("message.reply", target: "message:\(id)", ["unit": message.unitCode]))
         }
     }
