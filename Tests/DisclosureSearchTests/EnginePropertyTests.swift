@@ -77,4 +77,15 @@ struct EnginePropertyTests {
             }
         }
     }
+
+    @Test("a segment built on two cores answers exactly like one built on one")
+    func parallelBuild() async {
+        await propertyCheck(count: 15, input: Gen.uint64(in: 1...UInt64.max / 2), Gen.int(in: 64...500)) { seed, size in
+            let sample = Case(seed: seed, size: size)
+            let one = SearchSegment.build(sample.documents, threads: 1)
+            let two = SearchSegment.build(sample.documents, threads: 2)
+            #expect(one.terms == two.terms, "\(sample)")
+            for query in sample.queries { #expect(one.search(query) == two.search(query), "\(sample) \(query.query.terms)") }
+        }
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     public static func encode(_ segment: SearchSegment) -> [UInt8] {
         var writer = Writer()
@@ -17,6 +17,7 @@ public enum SegmentFile {
         for list in segment.postings {
             writer.u32(UInt32(list.count))
             writer.ints(list.blockOffsets.map(UInt32.init))
+            writer.ints(list.blockCounts.map(UInt32.init))
             writer.ints(list.blockLast)
             writer.ints(list.blockMaxFactor.map(\.bitPattern))
             writer.bytes(list.bytes)
@@ -70,14 +71,17 @@ public enum SegmentFile {
         var postings: [PostingList] = []
         postings.reserveCapacity(termCount)
         for _ in 0..<termCount {
-            var list = PostingList(entries: [], factor: { _ in 0 })
+            var list = PostingList()
             list.count = Int(try reader.u32())
             list.blockOffsets = try reader.ints().map(Int.init)
+            let counts = try reader.ints()
+            guard counts.allSatisfy({ $0 >= 1 && $0 <= UInt32(PostingList.blockSize) }) else { throw .inconsistent }
+            list.blockCounts = counts.map { UInt16($0) }
             list.blockLast = try reader.ints()
             list.blockMaxFactor = try reader.ints().map(Float.init(bitPattern:))
             list.bytes = try reader.bytes()
             guard list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFactor.count,
-                list.blockOffsets.count == (list.count + PostingList.blockSize - 1) / PostingList.blockSize,
+                list.blockCounts.count == list.blockOffsets.count, list.blockCounts.reduce(0, { $0 + Int($1) }) == list.count,
                 list.blockOffsets.allSatisfy({ $0 < max(list.bytes.count, 1) })
             else { throw .inconsistent }
             postings.append(list)
@@ -106,13 +110,7 @@ public enum SegmentFile {
         guard reader.atEnd else { throw .inconsistent }
         var termBitmaps: [Int: DocumentBitmap] = [:]
         for (index, list) in postings.enumerated() where list.count >= SearchSegment.bitmapThreshold {
-            var ordinals: [UInt32] = []
-            var cursor = PostingCursor(list)
-            while !cursor.exhausted {
-                ordinals.append(cursor.ordinal)
-                cursor.next()
-            }
-            termBitmaps[index] = DocumentBitmap(sorted: ordinals)
+            termBitmaps[index] = SearchSegment.ordinals(of: list)
         }
         return SearchSegment(
             terms: terms, postings: postings, termBitmaps: termBitmaps, ids: ids, lengths: lengths, titleLengths: titleLengths,

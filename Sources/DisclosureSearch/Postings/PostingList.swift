@@ -1,57 +1,80 @@
 /// One term's postings: for each document containing it, in ordinal order, how often it occurs in
 /// the title and in the body and at which token positions. Entries are gap-encoded variable-byte
-/// integers in blocks of `blockSize`; each block records its last ordinal (to skip it) and the
-/// largest BM25 term-frequency factor of its documents (to skip it when no document in it can
-/// enter the top results: block-max pruning).
+/// integers in blocks of up to `blockSize`; each block records where it starts, its entry count,
+/// its last ordinal (to skip it) and a bound on the BM25 term-frequency factor of its documents
+/// (to skip it when none of them could enter the top results: block-max pruning).
 struct PostingList: Sendable {
     static let blockSize = 128
 
-    /// One document's entry, as built and as decoded.
-    struct Entry: Equatable, Sendable {
-        var ordinal: UInt32
-        var titleCount: UInt32
-        var bodyCount: UInt32
-        /// Token positions, ascending; title positions first (body positions start after a gap).
-        var positions: [UInt32]
-    }
-
-    /// Where each block starts, its last ordinal, and its best term-frequency factor.
     var blockOffsets: [Int] = []
+    var blockCounts: [UInt16] = []
     var blockLast: [UInt32] = []
     var blockMaxFactor: [Float] = []
     var bytes: [UInt8] = []
     var count = 0
 
-    init(entries: [Entry], factor: (Entry) -> Float) {
-        count = entries.count
-        var previous: UInt32 = 0
-        for (index, entry) in entries.enumerated() {
-            if index % Self.blockSize == 0 {
-                blockOffsets.append(bytes.count)
-                blockLast.append(entry.ordinal)
-                blockMaxFactor.append(0)
-                previous = 0
-            }
-            let block = blockOffsets.count - 1
-            blockLast[block] = entry.ordinal
-            blockMaxFactor[block] = max(blockMaxFactor[block], factor(entry))
-            // The first entry of a block stores its ordinal whole, so a block decodes on its own.
-            VarInt.append(index % Self.blockSize == 0 ? entry.ordinal : entry.ordinal - previous, to: &bytes)
-            previous = entry.ordinal
-            VarInt.append(entry.titleCount, to: &bytes)
-            VarInt.append(entry.bodyCount, to: &bytes)
-            var position: UInt32 = 0
-            for (nth, next) in entry.positions.enumerated() {
-                VarInt.append(nth == 0 ? next : next - position, to: &bytes)
-                position = next
-            }
-        }
-    }
-
     var blockCount: Int { blockOffsets.count }
 
-    /// Entries in block `block` within `count` entries overall.
-    func entries(inBlock block: Int) -> Int {
-        block < blockCount - 1 ? Self.blockSize : count - block * Self.blockSize
+    func entries(inBlock block: Int) -> Int { Int(blockCounts[block]) }
+}
+
+/// Builds one term's posting list entry by entry, in ordinal order. A block's bound uses the
+/// largest weighted frequency and the shortest document in it (BM25's factor grows with the one
+/// and shrinks with the other), so it holds for every document of the block.
+struct PostingWriter: Sendable {
+    private(set) var list = PostingList()
+    private var blockMaxFrequency: [Float] = []
+    private var blockMinLength: [UInt32] = []
+    private var previous: UInt32 = 0
+
+    mutating func append(ordinal: UInt32, titleCount: UInt32, bodyCount: UInt32, positions: some Collection<UInt32>, length: UInt32) {
+        let first = list.blockCounts.last.map { Int($0) == PostingList.blockSize } ?? true
+        if first {
+            list.blockOffsets.append(list.bytes.count)
+            list.blockCounts.append(0)
+            list.blockLast.append(ordinal)
+            blockMaxFrequency.append(0)
+            blockMinLength.append(.max)
+        }
+        let block = list.blockCount - 1
+        list.blockCounts[block] += 1
+        list.blockLast[block] = ordinal
+        blockMaxFrequency[block] = max(blockMaxFrequency[block], BM25.weightedFrequency(title: titleCount, body: bodyCount))
+        blockMinLength[block] = min(blockMinLength[block], length)
+        // The first entry of a block stores its ordinal whole, so a block decodes on its own.
+        VarInt.append(first ? ordinal : ordinal - previous, to: &list.bytes)
+        previous = ordinal
+        VarInt.append(titleCount, to: &list.bytes)
+        VarInt.append(bodyCount, to: &list.bytes)
+        var last: UInt32 = 0
+        var isFirstPosition = true
+        for position in positions {
+            VarInt.append(isFirstPosition ? position : position - last, to: &list.bytes)
+            last = position
+            isFirstPosition = false
+        }
+        list.count += 1
+    }
+
+    /// Appends another writer's entries, all of them after this one's (the next ordinal range).
+    mutating func append(_ other: PostingWriter) {
+        let shift = list.bytes.count
+        list.bytes.append(contentsOf: other.list.bytes)
+        list.blockOffsets.append(contentsOf: other.list.blockOffsets.map { $0 + shift })
+        list.blockCounts.append(contentsOf: other.list.blockCounts)
+        list.blockLast.append(contentsOf: other.list.blockLast)
+        blockMaxFrequency.append(contentsOf: other.blockMaxFrequency)
+        blockMinLength.append(contentsOf: other.blockMinLength)
+        list.count += other.list.count
+        previous = other.previous
+    }
+
+    /// The finished list, with its block bounds for the segment's average length.
+    func finish(averageLength: Float) -> PostingList {
+        var done = list
+        done.blockMaxFactor = zip(blockMaxFrequency, blockMinLength).map {
+            BM25.factor(frequency: $0, length: $1, averageLength: averageLength)
+        }
+        return done
     }
 }

@@ -1,0 +1,114 @@
+import DisclosureCore
+import Dispatch
+
+/// Builds a segment from documents: the documents are ordered newest first, split into one
+/// ordinal range per core, each range tokenized and its postings encoded as they stream (no
+/// per-token `String`, no per-entry arrays), and the ranges' postings concatenated term by term.
+enum SegmentBuilder {
+    /// One ordinal range's term table, postings and document lengths.
+    struct Part: Sendable {
+        var terms = TermTable()
+        var writers: [PostingWriter] = []
+        var lengths: [UInt32] = []
+        var titleLengths: [UInt32] = []
+    }
+
+    final class Slot: @unchecked Sendable {
+        var part = Part()
+    }
+
+    static func build(_ documents: [SearchDocument], threads: Int) -> SearchSegment {
+        let ordered = documents.sorted { ($0.dateKey, $0.id) > ($1.dateKey, $1.id) }
+        let parts = max(1, min(threads, ordered.count / 64 + 1))
+        let slots = (0..<parts).map { _ in Slot() }
+        let size = (ordered.count + parts - 1) / max(parts, 1)
+        DispatchQueue.concurrentPerform(iterations: parts) { index in
+            let start = min(ordered.count, index * size)
+            let end = min(ordered.count, start + size)
+            slots[index].part = part(ordered[start..<end], firstOrdinal: start)
+        }
+        return merge(slots.map(\.part), ordered: ordered)
+    }
+
+    static func part(_ documents: ArraySlice<SearchDocument>, firstOrdinal: Int) -> Part {
+        var part = Part()
+        var pairs: [UInt64] = []
+        var positions: [UInt32] = []
+        for (offset, document) in documents.enumerated() {
+            let ordinal = UInt32(firstOrdinal + offset)
+            pairs.removeAll(keepingCapacity: true)
+            let titleCount = collect(SearchTokenizer.indexText(document.title), from: 0, into: &pairs, terms: &part.terms)
+            // Body positions start one past a gap, so no phrase spans the title and the body.
+            let bodyCount = collect(SearchTokenizer.indexText(document.body), from: titleCount + 1, into: &pairs, terms: &part.terms)
+            let length = titleCount + bodyCount
+            part.lengths.append(length)
+            part.titleLengths.append(titleCount)
+            pairs.sort()
+            var index = 0
+            while index < pairs.count {
+                let term = Int(pairs[index] >> 32)
+                positions.removeAll(keepingCapacity: true)
+                var inTitle: UInt32 = 0
+                while index < pairs.count && Int(pairs[index] >> 32) == term {
+                    let position = UInt32(truncatingIfNeeded: pairs[index])
+                    if position < titleCount { inTitle += 1 }
+                    positions.append(position)
+                    index += 1
+                }
+                while part.writers.count <= term { part.writers.append(PostingWriter()) }
+                part.writers[term].append(
+                    ordinal: ordinal, titleCount: inTitle, bodyCount: UInt32(positions.count) - inTitle, positions: positions, length: length)
+            }
+        }
+        return part
+    }
+
+    /// Adds (term id, position) pairs for the space-separated tokens of `text`; returns how many.
+    static func collect(_ text: String, from start: UInt32, into pairs: inout [UInt64], terms: inout TermTable) -> UInt32 {
+        var text = text
+        var position = start
+        text.withUTF8 { bytes in
+            var tokenStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                if index > tokenStart {
+                    let id = terms.id(of: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]))
+                    pairs.append(UInt64(id) << 32 | UInt64(position))
+                    position += 1
+                }
+                tokenStart = index + 1
+            }
+        }
+        return position - start
+    }
+
+    static func merge(_ parts: [Part], ordered: [SearchDocument]) -> SearchSegment {
+        var terms = TermTable()
+        var writers: [PostingWriter] = []
+        for part in parts {
+            for local in 0..<part.terms.count {
+                let start = part.terms.starts[local]
+                let id = part.terms.arena.withUnsafeBufferPointer {
+                    terms.id(of: UnsafeBufferPointer(rebasing: $0[start..<(start + part.terms.lengths[local])]))
+                }
+                if Int(id) == writers.count { writers.append(part.writers[local]) } else { writers[Int(id)].append(part.writers[local]) }
+            }
+        }
+        let lengths = parts.flatMap(\.lengths)
+        let titleLengths = parts.flatMap(\.titleLengths)
+        let averageLength = lengths.isEmpty ? 1 : Float(lengths.reduce(0) { $0 + Int($1) }) / Float(lengths.count)
+        let strings = (0..<terms.count).map { terms.string($0) }
+        let order = strings.indices.sorted { strings[$0] < strings[$1] }
+        let postings = order.map { writers[$0].finish(averageLength: averageLength) }
+        var termBitmaps: [Int: DocumentBitmap] = [:]
+        for (index, list) in postings.enumerated() where list.count >= SearchSegment.bitmapThreshold {
+            termBitmaps[index] = SearchSegment.ordinals(of: list)
+        }
+        var facetOrdinals: [String: [String: [UInt32]]] = [:]
+        for (ordinal, document) in ordered.enumerated() {
+            for (field, value) in document.facets { facetOrdinals[field, default: [:]][value, default: []].append(UInt32(ordinal)) }
+        }
+        return SearchSegment(
+            terms: order.map { strings[$0] }, postings: postings, termBitmaps: termBitmaps, ids: ordered.map(\.id), lengths: lengths,
+            titleLengths: titleLengths, averageLength: averageLength, facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } })
+    }
+}
