@@ -77,6 +77,20 @@ struct PostingCursor {
         if block + 1 < list.blockCount { enter(block: block + 1) } else { exhausted = true }
     }
 
+    /// Appends this entry's positions, ascending, to `buffer` (reused across documents).
+    func positions(into buffer: inout [UInt32]) {
+        let total = Int(titleCount + bodyCount)
+        var at = positionsOffset
+        list.bytes.withUnsafeBufferPointer { bytes in
+            var position: UInt32 = 0
+            for nth in 0..<total {
+                let value = VarInt.read(bytes, &at)
+                position = nth == 0 ? value : position + value
+                buffer.append(position)
+            }
+        }
+    }
+
     /// This entry's positions, ascending.
     func positions() -> [UInt32] {
         var result: [UInt32] = []

@@ -91,12 +91,13 @@ extension SearchSegment {
     /// the documents that match.
     func verified(phrases: [[[Int]]], idf: [Float], candidates: DocumentBitmap, _ request: EngineQuery) -> EngineResult {
         var cursors = phrases.map { tokens in tokens.map { alternatives in alternatives.map { PostingCursor(postings[$0]) } } }
+        var buffers = phrases.map { tokens in tokens.map { _ in [UInt32]() } }
         var matched: [UInt32] = []
         var top = TopScores(capacity: request.order == .relevance ? request.offset + request.limit : 0)
         candidates.forEach { ordinal in
             var score: Float = 0
             for index in phrases.indices {
-                let (title, body) = occurrences(of: &cursors[index], at: ordinal)
+                let (title, body) = occurrences(of: &cursors[index], at: ordinal, buffers: &buffers[index])
                 guard title + body > 0 else { return true }
                 let frequency = BM25.weightedFrequency(title: title, body: body)
                 score += idf[index] * BM25.factor(frequency: frequency, length: lengths[Int(ordinal)], averageLength: averageLength)
@@ -113,7 +114,8 @@ extension SearchSegment {
     }
 
     /// How often the phrase occurs in the title and in the body of the document at `ordinal`.
-    func occurrences(of tokens: inout [[PostingCursor]], at ordinal: UInt32) -> (title: UInt32, body: UInt32) {
+    /// `buffers` holds one reusable position list per token, so verifying allocates nothing.
+    func occurrences(of tokens: inout [[PostingCursor]], at ordinal: UInt32, buffers: inout [[UInt32]]) -> (title: UInt32, body: UInt32) {
         for token in tokens.indices {
             for alternative in tokens[token].indices { tokens[token][alternative].advance(to: ordinal) }
         }
@@ -121,13 +123,33 @@ extension SearchSegment {
         if tokens.count == 1 {
             return tokens[0].filter(present).reduce((0, 0)) { ($0.0 + $1.titleCount, $0.1 + $1.bodyCount) }
         }
-        let positions: [Set<UInt32>] = tokens.map { alternatives in
-            Set(alternatives.filter(present).flatMap { $0.positions() })
+        for token in tokens.indices {
+            buffers[token].removeAll(keepingCapacity: true)
+            var sources = 0
+            for cursor in tokens[token] where present(cursor) {
+                cursor.positions(into: &buffers[token])
+                sources += 1
+            }
+            guard !buffers[token].isEmpty else { return (0, 0) }
+            // A prefix token's alternatives interleave; one sorted list is what the walk needs.
+            if sources > 1 { buffers[token].sort() }
         }
+        // Walk the first token's positions; every other token keeps a pointer that only moves forward.
+        var pointers = [Int](repeating: 0, count: tokens.count)
         var title: UInt32 = 0
         var body: UInt32 = 0
-        for start in positions[0] where (1..<positions.count).allSatisfy({ positions[$0].contains(start + UInt32($0)) }) {
-            if start < titleLengths[Int(ordinal)] { title += 1 } else { body += 1 }
+        let titleLength = titleLengths[Int(ordinal)]
+        starts: for start in buffers[0] {
+            for token in 1..<tokens.count {
+                let wanted = start + UInt32(token)
+                let list = buffers[token]
+                var pointer = pointers[token]
+                while pointer < list.count && list[pointer] < wanted { pointer += 1 }
+                pointers[token] = pointer
+                if pointer == list.count { break starts }
+                if list[pointer] != wanted { continue starts }
+            }
+            if start < titleLength { title += 1 } else { body += 1 }
         }
         return (title, body)
     }
