@@ -98,7 +98,7 @@ enum SegmentBuilder {
         let averageLength = lengths.isEmpty ? 1 : Float(lengths.reduce(0) { $0 + Int($1) }) / Float(lengths.count)
         let strings = (0..<terms.count).map { terms.string($0) }
         let order = strings.indices.sorted { strings[$0] < strings[$1] }
-        let postings = order.map { writers[$0].finish(averageLength: averageLength) }
+        let postings = order.map { writers[$0].list }
         var termBitmaps: [Int: DocumentBitmap] = [:]
         for (index, list) in postings.enumerated() where list.count >= SearchSegment.bitmapThreshold {
             termBitmaps[index] = SearchSegment.ordinals(of: list)

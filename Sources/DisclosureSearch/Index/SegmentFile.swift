@@ -6,7 +6,7 @@ import Foundation
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     public static func encode(_ segment: SearchSegment) -> [UInt8] {
         var writer = Writer()
@@ -19,7 +19,8 @@ public enum SegmentFile {
             writer.ints(list.blockOffsets.map(UInt32.init))
             writer.ints(list.blockCounts.map(UInt32.init))
             writer.ints(list.blockLast)
-            writer.ints(list.blockMaxFactor.map(\.bitPattern))
+            writer.ints(list.blockMaxFrequency.map(\.bitPattern))
+            writer.ints(list.blockMinLength)
             writer.bytes(list.bytes)
         }
         writer.ints(segment.ids.map { UInt32(truncatingIfNeeded: $0) })
@@ -78,9 +79,11 @@ public enum SegmentFile {
             guard counts.allSatisfy({ $0 >= 1 && $0 <= UInt32(PostingList.blockSize) }) else { throw .inconsistent }
             list.blockCounts = counts.map { UInt16($0) }
             list.blockLast = try reader.ints()
-            list.blockMaxFactor = try reader.ints().map(Float.init(bitPattern:))
+            list.blockMaxFrequency = try reader.ints().map(Float.init(bitPattern:))
+            list.blockMinLength = try reader.ints()
             list.bytes = try reader.bytes()
-            guard list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFactor.count,
+            guard list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFrequency.count,
+                list.blockLast.count == list.blockMinLength.count,
                 list.blockCounts.count == list.blockOffsets.count, list.blockCounts.reduce(0, { $0 + Int($1) }) == list.count,
                 list.blockOffsets.allSatisfy({ $0 < max(list.bytes.count, 1) })
             else { throw .inconsistent }

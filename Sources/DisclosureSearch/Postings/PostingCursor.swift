@@ -21,8 +21,8 @@ struct PostingCursor {
         }
     }
 
-    /// The best term-frequency factor of the current block.
-    var blockMaxFactor: Float { list.blockMaxFactor[block] }
+    /// The best term-frequency factor the current block can hold under `averageLength`.
+    func blockBound(averageLength: Float) -> Float { list.bound(ofBlock: block, averageLength: averageLength) }
     var blockLast: UInt32 { list.blockLast[block] }
 
     private mutating func enter(block: Int) {

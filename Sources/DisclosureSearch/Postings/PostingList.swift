@@ -1,30 +1,34 @@
 /// One term's postings: for each document containing it, in ordinal order, how often it occurs in
 /// the title and in the body and at which token positions. Entries are gap-encoded variable-byte
 /// integers in blocks of up to `blockSize`; each block records where it starts, its entry count,
-/// its last ordinal (to skip it) and a bound on the BM25 term-frequency factor of its documents
-/// (to skip it when none of them could enter the top results: block-max pruning).
+/// its last ordinal (to skip it), and its largest weighted frequency and shortest document, which
+/// bound the BM25 factor of every document in it for any collection statistics (to skip it when
+/// none of them could enter the top results: block-max pruning).
 struct PostingList: Sendable {
     static let blockSize = 128
 
     var blockOffsets: [Int] = []
     var blockCounts: [UInt16] = []
     var blockLast: [UInt32] = []
-    var blockMaxFactor: [Float] = []
+    var blockMaxFrequency: [Float] = []
+    var blockMinLength: [UInt32] = []
     var bytes: [UInt8] = []
     var count = 0
 
     var blockCount: Int { blockOffsets.count }
 
     func entries(inBlock block: Int) -> Int { Int(blockCounts[block]) }
+
+    /// The largest BM25 factor any document of the block can have under `averageLength`: BM25's
+    /// factor grows with the frequency and shrinks with the document's length.
+    func bound(ofBlock block: Int, averageLength: Float) -> Float {
+        BM25.factor(frequency: blockMaxFrequency[block], length: blockMinLength[block], averageLength: averageLength)
+    }
 }
 
-/// Builds one term's posting list entry by entry, in ordinal order. A block's bound uses the
-/// largest weighted frequency and the shortest document in it (BM25's factor grows with the one
-/// and shrinks with the other), so it holds for every document of the block.
+/// Builds one term's posting list entry by entry, in ordinal order.
 struct PostingWriter: Sendable {
     private(set) var list = PostingList()
-    private var blockMaxFrequency: [Float] = []
-    private var blockMinLength: [UInt32] = []
     private var previous: UInt32 = 0
 
     mutating func append(ordinal: UInt32, titleCount: UInt32, bodyCount: UInt32, positions: some Collection<UInt32>, length: UInt32) {
@@ -33,14 +37,14 @@ struct PostingWriter: Sendable {
             list.blockOffsets.append(list.bytes.count)
             list.blockCounts.append(0)
             list.blockLast.append(ordinal)
-            blockMaxFrequency.append(0)
-            blockMinLength.append(.max)
+            list.blockMaxFrequency.append(0)
+            list.blockMinLength.append(.max)
         }
         let block = list.blockCount - 1
         list.blockCounts[block] += 1
         list.blockLast[block] = ordinal
-        blockMaxFrequency[block] = max(blockMaxFrequency[block], BM25.weightedFrequency(title: titleCount, body: bodyCount))
-        blockMinLength[block] = min(blockMinLength[block], length)
+        list.blockMaxFrequency[block] = max(list.blockMaxFrequency[block], BM25.weightedFrequency(title: titleCount, body: bodyCount))
+        list.blockMinLength[block] = min(list.blockMinLength[block], length)
         // The first entry of a block stores its ordinal whole, so a block decodes on its own.
         VarInt.append(first ? ordinal : ordinal - previous, to: &list.bytes)
         previous = ordinal
@@ -63,18 +67,9 @@ struct PostingWriter: Sendable {
         list.blockOffsets.append(contentsOf: other.list.blockOffsets.map { $0 + shift })
         list.blockCounts.append(contentsOf: other.list.blockCounts)
         list.blockLast.append(contentsOf: other.list.blockLast)
-        blockMaxFrequency.append(contentsOf: other.blockMaxFrequency)
-        blockMinLength.append(contentsOf: other.blockMinLength)
+        list.blockMaxFrequency.append(contentsOf: other.list.blockMaxFrequency)
+        list.blockMinLength.append(contentsOf: other.list.blockMinLength)
         list.count += other.list.count
         previous = other.previous
-    }
-
-    /// The finished list, with its block bounds for the segment's average length.
-    func finish(averageLength: Float) -> PostingList {
-        var done = list
-        done.blockMaxFactor = zip(blockMaxFrequency, blockMinLength).map {
-            BM25.factor(frequency: $0, length: $1, averageLength: averageLength)
-        }
-        return done
     }
 }

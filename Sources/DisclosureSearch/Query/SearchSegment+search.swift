@@ -72,7 +72,7 @@ extension SearchSegment {
         while !cursor.exhausted {
             // Within a block, a later document ties only by ranking below (larger ordinal), so a
             // block whose bound does not beat the threshold cannot change the page.
-            if top.isFull && cursor.blockMaxFactor * idf <= top.threshold {
+            if top.isFull && cursor.blockBound(averageLength: averageLength) * idf <= top.threshold {
                 cursor.skipBlock()
                 continue
             }
