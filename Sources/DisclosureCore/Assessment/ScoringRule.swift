@@ -39,6 +39,12 @@ public struct ScoringRule: Equatable, Sendable {
     }
 
     /// The rule's `type` in the exchange format.
+    /// Bonus leaves take a figure or a list of items.
+    public var isBonus: Bool {
+        if case .bonus = kind { return true }
+        return false
+    }
+
     public var typeName: String {
         switch kind {
         case .manual: "manual"

@@ -56,7 +56,8 @@ public struct AssessmentRepository: Sendable {
     }
 
     public func updateCampaign(_ campaign: AssessmentCampaign, at now: Date) async throws {
-        try await db.updateRow("assessment_campaigns", id: campaign.id, at: now, Self.values(campaign))
+        try await db.update(CampaignRow.table).set(model: CampaignRow.Values(campaign, at: now), with: CampaignRow.encoder)
+            .where("id", .equal, campaign.id).run()
     }
 
     static func values(_ campaign: AssessmentCampaign) -> [String: (any Encodable & Sendable)?] {
@@ -126,6 +127,43 @@ public struct AssessmentRepository: Sendable {
 
 /// A row of `assessment_campaigns`.
 struct CampaignRow: StoredRow {
+    /// What a campaign's value fills: everything but its id and creation record.
+    struct Values: Encodable {
+        var year: Int
+        var title: String
+        var schemeId: Int
+        var unitKinds: String
+        var unitCodes: String
+        var selfDue: CivilDate
+        var spotFrom: CivilDate
+        var spotTo: CivilDate
+        var resultsDue: CivilDate
+        var drawSeed: String?
+        var approvedOn: CivilDate?
+        var approvedBy: String?
+        var publishedOn: CivilDate?
+        var publishedBy: String?
+        var updatedAt: String
+
+        init(_ campaign: AssessmentCampaign, at now: Date) {
+            year = campaign.year
+            title = campaign.title
+            schemeId = campaign.schemeID
+            unitKinds = campaign.unitKinds.map(\.rawValue).joined(separator: ",")
+            unitCodes = campaign.unitCodes.joined(separator: ",")
+            selfDue = campaign.selfDue
+            spotFrom = campaign.spotFrom
+            spotTo = campaign.spotTo
+            resultsDue = campaign.resultsDue
+            drawSeed = campaign.drawSeed.map(String.init)
+            approvedOn = campaign.approvedOn
+            approvedBy = campaign.approvedBy
+            publishedOn = campaign.publishedOn
+            publishedBy = campaign.publishedBy
+            updatedAt = Timestamp.text(now)
+        }
+    }
+
     static let table = "assessment_campaigns"
 
     var id: Int

@@ -79,6 +79,7 @@ struct StaffAssessmentUnitController {
                 differs: differences.contains(indicator.id), field: "fact.\(indicator.id)",
                 selfValue: selfValue, spotValue: spotValue, isChoice: input.isChoice, selfYes: selfValue == "yes", selfNo: selfValue == "no",
                 spotYes: spotValue == "yes", spotNo: spotValue == "no", unit: input.unit, max: input.max,
+                acceptsText: indicator.rule?.isBonus == true,
                 selfEditable: indicator.isLeaf && metric == nil,
                 evidence: view.evidence.filter { $0.indicatorID == indicator.id }.map {
                     Page.EvidenceRow(

@@ -35,6 +35,8 @@ extension StaffAssessmentUnitController {
             let spotNo: Bool
             let unit: String
             let max: String
+            /// A bonus field takes items (「名称 分值；…」), so phones must offer letters, not digits only.
+            let acceptsText: Bool
             let selfEditable: Bool
             let evidence: [EvidenceRow]
         }

@@ -52,6 +52,9 @@ struct AssessmentPagesTests {
             try await browser.login("editor")
             let unit = try await browser.get("/staff/assessments/1/units/CZJ")
             #expect(unit.body.contains("已过期 10 天"))
+            // A bonus field takes items, so a phone must offer letters there, not digits only.
+            #expect(unit.body.contains(#"name="fact.4.1" value="" inputmode="text""#))
+            #expect(unit.body.contains(#"name="fact.1.6" value="" inputmode="decimal""#))
             #expect(unit.body.contains("2026年12月22日 前可补交"))
             let tooHigh = try await browser.post("/staff/assessments/1/units/CZJ/self", form: ["fact.1.6": "9", "report": "草稿", "action": "save"])
             #expect(tooHigh.status == .badRequest)
