@@ -83,7 +83,18 @@ extension Database {
                 try await writerThread.shutdownGracefully()
             })
         do {
-            _ = try await writer.raw("SELECT 1 AS one").first()
+            // The first writer connection opens the file and switches it to WAL. On a loaded machine
+            // that can take longer than a short write budget, and nothing else can hold the writer
+            // yet, so a busy answer here only means "not open yet": try again for up to 10 s.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while true {
+                do {
+                    _ = try await writer.raw("SELECT 1 AS one").first()
+                    break
+                } catch let error where DatabaseBusy.translating(error) is DatabaseBusy && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
             try await db.checkReachable()
         } catch {
             try? await db.close()
