@@ -71,7 +71,4 @@ public struct AppServices: Sendable {
         self.pageCache = PageCache(portal: PortalQueries(database: database))
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
     }
-
-    /// Today in China Standard Time.
-    public var today: CivilDate { CivilDate(instant: clock.now()) }
 }

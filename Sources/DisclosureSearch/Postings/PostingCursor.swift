@@ -90,21 +90,4 @@ struct PostingCursor {
             }
         }
     }
-
-    /// This entry's positions, ascending.
-    func positions() -> [UInt32] {
-        var result: [UInt32] = []
-        let total = Int(titleCount + bodyCount)
-        result.reserveCapacity(total)
-        var at = positionsOffset
-        list.bytes.withUnsafeBufferPointer { bytes in
-            var position: UInt32 = 0
-            for nth in 0..<total {
-                let value = VarInt.read(bytes, &at)
-                position = nth == 0 ? value : position + value
-                result.append(position)
-            }
-        }
-        return result
-    }
 }

@@ -48,27 +48,19 @@ public struct AssessmentRepository: Sendable {
         guard try await self.campaign(year: campaign.year) == nil else {
             throw DomainError(.conflict, field: "year", "\(campaign.year)年度的考核已经建立")
         }
-        var columns: [(String, any Encodable & Sendable)] = [("created_by", user), ("created_at", Timestamp.text(now))]
-        for (column, value) in Self.values(campaign).sorted(by: { $0.key < $1.key }) {
-            columns.append((column, value.map { $0 as any Encodable & Sendable } ?? Optional<String>.none))
+        // The same typed values an update writes, plus who created the campaign and when.
+        let insert = try db.insert(into: CampaignRow.table).model(CampaignRow.Values(campaign, at: now), with: CampaignRow.insertEncoder)
+        insert.insert.columns += [SQLIdentifier("created_by"), SQLIdentifier("created_at")]
+        insert.insert.values[0] += [SQLBind(user), SQLBind(Timestamp.text(now))]
+        guard let id = try await insert.returning("id").first(decodingColumn: "id", as: Int.self) else {
+            throw DomainError(.conflict, "考核保存失败")
         }
-        return try await db.insertReturningID(into: "assessment_campaigns", columns + [("updated_at", Timestamp.text(now))], failure: "考核保存失败")
+        return id
     }
 
     public func updateCampaign(_ campaign: AssessmentCampaign, at now: Date) async throws {
         try await db.update(CampaignRow.table).set(model: CampaignRow.Values(campaign, at: now), with: CampaignRow.encoder)
             .where("id", .equal, campaign.id).run()
-    }
-
-    static func values(_ campaign: AssessmentCampaign) -> [String: (any Encodable & Sendable)?] {
-        [
-            "year": campaign.year, "title": campaign.title, "scheme_id": campaign.schemeID,
-            "unit_kinds": campaign.unitKinds.map(\.rawValue).joined(separator: ","),
-            "unit_codes": campaign.unitCodes.joined(separator: ","), "self_due": campaign.selfDue.description,
-            "spot_from": campaign.spotFrom.description, "spot_to": campaign.spotTo.description, "results_due": campaign.resultsDue.description,
-            "draw_seed": campaign.drawSeed.map(String.init), "approved_on": campaign.approvedOn?.description, "approved_by": campaign.approvedBy,
-            "published_on": campaign.publishedOn?.description, "published_by": campaign.publishedBy,
-        ]
     }
 
     public func campaign(_ id: Int) async throws -> AssessmentCampaign? {
