@@ -8,7 +8,7 @@ import Testing
 struct DocumentBitmapTests {
     static let sets = Gen.int(in: 0...200_000).array(of: 0...6000).map { Set($0.map(UInt32.init)) }
 
-    @Test("membership, count, intersection, union and iteration equal set operations")
+    @Test("membership, count, intersection, union, difference and iteration equal set operations")
     func likeSets() async {
         await propertyCheck(count: 60, input: Self.sets, Self.sets) { a, b in
             let x = DocumentBitmap(sorted: a.sorted())
@@ -18,6 +18,7 @@ struct DocumentBitmapTests {
             #expect(x.intersection(y).ordinals == a.intersection(b).sorted())
             #expect(x.intersectionCount(y) == a.intersection(b).count)
             #expect(x.union(y).ordinals == a.union(b).sorted())
+            #expect(x.subtracting(y).ordinals == a.subtracting(b).sorted())
             for probe in b.prefix(50) { #expect(x.contains(probe) == a.contains(probe)) }
         }
     }

@@ -88,4 +88,37 @@ struct EnginePropertyTests {
             for query in sample.queries { #expect(one.search(query) == two.search(query), "\(sample) \(query.query.terms)") }
         }
     }
+
+    @Test("segments with deletes and replacements answer exactly like one index of the live documents")
+    func segmentsWithDeletes() async {
+        await propertyCheck(count: 30, input: Gen.uint64(in: 1...UInt64.max / 2), Gen.int(in: 3...400)) { seed, size in
+            let sample = Case(seed: seed, size: size)
+            var live = Dictionary(uniqueKeysWithValues: sample.documents.map { ($0.id, $0) })
+            var set = SegmentSet()
+            // Three segments in the order a live index would see them.
+            let thirds = [0, size / 3, 2 * size / 3, size]
+            for part in 0..<3 {
+                let documents = Array(sample.documents[thirds[part]..<thirds[part + 1]])
+                if !documents.isEmpty { set.add(SearchSegment.build(documents), name: "s\(part)") }
+            }
+            // Withdraw every fifth document; correct every seventh (new text, now the newest) into a fourth segment.
+            let withdrawn = sample.documents.map(\.id).filter { $0 % 5 == 0 }
+            set.remove(ids: withdrawn)
+            for id in withdrawn { live[id] = nil }
+            let corrected = sample.documents.filter { $0.id % 7 == 0 && $0.id % 5 != 0 }.map { document in
+                SearchDocument(id: document.id, title: document.body, body: document.title, dateKey: 100, facets: document.facets)
+            }
+            if !corrected.isEmpty { set.add(SearchSegment.build(corrected), name: "s3") }
+            for document in corrected { live[document.id] = document }
+            #expect(set.count == live.count, "\(sample)")
+            let reference = BruteForce(Array(live.values))
+            for query in sample.queries {
+                let expected = reference.search(query)
+                let actual = set.search(query)
+                #expect(actual.total == expected.total, "\(sample) \(query.query.terms) total")
+                #expect(actual.ids == expected.ids, "\(sample) \(query.query.terms) \(query.order) page")
+                #expect(actual.facets == expected.facets, "\(sample) \(query.query.terms) facets")
+            }
+        }
+    }
 }

@@ -10,9 +10,12 @@ public struct SearchSegment: Sendable {
     /// Bitmaps of the documents containing frequent terms, built once (rare terms decode theirs).
     let termBitmaps: [Int: DocumentBitmap]
     let ids: [Int]
+    /// Each document's `dateKey`, non-increasing by ordinal: `newest` order across segments merges on it.
+    let dateKeys: [Int64]
     let lengths: [UInt32]
     let titleLengths: [UInt32]
-    let averageLength: Float
+    /// The sum of the documents' token counts, from which a set of segments averages lengths.
+    let lengthSum: Int
     /// Field → value → documents.
     let facets: [String: [String: DocumentBitmap]]
 
@@ -60,4 +63,9 @@ public struct SearchSegment: Sendable {
 
     /// The documents containing a term.
     func bitmap(ofTerm id: Int) -> DocumentBitmap { termBitmaps[id] ?? Self.ordinals(of: postings[id]) }
+
+    /// The documents whose `field` is one of `values`.
+    func documents(where field: String, in values: [String]) -> DocumentBitmap {
+        values.reduce(DocumentBitmap()) { $0.union(facets[field]?[$1] ?? DocumentBitmap()) }
+    }
 }

@@ -95,7 +95,6 @@ enum SegmentBuilder {
         }
         let lengths = parts.flatMap(\.lengths)
         let titleLengths = parts.flatMap(\.titleLengths)
-        let averageLength = lengths.isEmpty ? 1 : Float(lengths.reduce(0) { $0 + Int($1) }) / Float(lengths.count)
         let strings = (0..<terms.count).map { terms.string($0) }
         let order = strings.indices.sorted { strings[$0] < strings[$1] }
         let postings = order.map { writers[$0].list }
@@ -108,7 +107,7 @@ enum SegmentBuilder {
             for (field, value) in document.facets { facetOrdinals[field, default: [:]][value, default: []].append(UInt32(ordinal)) }
         }
         return SearchSegment(
-            terms: order.map { strings[$0] }, postings: postings, termBitmaps: termBitmaps, ids: ordered.map(\.id), lengths: lengths,
-            titleLengths: titleLengths, averageLength: averageLength, facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } })
+            terms: order.map { strings[$0] }, postings: postings, termBitmaps: termBitmaps, ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey),
+            lengths: lengths, titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) }, facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } })
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     public static func encode(_ segment: SearchSegment) -> [UInt8] {
         var writer = Writer()
@@ -25,9 +25,10 @@ public enum SegmentFile {
         }
         writer.ints(segment.ids.map { UInt32(truncatingIfNeeded: $0) })
         writer.ints(segment.ids.map { UInt32(truncatingIfNeeded: $0 >> 32) })
+        writer.ints(segment.dateKeys.map { UInt32(truncatingIfNeeded: $0) })
+        writer.ints(segment.dateKeys.map { UInt32(truncatingIfNeeded: $0 >> 32) })
         writer.ints(segment.lengths)
         writer.ints(segment.titleLengths)
-        writer.u32(segment.averageLength.bitPattern)
         writer.u32(UInt32(segment.facets.count))
         for (field, values) in segment.facets.sorted(by: { $0.key < $1.key }) {
             writer.string(field)
@@ -91,11 +92,15 @@ public enum SegmentFile {
         }
         let low = try reader.ints()
         let high = try reader.ints()
+        let dateLow = try reader.ints()
+        let dateHigh = try reader.ints()
         let lengths = try reader.ints()
         let titleLengths = try reader.ints()
-        guard low.count == high.count, low.count == lengths.count, low.count == titleLengths.count else { throw .inconsistent }
+        guard low.count == high.count, low.count == lengths.count, low.count == titleLengths.count, low.count == dateLow.count,
+            low.count == dateHigh.count
+        else { throw .inconsistent }
         let ids = zip(low, high).map { Int(Int64($1) << 32 | Int64($0)) }
-        let averageLength = Float(bitPattern: try reader.u32())
+        let dateKeys = zip(dateLow, dateHigh).map { Int64($1) << 32 | Int64($0) }
         var facets: [String: [String: DocumentBitmap]] = [:]
         let fieldCount = Int(try reader.u32())
         for _ in 0..<fieldCount {
@@ -116,8 +121,8 @@ public enum SegmentFile {
             termBitmaps[index] = SearchSegment.ordinals(of: list)
         }
         return SearchSegment(
-            terms: terms, postings: postings, termBitmaps: termBitmaps, ids: ids, lengths: lengths, titleLengths: titleLengths,
-            averageLength: averageLength, facets: facets)
+            terms: terms, postings: postings, termBitmaps: termBitmaps, ids: ids, dateKeys: dateKeys, lengths: lengths,
+            titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) }, facets: facets)
     }
 
     struct Writer {

@@ -1,12 +1,17 @@
-/// The best `capacity` (score, ordinal) pairs seen, as a min-heap: higher scores first, and among
-/// equal scores the smaller ordinal (the newer document).
+/// The best `capacity` hits seen, as a min-heap: higher scores first, and among equal scores the
+/// newer document (larger date key, then larger id) — the order a brute-force sort gives, across
+/// segments as within one.
 struct TopScores {
     struct Item {
         let score: Float
-        let ordinal: UInt32
+        let dateKey: Int64
+        let id: Int
 
         /// Whether `self` ranks below `other`.
-        func ranksBelow(_ other: Item) -> Bool { score != other.score ? score < other.score : ordinal > other.ordinal }
+        func ranksBelow(_ other: Item) -> Bool {
+            if score != other.score { return score < other.score }
+            return dateKey != other.dateKey ? dateKey < other.dateKey : id < other.id
+        }
     }
 
     let capacity: Int
@@ -16,7 +21,7 @@ struct TopScores {
 
     var isFull: Bool { heap.count >= capacity }
 
-    /// The score a new item must beat once the heap is full.
+    /// The score a new item must reach once the heap is full.
     var threshold: Float { isFull ? heap[0].score : -.infinity }
 
     mutating func offer(_ item: Item) {

@@ -1,0 +1,181 @@
+import DisclosureCore
+
+/// One segment's share of a query. Preparing it finds the term ids each token stands for, how many
+/// live documents hold each token (summed over segments into collection-wide IDF, so a document
+/// scores the same whichever segment holds it) and the candidates: live, allowed by the filters
+/// and holding every token. Running it verifies phrases on positions, scores with the collection's
+/// statistics and offers hits to the shared top list.
+struct SegmentMatch {
+    let segment: SearchSegment
+    /// Phrase → token → the term ids it stands for (more than one for a prefix).
+    let phrases: [[[Int]]]
+    /// Phrase → token → live documents of this segment holding it.
+    let tokenCounts: [[Int]]
+    /// Live documents the filters allow; nil when every document is allowed.
+    let allowed: DocumentBitmap?
+    /// Documents holding every token (phrases not yet verified); empty when a token is absent.
+    let candidates: DocumentBitmap
+
+    init(_ segment: SearchSegment, query: SearchQuery, filters: [String: [String]], live: DocumentBitmap?) {
+        self.segment = segment
+        var allowed = live
+        for (field, values) in filters.sorted(by: { $0.key < $1.key }) {
+            let documents = segment.documents(where: field, in: values)
+            allowed = allowed.map { $0.intersection(documents) } ?? documents
+        }
+        self.allowed = allowed
+        var phrases: [[[Int]]] = []
+        var tokenCounts: [[Int]] = []
+        var candidates: DocumentBitmap?
+        var complete = true
+        for phrase in query.phrases {
+            var tokens: [[Int]] = []
+            var counts: [Int] = []
+            for token in phrase {
+                let ids = segment.termIDs(for: token)
+                tokens.append(ids)
+                guard !ids.isEmpty else {
+                    complete = false
+                    counts.append(0)
+                    continue
+                }
+                var documents = ids.dropFirst().reduce(segment.bitmap(ofTerm: ids[0])) { $0.union(segment.bitmap(ofTerm: $1)) }
+                if let live { documents = documents.intersection(live) }
+                counts.append(documents.count)
+                if complete { candidates = candidates.map { $0.intersection(documents) } ?? documents }
+            }
+            phrases.append(tokens)
+            tokenCounts.append(counts)
+        }
+        self.phrases = phrases
+        self.tokenCounts = tokenCounts
+        if complete, var found = candidates {
+            if let allowed { found = found.intersection(allowed) }
+            self.candidates = found
+        } else {
+            self.candidates = DocumentBitmap()
+        }
+    }
+
+    var isSingleToken: Bool { phrases.count == 1 && phrases[0].count == 1 && phrases[0][0].count == 1 }
+
+    /// The documents that match, after offering the relevance order's hits to `top` or collecting
+    /// the first `wanted` in date order into `newest`.
+    func run(idf: [Float], averageLength: Float, order: EngineQuery.Order, top: inout TopScores, newest: inout [TopScores.Item]) -> DocumentBitmap {
+        guard !candidates.isEmpty else { return candidates }
+        if isSingleToken {
+            // One token: every candidate matches, so the total and facets are the bitmap's.
+            if order == .newest {
+                firstByDate(candidates, into: &newest, wanted: top.capacity)
+            } else {
+                offerByBlockMax(term: phrases[0][0][0], idf: idf[0], averageLength: averageLength, to: &top)
+            }
+            return candidates
+        }
+        return verified(idf: idf, averageLength: averageLength, order: order, top: &top, newest: &newest)
+    }
+
+    func item(_ ordinal: UInt32, score: Float) -> TopScores.Item {
+        TopScores.Item(score: score, dateKey: segment.dateKeys[Int(ordinal)], id: segment.ids[Int(ordinal)])
+    }
+
+    /// Ordinals ascend by date descending, so the first `wanted` matches are this segment's newest.
+    func firstByDate(_ matches: DocumentBitmap, into newest: inout [TopScores.Item], wanted: Int) {
+        guard wanted > 0 else { return }
+        var taken = 0
+        matches.forEach { ordinal in
+            newest.append(item(ordinal, score: 0))
+            taken += 1
+            return taken < wanted
+        }
+    }
+
+    /// Offers the best hits of one term, skipping every block whose best document could not enter
+    /// the top list (block-max pruning over one posting list).
+    func offerByBlockMax(term: Int, idf: Float, averageLength: Float, to top: inout TopScores) {
+        var cursor = PostingCursor(segment.postings[term])
+        while !cursor.exhausted {
+            // Strictly below: a document of another segment may tie and win on its date.
+            if top.isFull && cursor.blockBound(averageLength: averageLength) * idf < top.threshold {
+                cursor.skipBlock()
+                continue
+            }
+            let ordinal = cursor.ordinal
+            if allowed?.contains(ordinal) ?? true {
+                let frequency = BM25.weightedFrequency(title: cursor.titleCount, body: cursor.bodyCount)
+                let factor = BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
+                top.offer(item(ordinal, score: factor * idf))
+            }
+            cursor.next()
+        }
+    }
+
+    /// Walks the candidates in ordinal order, verifying each phrase on its positions and scoring
+    /// the documents that match.
+    func verified(idf: [Float], averageLength: Float, order: EngineQuery.Order, top: inout TopScores, newest: inout [TopScores.Item])
+        -> DocumentBitmap
+    {
+        var cursors = phrases.map { tokens in tokens.map { alternatives in alternatives.map { PostingCursor(segment.postings[$0]) } } }
+        var buffers = phrases.map { tokens in tokens.map { _ in [UInt32]() } }
+        var matched: [UInt32] = []
+        candidates.forEach { ordinal in
+            var score: Float = 0
+            for index in phrases.indices {
+                let (title, body) = segment.occurrences(of: &cursors[index], at: ordinal, buffers: &buffers[index])
+                guard title + body > 0 else { return true }
+                let frequency = BM25.weightedFrequency(title: title, body: body)
+                score += idf[index] * BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
+            }
+            matched.append(ordinal)
+            if order == .relevance { top.offer(item(ordinal, score: score)) }
+            return true
+        }
+        if order == .newest {
+            for ordinal in matched.prefix(top.capacity) { newest.append(item(ordinal, score: 0)) }
+        }
+        return DocumentBitmap(sorted: matched)
+    }
+}
+
+extension SearchSegment {
+    /// How often the phrase occurs in the title and in the body of the document at `ordinal`.
+    /// `buffers` holds one reusable position list per token, so verifying allocates nothing.
+    func occurrences(of tokens: inout [[PostingCursor]], at ordinal: UInt32, buffers: inout [[UInt32]]) -> (title: UInt32, body: UInt32) {
+        for token in tokens.indices {
+            for alternative in tokens[token].indices { tokens[token][alternative].advance(to: ordinal) }
+        }
+        func present(_ cursor: PostingCursor) -> Bool { !cursor.exhausted && cursor.ordinal == ordinal }
+        if tokens.count == 1 {
+            return tokens[0].filter(present).reduce((0, 0)) { ($0.0 + $1.titleCount, $0.1 + $1.bodyCount) }
+        }
+        for token in tokens.indices {
+            buffers[token].removeAll(keepingCapacity: true)
+            var sources = 0
+            for cursor in tokens[token] where present(cursor) {
+                cursor.positions(into: &buffers[token])
+                sources += 1
+            }
+            guard !buffers[token].isEmpty else { return (0, 0) }
+            // A prefix token's alternatives interleave; one sorted list is what the walk needs.
+            if sources > 1 { buffers[token].sort() }
+        }
+        // Walk the first token's positions; every other token keeps a pointer that only moves forward.
+        var pointers = [Int](repeating: 0, count: tokens.count)
+        var title: UInt32 = 0
+        var body: UInt32 = 0
+        let titleLength = titleLengths[Int(ordinal)]
+        starts: for start in buffers[0] {
+            for token in 1..<tokens.count {
+                let wanted = start + UInt32(token)
+                let list = buffers[token]
+                var pointer = pointers[token]
+                while pointer < list.count && list[pointer] < wanted { pointer += 1 }
+                pointers[token] = pointer
+                if pointer == list.count { break starts }
+                if list[pointer] != wanted { continue starts }
+            }
+            if start < titleLength { title += 1 } else { body += 1 }
+        }
+        return (title, body)
+    }
+}
