@@ -49,6 +49,7 @@ let package = Package(
             name: "DisclosureStore",
             dependencies: [
                 "DisclosureCore",
+                "DisclosureSearch",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -34,6 +34,13 @@ struct DatabaseOptions: ParsableArguments {
         return FolderFileStore.beside(url)
     }
 
+    /// This instance's search index folder: `DISCLOSURE_SEARCH_DIR`, else `search/` beside the
+    /// SQLite file (as `serve`).
+    func searchFolder(for url: DatabaseURL) -> URL {
+        if let folder = ProcessInfo.processInfo.environment["DISCLOSURE_SEARCH_DIR"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
+        return PortalSearch.folder(beside: url)
+    }
+
     /// Opens and migrates the database.
     func open(logLevel: Logger.Level = .warning) async throws -> Database {
         var logger = Logger(label: "disclosure.db")

@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
             Runs the publication job every minute (DISCLOSURE_JOB_INTERVAL_SECONDS), `monitor run` every hour and,
             with DISCLOSURE_BACKUP_DIR set (SQLite), a backup every day keeping DISCLOSURE_BACKUP_KEEP (default 7).
             Environment: DISCLOSURE_DATABASE_URL, DISCLOSURE_SECURE_COOKIES, DISCLOSURE_LOG_LEVEL, DISCLOSURE_SITE_*,
-            DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
+            DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_SEARCH_DIR (this instance's search index; each
+            instance needs its own, default search/ beside the SQLite file or data/search), DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
             DISCLOSURE_CORRECTION_DAYS (default 15), DISCLOSURE_FEE_COUNT_SCOPE (agency|county),
             DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR, DISCLOSURE_BACKUP_KEEP; see README, Configuration.
             """)
@@ -40,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
             config.clockPolicy = try ClockPolicy.fromEnvironment(env)
             if let folder = env["DISCLOSURE_FILES"], !folder.isEmpty { config.filesFolder = folder }
+            config.searchFolder = options.searchFolder(for: url).path
             config.trustedProxies = Set(
                 (env["DISCLOSURE_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             )

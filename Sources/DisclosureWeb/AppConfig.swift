@@ -17,6 +17,9 @@ public struct AppConfig: Sendable {
     public var indexFormat: IndexNumberFormat = .standard
     /// Folder for attachment files (`DISCLOSURE_FILES`); nil puts `files/` beside an SQLite database.
     public var filesFolder: String?
+    /// Folder of this instance's search index (`DISCLOSURE_SEARCH_DIR`); nil puts `search/` beside
+    /// an SQLite database, else `data/search`. Each instance needs its own.
+    public var searchFolder: String?
     /// The request clock's office-set numbers: the internal target (`DISCLOSURE_INTERNAL_TARGET_DAYS`,
     /// default 15 working days) and the 补正期限 (`DISCLOSURE_CORRECTION_DAYS`, default 15).
     public var clockPolicy: ClockPolicy = .statutory
@@ -45,6 +48,7 @@ public struct AppConfig: Sendable {
     public static var testing: AppConfig {
         var config = AppConfig(port: 0, bcryptCost: 4, publicPostsPerMinute: 1000)
         config.filesFolder = NSTemporaryDirectory() + "disclosure-test-files"
+        config.searchFolder = NSTemporaryDirectory() + "disclosure-test-search-" + UUID().uuidString
         return config
     }
 }

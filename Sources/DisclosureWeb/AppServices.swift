@@ -30,6 +30,7 @@ public struct AppServices: Sendable {
     public let auditQueries: AuditQueries
     public let calendarQueries: CalendarQueries
     public let publishingQueries: PublishingQueries
+    public let portalSearch: PortalSearch
     public let requestQueries: RequestQueries
     public let complaintQueries: ComplaintQueries
     public let monitoringQueries: MonitoringQueries
@@ -62,7 +63,10 @@ public struct AppServices: Sendable {
         self.accountQueries = AccountQueries(database: database)
         self.auditQueries = AuditQueries(database: database)
         self.calendarQueries = CalendarQueries(database: database)
-        self.publishingQueries = PublishingQueries(database: database, search: publishing.search)
+        self.publishingQueries = PublishingQueries(database: database)
+        self.portalSearch = PortalSearch(
+            database: database, clock: clock,
+            folder: config.searchFolder.map { URL(fileURLWithPath: $0) } ?? PortalSearch.folder(beside: database.url))
         self.requestQueries = RequestQueries(database: database)
         self.complaintQueries = ComplaintQueries(database: database)
         self.monitoringQueries = MonitoringQueries(database: database, clock: clock, policy: config.clockPolicy)

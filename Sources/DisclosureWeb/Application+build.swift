@@ -10,6 +10,9 @@ public func buildApplication(
     config: AppConfig, database: Database, clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "disclosure")
 ) async throws -> some ApplicationProtocol {
     let services = try await AppServices(config: config, database: database, clock: clock)
+    // Reading (or at first start building) the search index runs in the background; searches
+    // wait for it briefly, then answer 503 until it is ready.
+    services.portalSearch.start()
     let router = buildRouter(services: services)
     let cache = services.pageCache
     let clock = services.clock
@@ -18,7 +21,8 @@ public func buildApplication(
     }
     return Application(
         router: router, server: .http1(configuration: .init(additionalChannelHandlers: [CachedPageHandler(lookup: lookup)])),
-        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "disclosure"), logger: logger)
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "disclosure"),
+        services: [SearchCatchUpService(search: services.portalSearch, logger: logger)], logger: logger)
 }
 
 /// The page routes the connection handler may answer from the page cache, declared by the
@@ -70,7 +74,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: publicPages)
     SearchController(
-        pageCache: services.pageCache, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
+        pageCache: services.pageCache, publishingQueries: services.publishingQueries, portalSearch: services.portalSearch,
+        unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: publicPages)
     StaffLoginController(authentication: services.authentication, clock: services.clock, config: services.config, renderer: renderer).addRoutes(
         to: pages)
@@ -124,7 +129,9 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         clock: services.clock, complaints: services.complaints, monitor: services.monitor, monitoringQueries: services.monitoringQueries,
         unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
-    PowersController(files: services.files, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: pages)
+    PowersController(
+        files: services.files, portalSearch: services.portalSearch, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: pages)
     StaffPowersController(
         clock: services.clock, files: services.files, powers: services.powers, unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
@@ -150,7 +157,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AuditAPIController(auditQueries: services.auditQueries).addRoutes(to: api)
     DocumentsAPIController(
         catalog: services.catalog, clock: services.clock, files: services.files, publishing: services.publishing,
-        publishingQueries: services.publishingQueries, unitQueries: services.unitQueries
+        portalSearch: services.portalSearch, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries
     ).addRoutes(to: api)
     RequestsAPIController(
         calendar: services.calendar, requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries,

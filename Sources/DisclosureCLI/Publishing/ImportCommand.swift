@@ -10,13 +10,15 @@ struct ImportCommand: AsyncParsableCommand {
 
     struct Documents: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "documents", abstract: "导入已公开的政府信息（JSON Lines 或 CSV），建立检索索引。",
+            commandName: "documents", abstract: "导入已公开的政府信息（JSON Lines 或 CSV），并更新检索索引。",
             discussion: """
                 JSON Lines (one object per line, as ../shared/bench/gen_corpus.py writes):
                   {"unit": "县财政局", "category": "通知公告", "title": "…", "body": "…", "published_at": "2025-03-01", "doc_no": "示财〔2025〕3号"}
                 CSV (UTF-8, header row): unit,category,title,body,published_at,doc_no
                 "unit" is a unit code or name; unknown names need --create-units. Documents are imported as
                 已发布 主动公开, published on published_at. Each batch is one transaction with one audit entry.
+                The search index folder (DISCLOSURE_SEARCH_DIR, default search/ beside the SQLite file) is brought up
+                to date afterwards; while `serve` holds that folder, the server updates its index itself.
                 """)
         @Argument(help: "Path of the .jsonl or .csv file.") var file: String
         @Option(help: "Documents per transaction.") var batchSize = 1000
@@ -39,10 +41,10 @@ struct ImportCommand: AsyncParsableCommand {
                         let rate = seconds > 0 ? Int(Double(progress.imported) / seconds) : 0
                         FileHandle.standardError.write(Data("\r已导入 \(progress.imported) 件（\(rate) 件/秒）".utf8))
                     }
-                    FileHandle.standardError.write(Data("\n正在合并检索索引…\n".utf8))
-                    try await importer.optimizeIndex()
+                    FileHandle.standardError.write(Data("\n正在更新检索索引…\n".utf8))
+                    let indexed = try await SearchCommand.bringUpToDate(database, options: options)
                     let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
-                    say("导入完成：\(summary.imported) 件，用时 \(seconds) 秒；新建单位 \(summary.unitsCreated) 个；文号重复 \(summary.duplicateDocNumbers) 件（已导入，请核对）。")
+                    say("导入完成：\(summary.imported) 件，用时 \(seconds) 秒；新建单位 \(summary.unitsCreated) 个；文号重复 \(summary.duplicateDocNumbers) 件（已导入，请核对）。\(indexed)")
                 }
             }
         }

@@ -17,6 +17,10 @@ public enum AllMigrations {
         CreateAssessmentTables(),
         // 0008 – login throttle, audit chain head, anonymous upload quota (issue 17)
         CreateHardeningTables(),
+        // 0009 – search change log (issue 20)
+        CreateSearchChangeLog(),
+        // 0010 – drop the FTS5/tsvector search tables and search keys (issue 20)
+        RetireDatabaseSearchTables(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

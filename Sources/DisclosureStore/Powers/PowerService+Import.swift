@@ -63,7 +63,6 @@ extension PowerService {
         let skipped = report.errors.count
         let now = clock.now()
         let today = self.today
-        let search = self.search
         let dialect = database.dialect
         let outcome = try await database.change(by: .staff(staff), at: now) { db -> ((Int, Int, Int), AuditEvent) in
             let repository = PowerRepository(db)
@@ -71,7 +70,6 @@ extension PowerService {
             var updated = 0
             var unchanged = 0
             for row in rows {
-                let unitName = tree.units[row.draft.unitCode]?.name ?? ""
                 let reason = "导入（文件第 \(row.line) 行）"
                 var powerID: Int
                 if var power = try await repository.find(code: row.draft.code) {
@@ -92,7 +90,7 @@ extension PowerService {
                             PowerVersion(
                                 version: power.version, change: .imported, reason: reason, status: power.status, effectiveOn: today,
                                 changedBy: staff.username), snapshot: power, at: now)
-                        try await search.index(power, unitName: unitName, on: db)
+                        try await SearchChangeLog.record(.powers, [power.id], at: now, on: db)
                         try await AuditLog.append(
                             AuditEvent("power.update", target: "power:\(power.id)", ["code": power.draft.code, "reason": reason]), by: .staff(staff),
                             at: now, on: db, dialect: dialect)
@@ -104,7 +102,7 @@ extension PowerService {
                     let power = try await Self.insert(
                         row.draft, status: row.status, by: staff.username, reason: reason, change: .created, today: today, now: now, on: db)
                     powerID = power.id
-                    try await search.index(power, unitName: unitName, on: db)
+                    try await SearchChangeLog.record(.powers, [power.id], at: now, on: db)
                     try await AuditLog.append(
                         AuditEvent("power.create", target: "power:\(power.id)", ["code": power.draft.code, "unit": power.draft.unitCode]),
                         by: .staff(staff), at: now, on: db, dialect: dialect)

@@ -11,15 +11,14 @@ extension PowerService {
         public let categories: [PowerCategory: Int]
     }
 
-    /// One page of the public list, optionally narrowed by a search over the power index.
-    public func publicPage(units: [String]?, category: PowerCategory?, status: PowerStatus?, query: String, offset: Int, limit: Int) async throws
-        -> Page
+    /// One page of the public list, optionally narrowed to the powers a search found (`matching`,
+    /// best first; nil when nothing was searched).
+    public func publicPage(units: [String]?, category: PowerCategory?, status: PowerStatus?, matching ids: [Int]?, offset: Int, limit: Int)
+        async throws -> Page
     {
         let repository = PowerRepository(database.sql)
         var filter = PowerRepository.Filter(units: units, category: category, status: status)
-        let search = SearchQuery(query)
-        if !search.isEmpty {
-            let ids = try await self.search.matches(search, on: database.sql)
+        if let ids {
             guard !ids.isEmpty else { return Page(powers: [], total: 0, categories: [:]) }
             filter.ids = ids
             // Search results keep their ranking: fetch the matches and page over them in rank order.

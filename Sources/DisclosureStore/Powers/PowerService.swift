@@ -3,17 +3,15 @@ import Foundation
 import SQLKit
 
 /// The power list (issue 6): units keep their own powers, the office any unit's. Every change
-/// raises the version, keeps a snapshot with its reason, refreshes the search index and is audited
+/// raises the version, keeps a snapshot with its reason, logs the change for the search indexes and is audited
 /// in the same transaction. Nothing is ever deleted: a cleared power becomes 取消.
 public struct PowerService: Sendable {
     let database: Database
     let clock: any WallClock
-    public let search: PowerSearch
 
     public init(database: Database, clock: any WallClock) {
         self.database = database
         self.clock = clock
-        self.search = PowerSearch(dialect: database.dialect)
     }
 
     var today: CivilDate { CivilDate(instant: clock.now()) }
@@ -24,15 +22,14 @@ public struct PowerService: Sendable {
         let checked = try draft.validated()
         let now = clock.now()
         let today = self.today
-        let search = self.search
         return try await database.change(by: .staff(staff), at: now) { db in
-            let tree = try await Self.checkManage(checked.unitCode, staff, on: db)
+            _ = try await Self.checkManage(checked.unitCode, staff, on: db)
             guard try await PowerRepository(db).find(code: checked.code) == nil else {
                 throw DomainError(.conflict, field: "code", "权力编码 \(checked.code) 已被使用")
             }
             let power = try await Self.insert(
                 checked, status: .active, by: staff.username, reason: "新增", change: .created, today: today, now: now, on: db)
-            try await search.index(power, unitName: tree.units[power.draft.unitCode]?.name ?? "", on: db)
+            try await SearchChangeLog.record(.powers, [power.id], at: now, on: db)
             return (power.id, AuditEvent("power.create", target: "power:\(power.id)", ["code": checked.code, "unit": checked.unitCode]))
         }
     }
@@ -164,11 +161,10 @@ public struct PowerService: Sendable {
     ) async throws {
         let now = clock.now()
         let today = self.today
-        let search = self.search
         try await database.change(by: .staff(staff), at: now) { db in
             let repository = PowerRepository(db)
             guard var power = try await repository.find(id) else { throw DomainError(.notFound, field: "id", "权力事项 \(id) 不存在") }
-            let tree = try await Self.checkManage(power.draft.unitCode, staff, on: db)
+            _ = try await Self.checkManage(power.draft.unitCode, staff, on: db)
             let before = power
             try await body(&power, db)
             guard power != before else { throw DomainError.invalid("reason", "内容没有变化，无需保存") }
@@ -179,7 +175,7 @@ public struct PowerService: Sendable {
                 PowerVersion(
                     version: power.version, change: kind, reason: reason, status: power.status, effectiveOn: effectiveOn ?? today,
                     changedBy: staff.username), snapshot: power, at: now)
-            try await search.index(power, unitName: tree.units[power.draft.unitCode]?.name ?? "", on: db)
+            try await SearchChangeLog.record(.powers, [power.id], at: now, on: db)
             try await ChangeMarker.bump(on: db)
             return (
                 (),

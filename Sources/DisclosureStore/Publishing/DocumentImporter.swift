@@ -3,21 +3,20 @@ import Foundation
 import SQLKit
 
 /// Loads already-published 主动公开 documents (a legacy site's archive, or the benchmark corpus)
-/// in batches: each batch is one transaction with many-row INSERTs into `documents` and the search
-/// index, and one audit entry. Tokenizing the next batch overlaps writing the current one.
+/// in batches: each batch is one transaction with many-row INSERTs into `documents`, the search
+/// change log's rows for them, and one audit entry. Parsing the next batch overlaps writing the
+/// current one. The search indexes catch up from the log (a rebuild when the import is large).
 public struct DocumentImporter: Sendable {
     let database: Database
     let clock: any WallClock
     let indexFormat: IndexNumberFormat
-    let ordinals: SearchOrdinals
     /// Create a unit (kind 其他, under no parent) for a 发布机构 name not in the unit tree.
     public var createUnits = false
 
-    public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard, ordinals: SearchOrdinals = SearchOrdinals()) {
+    public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard) {
         self.database = database
         self.clock = clock
         self.indexFormat = indexFormat
-        self.ordinals = ordinals
     }
 
     /// Prepared rows of one batch: everything computed before the transaction starts.
@@ -25,8 +24,6 @@ public struct DocumentImporter: Sendable {
         let line: Int
         let document: ImportedDocument
         let day: CivilDate
-        let titleTokens: String
-        let bodyTokens: String
         let body: String
     }
 
@@ -35,27 +32,7 @@ public struct DocumentImporter: Sendable {
     public func importBatches(
         _ batches: AsyncThrowingStream<[(Int, Data)], any Error>, by actor: AuditActor, progress: @Sendable (ImportSummary) -> Void
     ) async throws -> ImportSummary {
-        try await setBulkMerging(true)
-        do {
-            let summary = try await importAll(batches, by: actor, progress: progress)
-            try await setBulkMerging(false)
-            return summary
-        } catch {
-            try? await setBulkMerging(false)
-            throw error
-        }
-    }
-
-    /// During a bulk load FTS5 keeps a large in-memory term hash and does not merge segments as it
-    /// goes (each merge rewrites data the next merge rewrites again); `optimizeIndex` merges once at
-    /// the end. The settings persist in the index, so they are restored even when the load fails.
-    func setBulkMerging(_ bulk: Bool) async throws {
-        guard database.dialect == .sqlite else { return }
-        for (name, value) in bulk
-            ? [("automerge", 0), ("crisismerge", 64), ("hashsize", 256 << 20)] : [("automerge", 4), ("crisismerge", 16), ("hashsize", 1 << 20)]
-        {
-            try await database.unaudited.raw("INSERT INTO document_search(document_search, rank) VALUES (\(bind: name), \(bind: value))").run()
-        }
+        try await importAll(batches, by: actor, progress: progress)
     }
 
     func importAll(
@@ -68,7 +45,7 @@ public struct DocumentImporter: Sendable {
         if let first = try await iterator.next() { pending = Task { try await Self.preparedInParallel(first) } }
         while let current = pending {
             let prepared = try await current.value
-            // Tokenize the next batch on the other cores while this one is written.
+            // Parse the next batch on the other cores while this one is written.
             if let next = try await iterator.next() { pending = Task { try await Self.preparedInParallel(next) } } else { pending = nil }
             try await write(prepared, unitsByName: &unitsByName, summary: &summary, by: actor)
             progress(summary)
@@ -108,9 +85,7 @@ public struct DocumentImporter: Sendable {
             }
             guard !document.unit.isEmpty, !document.category.isEmpty else { throw DomainError.invalid("file", "第 \(number) 行缺少 unit 或 category") }
             let body = PlainText.sanitize(document.body)
-            return Prepared(
-                line: number, document: document, day: day, titleTokens: SearchTokenizer.indexText(title + " " + (document.docNo ?? "")),
-                bodyTokens: SearchTokenizer.indexText(body), body: body)
+            return Prepared(line: number, document: document, day: day, body: body)
         }
     }
 
@@ -142,6 +117,7 @@ public struct DocumentImporter: Sendable {
             let firstID = try await nextDocumentID(on: db)
             let duplicates = try await insertRows(batch, units: units, firstID: firstID, now: now, on: db)
             let lastID = firstID + batch.count - 1
+            try await SearchChangeLog.record(.documents, Array(firstID...lastID), at: now, on: db)
             return (
                 (created, duplicates, batch.count),
                 AuditEvent(
@@ -164,7 +140,6 @@ public struct DocumentImporter: Sendable {
         var seenNumbers = try await existingDocNumbers(batch, units: units, on: db)
         for (chunkIndex, chunk) in stride(from: 0, to: batch.count, by: 50).map({ Array(batch[$0..<min($0 + 50, batch.count)]) }).enumerated() {
             var documentRows: [[any SQLExpression]] = []
-            var searchRows: [(Int64, String, String)] = []
             for (offset, item) in chunk.enumerated() {
                 let id = firstID + chunkIndex * 50 + offset
                 let unit = units[item.document.unit]!
@@ -178,28 +153,23 @@ public struct DocumentImporter: Sendable {
                 sequences[sequenceKey]! += 1
                 let docNumber = PlainText.singleLine(item.document.docNo ?? "")
                 if !docNumber.isEmpty && !seenNumbers.insert("\(unit)#\(docNumber)").inserted { duplicates += 1 }
-                let unitOrdinal = try await ordinals.ordinal(of: unit, kind: .unit, on: db)
-                let categoryOrdinal = try await ordinals.ordinal(of: item.document.category, kind: .category, on: db)
-                let key = try SearchKey(day: item.day, unitOrdinal: unitOrdinal, categoryOrdinal: categoryOrdinal, validityCode: 0, documentID: id)
                 let publishedAt = Timestamp.text(Date(timeIntervalSince1970: Double(item.day.dayNumber) * 86_400 + 3_600))
                 let values: [any Encodable & Sendable] = [
                     id, indexFormat.format(unit: unit, year: year, sequence: sequences[sequenceKey]!), unit,
                     PlainText.singleLine(item.document.title),
                     docNumber, unit, "综合政务", item.document.category, item.day.description, item.body, DisclosureAttribute.proactive.rawValue,
-                    PublicationChannel.website.rawValue, false, DocumentState.published.rawValue, 1, item.day.description, publishedAt, key.rawValue,
+                    PublicationChannel.website.rawValue, false, DocumentState.published.rawValue, 1, item.day.description, publishedAt,
                     "import", stamp, stamp,
                 ]
                 documentRows.append(values.map { SQLBind($0) })
-                searchRows.append((key.rawValue, item.titleTokens, item.bodyTokens))
             }
             try await db.insert(into: "documents")
                 .columns(
                     "id", "index_number", "unit_code", "title", "doc_number", "issuer", "topic", "category", "generated_on", "body", "attribute",
-                    "channels", "is_normative", "state", "version", "published_on", "published_at", "search_key", "created_by", "created_at",
+                    "channels", "is_normative", "state", "version", "published_on", "published_at", "created_by", "created_at",
                     "updated_at"
                 )
                 .rows(documentRows).run()
-            try await insertSearchRows(searchRows, on: db)
         }
         if database.dialect == .postgres {
             // Ids were given explicitly; move the identity sequence past them.
@@ -212,13 +182,6 @@ public struct DocumentImporter: Sendable {
         return duplicates
     }
 
-    /// Merges the full-text index's segments into one (FTS5 `optimize`), as after any bulk load;
-    /// PostgreSQL's GIN index needs no such step.
-    public func optimizeIndex() async throws {
-        guard database.dialect == .sqlite else { return }
-        try await database.unaudited.raw("INSERT INTO document_search(document_search) VALUES ('optimize')").run()
-    }
-
     /// 文号 of this batch that the unit already used, as `unit#number`.
     func existingDocNumbers(_ batch: [Prepared], units: [String: String], on db: any SQLDatabase) async throws -> Set<String> {
         let numbers = Set(batch.compactMap { $0.document.docNo }.filter { !$0.isEmpty })
@@ -227,23 +190,6 @@ public struct DocumentImporter: Sendable {
         let rows = try await db.select().column("unit_code").column("doc_number").from("documents")
             .where("unit_code", .in, unitCodes).where("doc_number", .in, Array(numbers)).all()
         return Set(try rows.map { "\(try $0.decode(column: "unit_code", as: String.self))#\(try $0.decode(column: "doc_number", as: String.self))" })
-    }
-
-    func insertSearchRows(_ rows: [(Int64, String, String)], on db: any SQLDatabase) async throws {
-        var sql: SQLQueryString
-        switch database.dialect {
-        case .sqlite: sql = "INSERT INTO document_search(rowid, title, body) VALUES "
-        case .postgres: sql = "INSERT INTO document_search (search_key, tsv) VALUES "
-        }
-        for (index, row) in rows.enumerated() {
-            if index > 0 { sql = sql + ", " }
-            switch database.dialect {
-            case .sqlite: sql = sql + "(\(bind: row.0), \(bind: row.1), \(bind: row.2))"
-            case .postgres:
-                sql = sql + "(\(bind: row.0), setweight(to_tsvector('simple', \(bind: row.1)), 'A') || to_tsvector('simple', \(bind: row.2)))"
-            }
-        }
-        try await db.raw(sql).run()
     }
 
     func nextDocumentID(on db: any SQLDatabase) async throws -> Int {

@@ -91,10 +91,6 @@ public struct DocumentRepository: Sendable {
         try await update.where("id", .equal, id).run()
     }
 
-    public func setSearchKey(_ id: Int, _ key: Int64?) async throws {
-        try await db.update("documents").set("search_key", to: key).where("id", .equal, id).run()
-    }
-
     /// Keeps the text before a correction (issue 3 §3: every earlier version stays readable to staff).
     public func archiveVersion(_ document: GovernmentDocument, by actor: String, at now: Date) async throws {
         try await db.insert(into: "document_versions")

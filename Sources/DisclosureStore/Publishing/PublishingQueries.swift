@@ -2,16 +2,14 @@ import DisclosureCore
 import Foundation
 import SQLKit
 
-/// Reads of documents, the catalog, attachments and search for the portal, the console and the
+/// Reads of documents, the catalog and attachments for the portal, the console and the
 /// API. Visibility rules that decide who may act live in `PublishingService`; these are the lists
 /// and lookups pages draw.
 public struct PublishingQueries: Sendable {
     let database: Database
-    let search: SearchIndex
 
-    public init(database: Database, search: SearchIndex) {
+    public init(database: Database) {
         self.database = database
-        self.search = search
     }
 
     public func document(_ id: Int) async throws -> GovernmentDocument? { try await DocumentRepository(database.sql).find(id) }
@@ -66,12 +64,5 @@ public struct PublishingQueries: Sendable {
 
     public func staffCount(units: [String], state: DocumentState?) async throws -> Int {
         try await DocumentListRepository(database.sql).staffCount(units: units, state: state)
-    }
-
-    /// One page of the portal's full-text search with its facets.
-    public func search(_ query: SearchQuery, filters: SearchFilters, order: SearchOrder, offset: Int, limit: Int, facets: Bool = true)
-        async throws -> SearchResult
-    {
-        try await search.search(query, filters: filters, order: order, offset: offset, limit: limit, facets: facets, on: database.sql)
     }
 }

@@ -4,20 +4,18 @@ import SQLKit
 
 /// The publication lifecycle (issue 3 §3): 草稿 → 待审核 → 已审核 → 已发布 (now or scheduled) →
 /// 已撤回 / 更正. Every step checks the actor's role and unit scope, changes the state, keeps the
-/// search index in step, and writes its audit entry in the same transaction.
+/// search change log in step, and writes its audit entry in the same transaction.
 public struct PublishingService: Sendable {
     let database: Database
     let clock: any WallClock
     let calendars: CalendarService
     let indexFormat: IndexNumberFormat
-    public let search: SearchIndex
 
-    public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard, ordinals: SearchOrdinals = SearchOrdinals()) {
+    public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard) {
         self.database = database
         self.clock = clock
         self.calendars = CalendarService(database: database, clock: clock)
         self.indexFormat = indexFormat
-        self.search = SearchIndex(dialect: database.dialect, ordinals: ordinals)
     }
 
     var today: CivilDate { CivilDate(instant: clock.now()) }
@@ -118,8 +116,8 @@ public struct PublishingService: Sendable {
         let reason = PlainText.singleLine(reason)
         guard !reason.isEmpty, reason.count <= 500 else { throw DomainError.invalid("reason", "撤回须写明理由（不超过 500 字）") }
         try await transition(id, .withdraw, by: staff) { document, db in
-            try await search.remove(id, on: db)
             try await DocumentRepository(db).setState(id, .withdrawn, withdrawnReason: reason, at: clock.now())
+            try await DocumentSearchLog.changed(document, today: today, at: clock.now(), on: db)
             return ["reason": reason]
         }
     }
@@ -137,7 +135,9 @@ public struct PublishingService: Sendable {
             let documents = DocumentRepository(db)
             try await documents.archiveVersion(document, by: staff.username, at: now)
             try await documents.applyCorrection(id, title: draft.title, body: draft.body, notice: notice, version: document.version + 1, at: now)
-            if let corrected = try await documents.find(id) { try await search.index(corrected, today: CivilDate(instant: now), on: db) }
+            if let corrected = try await documents.find(id) {
+                try await DocumentSearchLog.changed(corrected, today: CivilDate(instant: now), at: now, on: db)
+            }
             return ["version": String(document.version + 1), "notice": notice]
         }
     }
@@ -161,21 +161,22 @@ public struct PublishingService: Sendable {
         return published
     }
 
-    /// Re-indexes 规范性文件 whose 有效性 changed since they were indexed (a 失效日期 passed), so the
-    /// search facet follows the date; the status shown on pages is always computed from today.
+    /// Logs again the public 规范性文件 whose 有效性 today differs from the one their search entry
+    /// was written with (a 施行日期 or 失效日期 passed), so the search facet follows the date; the
+    /// status shown on pages is always computed from today.
     @discardableResult
     public func refreshValidity() async throws -> Int {
         let today = self.today
-        let rows = try await database.sql.select().column("id").column("search_key").from("documents")
-            .where("is_normative", .equal, true).where("search_key", .isNot, SQLLiteral.null).all()
+        let rows = try await database.sql.select().column("id").column("search_validity").from("documents")
+            .where("is_normative", .equal, true).where("state", .equal, DocumentState.published.rawValue)
+            .where("attribute", .equal, DisclosureAttribute.proactive.rawValue).all()
         var changed = 0
         for row in rows {
             let id = try row.decode(column: "id", as: Int.self)
-            let key = SearchKey(rawValue: try row.decode(column: "search_key", as: Int64.self))
-            guard let document = try await document(id) else { continue }
-            guard SearchKey.validityCode(document.validityStatus(on: today)) != key.validityCode else { continue }
+            let indexed = try row.decode(column: "search_validity", as: String?.self)
+            guard let document = try await document(id), document.validityStatus(on: today)?.rawValue != indexed else { continue }
             try await database.change(by: .system, at: clock.now()) { db in
-                try await search.index(document, today: today, on: db)
+                try await DocumentSearchLog.changed(document, today: today, at: clock.now(), on: db)
                 return ((), AuditEvent("document.validity", target: "document:\(id)", ["status": document.validityStatus(on: today)?.rawValue ?? ""]))
             }
             changed += 1
@@ -186,7 +187,7 @@ public struct PublishingService: Sendable {
     func publishNow(_ document: GovernmentDocument, at now: Date, on db: any SQLDatabase) async throws {
         try await DocumentRepository(db).setState(document.id, .published, publishedAt: now, at: now)
         guard let published = try await DocumentRepository(db).find(document.id) else { return }
-        try await search.index(published, today: CivilDate(instant: now), on: db)
+        try await DocumentSearchLog.changed(published, today: CivilDate(instant: now), at: now, on: db)
     }
 
     /// Loads the document, checks scope, role and state for `action`, runs `body`, audits.
@@ -207,12 +208,7 @@ public struct PublishingService: Sendable {
     func change<T: Sendable>(
         by staff: StaffIdentity, at now: Date, _ body: @escaping @Sendable (any SQLDatabase) async throws -> (result: T, event: AuditEvent)
     ) async throws -> T {
-        do {
-            return try await database.change(by: .staff(staff), at: now, body)
-        } catch {
-            search.ordinals.reset()
-            throw error
-        }
+        try await database.change(by: .staff(staff), at: now, body)
     }
 
     /// Editors and reviewers act only for their own unit and its sub-units (DESIGN §1); the office

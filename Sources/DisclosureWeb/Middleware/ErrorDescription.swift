@@ -19,6 +19,11 @@ struct ErrorDescription {
             status = .serviceUnavailable
             detail = busy.description
             retryAfter = busy.retryAfter
+        case let notReady as SearchNotReady:
+            // The index is being read or rebuilt at start; searching again shortly will work.
+            status = .serviceUnavailable
+            detail = notReady.description
+            retryAfter = 5
         case let domain as DomainError:
             status = domain.kind.httpStatus
             detail = domain.message

@@ -12,6 +12,7 @@ import Hummingbird
 struct SearchController {
     let pageCache: PageCache
     let publishingQueries: PublishingQueries
+    let portalSearch: PortalSearch
     let unitQueries: UnitQueries
     let renderer: PageRenderer
     static let pageSize = 20
@@ -122,7 +123,7 @@ struct SearchController {
         if let unit = parameters.unit {
             filters.unitCodes = Array(UnitTree(units).scope(of: unit))
         }
-        let result = try await self.publishingQueries.search(
+        let result = try await self.portalSearch.documents(
             query, filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * Self.pageSize,
             limit: Self.pageSize)
         let documents = try await self.publishingQueries.documents(ids: result.documentIDs)

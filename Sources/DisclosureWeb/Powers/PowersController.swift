@@ -16,6 +16,7 @@ import Hummingbird
 /// | GET | `/powers/{id}/materials/{index}` | public (published guides only) |
 struct PowersController {
     let files: any FileStore
+    let portalSearch: PortalSearch
     let powers: PowerService
     let unitQueries: UnitQueries
     let renderer: PageRenderer
@@ -75,8 +76,10 @@ struct PowersController {
         let status = query.get("status").flatMap(PowerStatus.init(rawValue:))
         let text = String((query.get("q") ?? "").prefix(SearchQuery.maxLength))
         let pageNumber = try RequestNumber.page(query.get("page"), maximum: 1000)
+        let search = SearchQuery(text)
+        let matching = search.isEmpty ? nil : try await self.portalSearch.powerMatches(search)
         let result = try await self.powers.publicPage(
-            units: unit.map { [$0] }, category: category, status: status, query: text, offset: (pageNumber - 1) * Self.pageSize,
+            units: unit.map { [$0] }, category: category, status: status, matching: matching, offset: (pageNumber - 1) * Self.pageSize,
             limit: Self.pageSize)
         func link(category: PowerCategory?, page: Int = 1) -> String {
             var parts: [String] = []

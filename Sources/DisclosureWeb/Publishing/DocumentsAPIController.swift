@@ -20,6 +20,7 @@ struct DocumentsAPIController {
     let clock: any WallClock
     let files: any FileStore
     let publishing: PublishingService
+    let portalSearch: PortalSearch
     let publishingQueries: PublishingQueries
     let unitQueries: UnitQueries
 
@@ -101,7 +102,7 @@ struct DocumentsAPIController {
         var filters = SearchFilters(category: parameters.category, year: parameters.year, validity: parameters.validity)
         if let unit = parameters.unit { filters.unitCodes = try await scope(unit: unit) }
         let facets = query.get("facets") != "0"
-        let result = try await self.publishingQueries.search(
+        let result = try await self.portalSearch.documents(
             SearchQuery(parameters.q), filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * 20,
             limit: 20,
             facets: facets)

@@ -1,0 +1,171 @@
+import DisclosureSearch
+import Dispatch
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+
+/// One collection's index in this process: the segments read from its folder, kept current by
+/// applying the change log in order. Searches read an immutable snapshot without waiting; the
+/// actor makes one change at a time: apply a batch, merge small segments, or rebuild.
+actor LiveSearchIndex {
+    struct Snapshot: Sendable {
+        var set = SegmentSet()
+        var appliedSequence: Int64 = -1
+        var ready = false
+    }
+
+    /// Segments are cut at this many documents when rebuilding, which bounds the build's memory.
+    static let segmentSize = 50_000
+    /// Beyond this many waiting changes a rebuild is cheaper than applying them (a bulk import).
+    static let rebuildAbove: Int64 = 20_000
+    /// Segments smaller than this are merged once there are more than `smallSegmentLimit` of them.
+    static let smallSegment = 5_000
+    static let smallSegmentLimit = 8
+
+    let collection: SearchCollection
+    let folder: IndexFolder
+    let source: any SearchSource
+    let database: Database
+    let logger: Logger
+    nonisolated let snapshot = NIOLockedValueBox(Snapshot())
+    private var manifest: IndexManifest?
+
+    init(collection: SearchCollection, folder: URL, source: any SearchSource, database: Database, logger: Logger) {
+        self.collection = collection
+        self.folder = IndexFolder(url: folder)
+        self.source = source
+        self.database = database
+        self.logger = logger
+    }
+
+    nonisolated var current: Snapshot { snapshot.withLockedValue { $0 } }
+
+    /// Takes the folder's lock and reads it; a missing, corrupt or stale folder is rebuilt from
+    /// the database with a log line. Idempotent.
+    func open() async throws {
+        guard manifest == nil else { return }
+        try folder.lock()
+        do {
+            if let stored = try folder.readManifest() {
+                let set = try await Self.offPool { try self.folder.load(stored) }
+                folder.removeUnreferenced(by: stored)
+                install(set, stored)
+                return
+            }
+            logger.info("检索索引（\(collection.rawValue)）尚未建立，从数据库建立", metadata: ["folder": "\(folder.url.path)"])
+        } catch {
+            logger.error("检索索引（\(collection.rawValue)）无法读取，从数据库重建：\(error)", metadata: ["folder": "\(folder.url.path)"])
+        }
+        try await rebuild()
+    }
+
+    /// Indexes every item from its table into new segments, then replaces the folder's contents.
+    /// Changes logged meanwhile are applied afterwards (from the head read before reading items).
+    func rebuild() async throws {
+        try folder.lock()
+        let started = ContinuousClock.now
+        let head = try await SearchChangeLog.head(on: database.sql)
+        var set = SegmentSet()
+        var after = 0
+        var batch: [SearchDocument] = []
+        var exhausted = false
+        while !exhausted {
+            let ids = try await source.indexedIDs(after: after, limit: 2_000, on: database.sql)
+            if let last = ids.last {
+                after = last
+                batch += try await source.searchDocuments(ids: ids, on: database.sql)
+            } else {
+                exhausted = true
+            }
+            guard batch.count >= Self.segmentSize || (exhausted && !batch.isEmpty) else { continue }
+            let (segment, name) = try await writeSegment(batch)
+            batch = []
+            set.add(segment, name: name)
+        }
+        let rebuilt = IndexManifest(appliedSequence: head, segments: set.members.map { .init(name: $0.name, deleted: $0.deleted) })
+        try folder.write(rebuilt)
+        folder.removeUnreferenced(by: rebuilt)
+        install(set, rebuilt)
+        logger.info(
+            "检索索引（\(collection.rawValue)）已重建：\(set.count) 条，\(set.members.count) 段，用时 \(started.duration(to: .now))",
+            metadata: ["folder": "\(folder.url.path)"])
+        try await catchUp(upTo: nil)
+    }
+
+    /// Applies the log up to `target` (or its current head), oldest first, in batches.
+    func catchUp(upTo target: Int64?) async throws {
+        guard let manifest else { return try await open() }
+        let head: Int64
+        if let target { head = target } else { head = try await SearchChangeLog.head(on: database.sql) }
+        guard head > manifest.appliedSequence else { return }
+        if head - manifest.appliedSequence > Self.rebuildAbove { return try await rebuild() }
+        while let applied = self.manifest?.appliedSequence, applied < head {
+            let changes = try await SearchChangeLog.changes(after: applied, limit: 5_000, on: database.sql)
+            guard let last = changes.last else { break }
+            try await apply(changes, through: last.sequence)
+        }
+    }
+
+    /// One batch: the changed items are read as they stand, their old entries deleted and the
+    /// ones that still belong indexed into a new segment; the manifest is written last.
+    private func apply(_ changes: [SearchChange], through sequence: Int64) async throws {
+        guard var manifest else { return }
+        var set = current.set
+        let ids = Array(Set(changes.filter { $0.collection == collection }.map(\.itemID))).sorted()
+        if !ids.isEmpty {
+            let documents = try await source.searchDocuments(ids: ids, on: database.sql)
+            set.remove(ids: ids)
+            if !documents.isEmpty {
+                let (segment, name) = try await writeSegment(documents)
+                set.add(segment, name: name)
+            }
+            try await mergeSmallSegments(&set)
+        }
+        manifest.appliedSequence = sequence
+        manifest.segments = set.members.filter { $0.liveCount > 0 }.map { .init(name: $0.name, deleted: $0.deleted) }
+        set.drop(names: Set(set.members.filter { $0.liveCount == 0 }.map(\.name)))
+        try folder.write(manifest)
+        folder.removeUnreferenced(by: manifest)
+        install(set, manifest)
+    }
+
+    private func writeSegment(_ documents: [SearchDocument]) async throws -> (SearchSegment, String) {
+        let name = Self.newSegmentName()
+        let segment = try await Self.offPool {
+            let segment = SearchSegment.build(documents)
+            try self.folder.write(segment, name: name)
+            return segment
+        }
+        return (segment, name)
+    }
+
+    /// Many small segments slow every query a little; past the limit they are indexed again as one
+    /// from the items as they stand.
+    private func mergeSmallSegments(_ set: inout SegmentSet) async throws {
+        let small = set.members.filter { $0.segment.count < Self.smallSegment }
+        guard small.count > Self.smallSegmentLimit else { return }
+        let ids = small.flatMap { set.liveIDs(of: $0.name) }
+        let documents = try await source.searchDocuments(ids: ids, on: database.sql)
+        set.remove(ids: ids)
+        if !documents.isEmpty {
+            let (segment, name) = try await writeSegment(documents)
+            set.add(segment, name: name)
+        }
+        set.drop(names: Set(small.map(\.name)))
+    }
+
+    private func install(_ set: SegmentSet, _ manifest: IndexManifest) {
+        self.manifest = manifest
+        snapshot.withLockedValue { $0 = Snapshot(set: set, appliedSequence: manifest.appliedSequence, ready: true) }
+    }
+
+    static func newSegmentName() -> String { "seg-" + UUID().uuidString.lowercased().prefix(13).replacingOccurrences(of: "-", with: "") }
+
+    /// Runs CPU-bound work (building, encoding, decoding segments) on a Dispatch thread, so a
+    /// rebuild does not occupy the cooperative threads that answer requests.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}

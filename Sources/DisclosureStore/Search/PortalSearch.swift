@@ -1,0 +1,163 @@
+import DisclosureCore
+import DisclosureSearch
+import Foundation
+import Logging
+
+/// What a portal search asks for besides the text.
+public struct SearchFilters: Equatable, Sendable {
+    /// Unit codes to search within (a unit and its sub-units); nil for all units.
+    public var unitCodes: [String]?
+    public var category: String?
+    public var year: Int?
+    public var validity: ValidityStatus?
+
+    public init(unitCodes: [String]? = nil, category: String? = nil, year: Int? = nil, validity: ValidityStatus? = nil) {
+        self.unitCodes = unitCodes
+        self.category = category
+        self.year = year
+        self.validity = validity
+    }
+
+    var engineFilters: [String: [String]] {
+        var filters: [String: [String]] = [:]
+        if let unitCodes { filters["unit"] = unitCodes }
+        if let category { filters["category"] = [category] }
+        if let year { filters["year"] = [String(year)] }
+        if let validity { filters["validity"] = [validity.rawValue] }
+        return filters
+    }
+}
+
+public enum SearchOrder: String, Sendable, CaseIterable {
+    case relevance
+    case newest
+}
+
+/// One page of hits with the total and the facet counts over every match.
+public struct SearchResult: Sendable {
+    public var total: Int
+    public var documentIDs: [Int]
+    public var units: [(name: String, count: Int)]
+    public var categories: [(name: String, count: Int)]
+    public var years: [(year: Int, count: Int)]
+    public var validity: [(status: ValidityStatus, count: Int)]
+
+    public static let empty = SearchResult(total: 0, documentIDs: [], units: [], categories: [], years: [], validity: [])
+}
+
+/// The search index is still being read or built (first start, or a folder that had to be rebuilt).
+public struct SearchNotReady: Error, CustomStringConvertible {
+    public var description: String { "检索索引正在建立，请稍后再试" }
+}
+
+/// The portal's full-text search (issue 20): this process's indexes of documents and powers
+/// (`DisclosureSearch`), each in its own folder, kept current from the database's change log.
+/// Every search first compares the log's head with what the indexes applied and applies what is
+/// missing, so a change is findable on the next search through any instance; `serve` also catches
+/// up every second in the background.
+public final class PortalSearch: Sendable {
+    let database: Database
+    let documents: LiveSearchIndex
+    let powers: LiveSearchIndex
+    public let folder: URL
+    let logger: Logger
+
+    /// How long a search waits for an index that is still opening before answering 503.
+    static let readyWait: Duration = .seconds(5)
+
+    public init(database: Database, clock: any WallClock, folder: URL, logger: Logger = Logger(label: "disclosure.search")) {
+        self.database = database
+        self.folder = folder
+        self.logger = logger
+        documents = LiveSearchIndex(
+            collection: .documents, folder: folder.appendingPathComponent("documents"), source: DocumentSearchSource(clock: clock),
+            database: database, logger: logger)
+        powers = LiveSearchIndex(
+            collection: .powers, folder: folder.appendingPathComponent("powers"), source: PowerSearchSource(), database: database, logger: logger)
+    }
+
+    /// `search/` beside an SQLite file (`data/search` for `data/disclosure.sqlite`), else `data/search`.
+    public static func folder(beside url: DatabaseURL) -> URL {
+        if case .sqliteFile(let path) = url { return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("search") }
+        return URL(fileURLWithPath: "data/search")
+    }
+
+    /// Reads both folders (rebuilding what is missing or corrupt) and applies the log.
+    public func open() async throws {
+        try await documents.open()
+        try await powers.open()
+        try await catchUp()
+    }
+
+    public var isReady: Bool { documents.current.ready && powers.current.ready }
+
+    /// Applies the change log's rows that this process's indexes have not yet applied.
+    public func catchUp() async throws {
+        let head = try await SearchChangeLog.head(on: database.sql)
+        for index in [documents, powers] where index.current.ready && index.current.appliedSequence < head {
+            try await index.catchUp(upTo: head)
+        }
+    }
+
+    /// Rebuilds both indexes from the tables.
+    public func rebuild() async throws {
+        try await documents.rebuild()
+        try await powers.rebuild()
+    }
+
+    /// The documents matching `query`: one page, the exact total and the facets over every match.
+    public func documents(_ query: SearchQuery, filters: SearchFilters, order: SearchOrder, offset: Int, limit: Int, facets: Bool = true)
+        async throws -> SearchResult
+    {
+        guard !query.isEmpty else { return .empty }
+        let set = try await currentSet(documents)
+        let found = set.search(
+            EngineQuery(
+                query, filters: filters.engineFilters, order: order == .newest ? .newest : .relevance, offset: min(max(0, offset), 10_000),
+                limit: min(max(1, limit), 100), facets: facets))
+        var result = SearchResult.empty
+        result.total = found.total
+        result.documentIDs = found.ids
+        guard facets else { return result }
+        let names = try await UnitRepository(database.sql).tree().units
+        result.units = (found.facets["unit"] ?? []).compactMap { count in names[count.value].map { ($0.name, count.count) } }
+        result.categories = (found.facets["category"] ?? []).map { ($0.value, $0.count) }
+        result.years = (found.facets["year"] ?? []).compactMap { count in Int(count.value).map { ($0, count.count) } }.sorted { $0.year > $1.year }
+        result.validity = (found.facets["validity"] ?? []).compactMap { count in ValidityStatus(rawValue: count.value).map { ($0, count.count) } }
+            .sorted { $0.status.rawValue < $1.status.rawValue }
+        return result
+    }
+
+    /// Ids of the powers matching the query, best first (at most `limit`).
+    public func powerMatches(_ query: SearchQuery, limit: Int = 2_000) async throws -> [Int] {
+        guard !query.isEmpty else { return [] }
+        return try await currentSet(powers).search(EngineQuery(query, limit: limit, facets: false)).ids
+    }
+
+    /// The 有效性 the documents index holds for a document, to notice one a date has changed.
+    public func indexedValidity(of documentID: Int) async throws -> String? {
+        try await currentSet(documents).facetValue(of: documentID, field: "validity")
+    }
+
+    /// Starts opening both indexes in the background (a rebuild may take minutes at a province's
+    /// size); searches meanwhile wait briefly, then answer 503. A failure is logged, and the next
+    /// search tries again.
+    public func start() {
+        guard !isReady else { return }
+        Task {
+            do { try await open() } catch { logger.error("检索索引无法打开：\(error)", metadata: ["folder": "\(folder.path)"]) }
+        }
+    }
+
+    /// The index after applying the log, waiting a little for one that is still opening.
+    func currentSet(_ index: LiveSearchIndex) async throws -> SegmentSet {
+        let deadline = ContinuousClock.now + Self.readyWait
+        if !index.current.ready { start() }
+        while !index.current.ready {
+            guard ContinuousClock.now < deadline else { throw SearchNotReady() }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await catchUp()
+        return index.current.set
+    }
+}

@@ -1,0 +1,66 @@
+import DisclosureCore
+import DisclosureSearch
+import Foundation
+import SQLKit
+
+/// Where an index reads its items: the ones that belong in it, and an item's text and facets as
+/// they stand. An item that no longer belongs (withdrawn, deleted) is simply not returned.
+protocol SearchSource: Sendable {
+    /// The items among `ids` that belong in the index, as the engine indexes them.
+    func searchDocuments(ids: [Int], on db: any SQLDatabase) async throws -> [SearchDocument]
+    /// The ids of items that belong in the index, ascending, after `id`.
+    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> [Int]
+}
+
+/// The portal's documents: published 主动公开 ones only (条例第十九条–第二十条; issue 3 §3). The
+/// title carries the 文号 so a search for it finds the document; facets are the unit, category,
+/// publication year and, for 规范性文件, validity on the day the entry is written.
+struct DocumentSearchSource: SearchSource {
+    let clock: any WallClock
+
+    func searchDocuments(ids: [Int], on db: any SQLDatabase) async throws -> [SearchDocument] {
+        let today = CivilDate(instant: clock.now())
+        return try await DocumentRepository(db).find(ids: ids).filter(\.isPublic).map { document in
+            let day = document.publishedOn ?? today
+            var facets = ["unit": document.draft.unitCode, "year": String(day.year)]
+            if !document.draft.category.isEmpty { facets["category"] = document.draft.category }
+            if let validity = document.validityStatus(on: today) { facets["validity"] = validity.rawValue }
+            return SearchDocument(
+                id: document.id, title: document.draft.title + " " + document.draft.docNumber, body: document.draft.body,
+                dateKey: Int64(day.dayNumber), facets: facets)
+        }
+    }
+
+    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> [Int] {
+        try await db.select().column("id").from("documents").where("id", .greaterThan, id)
+            .where("state", .equal, DocumentState.published.rawValue).where("attribute", .equal, DisclosureAttribute.proactive.rawValue)
+            .orderBy("id").limit(limit).all(decodingColumn: "id", as: Int.self)
+    }
+}
+
+/// The power list: every listed power is public (cancelled ones stay listed as 取消). The title
+/// holds the name, code, category and unit; the body the office, legal bases, responsibilities
+/// and, once published, the guide's conditions, materials and questions.
+struct PowerSearchSource: SearchSource {
+    func searchDocuments(ids: [Int], on db: any SQLDatabase) async throws -> [SearchDocument] {
+        let powers = try await PowerRepository(db).list(PowerRepository.Filter(ids: ids))
+        let units = try await UnitRepository(db).tree().units
+        return powers.map { power in
+            let draft = power.draft
+            let title = [draft.name, draft.code, draft.category.label, units[draft.unitCode]?.name ?? ""].joined(separator: " ")
+            var body = [draft.handlingOffice, draft.bases.map(\.text).joined(separator: " "), draft.responsibilities]
+            if let guide = power.guide, power.hasPublishedGuide {
+                body += [guide.conditions, guide.materials.map(\.name).joined(separator: " "), guide.questions.map(\.question).joined(separator: " ")]
+            }
+            // Equal scores list the older power (smaller id) first, as the power list does.
+            return SearchDocument(
+                id: power.id, title: title, body: body.joined(separator: " "), dateKey: -Int64(power.id),
+                facets: ["unit": draft.unitCode, "category": draft.category.rawValue, "status": power.status.rawValue])
+        }
+    }
+
+    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> [Int] {
+        try await db.select().column("id").from("powers").where("id", .greaterThan, id).orderBy("id").limit(limit)
+            .all(decodingColumn: "id", as: Int.self)
+    }
+}

@@ -1,0 +1,26 @@
+import DisclosureStore
+import Logging
+import ServiceLifecycle
+
+/// Keeps this instance's search index current while the server runs: twice a second it applies
+/// the change-log rows other instances (or the CLI) wrote, so a document published anywhere is
+/// findable here within a second even before anyone searches (issue 20 §5).
+struct SearchCatchUpService: Service {
+    let search: PortalSearch
+    let logger: Logger
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    if search.isReady { try await search.catchUp() }
+                } catch is CancellationError {
+                    return
+                } catch {
+                    logger.warning("search catch-up failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+        }
+    }
+}
