@@ -10,9 +10,6 @@ public func buildApplication(
     config: AppConfig, database: Database, clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "disclosure")
 ) async throws -> some ApplicationProtocol {
     let services = try await AppServices(config: config, database: database, clock: clock)
-    // Reading (or at first start building) the search index runs in the background; searches
-    // wait for it briefly, then answer 503 until it is ready.
-    services.portalSearch.start()
     let router = buildRouter(services: services)
     let cache = services.pageCache
     let clock = services.clock

@@ -62,6 +62,13 @@ final class IndexFolder: @unchecked Sendable {
         lockDescriptor = descriptor
     }
 
+    /// Releases the lock (for another process, or a test reopening the folder).
+    func unlock() {
+        guard lockDescriptor >= 0 else { return }
+        close(lockDescriptor)
+        lockDescriptor = -1
+    }
+
     /// The manifest, or nil when the folder has none yet.
     func readManifest() throws -> IndexManifest? {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else { return nil }

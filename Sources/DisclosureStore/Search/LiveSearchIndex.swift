@@ -154,6 +154,13 @@ actor LiveSearchIndex {
         set.drop(names: Set(small.map(\.name)))
     }
 
+    /// Forgets the index and releases its folder; a later search opens it again.
+    func close() {
+        manifest = nil
+        snapshot.withLockedValue { $0 = Snapshot() }
+        folder.unlock()
+    }
+
     private func install(_ set: SegmentSet, _ manifest: IndexManifest) {
         self.manifest = manifest
         snapshot.withLockedValue { $0 = Snapshot(set: set, appliedSequence: manifest.appliedSequence, ready: true) }

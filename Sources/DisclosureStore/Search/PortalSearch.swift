@@ -2,6 +2,7 @@ import DisclosureCore
 import DisclosureSearch
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 
 /// What a portal search asks for besides the text.
 public struct SearchFilters: Equatable, Sendable {
@@ -37,6 +38,7 @@ public enum SearchOrder: String, Sendable, CaseIterable {
 public struct SearchResult: Sendable {
     public var total: Int
     public var documentIDs: [Int]
+    /// Unit codes with their counts (pages show the names).
     public var units: [(name: String, count: Int)]
     public var categories: [(name: String, count: Int)]
     public var years: [(year: Int, count: Int)]
@@ -61,6 +63,7 @@ public final class PortalSearch: Sendable {
     let powers: LiveSearchIndex
     public let folder: URL
     let logger: Logger
+    private let opening = NIOLockedValueBox(false)
 
     /// How long a search waits for an index that is still opening before answering 503.
     static let readyWait: Duration = .seconds(5)
@@ -99,6 +102,12 @@ public final class PortalSearch: Sendable {
         }
     }
 
+    /// Releases both folders (a later search opens them again).
+    public func close() async {
+        await documents.close()
+        await powers.close()
+    }
+
     /// Rebuilds both indexes from the tables.
     public func rebuild() async throws {
         try await documents.rebuild()
@@ -119,8 +128,7 @@ public final class PortalSearch: Sendable {
         result.total = found.total
         result.documentIDs = found.ids
         guard facets else { return result }
-        let names = try await UnitRepository(database.sql).tree().units
-        result.units = (found.facets["unit"] ?? []).compactMap { count in names[count.value].map { ($0.name, count.count) } }
+        result.units = (found.facets["unit"] ?? []).map { ($0.value, $0.count) }
         result.categories = (found.facets["category"] ?? []).map { ($0.value, $0.count) }
         result.years = (found.facets["year"] ?? []).compactMap { count in Int(count.value).map { ($0, count.count) } }.sorted { $0.year > $1.year }
         result.validity = (found.facets["validity"] ?? []).compactMap { count in ValidityStatus(rawValue: count.value).map { ($0, count.count) } }
@@ -139,23 +147,31 @@ public final class PortalSearch: Sendable {
         try await currentSet(documents).facetValue(of: documentID, field: "validity")
     }
 
-    /// Starts opening both indexes in the background (a rebuild may take minutes at a province's
-    /// size); searches meanwhile wait briefly, then answer 503. A failure is logged, and the next
-    /// search tries again.
+    /// Starts opening both indexes in the background (`serve` does this at start: a rebuild may
+    /// take minutes at a province's size). Searches meanwhile wait briefly, then answer 503. A
+    /// failure is logged, and the next search opens the indexes itself.
     public func start() {
-        guard !isReady else { return }
+        guard !isReady, !opening.withLockedValue({ $0 }) else { return }
+        opening.withLockedValue { $0 = true }
         Task {
             do { try await open() } catch { logger.error("检索索引无法打开：\(error)", metadata: ["folder": "\(folder.path)"]) }
+            opening.withLockedValue { $0 = false }
         }
     }
 
-    /// The index after applying the log, waiting a little for one that is still opening.
+    /// The index after applying the log. An index nobody has opened yet is opened here; one that
+    /// is opening in the background is waited for a little.
     func currentSet(_ index: LiveSearchIndex) async throws -> SegmentSet {
-        let deadline = ContinuousClock.now + Self.readyWait
-        if !index.current.ready { start() }
-        while !index.current.ready {
-            guard ContinuousClock.now < deadline else { throw SearchNotReady() }
-            try await Task.sleep(for: .milliseconds(20))
+        if !index.current.ready {
+            if opening.withLockedValue({ $0 }) {
+                let deadline = ContinuousClock.now + Self.readyWait
+                while !index.current.ready {
+                    guard ContinuousClock.now < deadline else { throw SearchNotReady() }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+            } else {
+                try await open()
+            }
         }
         try await catchUp()
         return index.current.set

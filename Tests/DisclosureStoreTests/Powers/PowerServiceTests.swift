@@ -69,12 +69,18 @@ struct PowerServiceTests {
             #expect(history.map(\.change) == [.status, .guidePublished, .guide, .workflow, .guide, .edited, .created])
             #expect(history.first?.reason == "依据县政府通知取消")
             #expect(history.first?.status == .cancelled)
-            let listed = try await service.publicPage(units: nil, category: nil, status: nil, query: "", offset: 0, limit: 10)
+            let search = PortalSearch(database: database, clock: fixture.clock, folder: PublishingFixture.temporarySearchFolder())
+            func page(_ text: String, category: PowerCategory? = nil) async throws -> PowerService.Page {
+                let query = SearchQuery(text)
+                let matching = query.isEmpty ? nil : try await search.powerMatches(query)
+                return try await service.publicPage(units: nil, category: category, status: nil, matching: matching, offset: 0, limit: 10)
+            }
+            let listed = try await page("")
             #expect(listed.powers.map(\.id) == [id])
             #expect(listed.categories == [.license: 1])
-            #expect(try await service.publicPage(units: nil, category: nil, status: nil, query: "记账", offset: 0, limit: 10).total == 1)
-            #expect(try await service.publicPage(units: nil, category: .penalty, status: nil, query: "记账", offset: 0, limit: 10).total == 0)
-            #expect(try await service.publicPage(units: nil, category: nil, status: nil, query: "施工许可", offset: 0, limit: 10).total == 0)
+            #expect(try await page("记账").total == 1)
+            #expect(try await page("记账", category: .penalty).total == 0)
+            #expect(try await page("施工许可").total == 0)
 
             let actions = try await AuditLog.recent(on: database.sql, limit: 50).map(\.action)
             #expect(actions.filter { $0.hasPrefix("power.") }.count == 7)

@@ -9,6 +9,8 @@ struct PublishingFixture {
     let database: Database
     let clock: FixedClock
     let service: PublishingService
+    /// The portal's search over its own index folder in a temporary directory, as one instance has.
+    let portalSearch: PortalSearch
     let editor = StaffIdentity(userID: 1, username: "editor", role: .editor, unitCode: "CZJ")
     let reviewer = StaffIdentity(userID: 2, username: "reviewer", role: .reviewer, unitCode: "CZJ")
     let otherEditor = StaffIdentity(userID: 3, username: "jyj-editor", role: .editor, unitCode: "JYJ")
@@ -19,6 +21,7 @@ struct PublishingFixture {
         self.database = database
         self.clock = clock
         self.service = PublishingService(database: database, clock: clock)
+        self.portalSearch = PortalSearch(database: database, clock: clock, folder: PublishingFixture.temporarySearchFolder())
         let units = UnitService(database: database, clock: clock)
         for unit in [
             OrgUnit(code: "XZF", name: "示范县人民政府", kind: .countyGovernment, parentCode: nil),
@@ -48,6 +51,10 @@ struct PublishingFixture {
     }
 
     func search(_ text: String, order: SearchOrder = .newest, filters: SearchFilters = SearchFilters()) async throws -> SearchResult {
-        try await service.search.search(SearchQuery(text), filters: filters, order: order, offset: 0, limit: 20, on: database.sql)
+        try await portalSearch.documents(SearchQuery(text), filters: filters, order: order, offset: 0, limit: 20)
+    }
+
+    static func temporarySearchFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("disclosure-search-test-" + UUID().uuidString)
     }
 }

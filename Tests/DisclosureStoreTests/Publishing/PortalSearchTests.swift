@@ -4,8 +4,8 @@ import DisclosureTestSupport
 import Foundation
 import Testing
 
-@Suite("Search index (DESIGN §4): FTS5 and tsvector give the same answers")
-struct SearchIndexTests {
+@Suite("Portal search (issue 20): the engine gives the same answers on SQLite and PostgreSQL")
+struct PortalSearchTests {
     /// Three public documents with known text; expected hits are what a substring search gives.
     static func corpus(_ fixture: PublishingFixture) async throws -> [String: Int] {
         [
