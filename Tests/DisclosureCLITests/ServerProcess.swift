@@ -10,14 +10,19 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     let log: URL
 
-    init(database: String, port: Int, environment: [String: String] = [:]) throws {
+    /// This instance's own search index folder (each instance needs one; issue 20).
+    let searchFolder: String
+
+    init(database: String, port: Int, environment: [String: String] = [:], searchFolder: String? = nil) throws {
         self.port = port
+        self.searchFolder = searchFolder ?? NSTemporaryDirectory() + "disclosure-serve-search-\(UUID().uuidString)"
         log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("disclosure-serve-\(port)-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
         process.arguments = ["serve", "--port", String(port), "--database", database]
         var env = ProcessInfo.processInfo.environment
         env["DISCLOSURE_DATABASE_URL"] = nil
+        env["DISCLOSURE_SEARCH_DIR"] = self.searchFolder
         env.merge(environment) { _, new in new }
         process.environment = env
         process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
@@ -37,6 +42,12 @@ final class ServerProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(200))
         }
         throw ServerProcessError.notReady(String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
+    }
+
+    /// Kills the server at once (kill -9: no shutdown, no flush).
+    func crash() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// Asks the server to stop, and kills it when it has not within five seconds (a server

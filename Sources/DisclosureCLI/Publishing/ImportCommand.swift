@@ -44,7 +44,9 @@ struct ImportCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\n正在更新检索索引…\n".utf8))
                     let indexed = try await SearchCommand.bringUpToDate(database, options: options)
                     let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
-                    say("导入完成：\(summary.imported) 件，用时 \(seconds) 秒；新建单位 \(summary.unitsCreated) 个；文号重复 \(summary.duplicateDocNumbers) 件（已导入，请核对）。\(indexed)")
+                    say(
+                        "导入完成：\(summary.imported) 件，用时 \(seconds) 秒；新建单位 \(summary.unitsCreated) 个；文号重复 \(summary.duplicateDocNumbers) 件（已导入，请核对）。\(indexed)"
+                    )
                 }
             }
         }

@@ -108,6 +108,7 @@ enum SegmentBuilder {
         }
         return SearchSegment(
             terms: order.map { strings[$0] }, postings: postings, termBitmaps: termBitmaps, ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey),
-            lengths: lengths, titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) }, facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } })
+            lengths: lengths, titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) },
+            facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } })
     }
 }

@@ -25,8 +25,10 @@ public enum SearchChangeLog {
         guard !ids.isEmpty else { return }
         // The UPDATE holds the head row until commit, so sequences commit in order.
         guard
-            let last = try await db.raw("UPDATE search_change_head SET last_sequence = last_sequence + \(bind: ids.count) WHERE id = 1 RETURNING last_sequence")
-                .first(decodingColumn: "last_sequence", as: Int64.self)
+            let last = try await db.raw(
+                "UPDATE search_change_head SET last_sequence = last_sequence + \(bind: ids.count) WHERE id = 1 RETURNING last_sequence"
+            )
+            .first(decodingColumn: "last_sequence", as: Int64.self)
         else { throw DomainError(.conflict, field: "search", "检索变更记录缺少起始行（请先执行 disclosure migrate）") }
         let first = last - Int64(ids.count) + 1
         let stamp = Timestamp.text(now)

@@ -50,7 +50,9 @@ struct PowerSearchSource: SearchSource {
             let title = [draft.name, draft.code, draft.category.label, units[draft.unitCode]?.name ?? ""].joined(separator: " ")
             var body = [draft.handlingOffice, draft.bases.map(\.text).joined(separator: " "), draft.responsibilities]
             if let guide = power.guide, power.hasPublishedGuide {
-                body += [guide.conditions, guide.materials.map(\.name).joined(separator: " "), guide.questions.map(\.question).joined(separator: " ")]
+                body += [
+                    guide.conditions, guide.materials.map(\.name).joined(separator: " "), guide.questions.map(\.question).joined(separator: " "),
+                ]
             }
             // Equal scores list the older power (smaller id) first, as the power list does.
             return SearchDocument(

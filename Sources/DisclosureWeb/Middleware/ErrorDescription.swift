@@ -24,6 +24,11 @@ struct ErrorDescription {
             status = .serviceUnavailable
             detail = notReady.description
             retryAfter = 5
+        case is IndexFolderError:
+            // Misconfiguration (two instances on one folder) or a full disk: the rest of the site
+            // keeps working, and the log (not the page) names the folder.
+            status = .serviceUnavailable
+            detail = "站内检索暂不可用，请稍后再试。"
         case let domain as DomainError:
             status = domain.kind.httpStatus
             detail = domain.message

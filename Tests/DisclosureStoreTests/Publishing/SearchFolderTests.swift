@@ -18,7 +18,9 @@ struct SearchFolderTests {
         try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("documents").path).filter { $0.hasSuffix(".seg") }.sorted()
     }
 
-    @Test("a folder is built from the tables, read back unchanged after a restart, and catches up on changes made while closed", arguments: TestDatabase.kinds)
+    @Test(
+        "a folder is built from the tables, read back unchanged after a restart, and catches up on changes made while closed",
+        arguments: TestDatabase.kinds)
     func restart(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
             let fixture = try await PublishingFixture(database)
@@ -38,10 +40,18 @@ struct SearchFolderTests {
             try await fixture.service.correct(school, title: "学生资助（更正）", body: "资助资金按季度发放", notice: "更正发放周期", by: fixture.reviewer)
 
             let reopened = PortalSearch(database: database, clock: fixture.clock, folder: folder)
-            #expect(try await reopened.documents(SearchQuery("预算"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == [fresh])
-            #expect(try await reopened.documents(SearchQuery("按季度"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == [school])
+            #expect(
+                try await reopened.documents(SearchQuery("预算"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == [fresh]
+            )
+            #expect(
+                try await reopened.documents(SearchQuery("按季度"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == [
+                    school
+                ])
             #expect(try await reopened.documents(SearchQuery("按时发放"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).total == 0)
-            #expect(try await reopened.documents(SearchQuery("会议"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == [minutes])
+            #expect(
+                try await reopened.documents(SearchQuery("会议"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == [
+                    minutes
+                ])
             // Read back, not rebuilt: the first segment still holds the untouched document, and the log was applied.
             let after = try Self.segmentFiles(folder)
             #expect(Set(built).isSubset(of: Set(after)))
@@ -66,12 +76,15 @@ struct SearchFolderTests {
                 if index == 0 { try Data("not a segment".utf8).write(to: file) } else { try FileManager.default.removeItem(at: file) }
             }
             let reopened = PortalSearch(database: database, clock: fixture.clock, folder: folder)
-            #expect(try await reopened.documents(SearchQuery("政府"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == expected)
+            #expect(
+                try await reopened.documents(SearchQuery("政府"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs
+                    == expected)
             await reopened.close()
 
             try Data("{".utf8).write(to: folder.appendingPathComponent("documents/manifest.json"))
             let again = PortalSearch(database: database, clock: fixture.clock, folder: folder)
-            #expect(try await again.documents(SearchQuery("政府"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == expected)
+            #expect(
+                try await again.documents(SearchQuery("政府"), filters: SearchFilters(), order: .newest, offset: 0, limit: 20).documentIDs == expected)
             await again.close()
         }
     }

@@ -5,6 +5,7 @@ import SQLKit
 /// `search_validity` remembers the 有效性 a document's search entry was last written with, so the
 /// daily job notices a 失效日期 that passed and logs the document again. It starts empty, so the
 /// first run logs every 规范性文件 once; each instance rebuilds its index folder at first start.
+/// The 文号 gets an index of its own: the search page looks one up on every query.
 struct RetireDatabaseSearchTables: Migration {
     let version = 10
     let reason = "search engine: drop the FTS5/tsvector tables, search ordinals and search keys"
@@ -16,5 +17,7 @@ struct RetireDatabaseSearchTables: Migration {
         try await db.drop(index: "documents_search_key").ifExists().run()
         try await db.raw("ALTER TABLE documents DROP COLUMN search_key").run()
         try await db.alter(table: "documents").column("search_validity", type: .text).run()
+        // The search page looks for an exact 文号 among all units' documents on every query.
+        try await db.create(index: "documents_doc_number").on("documents").column("doc_number").run()
     }
 }
