@@ -59,5 +59,35 @@ for name, sort, facets in [("newest", "date", False), ("relevance", "rank", Fals
         print(f"   {r['class']:8} n={r['n']:>4} median {r['median_ms']:>8.2f}  p95 {r['p95_ms']:>8.2f}  p99 {r['p99_ms']:>8.2f}  mean {r['mean_ms']:>8.2f}")
     sys.stdout.flush()
 
+# Issue 20, bad input: hostile queries must answer 200 or 400 and take no longer than the slowest
+# benchmark query (relevance with facets, the page's mode).
+hostile = {
+    "5000 x 税": "税" * 5000, "5000 mixed CJK": "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(5000)),
+    "834 x 政府信息公开": "政府信息公开" * 834, "2000 one-letter terms": " ".join("b" * 1 for _ in range(2000)),
+    "control characters": "\x00\x07\x1b政府", "FTS syntax": '"*(NEAR) OR \'政府',
+}
+slowest = max(r["ms"] for r in results["relevance+facets"]["queries"])
+
+
+def hostile_time(raw, path=None):
+    times = []
+    for _ in range(3):
+        conn.request("GET", path or ("/api/v1/public/search?q=" + urllib.parse.quote(raw)))
+        started = time.perf_counter()
+        response = conn.getresponse()
+        response.read()
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status not in (200, 400):
+            raise SystemExit(f"hostile query {raw[:20]!r}: HTTP {response.status}")
+    return sorted(times)[1]
+
+
+hostile_ms = {name: hostile_time(raw) for name, raw in hostile.items()}
+hostile_ms["lone surrogate %ED%A0%80"] = hostile_time("", "/api/v1/public/search?q=%ED%A0%80%E6%94%BF")
+print(f"== hostile queries (200 or 400, median of 3): slowest {max(hostile_ms.values()):.1f} ms; slowest benchmark query {slowest:.1f} ms")
+for name, ms in hostile_ms.items():
+    print(f"   {name:28} {ms:8.1f} ms")
+results["hostile"] = hostile_ms
+
 with open(os.path.join(a.out, f"search-{a.n}.json"), "w", encoding="utf-8") as f:
     json.dump({"n": a.n, "loadavg": loadavg(), "when": time.strftime("%Y-%m-%d %H:%M:%S"), "modes": results}, f, ensure_ascii=False)

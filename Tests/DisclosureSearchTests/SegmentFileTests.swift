@@ -16,6 +16,17 @@ struct SegmentFileTests {
             let bytes = SegmentFile.encode(segment)
             do {
                 let read = try SegmentFile.decode(bytes)
+                #expect(read.terms == segment.terms)
+                for (written, back) in zip(segment.postings, read.postings) {
+                    #expect(back.blockOffsets == written.blockOffsets)
+                    #expect(back.blockCounts == written.blockCounts)
+                    #expect(back.blockLast == written.blockLast)
+                    #expect(back.blockMaxFrequency == written.blockMaxFrequency)
+                    #expect(back.blockMinLength == written.blockMinLength)
+                    #expect(back.bytes == written.bytes)
+                }
+                #expect(read.lengths == segment.lengths)
+                #expect(read.lengthSum == segment.lengthSum)
                 for query in sample.queries { #expect(read.search(query) == segment.search(query), "\(sample) \(query.query.terms)") }
             } catch {
                 Issue.record("\(sample): \(error)")

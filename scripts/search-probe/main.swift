@@ -24,10 +24,12 @@ struct Probe {
         start = Date()
         let bytes = SegmentFile.encode(segment)
         print("encode: \(bytes.count / 1_048_576) MiB in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        var index = SegmentSet()
+        index.add(segment, name: "probe")
         let queries = try String(contentsOfFile: queriesFile, encoding: .utf8).split(separator: "\n").map(String.init)
         if let path = ProcessInfo.processInfo.environment["PROBE_TOTALS"], !path.isEmpty {
             // Each query's exact total, for comparison with the brute-force scan's hit counts.
-            let lines = queries.map { "\($0)\t\(segment.search(EngineQuery(SearchQuery($0), facets: false)).total)" }
+            let lines = queries.map { "\($0)\t\(index.search(EngineQuery(SearchQuery($0), facets: false)).total)" }
             try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         for order in [EngineQuery.Order.relevance, .newest] {
@@ -35,9 +37,9 @@ struct Probe {
             var named: [(String, Double)] = []
             var totals = 0
             for q in queries {
-                _ = segment.search(EngineQuery(SearchQuery(q), order: order))
+                _ = index.search(EngineQuery(SearchQuery(q), order: order))
                 let t0 = Date()
-                let r = segment.search(EngineQuery(SearchQuery(q), order: order))
+                let r = index.search(EngineQuery(SearchQuery(q), order: order))
                 times.append(Date().timeIntervalSince(t0) * 1000)
                 named.append((q, times.last!))
                 totals += r.total

@@ -70,6 +70,9 @@ public enum SearchTokenizer {
         if currentKind != .separator && !current.isEmpty { body(currentKind, current) }
     }
 
+    /// Whether a (folded) character is one that CJK runs are made of.
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool { classify(scalar) == .cjk }
+
     static func classify(_ scalar: Unicode.Scalar) -> Kind {
         switch scalar.value {
         case 0x30...0x39, 0x61...0x7A: return .word

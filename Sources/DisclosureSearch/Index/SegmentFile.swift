@@ -6,7 +6,7 @@ import Foundation
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 4
+    static let version: UInt32 = 6
 
     public static func encode(_ segment: SearchSegment) -> [UInt8] {
         var writer = Writer()
@@ -14,13 +14,17 @@ public enum SegmentFile {
         writer.u32(version)
         writer.u32(UInt32(segment.terms.count))
         for term in segment.terms { writer.string(term) }
+        // Most of the 400,000-odd terms of 100,000 documents are rare: one block, a few entries.
+        // Their block tables as variable-byte integers (offsets and last ordinals as gaps) keep
+        // the file smaller than FTS5's index of the same text.
         for list in segment.postings {
-            writer.u32(UInt32(list.count))
-            writer.ints(list.blockOffsets.map(UInt32.init))
-            writer.ints(list.blockCounts.map(UInt32.init))
-            writer.ints(list.blockLast)
-            writer.ints(list.blockMaxFrequency.map(\.bitPattern))
-            writer.ints(list.blockMinLength)
+            writer.varint(UInt32(list.count))
+            writer.varints(list.blockOffsets.map(UInt32.init), gaps: true)
+            writer.varints(list.blockCounts.map(UInt32.init), gaps: false)
+            writer.varints(list.blockLast, gaps: true)
+            // Weighted frequencies are whole numbers (4 × title + body occurrences).
+            writer.varints(list.blockMaxFrequency.map { UInt32($0) }, gaps: false)
+            writer.varints(list.blockMinLength, gaps: false)
             writer.bytes(list.bytes)
         }
         writer.ints(segment.ids.map { UInt32(truncatingIfNeeded: $0) })
@@ -74,14 +78,14 @@ public enum SegmentFile {
         postings.reserveCapacity(termCount)
         for _ in 0..<termCount {
             var list = PostingList()
-            list.count = Int(try reader.u32())
-            list.blockOffsets = try reader.ints().map(Int.init)
-            let counts = try reader.ints()
+            list.count = Int(try reader.varint())
+            list.blockOffsets = try reader.varints(gaps: true).map(Int.init)
+            let counts = try reader.varints(gaps: false)
             guard counts.allSatisfy({ $0 >= 1 && $0 <= UInt32(PostingList.blockSize) }) else { throw .inconsistent }
             list.blockCounts = counts.map { UInt16($0) }
-            list.blockLast = try reader.ints()
-            list.blockMaxFrequency = try reader.ints().map(Float.init(bitPattern:))
-            list.blockMinLength = try reader.ints()
+            list.blockLast = try reader.varints(gaps: true)
+            list.blockMaxFrequency = try reader.varints(gaps: false).map { Float($0) }
+            list.blockMinLength = try reader.varints(gaps: false)
             list.bytes = try reader.bytes()
             guard list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFrequency.count,
                 list.blockLast.count == list.blockMinLength.count,
@@ -131,8 +135,20 @@ public enum SegmentFile {
         mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0) } }
 
         mutating func bytes(_ bytes: [UInt8]) {
-            u32(UInt32(bytes.count))
+            varint(UInt32(bytes.count))
             output.append(contentsOf: bytes)
+        }
+
+        mutating func varint(_ value: UInt32) { VarInt.append(value, to: &output) }
+
+        /// A count, then the values (each the gap from the one before when `gaps`, which must ascend).
+        mutating func varints(_ values: [UInt32], gaps: Bool) {
+            varint(UInt32(values.count))
+            var previous: UInt32 = 0
+            for value in values {
+                varint(gaps ? value &- previous : value)
+                previous = value
+            }
         }
 
         mutating func string(_ text: String) { bytes(Array(text.utf8)) }
@@ -159,8 +175,42 @@ public enum SegmentFile {
             return value
         }
 
+        mutating func varint() throws(SegmentFileError) -> UInt32 {
+            var value: UInt32 = 0
+            var shift: UInt32 = 0
+            while true {
+                guard offset < input.count else { throw .truncated }
+                guard shift <= 28 else { throw .inconsistent }
+                let byte = input[offset]
+                offset += 1
+                value |= UInt32(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+        }
+
+        mutating func varints(gaps: Bool) throws(SegmentFileError) -> [UInt32] {
+            let count = Int(try varint())
+            // Every value takes at least a byte, so a count beyond what is left is corruption.
+            guard count <= input.count - offset else { throw .truncated }
+            var values: [UInt32] = []
+            values.reserveCapacity(count)
+            var previous: UInt32 = 0
+            for _ in 0..<count {
+                var value = try varint()
+                if gaps {
+                    let (sum, overflow) = previous.addingReportingOverflow(value)
+                    guard !overflow else { throw .inconsistent }
+                    value = sum
+                }
+                values.append(value)
+                previous = value
+            }
+            return values
+        }
+
         mutating func bytes() throws(SegmentFileError) -> [UInt8] {
-            let count = Int(try u32())
+            let count = Int(try varint())
             guard input.count - offset >= count else { throw .truncated }
             defer { offset += count }
             return Array(input[offset..<(offset + count)])

@@ -36,11 +36,18 @@ struct PostingCursor {
         list.bytes.withUnsafeBufferPointer { bytes in
             let gap = VarInt.read(bytes, &offset)
             ordinal = first ? gap : ordinal + gap
-            titleCount = VarInt.read(bytes, &offset)
-            bodyCount = VarInt.read(bytes, &offset)
+            let counts = VarInt.read(bytes, &offset)
+            titleCount = counts & 3
+            bodyCount = counts >> 2
+            if titleCount == 3 { titleCount += VarInt.read(bytes, &offset) }
             positionsOffset = offset
-            // Skip the positions; `positions()` re-reads them from `positionsOffset` when needed.
-            for _ in 0..<(titleCount + bodyCount) { _ = VarInt.read(bytes, &offset) }
+            // Skip the positions by counting their last bytes (no decoding); `positions(into:)`
+            // re-reads them from `positionsOffset` when asked.
+            var remaining = titleCount + bodyCount
+            while remaining > 0 {
+                if bytes[offset] < 0x80 { remaining -= 1 }
+                offset += 1
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 /// One term's postings: for each document containing it, in ordinal order, how often it occurs in
-/// the title and in the body and at which token positions. Entries are gap-encoded variable-byte
+/// the title and in the body (packed in one integer) and at which token positions. Entries are gap-encoded variable-byte
 /// integers in blocks of up to `blockSize`; each block records where it starts, its entry count,
 /// its last ordinal (to skip it), and its largest weighted frequency and shortest document, which
 /// bound the BM25 factor of every document in it for any collection statistics (to skip it when
@@ -48,8 +48,10 @@ struct PostingWriter: Sendable {
         // The first entry of a block stores its ordinal whole, so a block decodes on its own.
         VarInt.append(first ? ordinal : ordinal - previous, to: &list.bytes)
         previous = ordinal
-        VarInt.append(titleCount, to: &list.bytes)
-        VarInt.append(bodyCount, to: &list.bytes)
+        // Both counts in one integer: the title count (nearly always 0, 1 or 2) in the low two
+        // bits, 3 meaning "3 or more, the rest follows"; this saves a byte on most entries.
+        VarInt.append(bodyCount << 2 | min(titleCount, 3), to: &list.bytes)
+        if titleCount >= 3 { VarInt.append(titleCount - 3, to: &list.bytes) }
         var last: UInt32 = 0
         var isFirstPosition = true
         for position in positions {

@@ -15,6 +15,8 @@ struct SegmentMatch {
     let allowed: DocumentBitmap?
     /// Documents holding every token (phrases not yet verified); empty when a token is absent.
     let candidates: DocumentBitmap
+    /// Phrase → the tokens whose positions verification reads (see `ImpliedTokens`).
+    let checked: [[Int]]
 
     init(_ segment: SearchSegment, query: SearchQuery, filters: [String: [String]], live: DocumentBitmap?) {
         self.segment = segment
@@ -49,6 +51,7 @@ struct SegmentMatch {
         }
         self.phrases = phrases
         self.tokenCounts = tokenCounts
+        checked = query.phrases.indices.map { ImpliedTokens.checked(query.phrases[$0], counts: tokenCounts[$0]) }
         if complete, var found = candidates {
             if let allowed { found = found.intersection(allowed) }
             self.candidates = found
@@ -115,13 +118,15 @@ struct SegmentMatch {
     func verified(idf: [Float], averageLength: Float, order: EngineQuery.Order, top: inout TopScores, newest: inout [TopScores.Item])
         -> DocumentBitmap
     {
-        var cursors = phrases.map { tokens in tokens.map { alternatives in alternatives.map { PostingCursor(segment.postings[$0]) } } }
-        var buffers = phrases.map { tokens in tokens.map { _ in [UInt32]() } }
+        var cursors = phrases.indices.map { phrase in
+            checked[phrase].map { token in phrases[phrase][token].map { PostingCursor(segment.postings[$0]) } }
+        }
+        var buffers = checked.map { tokens in tokens.map { _ in [UInt32]() } }
         var matched: [UInt32] = []
         candidates.forEach { ordinal in
             var score: Float = 0
             for index in phrases.indices {
-                let (title, body) = segment.occurrences(of: &cursors[index], at: ordinal, buffers: &buffers[index])
+                let (title, body) = segment.occurrences(of: &cursors[index], offsets: checked[index], at: ordinal, buffers: &buffers[index])
                 guard title + body > 0 else { return true }
                 let frequency = BM25.weightedFrequency(title: title, body: body)
                 score += idf[index] * BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
@@ -138,9 +143,12 @@ struct SegmentMatch {
 }
 
 extension SearchSegment {
-    /// How often the phrase occurs in the title and in the body of the document at `ordinal`.
-    /// `buffers` holds one reusable position list per token, so verifying allocates nothing.
-    func occurrences(of tokens: inout [[PostingCursor]], at ordinal: UInt32, buffers: inout [[UInt32]]) -> (title: UInt32, body: UInt32) {
+    /// How often the phrase occurs in the title and in the body of the document at `ordinal`:
+    /// `tokens` are cursors of the checked tokens, `offsets` their places in the phrase (the first
+    /// is 0). `buffers` holds one reusable position list per token, so verifying allocates nothing.
+    func occurrences(of tokens: inout [[PostingCursor]], offsets: [Int], at ordinal: UInt32, buffers: inout [[UInt32]]) -> (
+        title: UInt32, body: UInt32
+    ) {
         for token in tokens.indices {
             for alternative in tokens[token].indices { tokens[token][alternative].advance(to: ordinal) }
         }
@@ -166,7 +174,7 @@ extension SearchSegment {
         let titleLength = titleLengths[Int(ordinal)]
         starts: for start in buffers[0] {
             for token in 1..<tokens.count {
-                let wanted = start + UInt32(token)
+                let wanted = start + UInt32(offsets[token])
                 let list = buffers[token]
                 var pointer = pointers[token]
                 while pointer < list.count && list[pointer] < wanted { pointer += 1 }

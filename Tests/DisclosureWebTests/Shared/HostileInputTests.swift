@@ -54,6 +54,30 @@ struct HostileInputTests {
         }
     }
 
+    /// Issue 20: queries of any length or bytes answer 200 or 400, on the page, the API and the power list.
+    static let hostileQueries = [
+        "", String(repeating: "政府信息公开", count: 834), String(repeating: "税", count: 5_000), "%ED%A0%80", "%ED%A0%80%E6%94%BF", "%00%07%1B",
+        "%22%2A%28NEAR%29%20OR%20%27", "%F0%9F%98%80%F0%9F%98%80",
+        String((0..<5_000).map { Character(Unicode.Scalar(0x4E00 + ($0 * 7919) % 20_000)!) }),
+        "a%20" + String(repeating: "b%20", count: 2_000), "%FF%FE", "%",
+    ]
+
+    @Test(
+        "search answers any query — empty, 5,000 characters, control characters, FTS syntax, lone surrogates — with 200 or 400",
+        arguments: TestDatabase.kinds)
+    func hostileSearches(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, _ in
+            for query in Self.hostileQueries {
+                let encoded = query.contains("%") ? query : Browser.encode(query)
+                for route in ["/search?q=", "/search?sort=date&q=", "/api/v1/public/search?q=", "/api/v1/public/search?facets=0&q=", "/powers?q="] {
+                    let response = try await browser.get(route + encoded)
+                    #expect([200, 400].contains(response.status.code), "\(route)\(query.prefix(20)) → \(response.status)")
+                }
+            }
+            #expect(try await browser.get("/healthz").status == .ok)
+        }
+    }
+
     @Test("a 200,000-character document saves through the form and the API; a larger body gets 413 naming the limit", arguments: TestDatabase.kinds)
     func largeBodies(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, database in

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import DisclosureSearch
+
+/// Posting entries round-trip through the codec, including the packed counts' escape for three
+/// or more title occurrences and blocks that start anew every 128 entries.
+@Suite("Posting lists")
+struct PostingListTests {
+    @Test("ordinals, title and body counts and positions read back as written")
+    func roundTrip() {
+        var writer = PostingWriter()
+        var expected: [(UInt32, UInt32, UInt32, [UInt32])] = []
+        var ordinal: UInt32 = 0
+        for index in 0..<400 {
+            ordinal += UInt32(1 + index % 7)
+            let title = UInt32(index % 9)
+            let body = UInt32((index * 5) % 300)
+            let positions = (0..<(title + body)).map { UInt32($0) * 3 + UInt32(index % 4) }
+            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions, length: 1_000)
+            expected.append((ordinal, title, body, positions))
+        }
+        var cursor = PostingCursor(writer.list)
+        var buffer: [UInt32] = []
+        for (ordinal, title, body, positions) in expected {
+            #expect(!cursor.exhausted)
+            #expect(cursor.ordinal == ordinal)
+            #expect(cursor.titleCount == title)
+            #expect(cursor.bodyCount == body)
+            buffer.removeAll()
+            cursor.positions(into: &buffer)
+            #expect(buffer == positions)
+            cursor.next()
+        }
+        #expect(cursor.exhausted)
+    }
+}
