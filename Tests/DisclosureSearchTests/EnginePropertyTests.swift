@@ -121,4 +121,22 @@ struct EnginePropertyTests {
             }
         }
     }
+
+    @Test("facet counts by walking the matches equal the counts by intersecting each value's bitmap")
+    func facetColumns() async {
+        await propertyCheck(count: 20, input: Gen.uint64(in: 1...UInt64.max / 2), Gen.int(in: 1...400)) { seed, size in
+            let sample = Case(seed: seed, size: size)
+            let segment = SearchSegment.build(sample.documents)
+            var state = seed
+            let matches = DocumentBitmap(sorted: (0..<UInt32(segment.count)).filter { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1
+                return state >> 62 == 0
+            })
+            for (field, byValue) in segment.facets {
+                let column = segment.facetColumns[field]!
+                let walked = Dictionary(uniqueKeysWithValues: zip(column.values, column.counts(matches)))
+                for (value, documents) in byValue { #expect(walked[value] == documents.intersectionCount(matches), "\(sample) \(field) \(value)") }
+            }
+        }
+    }
 }

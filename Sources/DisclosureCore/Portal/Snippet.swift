@@ -12,43 +12,61 @@ public struct SnippetPart: Equatable, Sendable {
     }
 }
 
+/// Works on Unicode scalars, not `Character`s: breaking a 1,000-character body into grapheme
+/// clusters for each of twenty hits cost more than the search itself (issue 20).
 public enum Snippet {
     public static func make(_ text: String, terms: [String], radius: Int = 60) -> [SnippetPart] {
-        let characters = Array(text.replacingOccurrences(of: "\n", with: " "))
-        let lowered = characters.map { Character($0.lowercased()) }
-        let needles = terms.map { Array($0.lowercased()) }.filter { !$0.isEmpty }
+        let scalars = Array(text.unicodeScalars)
+        let lowered = scalars.map(lowercased)
+        let needles = terms.map { Array($0.unicodeScalars.map(lowercased)) }.filter { !$0.isEmpty }
         var first: Int?
         for needle in needles {
-            if let index = find(needle, in: lowered, from: 0), first == nil || index < first! { first = index }
+            if let index = find(needle, in: lowered), first == nil || index < first! { first = index }
         }
         let start = max(0, (first ?? 0) - radius / 3)
-        let end = min(characters.count, start + radius * 2)
+        let end = min(scalars.count, start + radius * 2)
         guard start < end else { return [] }
         var parts: [SnippetPart] = []
         if start > 0 { parts.append(SnippetPart("…", highlighted: false)) }
         var position = start
-        var plain = ""
+        var plain = String.UnicodeScalarView()
+        func flush() {
+            if !plain.isEmpty { parts.append(SnippetPart(String(plain), highlighted: false)) }
+            plain = String.UnicodeScalarView()
+        }
         while position < end {
-            if let needle = needles.first(where: { position + $0.count <= end && Array(lowered[position..<position + $0.count]) == $0 }) {
-                if !plain.isEmpty { parts.append(SnippetPart(plain, highlighted: false)) }
-                plain = ""
-                parts.append(SnippetPart(String(characters[position..<position + needle.count]), highlighted: true))
+            if let needle = needles.first(where: { position + $0.count <= end && lowered[position..<(position + $0.count)].elementsEqual($0) }) {
+                flush()
+                parts.append(SnippetPart(String(String.UnicodeScalarView(scalars[position..<(position + needle.count)])), highlighted: true))
                 position += needle.count
             } else {
-                plain.append(characters[position])
+                // Line breaks read as spaces inside an excerpt.
+                plain.append(scalars[position] == "\n" ? " " : scalars[position])
                 position += 1
             }
         }
-        if !plain.isEmpty { parts.append(SnippetPart(plain, highlighted: false)) }
-        if end < characters.count { parts.append(SnippetPart("…", highlighted: false)) }
+        flush()
+        if end < scalars.count { parts.append(SnippetPart("…", highlighted: false)) }
         return parts
     }
 
-    static func find(_ needle: [Character], in haystack: [Character], from start: Int) -> Int? {
+    /// ASCII and fullwidth letters fold to lowercase; Chinese (nearly every character here) has no
+    /// case, so no other character pays for a Unicode property lookup.
+    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)!
+        case 0x80..<0x2E80:
+            guard scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first else { return scalar }
+            return lower
+        default: return scalar
+        }
+    }
+
+    static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
         guard needle.count <= haystack.count else { return nil }
-        var index = start
+        var index = 0
         while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0] && Array(haystack[index..<index + needle.count]) == needle { return index }
+            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
             index += 1
         }
         return nil

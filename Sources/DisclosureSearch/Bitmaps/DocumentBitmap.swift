@@ -88,14 +88,33 @@ public struct DocumentBitmap: Equatable, Sendable {
             }
         }
 
+        /// Facet counts call this for every value of every field on every query: no allocation.
         func intersectionCount(_ other: Container) -> Int {
             switch (self, other) {
             case (.bits(let a), .bits(let b)):
                 var total = 0
                 for index in 0..<Self.words { total += (a[index] & b[index]).nonzeroBitCount }
                 return total
-            default:
-                return intersection(other)?.count ?? 0
+            case (.array(let values), .bits(let words)), (.bits(let words), .array(let values)):
+                var total = 0
+                for value in values where words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { total += 1 }
+                return total
+            case (.array(let a), .array(let b)):
+                var total = 0
+                var i = 0
+                var j = 0
+                while i < a.count && j < b.count {
+                    if a[i] == b[j] {
+                        total += 1
+                        i += 1
+                        j += 1
+                    } else if a[i] < b[j] {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+                return total
             }
         }
 

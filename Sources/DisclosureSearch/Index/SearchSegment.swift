@@ -18,6 +18,8 @@ public struct SearchSegment: Sendable {
     let lengthSum: Int
     /// Field → value → documents.
     let facets: [String: [String: DocumentBitmap]]
+    /// The same facts by document: field → each ordinal's value (see `FacetColumn`).
+    let facetColumns: [String: FacetColumn]
 
     /// Terms found in at least this many documents keep a ready bitmap.
     static let bitmapThreshold = 256

@@ -106,9 +106,10 @@ enum SegmentBuilder {
         for (ordinal, document) in ordered.enumerated() {
             for (field, value) in document.facets { facetOrdinals[field, default: [:]][value, default: []].append(UInt32(ordinal)) }
         }
+        let facets = facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } }
         return SearchSegment(
             terms: order.map { strings[$0] }, postings: postings, termBitmaps: termBitmaps, ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey),
             lengths: lengths, titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) },
-            facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } })
+            facets: facets, facetColumns: FacetColumn.columns(facets, count: ordered.count))
     }
 }

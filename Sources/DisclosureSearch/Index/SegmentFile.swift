@@ -126,7 +126,8 @@ public enum SegmentFile {
         }
         return SearchSegment(
             terms: terms, postings: postings, termBitmaps: termBitmaps, ids: ids, dateKeys: dateKeys, lengths: lengths,
-            titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) }, facets: facets)
+            titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) }, facets: facets,
+            facetColumns: FacetColumn.columns(facets, count: ids.count))
     }
 
     struct Writer {

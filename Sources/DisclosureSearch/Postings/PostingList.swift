@@ -4,7 +4,10 @@
 /// its last ordinal (to skip it), and its largest weighted frequency and shortest document, which
 /// bound the BM25 factor of every document in it for any collection statistics (to skip it when
 /// none of them could enter the top results: block-max pruning).
-struct PostingList: Sendable {
+///
+/// A class, so the cursors verification copies around share one reference instead of retaining
+/// six arrays each; it is only mutated while a `PostingWriter` builds it, never after.
+final class PostingList: @unchecked Sendable {
     static let blockSize = 128
 
     var blockOffsets: [Int] = []

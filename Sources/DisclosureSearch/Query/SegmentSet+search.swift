@@ -27,6 +27,12 @@ extension SegmentSet {
             total += found.count
             guard request.facets else { continue }
             for (field, values) in match.segment.facets {
+                if let column = match.segment.facetColumns[field], column.prefersWalking(found.count) {
+                    for (index, count) in column.counts(found).enumerated() where count > 0 {
+                        facetCounts[field, default: [:]][column.values[index], default: 0] += count
+                    }
+                    continue
+                }
                 for (value, documents) in values {
                     let count = documents.intersectionCount(found)
                     if count > 0 { facetCounts[field, default: [:]][value, default: 0] += count }

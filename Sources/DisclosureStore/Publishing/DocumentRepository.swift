@@ -20,11 +20,15 @@ public struct DocumentRepository: Sendable {
         return ids.compactMap { byID[$0] }
     }
 
+    /// Published documents whose 索引号 or 文号 is exactly `text` (the search page asks on every
+    /// query). Two lookups, each on its own index: with the state in the same WHERE, SQLite walked
+    /// every published document instead (0.3 s at 100,000).
     public func findPublic(indexOrDocNumber text: String) async throws -> [GovernmentDocument] {
-        try await db.select().column("*").from("documents")
-            .where("state", .equal, DocumentState.published.rawValue).where("attribute", .equal, DisclosureAttribute.proactive.rawValue)
-            .where { $0.where("index_number", .equal, text).orWhere("doc_number", .equal, text) }
-            .limit(5).all().map(Self.decode)
+        guard !text.isEmpty else { return [] }
+        let byIndex = try await db.select().column("*").from("documents").where("index_number", .equal, text).limit(1).all()
+        let byNumber = try await db.select().column("*").from("documents").where("doc_number", .equal, text).orderBy("id").limit(20).all()
+        var seen = Set<Int>()
+        return try (byIndex + byNumber).map(Self.decode).filter { $0.isPublic && seen.insert($0.id).inserted }.prefix(5).map { $0 }
     }
 
     public func docNumberTaken(_ docNumber: String, unit: String, except id: Int?) async throws -> Bool {

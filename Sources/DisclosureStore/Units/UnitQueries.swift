@@ -1,12 +1,25 @@
 import DisclosureCore
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Reads of the unit tree for pages and the API (issue 19: Web reads through Queries, never a
 /// repository). Every read goes to the reader connections.
 public struct UnitQueries: Sendable {
     let database: Database
+    private let recent = NIOLockedValueBox<(units: [OrgUnit], at: ContinuousClock.Instant)?>(nil)
 
     public init(database: Database) { self.database = database }
+
+    /// The units as read at most two seconds ago, for the public portal's busiest pages (search
+    /// labels every hit and facet with unit names; reading hundreds of rows per query cost more
+    /// than the search itself). A renamed unit shows there within two seconds.
+    public func recentUnits() async throws -> [OrgUnit] {
+        let now = ContinuousClock.now
+        if let cached = recent.withLockedValue({ $0 }), now - cached.at < .seconds(2) { return cached.units }
+        let units = try await units()
+        recent.withLockedValue { $0 = (units, now) }
+        return units
+    }
 
     public func units() async throws -> [OrgUnit] { try await UnitRepository(database.sql).all() }
 

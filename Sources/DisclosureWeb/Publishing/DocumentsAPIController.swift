@@ -223,7 +223,7 @@ struct DocumentsAPIController {
     /// A unit and its sub-units, or nil for all units.
     func scope(unit: String?) async throws -> [String]? {
         guard let unit, !unit.isEmpty else { return nil }
-        return Array(try await self.unitQueries.tree().scope(of: unit))
+        return Array(UnitTree(try await self.unitQueries.recentUnits()).scope(of: unit))
     }
 }
 

@@ -5,10 +5,13 @@ import NIOConcurrencyHelpers
 
 /// Rendered public pages kept in memory: render once, serve from memory, drop everything when
 /// the database's change marker moves (checked at most every `checkInterval`, so a publication
-/// shows within that time on every instance; DESIGN §8).
+/// shows within that time on every instance; DESIGN §8). Bounded by a page count and a byte budget
+/// (search pages are ~30 KB each and a query log has thousands of them): when either is reached the
+/// cache starts over, which costs a re-render per page and keeps the server's memory predictable.
 final class PageCache: Sendable {
     struct State {
         var pages: [String: ByteBuffer] = [:]
+        var bytes = 0
         var marker: Int64 = -1
         var checkedAt: UInt64 = 0
     }
@@ -17,11 +20,13 @@ final class PageCache: Sendable {
     private let portal: PortalQueries
     private let checkInterval: UInt64
     private let capacity: Int
+    private let byteBudget: Int
 
-    init(portal: PortalQueries, checkIntervalMilliseconds: UInt64 = 500, capacity: Int = 20_000) {
+    init(portal: PortalQueries, checkIntervalMilliseconds: UInt64 = 500, capacity: Int = 20_000, byteBudget: Int = 128 << 20) {
         self.portal = portal
         self.checkInterval = checkIntervalMilliseconds * 1_000_000
         self.capacity = capacity
+        self.byteBudget = byteBudget
     }
 
     /// The cached page for `key`, or renders it with `render` (nil bodies are not cached).
@@ -30,8 +35,12 @@ final class PageCache: Sendable {
         if let hit = state.withLockedValue({ $0.pages[key] }) { return hit }
         guard let body = try await render() else { return nil }
         state.withLockedValue { state in
-            if state.pages.count >= capacity { state.pages.removeAll(keepingCapacity: true) }
-            state.pages[key] = body
+            if state.pages.count >= capacity || state.bytes + body.readableBytes > byteBudget {
+                state.pages.removeAll(keepingCapacity: true)
+                state.bytes = 0
+            }
+            // Two requests may render the same page at once; the second replaces the first.
+            state.bytes += body.readableBytes - (state.pages.updateValue(body, forKey: key)?.readableBytes ?? 0)
         }
         return body
     }
@@ -58,6 +67,7 @@ final class PageCache: Sendable {
         state.withLockedValue { state in
             if state.marker != marker {
                 state.pages.removeAll(keepingCapacity: true)
+                state.bytes = 0
                 state.marker = marker
             }
         }

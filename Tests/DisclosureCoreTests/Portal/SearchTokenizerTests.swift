@@ -81,5 +81,9 @@ struct SearchTokenizerTests {
         let parts = Snippet.make("关于做好2025年预算编制工作的通知。预算编制要求如下。", terms: ["预算"], radius: 40)
         #expect(parts.filter(\.highlighted).map(\.text) == ["预算", "预算"])
         #expect(parts.map(\.text).joined().contains("2025年"))
+        // Latin terms match in any case and keep the document's spelling; line breaks read as spaces.
+        let latin = Snippet.make("开放\nOPEN Data 平台，open data。", terms: ["open data"], radius: 40)
+        #expect(latin.filter(\.highlighted).map(\.text) == ["OPEN Data", "open data"])
+        #expect(latin.map(\.text).joined() == "开放 OPEN Data 平台，open data。")
     }
 }
