@@ -128,10 +128,11 @@ struct EnginePropertyTests {
             let sample = Case(seed: seed, size: size)
             let segment = SearchSegment.build(sample.documents)
             var state = seed
-            let matches = DocumentBitmap(sorted: (0..<UInt32(segment.count)).filter { _ in
-                state = state &* 6_364_136_223_846_793_005 &+ 1
-                return state >> 62 == 0
-            })
+            let matches = DocumentBitmap(
+                sorted: (0..<UInt32(segment.count)).filter { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1
+                    return state >> 62 == 0
+                })
             for (field, byValue) in segment.facets {
                 let column = segment.facetColumns[field]!
                 let walked = Dictionary(uniqueKeysWithValues: zip(column.values, column.counts(matches)))

@@ -16,7 +16,7 @@ protocol StoredRow: Codable, Sendable {
 extension StoredRow {
     static var idColumn: String { "id" }
 
-    static var decoder: SQLRowDecoder { SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase) }
+    static var decoder: SQLRowDecoder { SQLRowDecoder(keyDecodingStrategy: .custom(SnakeCaseColumns.column(for:))) }
 
     /// NULL is written as NULL, so an update clears what became empty.
     static var encoder: SQLQueryEncoder { SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil) }

@@ -219,3 +219,24 @@ extension SnippetPart: MustacheParent {
     }
 }
 
+extension SearchController.SearchPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "query": query
+        case "hasQuery": hasQuery
+        case "sortNewest": sortNewest
+        case "total": total
+        case "hits": hits
+        case "exact": exact
+        case "units": units
+        case "categories": categories
+        case "years": years
+        case "validity": validity
+        case "filters": filters
+        case "pagination": pagination
+        case "relevanceHref": relevanceHref
+        case "newestHref": newestHref
+        default: nil
+        }
+    }
+}
