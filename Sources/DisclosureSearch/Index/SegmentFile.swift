@@ -77,7 +77,7 @@ public enum SegmentFile {
         var postings: [PostingList] = []
         postings.reserveCapacity(termCount)
         for _ in 0..<termCount {
-            var list = PostingList()
+            var list = PostingList.Parts()
             list.count = Int(try reader.varint())
             list.blockOffsets = try reader.varints(gaps: true).map(Int.init)
             let counts = try reader.varints(gaps: false)
@@ -92,7 +92,7 @@ public enum SegmentFile {
                 list.blockCounts.count == list.blockOffsets.count, list.blockCounts.reduce(0, { $0 + Int($1) }) == list.count,
                 list.blockOffsets.allSatisfy({ $0 < max(list.bytes.count, 1) })
             else { throw .inconsistent }
-            postings.append(list)
+            postings.append(PostingList(list))
         }
         let low = try reader.ints()
         let high = try reader.ints()

@@ -7,16 +7,39 @@
 ///
 /// A class, so the cursors verification copies around share one reference instead of retaining
 /// six arrays each; it is only mutated while a `PostingWriter` builds it, never after.
-final class PostingList: @unchecked Sendable {
+final class PostingList: Sendable {
     static let blockSize = 128
 
-    var blockOffsets: [Int] = []
-    var blockCounts: [UInt16] = []
-    var blockLast: [UInt32] = []
-    var blockMaxFrequency: [Float] = []
-    var blockMinLength: [UInt32] = []
-    var bytes: [UInt8] = []
-    var count = 0
+    let blockOffsets: [Int]
+    let blockCounts: [UInt16]
+    let blockLast: [UInt32]
+    let blockMaxFrequency: [Float]
+    let blockMinLength: [UInt32]
+    let bytes: [UInt8]
+    let count: Int
+
+    /// The fields as a writer or the segment file reader collected them.
+    struct Parts: Sendable {
+        var blockOffsets: [Int] = []
+        var blockCounts: [UInt16] = []
+        var blockLast: [UInt32] = []
+        var blockMaxFrequency: [Float] = []
+        var blockMinLength: [UInt32] = []
+        var bytes: [UInt8] = []
+        var count = 0
+    }
+
+    // Immutable (`let`): a read of a class's `var` is checked for exclusive access at run time,
+    // and verification reads these for every entry it decodes.
+    init(_ parts: Parts) {
+        blockOffsets = parts.blockOffsets
+        blockCounts = parts.blockCounts
+        blockLast = parts.blockLast
+        blockMaxFrequency = parts.blockMaxFrequency
+        blockMinLength = parts.blockMinLength
+        bytes = parts.bytes
+        count = parts.count
+    }
 
     var blockCount: Int { blockOffsets.count }
 
@@ -31,50 +54,53 @@ final class PostingList: @unchecked Sendable {
 
 /// Builds one term's posting list entry by entry, in ordinal order.
 struct PostingWriter: Sendable {
-    private(set) var list = PostingList()
+    private var parts = PostingList.Parts()
     private var previous: UInt32 = 0
 
+    /// The list written so far.
+    var list: PostingList { PostingList(parts) }
+
     mutating func append(ordinal: UInt32, titleCount: UInt32, bodyCount: UInt32, positions: some Collection<UInt32>, length: UInt32) {
-        let first = list.blockCounts.last.map { Int($0) == PostingList.blockSize } ?? true
+        let first = parts.blockCounts.last.map { Int($0) == PostingList.blockSize } ?? true
         if first {
-            list.blockOffsets.append(list.bytes.count)
-            list.blockCounts.append(0)
-            list.blockLast.append(ordinal)
-            list.blockMaxFrequency.append(0)
-            list.blockMinLength.append(.max)
+            parts.blockOffsets.append(parts.bytes.count)
+            parts.blockCounts.append(0)
+            parts.blockLast.append(ordinal)
+            parts.blockMaxFrequency.append(0)
+            parts.blockMinLength.append(.max)
         }
-        let block = list.blockCount - 1
-        list.blockCounts[block] += 1
-        list.blockLast[block] = ordinal
-        list.blockMaxFrequency[block] = max(list.blockMaxFrequency[block], BM25.weightedFrequency(title: titleCount, body: bodyCount))
-        list.blockMinLength[block] = min(list.blockMinLength[block], length)
+        let block = parts.blockOffsets.count - 1
+        parts.blockCounts[block] += 1
+        parts.blockLast[block] = ordinal
+        parts.blockMaxFrequency[block] = max(parts.blockMaxFrequency[block], BM25.weightedFrequency(title: titleCount, body: bodyCount))
+        parts.blockMinLength[block] = min(parts.blockMinLength[block], length)
         // The first entry of a block stores its ordinal whole, so a block decodes on its own.
-        VarInt.append(first ? ordinal : ordinal - previous, to: &list.bytes)
+        VarInt.append(first ? ordinal : ordinal - previous, to: &parts.bytes)
         previous = ordinal
         // Both counts in one integer: the title count (nearly always 0, 1 or 2) in the low two
         // bits, 3 meaning "3 or more, the rest follows"; this saves a byte on most entries.
-        VarInt.append(bodyCount << 2 | min(titleCount, 3), to: &list.bytes)
-        if titleCount >= 3 { VarInt.append(titleCount - 3, to: &list.bytes) }
+        VarInt.append(bodyCount << 2 | min(titleCount, 3), to: &parts.bytes)
+        if titleCount >= 3 { VarInt.append(titleCount - 3, to: &parts.bytes) }
         var last: UInt32 = 0
         var isFirstPosition = true
         for position in positions {
-            VarInt.append(isFirstPosition ? position : position - last, to: &list.bytes)
+            VarInt.append(isFirstPosition ? position : position - last, to: &parts.bytes)
             last = position
             isFirstPosition = false
         }
-        list.count += 1
+        parts.count += 1
     }
 
     /// Appends another writer's entries, all of them after this one's (the next ordinal range).
     mutating func append(_ other: PostingWriter) {
-        let shift = list.bytes.count
-        list.bytes.append(contentsOf: other.list.bytes)
-        list.blockOffsets.append(contentsOf: other.list.blockOffsets.map { $0 + shift })
-        list.blockCounts.append(contentsOf: other.list.blockCounts)
-        list.blockLast.append(contentsOf: other.list.blockLast)
-        list.blockMaxFrequency.append(contentsOf: other.list.blockMaxFrequency)
-        list.blockMinLength.append(contentsOf: other.list.blockMinLength)
-        list.count += other.list.count
+        let shift = parts.bytes.count
+        parts.bytes.append(contentsOf: other.parts.bytes)
+        parts.blockOffsets.append(contentsOf: other.parts.blockOffsets.map { $0 + shift })
+        parts.blockCounts.append(contentsOf: other.parts.blockCounts)
+        parts.blockLast.append(contentsOf: other.parts.blockLast)
+        parts.blockMaxFrequency.append(contentsOf: other.parts.blockMaxFrequency)
+        parts.blockMinLength.append(contentsOf: other.parts.blockMinLength)
+        parts.count += other.parts.count
         previous = other.previous
     }
 }
