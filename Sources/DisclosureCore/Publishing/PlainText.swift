@@ -67,7 +67,7 @@ public enum PlainText {
         return String(kept).trimmingCharacters(in: .whitespaces)
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x200B...0x200F).contains(scalar.value)
             || scalar.value == 0xFEFF || (0x202A...0x202E).contains(scalar.value)
     }

@@ -2,6 +2,7 @@ import AsyncKit
 import DisclosureCore
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -30,6 +31,11 @@ public final class Database: Sendable {
     /// person did. Every change a person makes goes through `change(by:at:_:)`.
     public var unaudited: any SQLDatabase { writer }
     private let closeAll: @Sendable () async throws -> Void
+    private let commits = NIOLockedValueBox<UInt64>(0)
+
+    /// How many transactions this process has committed: a reader of derived data (the search
+    /// index) asks the database for changes at once after one of its own, and less often otherwise.
+    public var localCommits: UInt64 { commits.withLockedValue { $0 } }
 
     init(url: DatabaseURL, dialect: Dialect, sql: any SQLDatabase, writer: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
         self.url = url
@@ -63,6 +69,7 @@ public final class Database: Sendable {
             do {
                 let result = try await body(session)
                 try await session.raw("COMMIT").run()
+                self.commits.withLockedValue { $0 &+= 1 }
                 return result
             } catch {
                 try? await session.raw("ROLLBACK").run()

@@ -24,7 +24,8 @@ public struct DocumentRepository: Sendable {
     /// query). Two lookups, each on its own index: with the state in the same WHERE, SQLite walked
     /// every published document instead (0.3 s at 100,000).
     public func findPublic(indexOrDocNumber text: String) async throws -> [GovernmentDocument] {
-        guard !text.isEmpty else { return [] }
+        // No 索引号 or 文号 holds a control character, and PostgreSQL refuses a NUL in a bound string.
+        guard !text.isEmpty, text.count <= 200, !text.unicodeScalars.contains(where: PlainText.isControl) else { return [] }
         let byIndex = try await db.select().column("*").from("documents").where("index_number", .equal, text).limit(1).all()
         let byNumber = try await db.select().column("*").from("documents").where("doc_number", .equal, text).orderBy("id").limit(20).all()
         var seen = Set<Int>()

@@ -38,7 +38,7 @@ extension PortalSearch {
     /// Compares each query's total and newest 20 with a scan of every public document; returns
     /// the queries that differ (none when the index is right).
     public func verify(_ queries: [String]) async throws -> [Difference] {
-        try await catchUp()
+        try await catchUp(force: true)
         let parsed = queries.map(SearchQuery.init).filter { !$0.isEmpty }
         var totals = [Int](repeating: 0, count: parsed.count)
         var newest = [[(dateKey: Int64, id: Int)]](repeating: [], count: parsed.count)

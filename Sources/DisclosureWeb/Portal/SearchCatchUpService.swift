@@ -15,7 +15,7 @@ struct SearchCatchUpService: Service {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    if search.isReady { try await search.catchUp() }
+                    if search.isReady { try await search.catchUp(force: true) }
                 } catch is CancellationError {
                     return
                 } catch {
