@@ -96,7 +96,9 @@ struct SearchInstancesTests {
         let folder = second.searchFolder
         second = try ServerProcess(database: database, port: port + 2, environment: quiet, searchFolder: folder)
         try await second.waitUntilReady()
-        #expect(try await Self.found(second) == live, "the restarted instance lost or kept a change")
+        let restarted = try await Self.found(second)
+        #expect(
+            restarted == live, "the restarted instance lost \(live.subtracting(restarted).sorted()) or kept \(restarted.subtracting(live).sorted())")
         second.stop()
 
         // With the instance stopped, `verify` compares its folder with a scan of the documents table.

@@ -43,6 +43,43 @@ actor LiveSearchIndex {
     /// Takes the folder's lock and reads it; a missing, corrupt or stale folder is rebuilt from
     /// the database with a log line. Idempotent.
     func open() async throws {
+        await acquire()
+        defer { release() }
+        try await openHeld()
+    }
+
+    func rebuild() async throws {
+        await acquire()
+        defer { release() }
+        try await rebuildHeld()
+    }
+
+    func catchUp(upTo target: Int64?) async throws {
+        await acquire()
+        defer { release() }
+        try await catchUpHeld(upTo: target)
+    }
+
+    // An actor runs another call whenever this one awaits (reading the database, building off the
+    // pool). Two opens, or an open and a catch-up, interleaved that way once installed an older
+    // manifest over a newer one and deleted the newer one's segment: so one change at a time.
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    private func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the turn to the next waiter (which then holds it) or frees it.
+    private func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+
+    private func openHeld() async throws {
         guard manifest == nil else { return }
         try folder.lock()
         do {
@@ -56,12 +93,12 @@ actor LiveSearchIndex {
         } catch {
             logger.error("检索索引（\(collection.rawValue)）无法读取，从数据库重建：\(error)", metadata: ["folder": "\(folder.url.path)"])
         }
-        try await rebuild()
+        try await rebuildHeld()
     }
 
     /// Indexes every item from its table into new segments, then replaces the folder's contents.
     /// Changes logged meanwhile are applied afterwards (from the head read before reading items).
-    func rebuild() async throws {
+    private func rebuildHeld() async throws {
         try folder.lock()
         let started = ContinuousClock.now
         let head = try await SearchChangeLog.head(on: database.sql)
@@ -89,16 +126,16 @@ actor LiveSearchIndex {
         logger.info(
             "检索索引（\(collection.rawValue)）已重建：\(set.count) 条，\(set.members.count) 段，用时 \(started.duration(to: .now))",
             metadata: ["folder": "\(folder.url.path)"])
-        try await catchUp(upTo: nil)
+        try await catchUpHeld(upTo: nil)
     }
 
     /// Applies the log up to `target` (or its current head), oldest first, in batches.
-    func catchUp(upTo target: Int64?) async throws {
-        guard let manifest else { return try await open() }
+    private func catchUpHeld(upTo target: Int64?) async throws {
+        guard let manifest else { return try await openHeld() }
         let head: Int64
         if let target { head = target } else { head = try await SearchChangeLog.head(on: database.sql) }
         guard head > manifest.appliedSequence else { return }
-        if head - manifest.appliedSequence > Self.rebuildAbove { return try await rebuild() }
+        if head - manifest.appliedSequence > Self.rebuildAbove { return try await rebuildHeld() }
         while let applied = self.manifest?.appliedSequence, applied < head {
             let changes = try await SearchChangeLog.changes(after: applied, limit: 5_000, on: database.sql)
             guard let last = changes.last else { break }
@@ -155,7 +192,9 @@ actor LiveSearchIndex {
     }
 
     /// Forgets the index and releases its folder; a later search opens it again.
-    func close() {
+    func close() async {
+        await acquire()
+        defer { release() }
         manifest = nil
         snapshot.withLockedValue { $0 = Snapshot() }
         folder.unlock()

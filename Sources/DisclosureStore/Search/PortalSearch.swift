@@ -64,7 +64,7 @@ public final class PortalSearch: Sendable {
     public let folder: URL
     let logger: Logger
     private let opening = NIOLockedValueBox(false)
-    private let lastCheck = NIOLockedValueBox<(commits: UInt64, at: ContinuousClock.Instant)>((0, .now - .seconds(60)))
+    private let lastCheck = NIOLockedValueBox<(commits: UInt64, at: ContinuousClock.Instant, head: Int64)>((0, .now - .seconds(60), -1))
     static let headInterval: Duration = .milliseconds(200)
 
     /// How long a search waits for an index that is still opening before answering 503.
@@ -103,13 +103,23 @@ public final class PortalSearch: Sendable {
     public func catchUp(force: Bool = false) async throws {
         let commits = database.localCommits
         let now = ContinuousClock.now
-        let due = lastCheck.withLockedValue { last -> Bool in
-            guard force || last.commits != commits || now - last.at >= Self.headInterval else { return false }
-            last = (commits, now)
-            return true
+        let known = lastCheck.withLockedValue { last -> Int64? in
+            guard force || last.commits != commits || now - last.at >= Self.headInterval else { return last.head }
+            last.commits = commits
+            last.at = now
+            return nil
         }
-        guard due else { return }
-        let head = try await SearchChangeLog.head(on: database.sql)
+        // Between reads of the head, the last one read still counts: a catch-up to it may be under
+        // way on another task, and waiting for it keeps this search from answering from before it.
+        var head: Int64
+        if let known {
+            head = known
+        } else {
+            head = try await SearchChangeLog.head(on: database.sql)
+            let read = head
+            lastCheck.withLockedValue { $0.head = max($0.head, read) }
+        }
+        head = max(head, lastCheck.withLockedValue { $0.head })
         for index in [documents, powers] where index.current.ready && index.current.appliedSequence < head {
             try await index.catchUp(upTo: head)
         }
