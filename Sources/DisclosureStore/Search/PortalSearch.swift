@@ -63,7 +63,8 @@ public final class PortalSearch: Sendable {
     let powers: LiveSearchIndex
     public let folder: URL
     let logger: Logger
-    private let opening = NIOLockedValueBox(false)
+    /// The background open `start()` began, until it ends.
+    private let opening = NIOLockedValueBox<Task<Void, Never>?>(nil)
     private let lastCheck = NIOLockedValueBox<(commits: UInt64, at: ContinuousClock.Instant, head: Int64)>((0, .now - .seconds(60), -1))
     static let headInterval: Duration = .milliseconds(200)
 
@@ -165,28 +166,31 @@ public final class PortalSearch: Sendable {
         return try await currentSet(powers).search(EngineQuery(query, limit: limit, facets: false)).ids
     }
 
-    /// The 有效性 the documents index holds for a document, to notice one a date has changed.
-    public func indexedValidity(of documentID: Int) async throws -> String? {
-        try await currentSet(documents).facetValue(of: documentID, field: "validity")
-    }
-
     /// Starts opening both indexes in the background (`serve` does this at start: a rebuild may
     /// take minutes at a province's size). Searches meanwhile wait briefly, then answer 503. A
     /// failure is logged, and the next search opens the indexes itself.
     public func start() {
-        guard !isReady, !opening.withLockedValue({ $0 }) else { return }
-        opening.withLockedValue { $0 = true }
-        Task {
-            do { try await open() } catch { logger.error("检索索引无法打开：\(error)", metadata: ["folder": "\(folder.path)"]) }
-            opening.withLockedValue { $0 = false }
+        guard !isReady else { return }
+        opening.withLockedValue { task in
+            guard task == nil else { return }
+            task = Task {
+                do { try await open() } catch { logger.error("检索索引无法打开：\(error)", metadata: ["folder": "\(folder.path)"]) }
+                opening.withLockedValue { $0 = nil }
+            }
         }
+    }
+
+    /// Waits for a background open to end, so a server shutting down stops using the database
+    /// before it is closed.
+    public func finishOpening() async {
+        await opening.withLockedValue { $0 }?.value
     }
 
     /// The index after applying the log. An index nobody has opened yet is opened here; one that
     /// is opening in the background is waited for a little.
     func currentSet(_ index: LiveSearchIndex) async throws -> SegmentSet {
         if !index.current.ready {
-            if opening.withLockedValue({ $0 }) {
+            if opening.withLockedValue({ $0 != nil }) {
                 let deadline = ContinuousClock.now + Self.readyWait
                 while !index.current.ready {
                     guard ContinuousClock.now < deadline else { throw SearchNotReady() }

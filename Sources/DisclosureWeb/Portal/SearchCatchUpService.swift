@@ -24,5 +24,7 @@ struct SearchCatchUpService: Service {
                 try? await Task.sleep(for: .milliseconds(500))
             }
         }
+        // A shutdown during the first open waits for it: the database closes after the services.
+        await search.finishOpening()
     }
 }
