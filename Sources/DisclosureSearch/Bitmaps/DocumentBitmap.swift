@@ -222,22 +222,29 @@ public struct DocumentBitmap: Equatable, Sendable {
         return lower < keys.count && keys[lower] == key ? lower : nil
     }
 
-    public func intersection(_ other: DocumentBitmap) -> DocumentBitmap {
-        var result = DocumentBitmap()
+    /// Calls `body` with the positions of each high key both bitmaps hold, ascending.
+    private func forEachCommonKey(with other: DocumentBitmap, _ body: (Int, Int) -> Void) {
         var i = 0
         var j = 0
         while i < keys.count && j < other.keys.count {
             if keys[i] == other.keys[j] {
-                if let container = containers[i].intersection(other.containers[j]) {
-                    result.keys.append(keys[i])
-                    result.containers.append(container)
-                }
+                body(i, j)
                 i += 1
                 j += 1
             } else if keys[i] < other.keys[j] {
                 i += 1
             } else {
                 j += 1
+            }
+        }
+    }
+
+    public func intersection(_ other: DocumentBitmap) -> DocumentBitmap {
+        var result = DocumentBitmap()
+        forEachCommonKey(with: other) { i, j in
+            if let container = containers[i].intersection(other.containers[j]) {
+                result.keys.append(keys[i])
+                result.containers.append(container)
             }
         }
         return result
@@ -245,19 +252,7 @@ public struct DocumentBitmap: Equatable, Sendable {
 
     public func intersectionCount(_ other: DocumentBitmap) -> Int {
         var total = 0
-        var i = 0
-        var j = 0
-        while i < keys.count && j < other.keys.count {
-            if keys[i] == other.keys[j] {
-                total += containers[i].intersectionCount(other.containers[j])
-                i += 1
-                j += 1
-            } else if keys[i] < other.keys[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
+        forEachCommonKey(with: other) { i, j in total += containers[i].intersectionCount(other.containers[j]) }
         return total
     }
 

@@ -79,13 +79,6 @@ public struct SegmentSet: Sendable {
         for member in kept { add(member.segment, name: member.name, deleted: member.deleted) }
     }
 
-    /// The value of `field` the index holds for a document (to notice a facet that went stale).
-    public func facetValue(of id: Int, field: String) -> String? {
-        guard let location = locations[id] else { return nil }
-        let values = members[location.member].segment.facets[field] ?? [:]
-        return values.first { $0.value.contains(location.ordinal) }?.key
-    }
-
     /// The ids of the live documents in a segment.
     public func liveIDs(of name: String) -> [Int] {
         guard let member = members.first(where: { $0.name == name }) else { return [] }

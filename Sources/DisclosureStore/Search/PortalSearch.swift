@@ -4,49 +4,6 @@ import Foundation
 import Logging
 import NIOConcurrencyHelpers
 
-/// What a portal search asks for besides the text.
-public struct SearchFilters: Equatable, Sendable {
-    /// Unit codes to search within (a unit and its sub-units); nil for all units.
-    public var unitCodes: [String]?
-    public var category: String?
-    public var year: Int?
-    public var validity: ValidityStatus?
-
-    public init(unitCodes: [String]? = nil, category: String? = nil, year: Int? = nil, validity: ValidityStatus? = nil) {
-        self.unitCodes = unitCodes
-        self.category = category
-        self.year = year
-        self.validity = validity
-    }
-
-    var engineFilters: [String: [String]] {
-        var filters: [String: [String]] = [:]
-        if let unitCodes { filters["unit"] = unitCodes }
-        if let category { filters["category"] = [category] }
-        if let year { filters["year"] = [String(year)] }
-        if let validity { filters["validity"] = [validity.rawValue] }
-        return filters
-    }
-}
-
-public enum SearchOrder: String, Sendable, CaseIterable {
-    case relevance
-    case newest
-}
-
-/// One page of hits with the total and the facet counts over every match.
-public struct SearchResult: Sendable {
-    public var total: Int
-    public var documentIDs: [Int]
-    /// Unit codes with their counts (pages show the names).
-    public var units: [(name: String, count: Int)]
-    public var categories: [(name: String, count: Int)]
-    public var years: [(year: Int, count: Int)]
-    public var validity: [(status: ValidityStatus, count: Int)]
-
-    public static let empty = SearchResult(total: 0, documentIDs: [], units: [], categories: [], years: [], validity: [])
-}
-
 /// The search index is still being read or built (first start, or a folder that had to be rebuilt).
 public struct SearchNotReady: Error, CustomStringConvertible {
     public var description: String { "检索索引正在建立，请稍后再试" }
@@ -112,15 +69,14 @@ public final class PortalSearch: Sendable {
         }
         // Between reads of the head, the last one read still counts: a catch-up to it may be under
         // way on another task, and waiting for it keeps this search from answering from before it.
-        var head: Int64
-        if let known {
-            head = known
-        } else {
-            head = try await SearchChangeLog.head(on: database.sql)
-            let read = head
-            lastCheck.withLockedValue { $0.head = max($0.head, read) }
+        var head = known ?? -1
+        if known == nil {
+            let read = try await SearchChangeLog.head(on: database.sql)
+            head = lastCheck.withLockedValue { last in
+                last.head = max(last.head, read)
+                return last.head
+            }
         }
-        head = max(head, lastCheck.withLockedValue { $0.head })
         for index in [documents, powers] where index.current.ready && index.current.appliedSequence < head {
             try await index.catchUp(upTo: head)
         }

@@ -155,9 +155,9 @@ struct SearchController {
             query: parameters.q, hasQuery: !query.isEmpty, sortNewest: parameters.newest, total: result.total, hits: documents.map(hit),
             exact: exact.map(hit),
             units: result.units.prefix(15).map { facet in
-                let code = facet.name
+                let code = facet.code
                 return Facet(
-                    label: names[facet.name] ?? facet.name, count: facet.count, href: parameters.href { $0.unit = code },
+                    label: names[code] ?? code, count: facet.count, href: parameters.href { $0.unit = code },
                     selected: parameters.unit == code)
             },
             categories: result.categories.prefix(20).map { facet in

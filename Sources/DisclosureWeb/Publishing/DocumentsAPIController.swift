@@ -113,7 +113,7 @@ struct DocumentsAPIController {
             SearchBody(
                 query: parameters.q, total: result.total, page: parameters.page, items: items,
                 facets: [
-                    "unit": result.units.map { Facet(value: $0.name, count: $0.count) },
+                    "unit": result.units.map { Facet(value: $0.code, count: $0.count) },
                     "category": result.categories.map { Facet(value: $0.name, count: $0.count) },
                     "year": result.years.map { Facet(value: String($0.year), count: $0.count) },
                     "validity": result.validity.map { Facet(value: $0.status.rawValue, count: $0.count) },
