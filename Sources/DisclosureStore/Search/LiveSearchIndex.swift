@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import SQLKit
 
 /// One collection's index in this process: the segments read from its folder, kept current by
 /// applying the change log in order. Searches read an immutable snapshot without waiting; the
@@ -39,6 +40,12 @@ actor LiveSearchIndex {
     }
 
     nonisolated var current: Snapshot { snapshot.withLockedValue { $0 } }
+
+    /// Where the index reads the log and the items: the connection that commits (SQLite's one
+    /// writer, PostgreSQL's pool). A reader connection in the parallel test suite once answered
+    /// from before a commit this process had made, so a rebuild missed a document the log's head
+    /// already covered, for good. Reads here are statement by statement; writes wait only for them.
+    private var reads: any SQLDatabase { database.unaudited }
 
     /// Takes the folder's lock and reads it; a missing, corrupt or stale folder is rebuilt from
     /// the database with a log line. Idempotent.
@@ -101,16 +108,16 @@ actor LiveSearchIndex {
     private func rebuildHeld() async throws {
         try folder.lock()
         let started = ContinuousClock.now
-        let head = try await SearchChangeLog.head(on: database.sql)
+        let head = try await SearchChangeLog.head(on: reads)
         var set = SegmentSet()
         var after = 0
         var batch: [SearchDocument] = []
         var exhausted = false
         while !exhausted {
-            let ids = try await source.indexedIDs(after: after, limit: 2_000, on: database.sql)
+            let ids = try await source.indexedIDs(after: after, limit: 2_000, on: reads)
             if let last = ids.last {
                 after = last
-                batch += try await source.searchDocuments(ids: ids, on: database.sql)
+                batch += try await source.searchDocuments(ids: ids, on: reads)
             } else {
                 exhausted = true
             }
@@ -133,11 +140,11 @@ actor LiveSearchIndex {
     private func catchUpHeld(upTo target: Int64?) async throws {
         guard let manifest else { return try await openHeld() }
         let head: Int64
-        if let target { head = target } else { head = try await SearchChangeLog.head(on: database.sql) }
+        if let target { head = target } else { head = try await SearchChangeLog.head(on: reads) }
         guard head > manifest.appliedSequence else { return }
         if head - manifest.appliedSequence > Self.rebuildAbove { return try await rebuildHeld() }
         while let applied = self.manifest?.appliedSequence, applied < head {
-            let changes = try await SearchChangeLog.changes(after: applied, limit: 5_000, on: database.sql)
+            let changes = try await SearchChangeLog.changes(after: applied, limit: 5_000, on: reads)
             guard let last = changes.last else { break }
             try await apply(changes, through: last.sequence)
         }
@@ -150,7 +157,7 @@ actor LiveSearchIndex {
         var set = current.set
         let ids = Array(Set(changes.filter { $0.collection == collection }.map(\.itemID))).sorted()
         if !ids.isEmpty {
-            let documents = try await source.searchDocuments(ids: ids, on: database.sql)
+            let documents = try await source.searchDocuments(ids: ids, on: reads)
             set.remove(ids: ids)
             if !documents.isEmpty {
                 let (segment, name) = try await writeSegment(documents)
@@ -182,7 +189,7 @@ actor LiveSearchIndex {
         let small = set.members.filter { $0.segment.count < Self.smallSegment }
         guard small.count > Self.smallSegmentLimit else { return }
         let ids = small.flatMap { set.liveIDs(of: $0.name) }
-        let documents = try await source.searchDocuments(ids: ids, on: database.sql)
+        let documents = try await source.searchDocuments(ids: ids, on: reads)
         set.remove(ids: ids)
         if !documents.isEmpty {
             let (segment, name) = try await writeSegment(documents)

@@ -61,8 +61,10 @@ public final class PortalSearch: Sendable {
     public func catchUp(force: Bool = false) async throws {
         let commits = database.localCommits
         let now = ContinuousClock.now
+        var ownCommit = false
         let known = lastCheck.withLockedValue { last -> Int64? in
             guard force || last.commits != commits || now - last.at >= Self.headInterval else { return last.head }
+            ownCommit = last.commits != commits
             last.commits = commits
             last.at = now
             return nil
@@ -71,7 +73,9 @@ public final class PortalSearch: Sendable {
         // way on another task, and waiting for it keeps this search from answering from before it.
         var head = known ?? -1
         if known == nil {
-            let read = try await SearchChangeLog.head(on: database.sql)
+            // After a commit of its own, the process asks the connection that committed, so it
+            // reads its own write; otherwise any reader will do.
+            let read = try await SearchChangeLog.head(on: ownCommit || force ? database.unaudited : database.sql)
             head = lastCheck.withLockedValue { last in
                 last.head = max(last.head, read)
                 return last.head
