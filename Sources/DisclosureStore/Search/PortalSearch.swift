@@ -22,7 +22,7 @@ public final class PortalSearch: Sendable {
     let logger: Logger
     /// The background open `start()` began, until it ends.
     private let opening = NIOLockedValueBox<Task<Void, Never>?>(nil)
-    private let lastCheck = NIOLockedValueBox<(commits: UInt64, at: ContinuousClock.Instant, head: Int64)>((0, .now - .seconds(60), -1))
+    private let lastCheck = NIOLockedValueBox(HeadCheck())
     static let headInterval: Duration = .milliseconds(200)
 
     /// How long a search waits for an index that is still opening before answering 503.
@@ -59,26 +59,24 @@ public final class PortalSearch: Sendable {
     /// (under load, one small query per search was a fifth of a PostgreSQL search's cost); other
     /// instances' changes therefore show within that time, or the background loop's half second.
     public func catchUp(force: Bool = false) async throws {
-        let commits = database.localCommits
-        let now = ContinuousClock.now
-        var ownCommit = false
-        let known = lastCheck.withLockedValue { last -> Int64? in
-            guard force || last.commits != commits || now - last.at >= Self.headInterval else { return last.head }
-            ownCommit = last.commits != commits
-            last.commits = commits
-            last.at = now
-            return nil
+        let database = database
+        let plan = lastCheck.withLockedValue { check in
+            check.plan(commits: database.localCommits, now: .now, force: force, interval: Self.headInterval) { ownCommit in
+                // After a commit of its own, the process asks the connection that committed, so it
+                // reads its own write; otherwise any reader will do.
+                Task { try await SearchChangeLog.head(on: ownCommit ? database.unaudited : database.sql) }
+            }
         }
-        // Between reads of the head, the last one read still counts: a catch-up to it may be under
-        // way on another task, and waiting for it keeps this search from answering from before it.
-        var head = known ?? -1
-        if known == nil {
-            // After a commit of its own, the process asks the connection that committed, so it
-            // reads its own write; otherwise any reader will do.
-            let read = try await SearchChangeLog.head(on: ownCommit || force ? database.unaudited : database.sql)
-            head = lastCheck.withLockedValue { last in
-                last.head = max(last.head, read)
-                return last.head
+        let head: Int64
+        switch plan {
+        case .known(let known): head = known
+        case .await(let reading):
+            do {
+                head = try await reading.value
+                lastCheck.withLockedValue { $0.finish(reading, value: head) }
+            } catch {
+                lastCheck.withLockedValue { $0.finish(reading, value: nil) }
+                throw error
             }
         }
         for index in [documents, powers] where index.current.ready && index.current.appliedSequence < head {
