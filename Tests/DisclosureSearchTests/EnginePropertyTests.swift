@@ -9,7 +9,8 @@ import Testing
 @Suite("Search engine equals a brute-force scan")
 struct EnginePropertyTests {
     /// Pieces texts are made of: characters that share bigrams, a separator, Latin and digits.
-    static let pieces = ["政", "府", "务", "公", "开", "县", "财", "预", "算", "年", "政府", "公开", "，", " ", "a", "ab", "2025", "20", "税"]
+    /// 𠀀 (four UTF-8 bytes) and é test that terms sort and compare by bytes.
+    static let pieces = ["政", "府", "务", "公", "开", "县", "财", "预", "算", "年", "政府", "公开", "，", " ", "a", "ab", "2025", "20", "税", "𠀀", "é"]
 
     /// A deterministic corpus and queries from one seed (SplitMix64, so a failing seed replays).
     struct Case: CustomStringConvertible {

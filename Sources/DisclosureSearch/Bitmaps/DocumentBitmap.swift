@@ -295,3 +295,15 @@ public struct DocumentBitmap: Equatable, Sendable {
         return result
     }
 }
+
+extension DocumentBitmap {
+    /// About how much memory the bitmap holds (for caches with a byte budget).
+    var memorySize: Int {
+        containers.reduce(64 + keys.count * 2) { size, container in
+            switch container {
+            case .array(let values): size + 32 + values.count * 2
+            case .bits(let words): size + 32 + words.count * 8
+            }
+        }
+    }
+}

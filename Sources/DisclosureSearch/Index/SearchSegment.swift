@@ -1,14 +1,17 @@
 import DisclosureCore
 
-/// An immutable index over a set of documents: the term dictionary, each term's postings, each
-/// document's id, length and title length by ordinal, and a bitmap per facet value. Ordinal 0 is
-/// the newest document, so `newest` order is ascending ordinal order.
+/// An immutable index over a set of documents, read in place from its file's bytes
+/// (`SegmentFile`): the term dictionary and each term's postings stay in the bytes until a query
+/// reads them; each document's id, date key, length and title length by ordinal, and a bitmap per
+/// facet value, are decoded when the segment opens. Ordinal 0 is the newest document, so `newest`
+/// order is ascending ordinal order.
 public struct SearchSegment: Sendable {
-    /// Terms in ascending order; a term's index is its id.
-    let terms: [String]
-    let postings: [PostingList]
-    /// Bitmaps of the documents containing frequent terms, built once (rare terms decode theirs).
-    let termBitmaps: [Int: DocumentBitmap]
+    let storage: SegmentBytes
+    let dictionary: TermDictionary
+    /// Where the table of the terms' record offsets starts.
+    let recordTable: Int
+    /// This segment's key in `TermBitmapCache`.
+    let serial: Int
     let ids: [Int]
     /// Each document's `dateKey`, non-increasing by ordinal: `newest` order across segments merges on it.
     let dateKeys: [Int64]
@@ -21,16 +24,42 @@ public struct SearchSegment: Sendable {
     /// The same facts by document: field → each ordinal's value (see `FacetColumn`).
     let facetColumns: [String: FacetColumn]
 
-    /// Terms found in at least this many documents keep a ready bitmap.
+    /// Terms found in at least this many documents keep their bitmap in `TermBitmapCache`.
     static let bitmapThreshold = 256
 
+    init(storage: SegmentBytes, dictionary: TermDictionary, recordTable: Int, documents: SegmentFile.Documents) {
+        self.storage = storage
+        self.dictionary = dictionary
+        self.recordTable = recordTable
+        serial = TermBitmapCache.shared.newSegment()
+        ids = documents.ids
+        dateKeys = documents.dateKeys
+        lengths = documents.lengths
+        titleLengths = documents.titleLengths
+        lengthSum = documents.lengths.reduce(0) { $0 + Int($1) }
+        facets = documents.facets
+        facetColumns = FacetColumn.columns(documents.facets, count: documents.ids.count)
+    }
+
     public var count: Int { ids.count }
+
+    /// The file's size in bytes.
+    public var byteCount: Int { storage.count }
+
+    /// Calls `body` with the segment's file bytes (to write them without a copy).
+    public func withFileBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result { try body(storage.buffer) }
+
+    /// The terms in ascending byte order (tests).
+    var terms: [String] { dictionary.strings }
 
     /// Indexes the documents (any order; ordinals follow `dateKey`, newest first, then id), on
     /// `threads` cores.
     public static func build(_ documents: [SearchDocument], threads: Int = 2) -> SearchSegment {
         SegmentBuilder.build(documents, threads: threads)
     }
+
+    /// Term `id`'s postings.
+    func postings(_ id: Int) -> PostingList { SegmentFile.postingList(id, in: storage, recordTable: recordTable) }
 
     /// The ordinals of a posting list, as a bitmap.
     static func ordinals(of list: PostingList) -> DocumentBitmap {
@@ -46,25 +75,16 @@ public struct SearchSegment: Sendable {
 
     /// The ids of the terms a query token stands for: itself, or every term it begins (a prefix).
     func termIDs(for token: SearchQuery.Token) -> [Int] {
-        let start = lowerBound(token.text)
-        guard token.prefix else { return start < terms.count && terms[start] == token.text ? [start] : [] }
-        var end = start
-        while end < terms.count && terms[end].hasPrefix(token.text) { end += 1 }
-        return Array(start..<end)
-    }
-
-    private func lowerBound(_ text: String) -> Int {
-        var lower = 0
-        var upper = terms.count
-        while lower < upper {
-            let middle = (lower + upper) / 2
-            if terms[middle] < text { lower = middle + 1 } else { upper = middle }
-        }
-        return lower
+        Array(dictionary.ids(for: SearchQueryTokenBytes(bytes: Array(token.text.utf8), prefix: token.prefix)))
     }
 
     /// The documents containing a term.
-    func bitmap(ofTerm id: Int) -> DocumentBitmap { termBitmaps[id] ?? Self.ordinals(of: postings[id]) }
+    func bitmap(ofTerm id: Int) -> DocumentBitmap {
+        guard SegmentFile.documentCount(id, in: storage, recordTable: recordTable) >= Self.bitmapThreshold else {
+            return Self.ordinals(of: postings(id))
+        }
+        return TermBitmapCache.shared.bitmap(.init(segment: serial, term: id)) { Self.ordinals(of: postings(id)) }
+    }
 
     /// The documents whose `field` is one of `values`.
     func documents(where field: String, in values: [String]) -> DocumentBitmap {

@@ -95,21 +95,23 @@ enum SegmentBuilder {
         }
         let lengths = parts.flatMap(\.lengths)
         let titleLengths = parts.flatMap(\.titleLengths)
-        let strings = (0..<terms.count).map { terms.string($0) }
-        let order = strings.indices.sorted { strings[$0] < strings[$1] }
-        let postings = order.map { writers[$0].list }
-        var termBitmaps: [Int: DocumentBitmap] = [:]
-        for (index, list) in postings.enumerated() where list.count >= SearchSegment.bitmapThreshold {
-            termBitmaps[index] = SearchSegment.ordinals(of: list)
-        }
+        let termBytes = (0..<terms.count).map { terms.bytes($0) }
+        // Byte order, which `TermDictionary` searches in (the order of the Unicode scalars).
+        let order = termBytes.indices.sorted { termBytes[$0].lexicographicallyPrecedes(termBytes[$1]) }
         var facetOrdinals: [String: [String: [UInt32]]] = [:]
         for (ordinal, document) in ordered.enumerated() {
             for (field, value) in document.facets { facetOrdinals[field, default: [:]][value, default: []].append(UInt32(ordinal)) }
         }
-        let facets = facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } }
-        return SearchSegment(
-            terms: order.map { strings[$0] }, postings: postings, termBitmaps: termBitmaps, ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey),
-            lengths: lengths, titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) },
-            facets: facets, facetColumns: FacetColumn.columns(facets, count: ordered.count))
+        let image = SegmentFile.image(
+            terms: order.map { termBytes[$0] }, postings: order.map { writers[$0].written },
+            documents: SegmentFile.Documents(
+                ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey), lengths: lengths, titleLengths: titleLengths,
+                facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } }))
+        do {
+            return try SegmentFile.open(SegmentBytes(copying: image), checksumVerified: true)
+        } catch {
+            // The image was written just above by the same layout the reader checks.
+            preconditionFailure("a segment built in memory does not read back: \(error)")
+        }
     }
 }

@@ -1,23 +1,54 @@
-import Foundation
-
-/// A segment as bytes, for the index folder: a magic number and version, then every part as
-/// length-prefixed little-endian arrays, then a checksum of all that. Reading checks the checksum
-/// and every length against what is left, so a truncated or corrupt file is a
+/// A segment as bytes: what the index folder holds and what a segment reads in place (memory-mapped
+/// by Store, or a copy in memory). Little-endian, in this order:
+///
+/// - magic and version;
+/// - the term dictionary: the term count, the text length, `count + 1` offsets into the text
+///   (`u32`), then the terms' UTF-8 bytes in ascending byte order (`TermDictionary`);
+/// - `count + 1` absolute offsets of each term's posting record (`u64`), then the records: entry
+///   count, the block table as variable-byte integers (offsets and last ordinals as gaps), the
+///   entries' bytes (`PostingList`);
+/// - the documents by ordinal: ids, date keys, lengths, title lengths; then the facet bitmaps;
+/// - a checksum of everything before it.
+///
+/// Opening checks the checksum and the layout against the file's size and decodes only the
+/// per-document columns and facets; a term's record is read when a query first asks for it, so
+/// an index larger than memory is searchable. A truncated or corrupt file is a
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
 
-    public static func encode(_ segment: SearchSegment) -> [UInt8] {
+    /// The columns and facets of the documents, by ordinal.
+    struct Documents {
+        var ids: [Int]
+        var dateKeys: [Int64]
+        var lengths: [UInt32]
+        var titleLengths: [UInt32]
+        var facets: [String: [String: DocumentBitmap]]
+    }
+
+    /// The file of a segment made of `terms` (ascending byte order) with `postings` (one per term).
+    static func image(terms: [[UInt8]], postings: [PostingList.Parts], documents: Documents) -> [UInt8] {
         var writer = Writer()
         writer.u32(magic)
         writer.u32(version)
-        writer.u32(UInt32(segment.terms.count))
-        for term in segment.terms { writer.string(term) }
-        // Most of the 400,000-odd terms of 100,000 documents are rare: one block, a few entries.
-        // Their block tables as variable-byte integers (offsets and last ordinals as gaps) keep
-        // the file smaller than FTS5's index of the same text.
-        for list in segment.postings {
+        writer.u32(UInt32(terms.count))
+        let textLength = terms.reduce(0) { $0 + $1.count }
+        writer.u32(UInt32(textLength))
+        var offset: UInt32 = 0
+        writer.u32(0)
+        for term in terms {
+            offset += UInt32(term.count)
+            writer.u32(offset)
+        }
+        for term in terms { writer.output.append(contentsOf: term) }
+        // Each record is written after the table, and the table patched with where it landed.
+        let table = writer.output.count
+        writer.output.append(contentsOf: [UInt8](repeating: 0, count: (terms.count + 1) * 8))
+        for (index, list) in postings.enumerated() {
+            writer.patch(u64: UInt64(writer.output.count), at: table + index * 8)
+            // Most of the 400,000-odd terms of 100,000 documents are rare: one block, a few entries.
+            // Their block tables as variable-byte integers keep the file smaller than FTS5's index.
             writer.varint(UInt32(list.count))
             writer.varints(list.blockOffsets.map(UInt32.init), gaps: true)
             writer.varints(list.blockCounts.map(UInt32.init), gaps: false)
@@ -27,14 +58,15 @@ public enum SegmentFile {
             writer.varints(list.blockMinLength, gaps: false)
             writer.bytes(list.bytes)
         }
-        writer.ints(segment.ids.map { UInt32(truncatingIfNeeded: $0) })
-        writer.ints(segment.ids.map { UInt32(truncatingIfNeeded: $0 >> 32) })
-        writer.ints(segment.dateKeys.map { UInt32(truncatingIfNeeded: $0) })
-        writer.ints(segment.dateKeys.map { UInt32(truncatingIfNeeded: $0 >> 32) })
-        writer.ints(segment.lengths)
-        writer.ints(segment.titleLengths)
-        writer.u32(UInt32(segment.facets.count))
-        for (field, values) in segment.facets.sorted(by: { $0.key < $1.key }) {
+        writer.patch(u64: UInt64(writer.output.count), at: table + postings.count * 8)
+        writer.ints(documents.ids.map { UInt32(truncatingIfNeeded: $0) })
+        writer.ints(documents.ids.map { UInt32(truncatingIfNeeded: $0 >> 32) })
+        writer.ints(documents.dateKeys.map { UInt32(truncatingIfNeeded: $0) })
+        writer.ints(documents.dateKeys.map { UInt32(truncatingIfNeeded: $0 >> 32) })
+        writer.ints(documents.lengths)
+        writer.ints(documents.titleLengths)
+        writer.u32(UInt32(documents.facets.count))
+        for (field, values) in documents.facets.sorted(by: { $0.key < $1.key }) {
             writer.string(field)
             writer.u32(UInt32(values.count))
             for (value, bitmap) in values.sorted(by: { $0.key < $1.key }) {
@@ -42,58 +74,70 @@ public enum SegmentFile {
                 writer.ints(bitmap.ordinals)
             }
         }
-        let sum = checksum(writer.output[...])
-        writer.u32(UInt32(truncatingIfNeeded: sum))
-        writer.u32(UInt32(truncatingIfNeeded: sum >> 32))
+        var sum = Checksum()
+        writer.output.withUnsafeBufferPointer { sum.add($0) }
+        writer.u32(UInt32(truncatingIfNeeded: sum.value))
+        writer.u32(UInt32(truncatingIfNeeded: sum.value >> 32))
         return writer.output
     }
 
-    /// FNV-1a over the payload: enough to catch a torn write or a flipped byte.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+    /// The segment's file (a copy of its bytes).
+    public static func encode(_ segment: SearchSegment) -> [UInt8] { segment.storage.array }
+
+    /// A segment from a copy of its file's bytes.
+    public static func decode(_ file: [UInt8]) throws(SegmentFileError) -> SearchSegment {
+        try open(SegmentBytes(copying: file), checksumVerified: false)
     }
 
-    public static func decode(_ file: [UInt8]) throws(SegmentFileError) -> SearchSegment {
-        var head = Reader(bytes: Array(file.prefix(4)))
-        guard try head.u32() == magic else { throw .notASegment }
-        guard file.count >= 16 else { throw .truncated }
-        let bytes = Array(file.dropLast(8))
-        var trailer = Reader(bytes: Array(file.suffix(8)))
-        let stored = UInt64(try trailer.u32()) | UInt64(try trailer.u32()) << 32
-        guard stored == checksum(bytes[...]) else { throw .checksumMismatch }
-        var reader = Reader(bytes: bytes)
-        guard try reader.u32() == magic else { throw .notASegment }
+    /// FNV-1a over the payload: enough to catch a torn write or a flipped byte, and fed in pieces so Store can check a file with `read` before mapping it (checking
+    /// through the mapping would touch, and keep resident, every page).
+    public struct Checksum: Sendable {
+        public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        public init() {}
+
+        public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value &*= 0x0000_0100_0000_01B3
+            }
+        }
+    }
+
+    /// The checksum stored in a file's last eight bytes.
+    public static func storedChecksum(_ trailer: [UInt8]) -> UInt64? {
+        guard trailer.count == 8 else { return nil }
+        return trailer.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
+
+    /// A segment over `storage`. Unless the caller already compared the checksum with the bytes
+    /// before the trailer (`checksumVerified`), it is computed here.
+    public static func open(_ storage: SegmentBytes, checksumVerified: Bool) throws(SegmentFileError) -> SearchSegment {
+        let bytes = storage.buffer
+        guard bytes.count >= 4, storage.u32(at: 0) == magic else { throw .notASegment }
+        guard bytes.count >= 16 else { throw .truncated }
+        let payload = bytes.count - 8
+        if !checksumVerified {
+            var sum = Checksum()
+            sum.add(UnsafeBufferPointer(rebasing: bytes[0..<payload]))
+            guard sum.value == storedChecksum(Array(bytes[payload...])) else { throw .checksumMismatch }
+        }
+        var reader = Reader(bytes: UnsafeBufferPointer(rebasing: bytes[0..<payload]), offset: 4)
         guard try reader.u32() == version else { throw .unsupportedVersion }
         let termCount = Int(try reader.u32())
-        guard termCount <= bytes.count else { throw .truncated }
-        var terms: [String] = []
-        terms.reserveCapacity(termCount)
-        for _ in 0..<termCount { terms.append(try reader.string()) }
-        var postings: [PostingList] = []
-        postings.reserveCapacity(termCount)
-        for _ in 0..<termCount {
-            var list = PostingList.Parts()
-            list.count = Int(try reader.varint())
-            list.blockOffsets = try reader.varints(gaps: true).map(Int.init)
-            let counts = try reader.varints(gaps: false)
-            guard counts.allSatisfy({ $0 >= 1 && $0 <= UInt32(PostingList.blockSize) }) else { throw .inconsistent }
-            list.blockCounts = counts.map { UInt16($0) }
-            list.blockLast = try reader.varints(gaps: true)
-            list.blockMaxFrequency = try reader.varints(gaps: false).map { Float($0) }
-            list.blockMinLength = try reader.varints(gaps: false)
-            list.bytes = try reader.bytes()
-            guard list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFrequency.count,
-                list.blockLast.count == list.blockMinLength.count,
-                list.blockCounts.count == list.blockOffsets.count, list.blockCounts.reduce(0, { $0 + Int($1) }) == list.count,
-                list.blockOffsets.allSatisfy({ $0 < max(list.bytes.count, 1) })
-            else { throw .inconsistent }
-            postings.append(PostingList(list))
+        let textLength = Int(try reader.u32())
+        let tableStart = reader.offset
+        try reader.skip(termCount + 1, size: 4)
+        let textStart = reader.offset
+        try reader.skip(textLength, size: 1)
+        guard storage.u32(at: tableStart) == 0, Int(storage.u32(at: tableStart + termCount * 4)) == textLength else { throw .inconsistent }
+        let recordTable = reader.offset
+        try reader.skip(termCount + 1, size: 8)
+        let recordsEnd = Int(storage.u64(at: recordTable + termCount * 8))
+        guard Int(storage.u64(at: recordTable)) == reader.offset, recordsEnd >= reader.offset, recordsEnd <= payload else {
+            throw .inconsistent
         }
+        reader.offset = recordsEnd
         let low = try reader.ints()
         let high = try reader.ints()
         let dateLow = try reader.ints()
@@ -120,20 +164,60 @@ public enum SegmentFile {
             facets[field] = values
         }
         guard reader.atEnd else { throw .inconsistent }
-        var termBitmaps: [Int: DocumentBitmap] = [:]
-        for (index, list) in postings.enumerated() where list.count >= SearchSegment.bitmapThreshold {
-            termBitmaps[index] = SearchSegment.ordinals(of: list)
-        }
         return SearchSegment(
-            terms: terms, postings: postings, termBitmaps: termBitmaps, ids: ids, dateKeys: dateKeys, lengths: lengths,
-            titleLengths: titleLengths, lengthSum: lengths.reduce(0) { $0 + Int($1) }, facets: facets,
-            facetColumns: FacetColumn.columns(facets, count: ids.count))
+            storage: storage, dictionary: TermDictionary(storage: storage, tableStart: tableStart, textStart: textStart, count: termCount),
+            recordTable: recordTable,
+            documents: Documents(ids: ids, dateKeys: dateKeys, lengths: lengths, titleLengths: titleLengths, facets: facets))
+    }
+
+    /// Term `id`'s posting list, read from its record. Records are checked when read; one that
+    /// does not add up (which the checksum makes a bug, not damage) reads as an empty list.
+    static func postingList(_ id: Int, in storage: SegmentBytes, recordTable: Int) -> PostingList {
+        let start = Int(storage.u64(at: recordTable + id * 8))
+        let end = Int(storage.u64(at: recordTable + (id + 1) * 8))
+        guard start <= end, end <= storage.count else { return PostingList.empty }
+        var reader = Reader(bytes: UnsafeBufferPointer(rebasing: storage.buffer[start..<end]), offset: 0)
+        do {
+            var list = PostingList.Parts()
+            list.count = Int(try reader.varint())
+            list.blockOffsets = try reader.varints(gaps: true).map(Int.init)
+            let counts = try reader.varints(gaps: false)
+            guard counts.allSatisfy({ $0 >= 1 && $0 <= UInt32(PostingList.blockSize) }) else { throw SegmentFileError.inconsistent }
+            list.blockCounts = counts.map { UInt16($0) }
+            list.blockLast = try reader.varints(gaps: true)
+            list.blockMaxFrequency = try reader.varints(gaps: false).map { Float($0) }
+            list.blockMinLength = try reader.varints(gaps: false)
+            let length = Int(try reader.varint())
+            try reader.skip(length, size: 1)
+            guard reader.atEnd, list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFrequency.count,
+                list.blockLast.count == list.blockMinLength.count,
+                list.blockCounts.count == list.blockOffsets.count, list.blockCounts.reduce(0, { $0 + Int($1) }) == list.count,
+                list.blockOffsets.allSatisfy({ $0 < max(length, 1) })
+            else { return PostingList.empty }
+            let entries = UnsafeBufferPointer(rebasing: storage.buffer[(end - length)..<end])
+            return PostingList(list, bytes: entries, storage: storage)
+        } catch {
+            return PostingList.empty
+        }
+    }
+
+    /// How many documents hold term `id` (the record's first number), without reading the rest.
+    static func documentCount(_ id: Int, in storage: SegmentBytes, recordTable: Int) -> Int {
+        let start = Int(storage.u64(at: recordTable + id * 8))
+        let end = Int(storage.u64(at: recordTable + (id + 1) * 8))
+        guard start < end, end <= storage.count else { return 0 }
+        var reader = Reader(bytes: UnsafeBufferPointer(rebasing: storage.buffer[start..<end]), offset: 0)
+        return (try? reader.varint()).map(Int.init) ?? 0
     }
 
     struct Writer {
         var output: [UInt8] = []
 
         mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0) } }
+
+        mutating func patch(u64 value: UInt64, at offset: Int) {
+            withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { output[offset + index] = byte } }
+        }
 
         mutating func bytes(_ bytes: [UInt8]) {
             varint(UInt32(bytes.count))
@@ -161,17 +245,21 @@ public enum SegmentFile {
         }
     }
 
+    /// Reads a part of a segment's bytes, checking every length against what is left.
     struct Reader {
-        let input: [UInt8]
-        var offset = 0
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset: Int
 
-        init(bytes: [UInt8]) { input = bytes }
+        var atEnd: Bool { offset == bytes.count }
 
-        var atEnd: Bool { offset == input.count }
+        mutating func skip(_ count: Int, size: Int) throws(SegmentFileError) {
+            guard count >= 0, (bytes.count - offset) / size >= count else { throw .truncated }
+            offset += count * size
+        }
 
         mutating func u32() throws(SegmentFileError) -> UInt32 {
-            guard input.count - offset >= 4 else { throw .truncated }
-            let value = UInt32(input[offset]) | UInt32(input[offset + 1]) << 8 | UInt32(input[offset + 2]) << 16 | UInt32(input[offset + 3]) << 24
+            guard bytes.count - offset >= 4 else { throw .truncated }
+            let value = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
             offset += 4
             return value
         }
@@ -180,9 +268,9 @@ public enum SegmentFile {
             var value: UInt32 = 0
             var shift: UInt32 = 0
             while true {
-                guard offset < input.count else { throw .truncated }
+                guard offset < bytes.count else { throw .truncated }
                 guard shift <= 28 else { throw .inconsistent }
-                let byte = input[offset]
+                let byte = bytes[offset]
                 offset += 1
                 value |= UInt32(byte & 0x7F) << shift
                 if byte < 0x80 { return value }
@@ -193,7 +281,7 @@ public enum SegmentFile {
         mutating func varints(gaps: Bool) throws(SegmentFileError) -> [UInt32] {
             let count = Int(try varint())
             // Every value takes at least a byte, so a count beyond what is left is corruption.
-            guard count <= input.count - offset else { throw .truncated }
+            guard count <= bytes.count - offset else { throw .truncated }
             var values: [UInt32] = []
             values.reserveCapacity(count)
             var previous: UInt32 = 0
@@ -210,22 +298,19 @@ public enum SegmentFile {
             return values
         }
 
-        mutating func bytes() throws(SegmentFileError) -> [UInt8] {
-            let count = Int(try varint())
-            guard input.count - offset >= count else { throw .truncated }
-            defer { offset += count }
-            return Array(input[offset..<(offset + count)])
-        }
-
         mutating func string() throws(SegmentFileError) -> String {
-            let raw = try bytes()
-            guard let text = String(validating: raw, as: UTF8.self) else { throw .inconsistent }
+            let count = Int(try varint())
+            guard bytes.count - offset >= count else { throw .truncated }
+            defer { offset += count }
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self) else {
+                throw .inconsistent
+            }
             return text
         }
 
         mutating func ints() throws(SegmentFileError) -> [UInt32] {
             let count = Int(try u32())
-            guard (input.count - offset) / 4 >= count else { throw .truncated }
+            guard (bytes.count - offset) / 4 >= count else { throw .truncated }
             var values: [UInt32] = []
             values.reserveCapacity(count)
             for _ in 0..<count { values.append(try u32()) }

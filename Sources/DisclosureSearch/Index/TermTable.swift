@@ -58,5 +58,5 @@ struct TermTable {
         slots = bigger
     }
 
-    func string(_ id: Int) -> String { String(decoding: arena[starts[id]..<(starts[id] + lengths[id])], as: UTF8.self) }
+    func bytes(_ id: Int) -> [UInt8] { Array(arena[starts[id]..<(starts[id] + lengths[id])]) }
 }

@@ -33,7 +33,8 @@ struct PostingCursor {
     }
 
     private mutating func decodeEntry(first: Bool) {
-        list.bytes.withUnsafeBufferPointer { bytes in
+        do {
+            let bytes = list.bytes
             let gap = VarInt.read(bytes, &offset)
             ordinal = first ? gap : ordinal + gap
             let counts = VarInt.read(bytes, &offset)
@@ -88,7 +89,8 @@ struct PostingCursor {
     func positions(into buffer: inout [UInt32]) {
         let total = Int(titleCount + bodyCount)
         var at = positionsOffset
-        list.bytes.withUnsafeBufferPointer { bytes in
+        do {
+            let bytes = list.bytes
             var position: UInt32 = 0
             for nth in 0..<total {
                 let value = VarInt.read(bytes, &at)

@@ -6,8 +6,9 @@
 /// none of them could enter the top results: block-max pruning).
 ///
 /// A class, so the cursors verification copies around share one reference instead of retaining
-/// six arrays each; it is only mutated while a `PostingWriter` builds it, never after.
-final class PostingList: Sendable {
+/// six arrays each. The entries' bytes stay where the segment keeps them (`SegmentBytes`, often a
+/// memory-mapped file), which this list keeps alive.
+final class PostingList: @unchecked Sendable {
     static let blockSize = 128
 
     let blockOffsets: [Int]
@@ -15,10 +16,11 @@ final class PostingList: Sendable {
     let blockLast: [UInt32]
     let blockMaxFrequency: [Float]
     let blockMinLength: [UInt32]
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
+    private let storage: SegmentBytes
 
-    /// The fields as a writer or the segment file reader collected them.
+    /// The fields as a writer collects them.
     struct Parts: Sendable {
         var blockOffsets: [Int] = []
         var blockCounts: [UInt16] = []
@@ -29,16 +31,25 @@ final class PostingList: Sendable {
         var count = 0
     }
 
+    static let empty = PostingList(Parts())
+
     // Immutable (`let`): a read of a class's `var` is checked for exclusive access at run time,
     // and verification reads these for every entry it decodes.
-    init(_ parts: Parts) {
+    init(_ parts: Parts, bytes: UnsafeBufferPointer<UInt8>, storage: SegmentBytes) {
         blockOffsets = parts.blockOffsets
         blockCounts = parts.blockCounts
         blockLast = parts.blockLast
         blockMaxFrequency = parts.blockMaxFrequency
         blockMinLength = parts.blockMinLength
-        bytes = parts.bytes
         count = parts.count
+        self.bytes = bytes
+        self.storage = storage
+    }
+
+    /// A list over a copy of a writer's bytes (tests).
+    convenience init(_ parts: Parts) {
+        let storage = SegmentBytes(copying: parts.bytes)
+        self.init(parts, bytes: storage.buffer, storage: storage)
     }
 
     var blockCount: Int { blockOffsets.count }
@@ -57,7 +68,10 @@ struct PostingWriter: Sendable {
     private var parts = PostingList.Parts()
     private var previous: UInt32 = 0
 
-    /// The list written so far.
+    /// The entries written so far.
+    var written: PostingList.Parts { parts }
+
+    /// The list written so far (tests).
     var list: PostingList { PostingList(parts) }
 
     mutating func append(ordinal: UInt32, titleCount: UInt32, bodyCount: UInt32, positions: some Collection<UInt32>, length: UInt32) {

@@ -22,7 +22,9 @@ public struct PhraseScan: Sendable {
         return (0...(field.count - phrase.count)).contains { start in
             phrase.indices.allSatisfy { index in
                 let token = phrase[index]
-                return token.prefix ? field[start + index].hasPrefix(token.text) : field[start + index] == token.text
+                // By Unicode scalars, as the index compares terms (not by canonical equivalence).
+                let word = field[start + index].utf8
+                return token.prefix ? word.starts(with: token.text.utf8) : word.elementsEqual(token.text.utf8)
             }
         }
     }

@@ -99,7 +99,7 @@ struct SegmentMatch {
     /// Offers the best hits of one term, skipping every block whose best document could not enter
     /// the top list (block-max pruning over one posting list).
     func offerByBlockMax(term: Int, idf: Float, averageLength: Float, to top: inout TopScores) {
-        var cursor = PostingCursor(segment.postings[term])
+        var cursor = PostingCursor(segment.postings(term))
         while !cursor.exhausted {
             // Strictly below: a document of another segment may tie and win on its date.
             if top.isFull && cursor.blockBound(averageLength: averageLength) * idf < top.threshold {
@@ -123,7 +123,7 @@ struct SegmentMatch {
         var title = [UInt32](repeating: 0, count: segment.count)
         var body = [UInt32](repeating: 0, count: segment.count)
         for term in terms {
-            var cursor = PostingCursor(segment.postings[term])
+            var cursor = PostingCursor(segment.postings(term))
             while !cursor.exhausted {
                 title[Int(cursor.ordinal)] += cursor.titleCount
                 body[Int(cursor.ordinal)] += cursor.bodyCount
@@ -144,7 +144,7 @@ struct SegmentMatch {
         -> DocumentBitmap
     {
         var cursors = phrases.indices.map { phrase in
-            checked[phrase].map { token in phrases[phrase][token].map { PostingCursor(segment.postings[$0]) } }
+            checked[phrase].map { token in phrases[phrase][token].map { PostingCursor(segment.postings($0)) } }
         }
         var buffers = checked.map { tokens in tokens.map { _ in [UInt32]() } }
         var matched: [UInt32] = []

@@ -87,23 +87,29 @@ final class IndexFolder: @unchecked Sendable {
     func load(_ manifest: IndexManifest) throws -> SegmentSet {
         var set = SegmentSet()
         for entry in manifest.segments {
-            let bytes: [UInt8]
-            do { bytes = [UInt8](try Data(contentsOf: segmentURL(entry.name))) } catch {
+            do { set.add(try MappedSegment.open(segmentURL(entry.name)), name: entry.name, deleted: entry.deleted) } catch .missing {
                 throw IndexFolderError.unreadable(url.path, "缺少段文件 \(entry.name)")
-            }
-            do { set.add(try SegmentFile.decode(bytes), name: entry.name, deleted: entry.deleted) } catch {
+            } catch {
                 throw IndexFolderError.unreadable(url.path, "段文件 \(entry.name)：\(error)")
             }
         }
         return set
     }
 
-    func write(_ segment: SearchSegment, name: String) throws { try writeDurably(SegmentFile.encode(segment), to: segmentURL(name)) }
+    /// Writes a segment built in memory and answers it mapped from its file, so the copy in
+    /// memory is freed.
+    func write(_ segment: SearchSegment, name: String) throws -> SearchSegment {
+        try segment.withFileBytes { try writeDurably(UnsafeRawBufferPointer($0), to: segmentURL(name)) }
+        // Just written and flushed from the checked bytes: mapping it needs no second checksum.
+        do { return try MappedSegment.open(segmentURL(name), verify: false) } catch {
+            throw IndexFolderError.unreadable(url.path, "段文件 \(name)：\(error)")
+        }
+    }
 
     func write(_ manifest: IndexManifest) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try writeDurably([UInt8](try encoder.encode(manifest)), to: manifestURL)
+        try [UInt8](try encoder.encode(manifest)).withUnsafeBytes { try writeDurably($0, to: manifestURL) }
     }
 
     /// Deletes segment files and leftovers the manifest does not name (from a merge, or a write a
@@ -116,19 +122,17 @@ final class IndexFolder: @unchecked Sendable {
 
     /// Writes to a temporary file, flushes it to disk, renames it into place and flushes the
     /// folder, so after a crash the file is either the old one or the complete new one.
-    private func writeDurably(_ bytes: [UInt8], to target: URL) throws {
+    private func writeDurably(_ buffer: UnsafeRawBufferPointer, to target: URL) throws {
         let temporary = url.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw IndexFolderError.unreadable(url.path, "无法写入") }
         var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result <= 0 { return false }
-                written += result
-            }
-            return fsync(descriptor) == 0
+        var ok = true
+        while ok && written < buffer.count {
+            let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            if result <= 0 { ok = false } else { written += result }
         }
+        ok = ok && fsync(descriptor) == 0
         close(descriptor)
         guard ok, rename(temporary.path, target.path) == 0 else {
             unlink(temporary.path)

@@ -176,9 +176,7 @@ actor LiveSearchIndex {
     private func writeSegment(_ documents: [SearchDocument]) async throws -> (SearchSegment, String) {
         let name = Self.newSegmentName()
         let segment = try await Self.offPool {
-            let segment = SearchSegment.build(documents)
-            try self.folder.write(segment, name: name)
-            return segment
+            try self.folder.write(SearchSegment.build(documents), name: name)
         }
         return (segment, name)
     }
