@@ -143,15 +143,12 @@ struct SegmentMatch {
     func verified(idf: [Float], averageLength: Float, order: EngineQuery.Order, top: inout TopScores, newest: inout [TopScores.Item])
         -> DocumentBitmap
     {
-        var cursors = phrases.indices.map { phrase in
-            checked[phrase].map { token in phrases[phrase][token].map { PostingCursor(segment.postings($0)) } }
-        }
-        var buffers = checked.map { tokens in tokens.map { _ in [UInt32]() } }
+        var verifiers = phrases.indices.map { PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) }
         var matched: [UInt32] = []
         candidates.forEach { ordinal in
             var score: Float = 0
             for index in phrases.indices {
-                let (title, body) = segment.occurrences(of: &cursors[index], offsets: checked[index], at: ordinal, buffers: &buffers[index])
+                let (title, body) = verifiers[index].occurrences(at: ordinal)
                 guard title + body > 0 else { return true }
                 let frequency = BM25.weightedFrequency(title: title, body: body)
                 score += idf[index] * BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
@@ -164,76 +161,5 @@ struct SegmentMatch {
             for ordinal in matched.prefix(top.capacity) { newest.append(item(ordinal, score: 0)) }
         }
         return DocumentBitmap(sorted: matched)
-    }
-}
-
-extension SearchSegment {
-    /// How often the phrase occurs in the title and in the body of the document at `ordinal`:
-    /// `tokens` are cursors of the checked tokens, `offsets` their places in the phrase (the first
-    /// is 0). `buffers` holds one reusable position list per token, so verifying allocates nothing.
-    func occurrences(of tokens: inout [[PostingCursor]], offsets: [Int], at ordinal: UInt32, buffers: inout [[UInt32]]) -> (
-        title: UInt32, body: UInt32
-    ) {
-        for token in tokens.indices {
-            for alternative in tokens[token].indices { tokens[token][alternative].advance(to: ordinal) }
-        }
-        func present(_ cursor: PostingCursor) -> Bool { !cursor.exhausted && cursor.ordinal == ordinal }
-        if tokens.count == 1 {
-            return tokens[0].filter(present).reduce((0, 0)) { ($0.0 + $1.titleCount, $0.1 + $1.bodyCount) }
-        }
-        // Start from the token with the fewest occurrences here (known without decoding), and
-        // narrow its phrase starts token by token, rarest first: a document that holds the
-        // tokens but not the phrase is usually rejected after decoding two of them.
-        var frequencies: [UInt32] = []
-        frequencies.reserveCapacity(tokens.count)
-        for token in tokens.indices {
-            var total: UInt32 = 0
-            for cursor in tokens[token] where present(cursor) { total += cursor.titleCount + cursor.bodyCount }
-            guard total > 0 else { return (0, 0) }
-            frequencies.append(total)
-        }
-        let order = tokens.indices.sorted { frequencies[$0] != frequencies[$1] ? frequencies[$0] < frequencies[$1] : $0 < $1 }
-        func decode(_ token: Int) {
-            buffers[token].removeAll(keepingCapacity: true)
-            var sources = 0
-            for cursor in tokens[token] where present(cursor) {
-                cursor.positions(into: &buffers[token])
-                sources += 1
-            }
-            // A prefix token's alternatives interleave; the narrowing needs one sorted list.
-            if sources > 1 { buffers[token].sort() }
-        }
-        let anchor = order[0]
-        decode(anchor)
-        // Phrase starts, ascending, kept in the anchor's buffer.
-        let anchorOffset = UInt32(offsets[anchor])
-        buffers[anchor].removeAll { $0 < anchorOffset }
-        for index in buffers[anchor].indices { buffers[anchor][index] -= anchorOffset }
-        for token in order.dropFirst() {
-            decode(token)
-            let offset = UInt32(offsets[token])
-            var kept = 0
-            var pointer = 0
-            let list = buffers[token]
-            // In place, by index: iterating the array itself would copy it on the first write.
-            for index in buffers[anchor].indices {
-                let start = buffers[anchor][index]
-                let wanted = start + offset
-                while pointer < list.count && list[pointer] < wanted { pointer += 1 }
-                if pointer < list.count && list[pointer] == wanted {
-                    buffers[anchor][kept] = start
-                    kept += 1
-                }
-            }
-            buffers[anchor].removeLast(buffers[anchor].count - kept)
-            if kept == 0 { return (0, 0) }
-        }
-        var title: UInt32 = 0
-        var body: UInt32 = 0
-        let titleLength = titleLengths[Int(ordinal)]
-        for start in buffers[anchor] {
-            if start < titleLength { title += 1 } else { body += 1 }
-        }
-        return (title, body)
     }
 }
