@@ -114,10 +114,10 @@ actor LiveSearchIndex {
         var batch: [SearchDocument] = []
         var exhausted = false
         while !exhausted {
-            let ids = try await source.indexedIDs(after: after, limit: 2_000, on: reads)
-            if let last = ids.last {
+            let page = try await source.indexedIDs(after: after, limit: 2_000, on: reads)
+            if let last = page.scannedThrough {
                 after = last
-                batch += try await source.searchDocuments(ids: ids, on: reads)
+                if !page.ids.isEmpty { batch += try await source.searchDocuments(ids: page.ids, on: reads) }
             } else {
                 exhausted = true
             }

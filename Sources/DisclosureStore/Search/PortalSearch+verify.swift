@@ -22,7 +22,7 @@ extension PortalSearch {
     /// taken from documents spread over the table (the same ones for the same table).
     public func sampleQueries(count: Int) async throws -> [String] {
         var queries = ["政府", "公开", "通知", "2024年", "财政 预算", "县"]
-        let ids = try await documents.source.indexedIDs(after: 0, limit: 100_000, on: database.sql)
+        let ids = try await documents.source.indexedIDs(after: 0, limit: 100_000, on: database.sql).ids
         guard !ids.isEmpty else { return queries }
         let step = max(1, ids.count / max(1, count))
         let picked = stride(from: 0, to: ids.count, by: step).prefix(count).map { ids[$0] }
@@ -45,10 +45,10 @@ extension PortalSearch {
         let source = documents.source
         var after = 0
         while true {
-            let ids = try await source.indexedIDs(after: after, limit: 2_000, on: database.sql)
-            guard let last = ids.last else { break }
+            let page = try await source.indexedIDs(after: after, limit: 2_000, on: database.sql)
+            guard let last = page.scannedThrough else { break }
             after = last
-            for document in try await source.searchDocuments(ids: ids, on: database.sql) {
+            for document in try await source.searchDocuments(ids: page.ids, on: database.sql) {
                 let scan = PhraseScan(document)
                 for (index, query) in parsed.enumerated() where scan.matches(query) {
                     totals[index] += 1

@@ -8,8 +8,15 @@ import SQLKit
 protocol SearchSource: Sendable {
     /// The items among `ids` that belong in the index, as the engine indexes them.
     func searchDocuments(ids: [Int], on db: any SQLDatabase) async throws -> [SearchDocument]
-    /// The ids of items that belong in the index, ascending, after `id`.
-    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> [Int]
+    /// Of the next `limit` items after `id` (by id), those that belong in the index.
+    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> IDPage
+}
+
+/// One step of a walk over a table by id: the ids that belong in the index, and the last id
+/// looked at (nil at the end of the table), from which the next step starts.
+struct IDPage: Sendable {
+    var ids: [Int]
+    var scannedThrough: Int?
 }
 
 /// The portal's documents: published 主动公开 ones only (条例第十九条–第二十条; issue 3 §3). The
@@ -31,10 +38,23 @@ struct DocumentSearchSource: SearchSource {
         }
     }
 
-    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> [Int] {
-        try await db.select().column("id").from("documents").where("id", .greaterThan, id)
-            .where("state", .equal, DocumentState.published.rawValue).where("attribute", .equal, DisclosureAttribute.proactive.rawValue)
-            .orderBy("id").limit(limit).all(decodingColumn: "id", as: Int.self)
+    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> IDPage {
+        // A walk by primary key that filters here: with the state in the WHERE clause SQLite chose
+        // the state index and sorted every published row for each step (2 minutes per 50,000
+        // documents of a rebuild at a million).
+        let rows = try await db.select().column("id").column("state").column("attribute").from("documents").where("id", .greaterThan, id)
+            .orderBy("id").limit(limit).all()
+        var page = IDPage(ids: [], scannedThrough: nil)
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int.self)
+            page.scannedThrough = id
+            if try row.decode(column: "state", as: String.self) == DocumentState.published.rawValue,
+                try row.decode(column: "attribute", as: String.self) == DisclosureAttribute.proactive.rawValue
+            {
+                page.ids.append(id)
+            }
+        }
+        return page
     }
 }
 
@@ -61,8 +81,9 @@ struct PowerSearchSource: SearchSource {
         }
     }
 
-    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> [Int] {
-        try await db.select().column("id").from("powers").where("id", .greaterThan, id).orderBy("id").limit(limit)
+    func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> IDPage {
+        let ids = try await db.select().column("id").from("powers").where("id", .greaterThan, id).orderBy("id").limit(limit)
             .all(decodingColumn: "id", as: Int.self)
+        return IDPage(ids: ids, scannedThrough: ids.last)
     }
 }
