@@ -21,6 +21,8 @@ public enum AllMigrations {
         CreateSearchChangeLog(),
         // 0010 – drop the FTS5/tsvector search tables and search keys (issue 20)
         RetireDatabaseSearchTables(),
+        // 0011 – an index on the 索引号's part after the unit code (issue 21)
+        IndexNumberTailIndex(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

@@ -27,9 +27,18 @@ public struct DocumentRepository: Sendable {
         // No 索引号 or 文号 holds a control character, and PostgreSQL refuses a NUL in a bound string.
         guard !text.isEmpty, text.count <= 200, !text.unicodeScalars.contains(where: PlainText.isControl) else { return [] }
         let byIndex = try await db.select().column("*").from("documents").where("index_number", .equal, text).limit(1).all()
+        // The part after the unit code (`2026-00001`): the same in several units, so up to 20.
+        let byTail = try await db.select().column("*").from("documents")
+            .where(SQLRaw(Self.indexTail(db.dialect.name == "postgresql")), .equal, SQLBind(text)).orderBy("id").limit(20).all()
         let byNumber = try await db.select().column("*").from("documents").where("doc_number", .equal, text).orderBy("id").limit(20).all()
         var seen = Set<Int>()
-        return try (byIndex + byNumber).map(Self.decode).filter { $0.isPublic && seen.insert($0.id).inserted }.prefix(5).map { $0 }
+        return try (byIndex + byNumber + byTail).map(Self.decode).filter { $0.isPublic && seen.insert($0.id).inserted }.prefix(5).map { $0 }
+    }
+
+    /// The 索引号 after its first `/` (the whole when it has none), as SQL; migration 0011 indexes
+    /// exactly this expression, so a lookup by it uses the index.
+    static func indexTail(_ postgres: Bool) -> String {
+        postgres ? "substr(index_number, position('/' in index_number) + 1)" : "substr(index_number, instr(index_number, '/') + 1)"
     }
 
     public func docNumberTaken(_ docNumber: String, unit: String, except id: Int?) async throws -> Bool {
