@@ -64,8 +64,17 @@ public struct SiteInfo: Sendable {
     public var fax: String
     public var email: String
     public var website: String
+    /// 网站标识码 (国办 政府网站发展指引): ten digits issued with the site's registration.
+    public var siteCode: String
+    /// ICP 备案号, e.g. 「示ICP备00000001号」.
+    public var icpNumber: String
+    /// 公安机关备案号, e.g. 「示公网安备00000000000001号」.
+    public var policeNumber: String
 
-    public init(siteName: String, officeName: String, address: String, hours: String, phone: String, fax: String, email: String, website: String) {
+    public init(
+        siteName: String, officeName: String, address: String, hours: String, phone: String, fax: String, email: String, website: String,
+        siteCode: String = "", icpNumber: String = "", policeNumber: String = ""
+    ) {
         self.siteName = siteName
         self.officeName = officeName
         self.address = address
@@ -74,20 +83,27 @@ public struct SiteInfo: Sendable {
         self.fax = fax
         self.email = email
         self.website = website
+        self.siteCode = siteCode
+        self.icpNumber = icpNumber
+        self.policeNumber = policeNumber
     }
 
     /// Values for the 示范县; a real county sets them with `DISCLOSURE_SITE_*` variables.
     public static let demo = SiteInfo(
         siteName: "示范县人民政府信息公开平台", officeName: "示范县人民政府办公室（县政务公开办）",
         address: "示范县人民路1号县政府大院3号楼201室", hours: "工作日 上午8:30–12:00，下午14:30–17:30",
-        phone: "0000-1234567", fax: "0000-1234568", email: "zwgk@example.gov.cn", website: "http://127.0.0.1:8080/")
+        phone: "0000-1234567", fax: "0000-1234568", email: "zwgk@example.gov.cn", website: "http://127.0.0.1:8080/",
+        siteCode: "0000000000", icpNumber: "示ICP备00000000号", policeNumber: "示公网安备00000000000000号")
 
-    /// Reads `DISCLOSURE_SITE_NAME`, `_OFFICE`, `_ADDRESS`, `_HOURS`, `_PHONE`, `_FAX`, `_EMAIL`, `_URL`.
+    /// Reads `DISCLOSURE_SITE_NAME`, `_OFFICE`, `_ADDRESS`, `_HOURS`, `_PHONE`, `_FAX`, `_EMAIL`, `_URL`,
+    /// `_CODE` (网站标识码), `_ICP` and `_POLICE` (公安备案号).
     public static func fromEnvironment(_ env: [String: String], defaults: SiteInfo = .demo) -> SiteInfo {
         SiteInfo(
             siteName: env["DISCLOSURE_SITE_NAME"] ?? defaults.siteName, officeName: env["DISCLOSURE_SITE_OFFICE"] ?? defaults.officeName,
             address: env["DISCLOSURE_SITE_ADDRESS"] ?? defaults.address, hours: env["DISCLOSURE_SITE_HOURS"] ?? defaults.hours,
             phone: env["DISCLOSURE_SITE_PHONE"] ?? defaults.phone, fax: env["DISCLOSURE_SITE_FAX"] ?? defaults.fax,
-            email: env["DISCLOSURE_SITE_EMAIL"] ?? defaults.email, website: env["DISCLOSURE_SITE_URL"] ?? defaults.website)
+            email: env["DISCLOSURE_SITE_EMAIL"] ?? defaults.email, website: env["DISCLOSURE_SITE_URL"] ?? defaults.website,
+            siteCode: env["DISCLOSURE_SITE_CODE"] ?? defaults.siteCode, icpNumber: env["DISCLOSURE_SITE_ICP"] ?? defaults.icpNumber,
+            policeNumber: env["DISCLOSURE_SITE_POLICE"] ?? defaults.policeNumber)
     }
 }

@@ -8,6 +8,7 @@ import Hummingbird
 /// |---|---|---|
 /// | GET | `/` | public |
 /// | GET | `/guide` | public — 政府信息公开指南 (条例 第十二条) |
+/// | GET | `/sitemap` | public — 网站地图: every section and unit |
 /// | GET | `/catalog`, `/search`, `/apply`, `/track`, `/complain`, `/ask`, `/powers`, `/reports`, `/assessments` | public — sections opened by later modules |
 struct PortalController {
     let clock: any WallClock
@@ -18,6 +19,7 @@ struct PortalController {
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/", use: home)
         router.get("/guide", use: guide)
+        router.get("/sitemap", use: sitemap)
         for section in PortalSection.all where !section.isOpen {
             router.get(RouterPath(section.path)) { _, context in
                 renderer.render("Portal/section", title: section.title, page: section, context: context)
@@ -27,8 +29,31 @@ struct PortalController {
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         let units = try await self.unitQueries.units().filter(\.active)
-        let page = PortalHomePage(units: units, today: today)
+        let names = Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let entries = try await self.publishingQueries.catalogEntries()
+        // 通知公告: every column of the 通知公告 kind across the county; 政策解读: the 解读 columns.
+        let notices = entries.filter { $0.columnKind == .notices }.compactMap(\.id)
+        let interpretations = entries.filter { $0.primaryItem.contains("解读") }.compactMap(\.id)
+        func column(_ id: String, _ title: String, more: String, entries: [Int]?) async throws -> PortalHomePage.Column {
+            let rows =
+                entries?.isEmpty == true
+                ? [] : try await self.publishingQueries.publicList(units: nil, category: nil, catalogEntries: entries, offset: 0, limit: 8)
+            return PortalHomePage.Column(
+                id: id, title: title, more: more, items: rows.map { DocumentListItem($0, unitName: names[$0.unitCode] ?? $0.unitCode, today: today) })
+        }
+        let columns = [
+            try await column("latest", "最新公开", more: "/catalog", entries: nil),
+            try await column("notices", "通知公告", more: "/catalog", entries: notices),
+            try await column("interpretations", "政策解读", more: "/search?q=%E8%A7%A3%E8%AF%BB&sort=date", entries: interpretations),
+        ]
+        let page = PortalHomePage(units: units, today: today, columns: columns)
         return renderer.render("Portal/home", title: "首页", page: page, context: context)
+    }
+
+    /// 网站地图: every section and every unit's catalog and guide.
+    @Sendable func sitemap(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let units = try await self.unitQueries.units().filter(\.active)
+        return renderer.render("Portal/sitemap", title: "网站地图", page: PortalHomePage(units: units, today: today), context: context)
     }
 
     @Sendable func guide(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -18,16 +18,33 @@ struct PortalHomePage: Sendable {
     struct UnitLink: Sendable {
         let code: String
         let name: String
+        let href: String
+
+        init(code: String, name: String) {
+            self.code = code
+            self.name = name
+            href = "/catalog?unit=\(URLQuery.escape(code))"
+        }
+    }
+
+    /// One list of the home page (最新公开, 通知公告, 政策解读) and where its 更多 leads.
+    struct Column: Sendable {
+        let id: String
+        let title: String
+        let more: String
+        let items: [DocumentListItem]
     }
 
     let sections: [PortalSection]
     let unitGroups: [UnitGroup]
     let todayText: String
+    let columns: [Column]
 
-    init(units: [OrgUnit], today: CivilDate) {
+    init(units: [OrgUnit], today: CivilDate, columns: [Column] = []) {
         self.sections = PortalSection.all
         self.unitGroups = UnitGroup.byKind(units)
         self.todayText = "\(today.year)年\(today.month)月\(today.day)日 \(today.chineseWeekday)"
+        self.columns = columns
     }
 }
 

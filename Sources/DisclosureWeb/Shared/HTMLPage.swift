@@ -12,6 +12,8 @@ struct PageFrame<Body>: Sendable where Body: Sendable {
     let notice: String?
     let error: String?
     let page: Body
+    /// The portal's menu and breadcrumbs for this page (the staff layout does not use them).
+    let navigation: PortalNavigation
 }
 
 /// What the staff layout shows of the signed-in account, and which menu items it may use.
@@ -57,7 +59,8 @@ extension PageRenderer {
         _ template: String, title: String, page: Body, staff: StaffAccount? = nil, csrf: String = "", notice: String? = nil, error: String? = nil
     ) -> String {
         let frame = PageFrame(
-            title: title, site: self.config.site, staff: staff.map(StaffNav.init), csrf: csrf, notice: notice, error: error, page: page)
+            title: title, site: self.config.site, staff: staff.map(StaffNav.init), csrf: csrf, notice: notice, error: error, page: page,
+            navigation: PortalNavigation(template: template, title: title, site: self.config.site))
         // A missing template is a programming error caught by the page tests; never crash the server for it.
         return self.templates.render(frame, withTemplate: template)
             ?? "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>系统错误</title><p>页面暂时无法显示，请联系政务公开办。</p></html>"
