@@ -115,6 +115,11 @@ try:
     check(len(strong) == 2 and strong[0].text.startswith("YSQ"), "a citizen applies on a phone and gets 受理编号 and 查询码")
     reference, code = strong[0].text, strong[1].text
     phone.save_screenshot(f"{OUT}/applied-phone.png")
+    # Post/redirect/get: refreshing the receipt shows the same case again and files nothing new.
+    check("/apply/receipt?form=" in phone.current_url, "the receipt is a page of its own after a redirect")
+    phone.refresh()
+    again = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
+    check(len(again) == 2 and again[0].text == reference and again[1].text == code, "refreshing the receipt shows the same 受理编号, no second case")
     phone.get(BASE + "/track")
     phone.find_element(By.NAME, "reference").send_keys(reference)
     phone.find_element(By.NAME, "queryCode").send_keys(code)

@@ -56,7 +56,7 @@ public struct ComplaintService: Sendable {
                 submission, reference: reference, codeHash: SecretToken.storedForm(code), receivedOn: receivedOn, by: createdBy, at: now)
             try await repository.append("受理", note: "\(submission.channel.rawValue)，转\(unit.name)办理", to: id, by: createdBy, at: now)
             return (
-                RequestService.Receipt(id: id, reference: reference, queryCode: code),
+                RequestService.Receipt(id: id, reference: reference, queryCode: code, unitCode: submission.unitCode),
                 AuditEvent(
                     "complaint.create", target: "complaint:\(id)",
                     ["unit": submission.unitCode, "reference": reference, "kind": submission.kind.rawValue, "channel": submission.channel.rawValue])

@@ -23,6 +23,8 @@ public enum AllMigrations {
         RetireDatabaseSearchTables(),
         // 0011 – an index on the 索引号's part after the unit code (issue 21)
         IndexNumberTailIndex(),
+        // 0012 – one case per online application form (issue 21)
+        CreateFormSubmissions(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

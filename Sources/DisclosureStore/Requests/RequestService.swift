@@ -27,13 +27,36 @@ public struct RequestService: Sendable {
         public let id: Int
         public let reference: String
         public let queryCode: String
+        /// The 受理机关.
+        public let unitCode: String
     }
 
     /// An online application (第三十一条（三）): waits as 待确认 until staff confirm it.
-    public func submitOnline(_ application: RequestApplication) async throws -> Receipt {
+    /// `form`: the hash of the form's one-time token (see `FormSubmissions`); a form already filed
+    /// answers its first receipt again and files nothing.
+    public func submitOnline(_ application: RequestApplication, form: String? = nil) async throws -> Receipt {
         var application = application
         application.channel = .online
-        return try await file(application.validated(), receivedOn: nil, by: .anonymous, createdBy: "public")
+        let validated = try application.validated()
+        guard let form else { return try await file(validated, receivedOn: nil, by: .anonymous, createdBy: "public") }
+        if let earlier = try await FormSubmissions.receipt(form, now: clock.now(), on: database.unaudited) { return earlier }
+        do {
+            return try await file(validated, receivedOn: nil, by: .anonymous, createdBy: "public", form: form)
+        } catch {
+            // A second post of the same form that raced the first fails on the token's key and
+            // rolls back; the first one's receipt is the answer.
+            if let earlier = try await FormSubmissions.receipt(form, now: clock.now(), on: database.unaudited) { return earlier }
+            throw error
+        }
+    }
+
+    /// The key an online application form is filed under: its one-time token bound to the
+    /// browser's CSRF cookie.
+    public static func formKey(token: String, browser: String) -> String { FormSubmissions.key(token: token, browser: browser) }
+
+    /// The receipt of a form filed within the last 24 hours (the page after the redirect).
+    public func receipt(ofForm form: String) async throws -> Receipt? {
+        try await FormSubmissions.receipt(form, now: clock.now(), on: database.unaudited)
     }
 
     /// A counter, post, fax or e-mail application entered by staff of the unit. `receivedOn` is the
@@ -48,7 +71,9 @@ public struct RequestService: Sendable {
         return try await file(application, receivedOn: receivedOn, by: .staff(staff), createdBy: staff.username)
     }
 
-    func file(_ application: RequestApplication, receivedOn: CivilDate?, by actor: AuditActor, createdBy: String) async throws -> Receipt {
+    func file(_ application: RequestApplication, receivedOn: CivilDate?, by actor: AuditActor, createdBy: String, form: String? = nil) async throws
+        -> Receipt
+    {
         let now = clock.now()
         let code = Self.newQueryCode()
         let year = CivilDate(instant: now).year
@@ -64,7 +89,8 @@ public struct RequestService: Sendable {
             if receivedOn != nil, let request = try await RequestRepository(db).find(id) {
                 try await issueLetter(.receipt, for: request, on: receivedOn!, by: createdBy, db: db, calendar: calendar)
             }
-            let receipt = Receipt(id: id, reference: reference, queryCode: code)
+            let receipt = Receipt(id: id, reference: reference, queryCode: code, unitCode: application.unitCode)
+            if let form { try await FormSubmissions.record(form, receipt: receipt, at: now, on: db) }
             return (
                 receipt,
                 AuditEvent(

@@ -49,6 +49,9 @@ struct PortalNavigation: Sendable {
         first, _ in first
     }
 
+    /// Section pages whose title is longer than the menu's label.
+    static let indexTitles: [String: String] = ["/guide": "政府信息公开指南"]
+
     init(template: String, title: String, site: SiteInfo) {
         siteCode = site.siteCode.isEmpty ? nil : site.siteCode
         icpNumber = site.icpNumber.isEmpty ? nil : site.icpNumber
@@ -56,7 +59,7 @@ struct PortalNavigation: Sendable {
         policeRecordCode = String(site.policeNumber.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
         let section = Self.sections[template]
         let sectionTitle = section.flatMap { Self.titles[$0] }
-        let onIndex = sectionTitle == title
+        let onIndex = sectionTitle == title || section.flatMap { Self.indexTitles[$0] } == title
         items = Self.navigation.map { entry in
             Item(path: entry.path, title: entry.title, current: entry.path == section ? (onIndex || entry.path == "/" ? "page" : "true") : nil)
         }
@@ -68,7 +71,7 @@ struct PortalNavigation: Sendable {
         }
         var trail = [Crumb(title: "首页", href: "/")]
         if let section, let sectionTitle, section != "/" {
-            trail.append(Crumb(title: sectionTitle, href: onIndex ? nil : section))
+            trail.append(Crumb(title: onIndex ? title : sectionTitle, href: onIndex ? nil : section))
         }
         if !onIndex { trail.append(Crumb(title: title, href: nil)) }
         crumbs = trail

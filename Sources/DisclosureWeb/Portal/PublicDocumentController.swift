@@ -93,7 +93,8 @@ struct PublicDocumentController {
         let unitGroups: [UnitGroup]
         let unitName: String?
         let columns: [ColumnLink]
-        let heading: String
+        /// The unit (and column) shown; nil for the whole county, so the title reads 「公开目录」 alone.
+        let heading: String?
         let items: [DocumentListItem]
         let pagination: Pagination
     }
@@ -139,7 +140,7 @@ struct PublicDocumentController {
                     separator: "&")
             let view = CatalogPage(
                 unitGroups: groups, unitName: unitCode.flatMap { names[$0] }, columns: columns,
-                heading: [unitCode.flatMap { names[$0] }, column].compactMap { $0 }.joined(separator: " · "),
+                heading: unitCode.flatMap { names[$0] }.map { [$0, column].compactMap { $0 }.joined(separator: " · ") },
                 items: rows.map { DocumentListItem($0, unitName: names[$0.unitCode] ?? $0.unitCode, today: today) },
                 pagination: Pagination(page: page, size: size, total: total) { "\(base)\(base.hasSuffix("?") ? "" : "&")page=\($0)" })
             return ByteBuffer(string: renderer.html("Portal/catalog", title: "公开目录", page: view))

@@ -47,6 +47,13 @@ struct SearchController {
         let pagination: Pagination
         let relevanceHref: String
         let newestHref: String
+
+        /// 「找到 N 条结果。」, or what the 索引号 / 文号 found when the words found nothing.
+        var summary: String {
+            total == 0 && !exact.isEmpty ? "按索引号 / 文号找到 \(exact.count) 条。" : "找到 \(total) 条结果。"
+        }
+
+        var noResults: Bool { hits.isEmpty && exact.isEmpty }
     }
 
     /// The request's parameters, normalised so equal searches share a cache entry.
@@ -236,6 +243,8 @@ extension SearchController.SearchPage: MustacheParent {
         case "pagination": pagination
         case "relevanceHref": relevanceHref
         case "newestHref": newestHref
+        case "summary": summary
+        case "noResults": noResults
         default: nil
         }
     }

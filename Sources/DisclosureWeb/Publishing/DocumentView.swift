@@ -79,7 +79,8 @@ struct DocumentListItem: Sendable {
     let href: String
     let title: String
     let date: String
-    let docNumber: String
+    /// nil without a 文号 (a template shows an empty string as present, leaving a stray 「 · 」).
+    let docNumber: String?
     let unitName: String
     let category: String
     let validity: String?
@@ -88,7 +89,7 @@ struct DocumentListItem: Sendable {
         href = "/documents/\(summary.id)"
         title = summary.title
         date = summary.publishedOn?.description ?? summary.generatedOn.description
-        docNumber = summary.docNumber
+        docNumber = summary.docNumber.isEmpty ? nil : summary.docNumber
         self.unitName = unitName
         category = summary.category
         validity = summary.isNormative ? summary.validity.status(on: today).rawValue : nil
@@ -102,11 +103,14 @@ struct Pagination: Sendable {
     let total: Int
     let previous: String?
     let next: String?
+    /// Only a list longer than a page shows the pager (「第 1 / 1 页」 under nothing said nothing).
+    let isShown: Bool
 
     init(page: Int, size: Int, total: Int, link: (Int) -> String) {
         self.page = page
         self.total = total
         pages = max(1, (total + size - 1) / size)
+        isShown = pages > 1
         previous = page > 1 ? link(page - 1) : nil
         next = page < pages ? link(page + 1) : nil
     }

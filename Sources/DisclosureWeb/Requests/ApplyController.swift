@@ -1,5 +1,6 @@
 import DisclosureCore
 import DisclosureStore
+import Foundation
 import Hummingbird
 
 /// The citizen's side of 依申请公开 on the portal: apply online and track with the 受理编号 and
@@ -20,6 +21,8 @@ struct ApplyController {
 
     struct ApplyPage: Sendable {
         let form: ApplicationForm
+        /// The form's one-time token: posting it twice files one case (issue 21).
+        let formToken: String
     }
 
     struct AppliedPage: Sendable {
@@ -31,6 +34,7 @@ struct ApplyController {
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/apply", use: applyForm)
         router.post("/apply", use: apply)
+        router.get("/apply/receipt", use: receipt)
         router.get("/track", use: trackForm)
         router.post("/track", use: track)
     }
@@ -42,9 +46,17 @@ struct ApplyController {
 
     func renderApply(values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
         let units = try await self.unitQueries.units().filter(\.active)
+        // A form sent back with an error keeps its token, so its eventual post is still one case.
+        let token = values["formToken"].flatMap { Self.isFormToken($0) ? $0 : nil } ?? SecretToken.generate()
         return renderer.render(
-            "Requests/apply", title: "依申请公开", page: ApplyPage(form: ApplicationForm(values: values, units: units)), context: context,
-            status: error?.kind.httpStatus ?? .ok, error: error?.message)
+            "Requests/apply", title: "依申请公开", page: ApplyPage(form: ApplicationForm(values: values, units: units), formToken: token),
+            context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
+    }
+
+    /// `SecretToken.generate()`'s shape: 43 base64url characters.
+    static func isFormToken(_ text: String) -> Bool {
+        text.utf8.count == 43
+            && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
     }
 
     @Sendable func apply(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -52,14 +64,41 @@ struct ApplyController {
         do {
             try Honeypot.check(form.values)
             let application = try ApplicationForm.application(from: form, channel: .online)
-            let receipt = try await self.requests.submitOnline(application)
-            let unitName = try await self.unitQueries.names()[application.unitCode] ?? application.unitCode
-            return renderer.render(
-                "Requests/applied", title: "申请已提交",
-                page: AppliedPage(reference: receipt.reference, queryCode: receipt.queryCode, unitName: unitName), context: context, status: .created)
+            let token = form.text("formToken")
+            guard Self.isFormToken(token) else {
+                // A form from before this page carried tokens, or a hand-made post: file it once,
+                // and show the receipt now (there is nothing to redirect to).
+                let receipt = try await self.requests.submitOnline(application)
+                return try await renderReceipt(receipt, context: context, status: .created)
+            }
+            // Post/redirect/get: a refresh of the receipt page, a second tap or a repeated post
+            // of the same form shows the first receipt and files nothing more.
+            _ = try await self.requests.submitOnline(application, form: RequestService.formKey(token: token, browser: context.csrfToken))
+            return redirect(to: "/apply/receipt?form=\(token)")
         } catch let error as DomainError {
             return try await renderApply(values: form.values, context: context, error: error)
         }
+    }
+
+    /// The receipt after the redirect: only in the browser that posted the form (its CSRF cookie
+    /// is part of the key), for 24 hours.
+    @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters.get("form").map { String($0) } ?? ""
+        guard Self.isFormToken(token), !context.csrfCookieIsNew,
+            let receipt = try await self.requests.receipt(ofForm: RequestService.formKey(token: token, browser: context.csrfToken))
+        else {
+            return renderer.render(
+                "Requests/track", title: "申请查询", page: TrackPage(reference: "", result: nil, complaint: nil), context: context,
+                status: .notFound, error: "回执只在提交申请的浏览器中保留 24 小时。请凭受理编号和查询码查询办理进度。")
+        }
+        return try await renderReceipt(receipt, context: context, status: .ok)
+    }
+
+    func renderReceipt(_ receipt: RequestService.Receipt, context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
+        let unitName = try await self.unitQueries.names()[receipt.unitCode] ?? receipt.unitCode
+        return renderer.render(
+            "Requests/applied", title: "申请已提交",
+            page: AppliedPage(reference: receipt.reference, queryCode: receipt.queryCode, unitName: unitName), context: context, status: status)
     }
 
     @Sendable func trackForm(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -3,6 +3,7 @@ import DisclosureStore
 import DisclosureTestSupport
 import Foundation
 import Hummingbird
+import SQLKit
 import Testing
 
 @Suite("Request pages: apply and track without JavaScript, the clerk's case view, letters")
@@ -11,6 +12,11 @@ struct RequestPagesTests {
         "unitCode": "CZJ", "applicantKind": "自然人", "applicantName": "李四", "idType": "居民身份证", "idNumber": "360421199003071231",
         "phone": "13912345678", "address": "示范县解放路2号", "infoTitle": "2026年城乡低保资金发放明细", "requestedForm": "纸质", "delivery": "邮寄",
     ]
+
+    static func formToken(in body: String) -> String? {
+        guard let range = body.range(of: #"name="formToken" value=""#) else { return nil }
+        return String(body[range.upperBound...].prefix { $0 != "\"" })
+    }
 
     static func value(after label: String, in body: String) -> String? {
         guard let range = body.range(of: "<dt>\(label)</dt><dd><strong>") else { return nil }
@@ -32,10 +38,18 @@ struct RequestPagesTests {
             #expect(refused.body.contains("示范县解放路2号"))
             #expect(try await browser.post("/apply", form: Self.form, csrf: "").status == .forbidden)
 
-            let applied = try await browser.post("/apply", form: Self.form)
-            #expect(applied.status == .created)
-            let reference = try #require(Self.value(after: "受理编号", in: applied.body))
-            let code = try #require(Self.value(after: "查询码", in: applied.body))
+            let token = try #require(Self.formToken(in: page.body))
+            #expect(refused.body.contains("name=\"formToken\" value=\""))
+            var form = Self.form
+            form["formToken"] = token
+            let applied = try await browser.post("/apply", form: form)
+            #expect(applied.status == .seeOther)
+            let location = try #require(applied.headers[.location])
+            #expect(location == "/apply/receipt?form=\(token)")
+            let receipt = try await browser.get(location)
+            #expect(receipt.status == .ok)
+            let reference = try #require(Self.value(after: "受理编号", in: receipt.body))
+            let code = try #require(Self.value(after: "查询码", in: receipt.body))
             try await browser.get("/track")
             let tracked = try await browser.post("/track", form: ["reference": reference, "queryCode": code])
             #expect(tracked.status == .ok)
@@ -49,6 +63,39 @@ struct RequestPagesTests {
             #expect(unknown.status == .notFound)
             #expect(wrong.body.contains("受理编号或查询码不正确"))
             #expect(unknown.body.contains("受理编号或查询码不正确"))
+        }
+    }
+
+    @Test("a form posted twice, or its receipt page refreshed, files one case and shows the same receipt", arguments: TestDatabase.kinds)
+    func oneCasePerForm(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            let page = try await browser.get("/apply")
+            let token = try #require(Self.formToken(in: page.body))
+            var form = Self.form
+            form["formToken"] = token
+            form["infoTitle"] = "重复提交测试：2026年城乡低保资金发放明细"
+            let posted = form
+            // A double tap: both posts arrive at once.
+            async let first = browser.post("/apply", form: posted)
+            async let second = browser.post("/apply", form: posted)
+            let answers = try await [first, second]
+            #expect(answers.allSatisfy { $0.status == .seeOther })
+            #expect(Set(answers.compactMap { $0.headers[.location] }) == ["/apply/receipt?form=\(token)"])
+            let third = try await browser.post("/apply", form: form)
+            #expect(third.headers[.location] == "/apply/receipt?form=\(token)")
+            let shown = try await browser.get("/apply/receipt?form=\(token)")
+            let again = try await browser.get("/apply/receipt?form=\(token)")
+            #expect(Self.value(after: "受理编号", in: shown.body) != nil)
+            #expect(Self.value(after: "受理编号", in: shown.body) == Self.value(after: "受理编号", in: again.body))
+            #expect(Self.value(after: "查询码", in: shown.body) == Self.value(after: "查询码", in: again.body))
+            let cases = try await database.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("requests")
+                .where("info_title", .equal, form["infoTitle"]!).first(decodingColumn: "n", as: Int.self)
+            #expect(cases == 1)
+            // Another form token, or none that was ever posted, shows no receipt.
+            let unknown = try await browser.get("/apply/receipt?form=" + String(repeating: "a", count: 43))
+            #expect(unknown.status == .notFound)
+            #expect(unknown.body.contains("回执只在提交申请的浏览器中保留 24 小时"))
+            #expect(try await browser.get("/apply/receipt?form=%00").status == .notFound)
         }
     }
 

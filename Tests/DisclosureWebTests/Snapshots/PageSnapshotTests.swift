@@ -28,6 +28,7 @@ struct PageSnapshotTests {
         ("reports", "/reports"),
         ("report", "/reports/CZJ/2025"),
         ("assessments", "/assessments"),
+        ("sitemap", "/sitemap"),
     ]
 
     static let staffPages: [(name: String, user: String, path: String)] = [

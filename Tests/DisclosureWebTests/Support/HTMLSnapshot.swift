@@ -12,11 +12,12 @@ enum HTMLSnapshot {
 
     static var recording: Bool { ProcessInfo.processInfo.environment["DISCLOSURE_RECORD_SNAPSHOTS"] == "1" }
 
-    /// What differs per run and not per code: CSRF tokens and the 查询码 drawn at random.
+    /// What differs per run and not per code: CSRF and form tokens and the 查询码 drawn at random.
     static func normalized(_ html: String) -> String {
         var text = html
         for (pattern, replacement) in [
             (#"name="_csrf" value="[^"]*""#, #"name="_csrf" value="…""#),
+            (#"name="formToken" value="[^"]*""#, #"name="formToken" value="…""#),
             (#"查询码(</th><td>|：|:\s*)[A-Z0-9]{8}"#, "查询码$1XXXXXXXX"),
         ] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
