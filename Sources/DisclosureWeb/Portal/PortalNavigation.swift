@@ -20,7 +20,7 @@ struct PortalNavigation: Sendable {
     let crumbs: [Crumb]
     /// Stored, since templates see only stored properties.
     let showsCrumbs: Bool
-    /// The header's search box is left out on the search page, which has its own.
+    /// The header's search box is left out on the search page and the home page, which have their own.
     let showsSearchBox: Bool
     /// The footer's registration facts, nil when the office has not set them (a template shows
     /// an empty string as present).
@@ -63,7 +63,7 @@ struct PortalNavigation: Sendable {
         items = Self.navigation.map { entry in
             Item(path: entry.path, title: entry.title, current: entry.path == section ? (onIndex || entry.path == "/" ? "page" : "true") : nil)
         }
-        showsSearchBox = template != "Portal/search"
+        showsSearchBox = template != "Portal/search" && template != "Portal/home"
         guard template != "Portal/home" else {
             crumbs = []
             showsCrumbs = false

@@ -29,7 +29,8 @@ struct SearchController {
         let href: String
         let title: String
         let snippet: [SnippetPart]
-        let meta: String
+        /// Unit, date and 文号, each kept on one line (a 文号 never breaks inside 〔2026〕3号).
+        let meta: [String]
     }
 
     struct SearchPage: Sendable {
@@ -145,7 +146,7 @@ struct SearchController {
                 href: "/documents/\(document.id)", title: document.draft.title,
                 snippet: Snippet.make(document.draft.body, terms: query.terms, radius: 60),
                 meta: [names[document.draft.unitCode] ?? document.draft.unitCode, document.publishedOn?.description ?? "", document.draft.docNumber]
-                    .filter { !$0.isEmpty }.joined(separator: " · "))
+                    .filter { !$0.isEmpty })
         }
         var active: [Facet] = []
         if let unit = parameters.unit {

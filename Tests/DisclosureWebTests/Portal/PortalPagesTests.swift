@@ -36,12 +36,16 @@ struct PortalPagesTests {
         }
     }
 
+    func guideHasSearchBox(_ body: String) -> Bool { body.contains(#"<form class="site-search" role="search" action="/search" method="get">"#) }
+
     @Test("every portal page has the search box, the menu with the current section, breadcrumbs and the registration footer")
     func furniture() async throws {
         try await Self.demoCounty(.sqlite) { browser in
             let home = try await browser.get("/")
-            #expect(home.body.contains(#"<form class="site-search" role="search" action="/search" method="get">"#))
+            // The home page's own search box replaces the header's; every other page has the header's.
+            #expect(!home.body.contains(#"<form class="site-search""#))
             #expect(home.body.contains(#"<form class="hero-search" role="search" action="/search" method="get">"#))
+            #expect(guideHasSearchBox(try await browser.get("/guide").body))
             #expect(home.body.contains(#"<a href="/" aria-current="page">首页</a>"#))
             #expect(!home.body.contains(#"class="crumbs"#))
             #expect(home.body.contains("网站标识码：0000000000"))
