@@ -30,6 +30,9 @@ struct SegmentMatch {
         var tokenCounts: [[Int]] = []
         var candidates: DocumentBitmap?
         var complete = true
+        // A token that stands again later in the query (政府信息公开政府信息公开…) is looked up,
+        // counted and intersected once.
+        var seen: [[Int]: Int] = [:]
         for phrase in query.phrases {
             var tokens: [[Int]] = []
             var counts: [Int] = []
@@ -41,9 +44,14 @@ struct SegmentMatch {
                     counts.append(0)
                     continue
                 }
+                if let count = seen[ids] {
+                    counts.append(count)
+                    continue
+                }
                 var documents = ids.dropFirst().reduce(segment.bitmap(ofTerm: ids[0])) { $0.union(segment.bitmap(ofTerm: $1)) }
                 if let live { documents = documents.intersection(live) }
                 counts.append(documents.count)
+                seen[ids] = documents.count
                 if complete { candidates = candidates.map { $0.intersection(documents) } ?? documents }
             }
             phrases.append(tokens)
