@@ -48,6 +48,7 @@ struct RequestPagesTests {
             #expect(location == "/apply/receipt?form=\(token)")
             let receipt = try await browser.get(location)
             #expect(receipt.status == .ok)
+            #expect(receipt.body.contains("刷新本页不会重复提交"))
             let reference = try #require(Self.value(after: "受理编号", in: receipt.body))
             let code = try #require(Self.value(after: "查询码", in: receipt.body))
             try await browser.get("/track")
