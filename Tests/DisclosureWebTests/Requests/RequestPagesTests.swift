@@ -6,6 +6,8 @@ import Hummingbird
 import SQLKit
 import Testing
 
+@testable import DisclosureWeb
+
 @Suite("Request pages: apply and track without JavaScript, the clerk's case view, letters")
 struct RequestPagesTests {
     static let form = [
@@ -30,6 +32,10 @@ struct RequestPagesTests {
             #expect(page.status == .ok)
             #expect(page.body.contains("政府信息公开申请"))
             #expect(page.body.contains("name=\"idNumber\""))
+            // No agency chosen for the citizen; agencies grouped by kind; an internal 科 is no agency.
+            #expect(page.body.contains(#"<option value="" selected>请选择受理机关</option>"#))
+            #expect(page.body.contains(#"<optgroup label="县直部门">"#))
+            #expect(!page.body.contains(#"<option value="CZJ" selected>"#))
             var bad = Self.form
             bad["idNumber"] = "360421199003071232"
             let refused = try await browser.post("/apply", form: bad)
@@ -65,6 +71,20 @@ struct RequestPagesTests {
             #expect(wrong.body.contains("受理编号或查询码不正确"))
             #expect(unknown.body.contains("受理编号或查询码不正确"))
         }
+    }
+
+    @Test("the 受理机关 list holds agencies only: a 科 under a bureau is left out, a unit whose parent is not listed stays")
+    func agencies() {
+        let county = OrgUnit(code: "XZF", name: "示范县人民政府", kind: .countyGovernment, parentCode: nil)
+        let bureau = OrgUnit(code: "CZJ", name: "示范县财政局", kind: .countyDepartment, parentCode: "XZF")
+        let section = OrgUnit(code: "CZJ-GKK", name: "示范县财政局国库科", kind: .other, parentCode: "CZJ")
+        let town = OrgUnit(code: "CGZ", name: "城关镇人民政府", kind: .township, parentCode: "XZF")
+        #expect(ApplicationForm.agencies([county, bureau, section, town]).map(\.code) == ["XZF", "CZJ", "CGZ"])
+        // A clerk's intake form lists only the clerk's own unit, whose parent is not in the list.
+        #expect(ApplicationForm.agencies([bureau]).map(\.code) == ["CZJ"])
+        let form = ApplicationForm(values: [:], units: [county, bureau, section, town])
+        #expect(form.unitGroups.map(\.label) == ["县人民政府", "县直部门", "乡镇人民政府"])
+        #expect(!form.unitChosen)
     }
 
     @Test("a form posted twice, or its receipt page refreshed, files one case and shows the same receipt", arguments: TestDatabase.kinds)
