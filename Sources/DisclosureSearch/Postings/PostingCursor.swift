@@ -33,22 +33,20 @@ struct PostingCursor {
     }
 
     private mutating func decodeEntry(first: Bool) {
-        do {
-            let bytes = list.bytes
-            let gap = VarInt.read(bytes, &offset)
-            ordinal = first ? gap : ordinal + gap
-            let counts = VarInt.read(bytes, &offset)
-            titleCount = counts & 3
-            bodyCount = counts >> 2
-            if titleCount == 3 { titleCount += VarInt.read(bytes, &offset) }
-            positionsOffset = offset
-            // Skip the positions by counting their last bytes (no decoding); `positions(into:)`
-            // re-reads them from `positionsOffset` when asked.
-            var remaining = titleCount + bodyCount
-            while remaining > 0 {
-                if bytes[offset] < 0x80 { remaining -= 1 }
-                offset += 1
-            }
+        let bytes = list.bytes
+        let gap = VarInt.read(bytes, &offset)
+        ordinal = first ? gap : ordinal + gap
+        let counts = VarInt.read(bytes, &offset)
+        titleCount = counts & 3
+        bodyCount = counts >> 2
+        if titleCount == 3 { titleCount += VarInt.read(bytes, &offset) }
+        positionsOffset = offset
+        // Skip the positions by counting their last bytes (no decoding); `positions(into:)`
+        // re-reads them from `positionsOffset` when asked.
+        var remaining = titleCount + bodyCount
+        while remaining > 0 {
+            if bytes[offset] < 0x80 { remaining -= 1 }
+            offset += 1
         }
     }
 
@@ -89,14 +87,12 @@ struct PostingCursor {
     func positions(into buffer: inout [UInt32]) {
         let total = Int(titleCount + bodyCount)
         var at = positionsOffset
-        do {
-            let bytes = list.bytes
-            var position: UInt32 = 0
-            for nth in 0..<total {
-                let value = VarInt.read(bytes, &at)
-                position = nth == 0 ? value : position + value
-                buffer.append(position)
-            }
+        let bytes = list.bytes
+        var position: UInt32 = 0
+        for nth in 0..<total {
+            let value = VarInt.read(bytes, &at)
+            position = nth == 0 ? value : position + value
+            buffer.append(position)
         }
     }
 }

@@ -30,10 +30,10 @@ struct PortalNavigation: Sendable {
     /// The 公安备案号's digits, for the link to its public record.
     let policeRecordCode: String
 
-    static let navigation: [(path: String, title: String)] = [
-        ("/", "首页"), ("/guide", "公开指南"), ("/catalog", "公开目录"), ("/search", "信息检索"), ("/apply", "依申请公开"),
-        ("/complain", "投诉举报"), ("/ask", "留言咨询"), ("/powers", "权责清单"), ("/reports", "年度报告"), ("/assessments", "考核结果"),
-    ]
+    /// 首页, then every section but 申请查询 (reached from 依申请公开 and 投诉举报), in
+    /// `PortalSection.all`'s order and with its titles.
+    static let navigation: [(path: String, title: String)] =
+        [("/", "首页")] + PortalSection.all.filter { $0.path != "/track" }.map { ($0.path, $0.title) }
 
     /// The section each public template belongs to.
     static let sections: [String: String] = [
@@ -44,10 +44,8 @@ struct PortalNavigation: Sendable {
         "AnnualReports/report": "/reports", "Assessment/portal-list": "/assessments", "Assessment/portal-result": "/assessments",
     ]
 
-    /// Section titles, including 申请查询 (reached from 依申请公开 and 投诉举报, not in the menu).
-    static let titles: [String: String] = Dictionary(uniqueKeysWithValues: navigation.map { ($0.path, $0.title) }).merging(["/track": "申请查询"]) {
-        first, _ in first
-    }
+    /// Section titles by path.
+    static let titles: [String: String] = Dictionary(uniqueKeysWithValues: [("/", "首页")] + PortalSection.all.map { ($0.path, $0.title) })
 
     /// Section pages whose title is longer than the menu's label.
     static let indexTitles: [String: String] = ["/guide": "政府信息公开指南"]
