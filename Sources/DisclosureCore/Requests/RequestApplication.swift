@@ -43,7 +43,18 @@ public struct RequestApplication: Equatable, Sendable {
 
     /// Trims and checks every field; the first problem is thrown with its field named.
     public func validated() throws -> RequestApplication {
+        let (copy, problems) = checked()
+        if let first = problems.first { throw first }
+        return copy
+    }
+
+    /// Every field's problem at once, in the order of the form (issue 21: a citizen fixes them all
+    /// in one pass instead of meeting them one submission at a time). At most one per field.
+    public var problems: [DomainError] { checked().problems }
+
+    func checked() -> (RequestApplication, problems: [DomainError]) {
         var copy = self
+        var problems = FieldProblems()
         copy.unitCode = unitCode.trimmingCharacters(in: .whitespaces)
         copy.applicantName = PlainText.singleLine(applicantName)
         copy.contactPerson = PlainText.singleLine(contactPerson)
@@ -52,26 +63,27 @@ public struct RequestApplication: Equatable, Sendable {
         copy.infoDocNumber = PlainText.singleLine(infoDocNumber)
         copy.infoDescription = PlainText.sanitize(infoDescription)
         copy.email = email.trimmingCharacters(in: .whitespaces)
-        guard !copy.unitCode.isEmpty else { throw DomainError.invalid("unitCode", "请选择受理机关") }
-        guard (1...100).contains(copy.applicantName.count) else { throw DomainError.invalid("applicantName", "请填写申请人姓名或名称（不超过 100 字）") }
+        problems.require(!copy.unitCode.isEmpty, "unitCode", "请选择受理机关")
+        problems.require((1...100).contains(copy.applicantName.count), "applicantName", "请填写申请人姓名或名称（不超过 100 字）")
         if applicantKind.isOrganisation {
-            guard idType == .creditCode else { throw DomainError.invalid("idType", "法人或其他组织请填写统一社会信用代码") }
-            guard (1...50).contains(copy.contactPerson.count) else { throw DomainError.invalid("contactPerson", "请填写联系人姓名") }
-        } else if idType == .creditCode {
-            throw DomainError.invalid("idType", "自然人请选择身份证件类型")
+            problems.require(idType == .creditCode, "idType", "法人或其他组织请选择统一社会信用代码")
+            problems.require((1...50).contains(copy.contactPerson.count), "contactPerson", "请填写联系人姓名")
+        } else {
+            problems.require(idType != .creditCode, "idType", "自然人请选择身份证件类型")
         }
-        copy.idNumber = try idType.validate(idNumber)
-        copy.phone = try ContactDetails.phone(phone)
-        copy.email = try ContactDetails.email(
-            copy.email, required: delivery == .email || requestedForm == .email, reason: "（以电子邮件获取信息时必填）")
-        if delivery == .post, copy.address.count < 5 { throw DomainError.invalid("address", "邮寄送达须填写通信地址") }
-        guard copy.address.count <= 200 else { throw DomainError.invalid("address", "通信地址不超过 200 字") }
-        guard !copy.infoTitle.isEmpty || !copy.infoDescription.isEmpty else {
-            throw DomainError.invalid("infoTitle", "请填写所需政府信息的名称，或便于查询的特征性描述（条例第二十九条）")
-        }
-        guard copy.infoTitle.count <= 200 else { throw DomainError.invalid("infoTitle", "信息名称不超过 200 字") }
-        guard copy.infoDocNumber.count <= 100 else { throw DomainError.invalid("infoDocNumber", "文号不超过 100 字") }
-        guard copy.infoDescription.count <= 3000 else { throw DomainError.invalid("infoDescription", "特征性描述不超过 3000 字") }
-        return copy
+        copy.idNumber = problems.checking { try idType.validate(idNumber) } ?? idNumber
+        copy.phone = problems.checking { try ContactDetails.phone(phone) } ?? phone
+        copy.email =
+            problems.checking {
+                try ContactDetails.email(copy.email, required: delivery == .email || requestedForm == .email, reason: "（以电子邮件获取信息时必填）")
+            } ?? copy.email
+        problems.require(delivery != .post || copy.address.count >= 5, "address", "邮寄送达须填写通信地址")
+        problems.require(copy.address.count <= 200, "address", "通信地址不超过 200 字")
+        problems.require(
+            !copy.infoTitle.isEmpty || !copy.infoDescription.isEmpty, "infoTitle", "请填写所需政府信息的名称，或便于查询的特征性描述（条例第二十九条）")
+        problems.require(copy.infoTitle.count <= 200, "infoTitle", "信息名称不超过 200 字")
+        problems.require(copy.infoDocNumber.count <= 100, "infoDocNumber", "文号不超过 100 字")
+        problems.require(copy.infoDescription.count <= 3000, "infoDescription", "特征性描述不超过 3000 字")
+        return (copy, problems.all)
     }
 }

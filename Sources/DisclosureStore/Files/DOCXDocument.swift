@@ -13,6 +13,13 @@ public enum DOCXDocument {
         case heading(String)
         case paragraph(String)
         case table(ReportGrid)
+        /// A line of body text centred (a letter's 文号).
+        case centred(String)
+        /// A line of body text without the first-line indent (a letter's addressee).
+        case unindented(String)
+        /// A line of body text against the right margin (a letter's 落款 and date), with room
+        /// above the first for the seal.
+        case signature([String])
     }
 
     public static func write(_ blocks: [Block]) throws -> Data {
@@ -47,6 +54,12 @@ public enum DOCXDocument {
                     body += paragraph(String(line), size: 32, bold: false, centred: false, font: "仿宋_GB2312", indent: true)
                 }
             case .table(let grid): body += paragraph(grid.title, size: 32, bold: false, centred: false, font: "黑体") + table(grid)
+            case .centred(let text): body += paragraph(text, size: 32, bold: false, centred: true, font: "仿宋_GB2312")
+            case .unindented(let text): body += paragraph(text, size: 32, bold: false, centred: false, font: "仿宋_GB2312")
+            case .signature(let lines):
+                // Three empty lines above the 落款 leave the place for the seal (GB/T 9704 7.3.5).
+                for _ in 0..<3 { body += "<w:p/>" }
+                for line in lines { body += paragraph(line, size: 32, bold: false, centred: false, font: "仿宋_GB2312", right: true) }
             }
         }
         // A4 (11906 × 16838 twips) with the margins of GB/T 9704 (about 37 mm top, 28 mm sides).
@@ -66,9 +79,11 @@ public enum DOCXDocument {
             + "<w:sz w:val=\"\(size)\"/></w:rPr><w:t xml:space=\"preserve\">\(XLSXWorkbook.escaped(text))</w:t></w:r>"
     }
 
-    static func paragraph(_ text: String, size: Int, bold: Bool, centred: Bool, font: String, indent: Bool = false) -> String {
+    static func paragraph(_ text: String, size: Int, bold: Bool, centred: Bool, font: String, indent: Bool = false, right: Bool = false) -> String {
         var properties = ""
         if centred { properties += "<w:jc w:val=\"center\"/>" }
+        // Four characters from the right margin, as a 落款 stands (GB/T 9704 7.3.5.1).
+        if right { properties += "<w:ind w:right=\"1280\" w:rightChars=\"400\"/><w:jc w:val=\"right\"/>" }
         if indent { properties += "<w:ind w:firstLineChars=\"200\"/>" }
         return "<w:p><w:pPr>\(properties)</w:pPr>\(run(text, size: size, bold: bold, font: font))</w:p>"
     }

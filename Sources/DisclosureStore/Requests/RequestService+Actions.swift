@@ -125,9 +125,11 @@ struct Step {
                     .conflict, field: "on",
                     "补正期限已于 \(lapsedOn.adding(days: -1)) 届满，申请已视为放弃（三(六)1）；逾期收到的补正材料请作为新的申请登记")
             }
-            try await event(.correctionReceived)
+            // What the applicant corrected, as the clerk notes it (issue 21: a date alone told the
+            // reviewer nothing).
+            try await event(.correctionReceived, detail: note)
             try await move(to: .accepted)
-            return [:]
+            return note.isEmpty ? [:] : ["content": note]
         case .consult:
             let party = PlainText.singleLine(input.party)
             guard (1...100).contains(party.count) else { throw DomainError.invalid("party", "请填写征求意见的对象（第三方或其他机关名称）") }

@@ -17,10 +17,17 @@ struct ApplicationForm: Sendable {
     let idTypes: [SelectOption]
     let requestedForms: [SelectOption]
     let deliveries: [SelectOption]
+    let requestedFormChosen: Bool
+    let deliveryChosen: Bool
     let channels: [SelectOption]
+    /// Field → its problem, shown beside the field (`aria-describedby`).
+    let errors: [String: String]
+    /// Hints read with each field; the 证件号码 check is explained before it is made.
+    let idNumberHint = "居民身份证号码 18 位，最后一位是按国家标准（GB 11643）计算的校验码，可能是 X；统一社会信用代码 18 位（GB 32100）；护照等其他证件填 5–30 位字母或数字。"
 
-    init(values: [String: String], units: [OrgUnit]) {
+    init(values: [String: String], units: [OrgUnit], errors: [String: String] = [:]) {
         self.values = values
+        self.errors = errors
         let agencies = Self.agencies(units)
         self.unitGroups = UnitKind.allCases.compactMap { kind in
             let members = agencies.filter { $0.kind == kind }
@@ -31,8 +38,12 @@ struct ApplicationForm: Sendable {
         self.unitChosen = agencies.contains { $0.code == values["unitCode"] }
         self.applicantKinds = Self.options(ApplicantKind.allCases.map(\.rawValue), selected: values["applicantKind"])
         self.idTypes = Self.options(IdentityDocumentType.allCases.map(\.rawValue), selected: values["idType"])
+        // No preselected way or route: a default of 纸质 + 邮寄 demanded an address from a citizen who
+        // chose neither (issue 21). The citizen picks both.
         self.requestedForms = Self.options(RequestedForm.allCases.map(\.rawValue), selected: values["requestedForm"])
         self.deliveries = Self.options(DeliveryMethod.allCases.map(\.rawValue), selected: values["delivery"])
+        self.requestedFormChosen = RequestedForm(rawValue: values["requestedForm"] ?? "") != nil
+        self.deliveryChosen = DeliveryMethod(rawValue: values["delivery"] ?? "") != nil
         self.channels = Self.options(RequestChannel.allCases.filter { $0 != .online }.map(\.rawValue), selected: values["channel"])
     }
 
@@ -52,19 +63,45 @@ struct ApplicationForm: Sendable {
     }
 
     /// Reads the fields into an application; unknown choices are named like any other bad field.
+    /// Throws the first problem (the staff intake form and the API show one at a time).
     static func application(from form: FormData, channel: RequestChannel?) throws -> RequestApplication {
-        func choice<T: RawRepresentable>(_ type: T.Type, _ field: String, _ name: String) throws -> T where T.RawValue == String {
-            guard let value = T(rawValue: form.text(field)) else { throw DomainError.invalid(field, "请选择\(name)") }
+        let (application, problems) = read(form, channel: channel)
+        if let first = problems.first { throw first }
+        return application
+    }
+
+    /// Every problem of the form at once (`/apply` shows them beside their fields), and the
+    /// application as far as it could be read. A missing choice is a problem of its own and reads
+    /// as a choice that requires nothing more, so it causes no second, misleading problem.
+    static func read(_ form: FormData, channel: RequestChannel?) -> (RequestApplication, problems: [DomainError]) {
+        var problems = FieldProblems()
+        func choice<T: RawRepresentable>(_ field: String, _ name: String, otherwise fallback: T) -> T where T.RawValue == String {
+            guard let value = T(rawValue: form.text(field)) else {
+                problems.add(DomainError.invalid(field, "请选择\(name)"))
+                return fallback
+            }
             return value
         }
-        let channel = try channel ?? choice(RequestChannel.self, "channel", "申请方式")
-        guard !form.text("unitCode").isEmpty else { throw DomainError.invalid("unitCode", "请选择受理机关") }
-        return RequestApplication(
-            unitCode: form.text("unitCode"), channel: channel, applicantKind: try choice(ApplicantKind.self, "applicantKind", "申请人类型"),
+        let channel = channel ?? choice("channel", "申请方式", otherwise: RequestChannel.inPerson)
+        problems.require(!form.text("unitCode").isEmpty, "unitCode", "请选择受理机关")
+        let application = RequestApplication(
+            unitCode: form.text("unitCode"), channel: channel,
+            applicantKind: choice("applicantKind", "申请人类型", otherwise: ApplicantKind.naturalPerson),
             applicantName: form.text("applicantName"), contactPerson: form.text("contactPerson"),
-            idType: try choice(IdentityDocumentType.self, "idType", "证件类型"), idNumber: form.text("idNumber"), phone: form.text("phone"),
+            idType: choice("idType", "证件类型", otherwise: IdentityDocumentType.other), idNumber: form.text("idNumber"), phone: form.text("phone"),
             email: form.text("email"), address: form.text("address"), infoTitle: form.text("infoTitle"), infoDocNumber: form.text("infoDocNumber"),
-            infoDescription: form.values["infoDescription"] ?? "", requestedForm: try choice(RequestedForm.self, "requestedForm", "获取信息的方式"),
-            delivery: try choice(DeliveryMethod.self, "delivery", "获取信息的途径"))
+            infoDescription: form.values["infoDescription"] ?? "",
+            requestedForm: choice("requestedForm", "获取信息的方式", otherwise: RequestedForm.inspection),
+            delivery: choice("delivery", "获取信息的途径", otherwise: DeliveryMethod.pickUp))
+        for problem in application.problems { problems.add(problem) }
+        let order = fieldOrder
+        let sorted = problems.all.sorted { (order.firstIndex(of: $0.field ?? "") ?? 99) < (order.firstIndex(of: $1.field ?? "") ?? 99) }
+        return (application, sorted)
     }
+
+    /// The fields in the order the form shows them, so the summary reads top to bottom.
+    static let fieldOrder = [
+        "channel", "unitCode", "applicantKind", "applicantName", "contactPerson", "idType", "idNumber", "phone", "email", "address", "infoTitle",
+        "infoDocNumber", "infoDescription", "requestedForm", "delivery",
+    ]
 }

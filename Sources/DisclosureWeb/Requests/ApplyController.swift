@@ -12,6 +12,7 @@ import Hummingbird
 /// |---|---|---|
 /// | GET, POST | `/apply` | public |
 /// | GET, POST | `/track` | public (requests `YSQ…` and complaints `TS…`) |
+/// | POST | `/track/letter`, `/track/correction` | public, with the 受理编号 and 查询码 |
 struct ApplyController {
     let calendar: CalendarService
     let complaints: ComplaintService
@@ -20,9 +21,18 @@ struct ApplyController {
     let renderer: PageRenderer
 
     struct ApplyPage: Sendable {
+        /// One problem in the summary above the form, linking to its field.
+        struct Problem: Sendable {
+            let field: String
+            let message: String
+        }
+
         let form: ApplicationForm
         /// The form's one-time token: posting it twice files one case (issue 21).
         let formToken: String
+        let problems: [Problem]
+        let problemCount: Int
+        let hasProblems: Bool
     }
 
     struct AppliedPage: Sendable {
@@ -37,6 +47,8 @@ struct ApplyController {
         router.get("/apply/receipt", use: receipt)
         router.get("/track", use: trackForm)
         router.post("/track", use: track)
+        router.post("/track/letter", use: trackLetter)
+        router.post("/track/correction", use: trackCorrection)
     }
 
     @Sendable func applyForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -44,13 +56,23 @@ struct ApplyController {
             values: ["applicantKind": ApplicantKind.naturalPerson.rawValue, "idType": IdentityDocumentType.residentID.rawValue], context: context)
     }
 
-    func renderApply(values: [String: String], context: AppRequestContext, error: DomainError? = nil) async throws -> Response {
+    /// The form, with every problem listed above it and shown beside its field; a problem that
+    /// names no field (a bot trap, a storage conflict) is the page's one error line.
+    func renderApply(values: [String: String], context: AppRequestContext, problems: [DomainError] = []) async throws -> Response {
         let units = try await self.unitQueries.units().filter(\.active)
         // A form sent back with an error keeps its token, so its eventual post is still one case.
         let token = values["formToken"].flatMap { Self.isFormToken($0) ? $0 : nil } ?? SecretToken.generate()
+        var byField = FieldProblems()
+        for problem in problems where problem.field != nil { byField.add(problem) }
+        let general = problems.first { $0.field == nil || !ApplicationForm.fieldOrder.contains($0.field ?? "") }
+        let listed = byField.all.filter { ApplicationForm.fieldOrder.contains($0.field ?? "") }
+        let page = ApplyPage(
+            form: ApplicationForm(values: values, units: units, errors: byField.byField), formToken: token,
+            problems: listed.map { ApplyPage.Problem(field: $0.field ?? "", message: $0.message) }, problemCount: listed.count,
+            hasProblems: !listed.isEmpty)
         return renderer.render(
-            "Requests/apply", title: "依申请公开", page: ApplyPage(form: ApplicationForm(values: values, units: units), formToken: token),
-            context: context, status: error?.kind.httpStatus ?? .ok, error: error?.message)
+            "Requests/apply", title: problems.isEmpty ? "依申请公开" : "请修改后重新提交 - 依申请公开", page: page, context: context,
+            status: problems.first?.kind.httpStatus ?? .ok, error: general?.message)
     }
 
     /// `SecretToken.generate()`'s shape: 43 base64url characters.
@@ -63,7 +85,8 @@ struct ApplyController {
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
             try Honeypot.check(form.values)
-            let application = try ApplicationForm.application(from: form, channel: .online)
+            let (application, problems) = ApplicationForm.read(form, channel: .online)
+            guard problems.isEmpty else { return try await renderApply(values: form.values, context: context, problems: problems) }
             let token = form.text("formToken")
             guard Self.isFormToken(token) else {
                 // A form from before this page carried tokens, or a hand-made post: file it once,
@@ -76,7 +99,7 @@ struct ApplyController {
             _ = try await self.requests.submitOnline(application, form: RequestService.formKey(token: token, browser: context.csrfToken))
             return redirect(to: "/apply/receipt?form=\(token)")
         } catch let error as DomainError {
-            return try await renderApply(values: form.values, context: context, error: error)
+            return try await renderApply(values: form.values, context: context, problems: [error])
         }
     }
 
@@ -112,57 +135,68 @@ struct ApplyController {
             return try await trackComplaint(reference: reference, code: form.text("queryCode"), context: context)
         }
         guard let found = try await self.requests.track(reference: reference, code: form.text("queryCode")) else {
-            return renderer.render(
-                "Requests/track", title: "申请查询", page: TrackPage(reference: reference, result: nil, complaint: nil), context: context,
-                status: .notFound,
-                error: "受理编号或查询码不正确。")
+            return notFound(reference: reference, context: context)
         }
-        let result = try await TrackPage.Result(found, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries)
+        return try await renderTrack(found, queryCode: form.text("queryCode"), context: context)
+    }
+
+    func notFound(reference: String, context: AppRequestContext) -> Response {
+        renderer.render(
+            "Requests/track", title: "申请查询", page: TrackPage(reference: reference, result: nil, complaint: nil), context: context,
+            status: .notFound, error: "受理编号或查询码不正确。")
+    }
+
+    func renderTrack(
+        _ found: InformationRequest, queryCode: String, context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
+        correctionText: String = "", correctionError: String? = nil
+    ) async throws -> Response {
+        let result = try await TrackPage.Result(
+            found, queryCode: queryCode, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries,
+            correctionText: correctionText, correctionError: correctionError)
         return renderer.render(
-            "Requests/track", title: "申请查询", page: TrackPage(reference: found.reference, result: result, complaint: nil), context: context)
-    }
-}
-
-/// What the holder of both numbers sees: status, the current due date and the letters sent.
-struct TrackPage: Sendable {
-    struct Letter: Sendable {
-        let number: String
-        let title: String
-        let issuedOn: String
-        let delivery: String
-        let paragraphs: [String]
+            "Requests/track", title: "申请查询", page: TrackPage(reference: found.reference, result: result, complaint: nil), context: context,
+            status: status, notice: notice)
     }
 
-    struct Result: Sendable {
-        let reference: String
-        let unitName: String
-        let state: String
-        let submittedOn: String
-        let receivedOn: String
-        let due: String
-        let outcome: String?
-        let letters: [Letter]
+    /// One letter of the case for the holder of both numbers: the print view, or the Word file.
+    @Sendable func trackLetter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, limit: 4096)
+        guard let found = try await self.requests.track(reference: form.text("reference"), code: form.text("queryCode")) else {
+            return notFound(reference: form.text("reference"), context: context)
+        }
+        guard let id = Int(form.text("letter")), let letter = try await self.requests.letters(of: found).first(where: { $0.id == id }) else {
+            throw DomainError(.notFound, field: "letter", "告知书不存在")
+        }
+        let unitName = try await self.unitQueries.names()[letter.unitCode] ?? letter.unitCode
+        if form.text("format") == "docx" {
+            return downloadResponse(
+                [UInt8](try LetterDocument.docx(letter, unitName: unitName)), type: DOCXDocument.mediaType,
+                name: LetterDocument.fileName(letter, unitName: unitName), fallback: "letter-\(letter.id).docx")
+        }
+        let page = StaffLettersController.LetterPage(
+            number: letter.number, title: letter.title, addressee: letter.addressee, paragraphs: PlainText.paragraphs(letter.body),
+            unitName: unitName, issuedOn: letter.issuedOn.chineseText, backHref: "/track", backLabel: "返回申请查询（需重新输入受理编号和查询码）")
+        return renderer.render("Requests/letter", title: letter.title, page: page, context: context)
+    }
 
-        init(_ request: InformationRequest, calendar: CalendarService, requests: RequestService, unitQueries: UnitQueries) async throws {
-            let calendar = try await calendar.calendar()
-            let clock = requests.clock(of: request, calendar: calendar)
-            reference = request.reference
-            unitName = try await unitQueries.names()[request.application.unitCode] ?? request.application.unitCode
-            state = request.state == .archived ? RequestState.answered.label : request.state.label
-            submittedOn = CivilDate(instant: request.submittedAt).description
-            receivedOn = request.receivedOn?.description ?? "待确认（以双方确认之日为收到申请之日）"
-            due = RequestView.dueText(clock, state: request.state)
-            outcome = request.state == .answered || request.state == .archived ? request.outcome?.shortLabel : nil
-            letters = try await requests.letters(of: request).map { letter in
-                Letter(
-                    number: letter.number, title: letter.title, issuedOn: letter.issuedOn.description,
-                    delivery: letter.delivery.map { "\($0.rawValue) \(letter.deliveredOn?.description ?? "")" } ?? "",
-                    paragraphs: PlainText.paragraphs(letter.body))
-            }
+    /// The applicant sends the 补正 online; it is recorded as 收到补正 today (条例 第三十条).
+    @Sendable func trackCorrection(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, limit: 32 * 1024)
+        let reference = form.text("reference")
+        let code = form.text("queryCode")
+        let text = form.values["correction"] ?? ""
+        guard let found = try await self.requests.track(reference: reference, code: code) else {
+            return notFound(reference: reference, context: context)
+        }
+        do {
+            let updated = try await self.requests.submitCorrection(reference: reference, code: code, text: text)
+            let received = updated.events.last { $0.kind == .correctionReceived }?.on.chineseText ?? ""
+            return try await renderTrack(
+                updated, queryCode: code, context: context,
+                notice: "已于\(received)收到您的补正。答复期限自收到补正之日起重新计算，见下方「答复期限」。")
+        } catch let error as DomainError {
+            return try await renderTrack(
+                found, queryCode: code, context: context, status: error.kind.httpStatus, correctionText: text, correctionError: error.message)
         }
     }
-
-    let reference: String
-    let result: Result?
-    let complaint: ComplaintTrack?
 }

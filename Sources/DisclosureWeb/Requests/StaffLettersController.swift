@@ -27,6 +27,7 @@ struct StaffLettersController {
         let unitName: String
         let issuedOn: String
         let backHref: String
+        var backLabel = "返回申请"
     }
 
     struct TemplatesPage: Sendable {
@@ -77,18 +78,13 @@ struct StaffLettersController {
         return renderer.render("Requests/letter", title: letter.title, page: page, context: context)
     }
 
+    /// The letter as a Word file (A4, GB/T 9704 layout) to print, seal and send.
     @Sendable func download(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let (_, letter) = try await loadLetter(context)
         let unitName = try await self.unitQueries.names()[letter.unitCode] ?? letter.unitCode
-        let text = "\(letter.title)\n\(letter.number)\n\n\(letter.body)\n\n\(unitName)\n\(letter.issuedOn.chineseText)\n"
-        let fileName = "\(letter.title)-\(letter.id).txt".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "letter.txt"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/plain; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"letter-\(letter.id).txt\"; filename*=UTF-8''\(fileName)",
-                .cacheControl: "no-store",
-            ], body: .init(byteBuffer: ByteBuffer(string: text)))
+        return downloadResponse(
+            [UInt8](try LetterDocument.docx(letter, unitName: unitName)), type: DOCXDocument.mediaType,
+            name: LetterDocument.fileName(letter, unitName: unitName), fallback: "letter-\(letter.id).docx")
     }
 
     @Sendable func delivery(_ request: Request, context: StaffRequestContext) async throws -> Response {
