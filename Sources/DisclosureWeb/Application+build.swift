@@ -64,6 +64,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         .add(middleware: BearerMiddleware(authentication: services.authentication))
 
     HealthController(health: services.health).addRoutes(to: router)
+    DisplayModeController().addRoutes(to: publicPages)
     PortalController(clock: services.clock, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer)
         .addRoutes(to: pages)
     PublicDocumentController(

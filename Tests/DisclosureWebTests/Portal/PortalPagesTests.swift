@@ -166,4 +166,37 @@ struct PortalPagesTests {
             #expect(css.body.contains("@media print"))
         }
     }
+
+    @Test("长者模式: a link sets it and returns to the page; /mode.css is the large-type sheet only for that browser")
+    func elderMode() async throws {
+        try await WebHarness.run(.sqlite) { browser, _ in
+            let home = try await browser.get("/")
+            #expect(home.body.contains(#"<a class="mode-on" href="/mode/elder">长者模式</a>"#))
+            #expect(home.body.contains(#"<link rel="stylesheet" href="/mode.css">"#))
+            let standard = try await browser.get("/mode.css")
+            #expect(standard.status == .ok)
+            #expect(!standard.body.contains("font-size: 20px"))
+            #expect(standard.headers[.cacheControl] == "private, no-cache")
+            let on = try await browser.get("/mode/elder", headers: [.referer: "http://localhost/catalog?unit=CZJ"])
+            #expect(on.status == .seeOther)
+            #expect(on.headers[.location] == "/catalog?unit=CZJ")
+            #expect(on.headers[.setCookie]?.hasPrefix("dsc_mode=elder;") == true)
+            let elder = try await browser.get("/mode.css")
+            #expect(elder.body.contains("font-size: 20px"))
+            #expect(elder.body.contains(".tools a.mode-off { display: inline"))
+            let unchanged = try await browser.get("/mode.css", headers: [.ifNoneMatch: elder.headers[.eTag] ?? ""])
+            #expect(unchanged.status == .notModified)
+            // The page itself is the same for everyone (the shared cache serves it).
+            #expect(try await browser.get("/").body == home.body)
+            let off = try await browser.get("/mode/standard", headers: [.referer: "http://localhost/search?q=%E9%A2%84%E7%AE%97"])
+            #expect(off.headers[.location] == "/search?q=%E9%A2%84%E7%AE%97")
+            #expect(!(try await browser.get("/mode.css").body.contains("font-size: 20px")))
+            // Only ever back to a path on this site.
+            for referer in ["https://evil.example//evil.example/x", "javascript:alert(1)", "", "http://localhost/mode/elder"] {
+                #expect(DisplayModeController.returnPath(referer: referer).hasPrefix("/"))
+                #expect(!DisplayModeController.returnPath(referer: referer).hasPrefix("//"))
+            }
+            #expect(DisplayModeController.returnPath(referer: nil) == "/")
+        }
+    }
 }
