@@ -31,6 +31,7 @@ public struct AppServices: Sendable {
     public let calendarQueries: CalendarQueries
     public let publishingQueries: PublishingQueries
     public let portalSearch: PortalSearch
+    public let portalQueries: PortalQueries
     public let requestQueries: RequestQueries
     public let complaintQueries: ComplaintQueries
     public let monitoringQueries: MonitoringQueries
@@ -72,7 +73,8 @@ public struct AppServices: Sendable {
         self.monitoringQueries = MonitoringQueries(database: database, clock: clock, policy: config.clockPolicy)
         self.assessmentQueries = AssessmentQueries(database: database)
         self.health = DatabaseHealth(database: database)
-        self.pageCache = PageCache(portal: PortalQueries(database: database))
+        self.portalQueries = PortalQueries(database: database)
+        self.pageCache = PageCache(portal: portalQueries)
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
     }
 }

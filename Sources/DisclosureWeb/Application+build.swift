@@ -65,7 +65,9 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
 
     HealthController(health: services.health).addRoutes(to: router)
     DisplayModeController().addRoutes(to: publicPages)
-    PortalController(clock: services.clock, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer)
+    PortalController(
+        clock: services.clock, portalQueries: services.portalQueries, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries,
+        renderer: renderer)
         .addRoutes(to: pages)
     PublicDocumentController(
         clock: services.clock, config: services.config, files: services.files, pageCache: services.pageCache, publishing: services.publishing,

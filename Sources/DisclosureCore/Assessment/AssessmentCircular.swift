@@ -20,7 +20,7 @@ public struct AssessmentCircular: Equatable, Sendable {
         func name(_ code: String) -> String { names[code] ?? code }
         var paragraphs: [String] = []
         paragraphs.append(
-            "根据《中华人民共和国政府信息公开条例》和本年度政务公开工作考核方案，\(issuer)对全县 \(entries.count) 个单位\(year)年度政务公开工作进行了考核。考核采取自评考核与抽评考核相结合的方式，实行量化百分制（指标体系：\(scheme.name)），共抽评 \(spotChecked) 个单位。现将考核结果通报如下。"
+            "根据《中华人民共和国政府信息公开条例》和本年度政务公开工作考核方案，\(issuer)对全县 \(entries.count) 个单位\(year)年度政务公开工作进行了考核。考核采取自评考核与抽评考核相结合的方式，实行量化百分制，考核指标采用《\(scheme.name)》，共抽评 \(spotChecked) 个单位。现将考核结果通报如下。"
         )
         let order = scheme.grades.sorted { $0.min > $1.min }.map(\.name)
         var heading = 0

@@ -12,6 +12,7 @@ import Hummingbird
 /// | GET | `/catalog`, `/search`, `/apply`, `/track`, `/complain`, `/ask`, `/powers`, `/reports`, `/assessments` | public — sections opened by later modules |
 struct PortalController {
     let clock: any WallClock
+    let portalQueries: PortalQueries
     let publishingQueries: PublishingQueries
     let unitQueries: UnitQueries
     let renderer: PageRenderer
@@ -46,7 +47,16 @@ struct PortalController {
             try await column("notices", "通知公告", more: "/catalog", entries: notices),
             try await column("interpretations", "政策解读", more: "/search?q=%E8%A7%A3%E8%AF%BB&sort=date", entries: interpretations),
         ]
-        let page = PortalHomePage(units: units, today: today, columns: columns)
+        let answered = try await self.portalQueries.answered(in: today.year)
+        let services = [
+            PortalHomePage.Service(
+                title: "依申请公开", summary: "向行政机关申请获取政府信息", href: "/apply", action: "在线申请", count: answered.requests, countLabel: "件申请已答复"),
+            PortalHomePage.Service(
+                title: "投诉举报", summary: "对政务公开工作提出投诉举报", href: "/complain", action: "我要投诉", count: answered.complaints, countLabel: "件投诉已办结"),
+            PortalHomePage.Service(
+                title: "留言咨询", summary: "咨询政务公开相关问题", href: "/ask", action: "我要咨询", count: answered.messages, countLabel: "条留言已答复"),
+        ]
+        let page = PortalHomePage(units: units, today: today, columns: columns, services: services, year: today.year)
         return renderer.render("Portal/home", title: "首页", page: page, context: context)
     }
 

@@ -35,16 +35,32 @@ struct PortalHomePage: Sendable {
         let items: [DocumentListItem]
     }
 
+    /// One entry for the public (申请, 投诉, 咨询) with how many of its cases closed this year.
+    struct Service: Sendable {
+        let title: String
+        let summary: String
+        let href: String
+        let action: String
+        let count: Int
+        let countLabel: String
+    }
+
     let sections: [PortalSection]
     let unitGroups: [UnitGroup]
     let todayText: String
     let columns: [Column]
+    let services: [Service]
+    let year: Int
 
-    init(units: [OrgUnit], today: CivilDate, columns: [Column] = []) {
+    /// Units as the public knows them: an internal section (a 科 under a bureau) is listed with its
+    /// bureau's catalog, not as a unit of its own (the same rule as the 受理机关 list).
+    init(units: [OrgUnit], today: CivilDate, columns: [Column] = [], services: [Service] = [], year: Int = 0) {
         self.sections = PortalSection.all
-        self.unitGroups = UnitGroup.byKind(units)
+        self.unitGroups = UnitGroup.byKind(ApplicationForm.agencies(units))
         self.todayText = "\(today.year)年\(today.month)月\(today.day)日 \(today.chineseWeekday)"
         self.columns = columns
+        self.services = services
+        self.year = year
     }
 }
 
