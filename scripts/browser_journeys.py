@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Journeys driven in headless Chromium; called by scripts/browser-test with BASE_URL OUT_DIR."""
+import os
 import sys
 import time
 import shutil
@@ -101,18 +102,32 @@ try:
 finally:
     desk.quit()
 
-# A citizen applies on a phone and tracks the request; the clerk confirms it and sees the clock.
+# A citizen applies on a phone with three mistakes at once, sees all three, fixes them, and tracks the
+# request; the clerk confirms it and asks for a 补正, which the citizen sends online from /track.
 phone = browser(390)
 try:
     phone.get(BASE + "/apply")
-    Select(phone.find_element(By.NAME, "unitCode")).select_by_value("CZJ")
-    fields = {"applicantName": "浏览器测试申请人", "idNumber": "11010519491231002X", "phone": "13812345678",
-              "address": "示范县人民路1号", "infoTitle": "浏览器测试：2026年部门预算"}
+    fields = {"applicantName": "浏览器测试申请人", "idNumber": "110105194912310021", "phone": "13812345678",
+              "infoTitle": "浏览器测试：2026年部门预算"}
     for name, value in fields.items():
         phone.find_element(By.NAME, name).send_keys(value)
+    Select(phone.find_element(By.NAME, "requestedForm")).select_by_visible_text("纸质")
+    Select(phone.find_element(By.NAME, "delivery")).select_by_visible_text("邮寄")
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    summary = phone.find_elements(By.CSS_SELECTOR, ".error-summary")
+    beside = phone.find_elements(By.CSS_SELECTOR, "p.field-error")
+    check(summary and "请修改以下 3 处" in summary[0].text and len(beside) == 3,
+          "three mistakes (no agency, a wrong check digit, 邮寄 without an address) are all shown at once, each beside its field")
+    check(phone.find_element(By.NAME, "applicantName").get_attribute("value") == "浏览器测试申请人", "what was typed stays after the errors")
+    phone.save_screenshot(f"{OUT}/apply-errors-phone.png")
+    Select(phone.find_element(By.NAME, "unitCode")).select_by_value("CZJ")
+    number = phone.find_element(By.NAME, "idNumber")
+    number.clear()
+    number.send_keys("11010519491231002X")
+    phone.find_element(By.NAME, "address").send_keys("示范县人民路1号")
     click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     strong = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
-    check(len(strong) == 2 and strong[0].text.startswith("YSQ"), "a citizen applies on a phone and gets 受理编号 and 查询码")
+    check(len(strong) == 2 and strong[0].text.startswith("YSQ"), "after fixing, the citizen gets 受理编号 and 查询码")
     reference, code = strong[0].text, strong[1].text
     phone.save_screenshot(f"{OUT}/applied-phone.png")
     # Post/redirect/get: refreshing the receipt shows the same case again and files nothing new.
@@ -125,6 +140,7 @@ try:
     phone.find_element(By.NAME, "queryCode").send_keys(code)
     click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check("待确认" in phone.page_source and "11010519491231002X" not in phone.page_source, "tracking shows the status, never the 身份证号")
+    check("浏览器测试：2026年部门预算" in phone.page_source, "tracking shows what was asked for")
 finally:
     phone.quit()
 
@@ -133,13 +149,68 @@ try:
     login(desk, "editor")
     desk.get(BASE + "/staff/requests")
     desk.find_element(By.LINK_TEXT, reference).click()
+    case_url = desk.current_url
     desk.find_element(By.XPATH, "//summary[text()='确认收到申请']").click()
     click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/confirm')]//button"))
     check("期限计算明细" in desk.page_source and "剩余 20 个工作日" in desk.page_source,
           "the clerk confirms receipt and sees the due date with its explanation")
     desk.save_screenshot(f"{OUT}/staff-request.png")
+    desk.find_element(By.XPATH, "//summary[text()='一次性告知补正']").click()
+    desk.find_element(By.CSS_SELECTOR, "form[action$='/actions/requestCorrection'] textarea[name=note]").send_keys("请写明所需预算的年度和科目")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/requestCorrection')]//button"))
+    check("补正" in desk.page_source, "the clerk sends the 补正告知书")
 finally:
     desk.quit()
+
+phone = browser(390)
+try:
+    phone.get(BASE + "/track")
+    phone.find_element(By.NAME, "reference").send_keys(reference)
+    phone.find_element(By.NAME, "queryCode").send_keys(code)
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("请写明所需预算的年度和科目" in phone.page_source, "the citizen sees what to correct and by when")
+    check(len(phone.find_elements(By.XPATH, "//button[text()='下载 Word 文件']")) >= 2, "each letter offers a Word download")
+    phone.find_element(By.NAME, "correction").send_keys("2026年度部门预算，一般公共预算支出功能分类科目")
+    phone.save_screenshot(f"{OUT}/track-correction-phone.png")
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "form[action='/track/correction'] button"))
+    check("收到您的补正" in phone.page_source and "请补正您的申请" not in phone.page_source, "the citizen sends the 补正 online and the page says it arrived")
+    phone.save_screenshot(f"{OUT}/track-corrected-phone.png")
+finally:
+    phone.quit()
+
+desk = browser(1200)
+try:
+    login(desk, "editor")
+    desk.get(case_url)
+    check("申请人网上提交：2026年度部门预算" in desk.page_source, "the clerk sees the 补正 as 收到补正 with what the citizen sent")
+finally:
+    desk.quit()
+
+# Home → search by the 索引号 a document page prints → that document, on a phone; then 长者模式 on
+# three pages and back.
+phone = browser(390)
+try:
+    phone.get(BASE + "/catalog")
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "ol.doc-list li > a"))
+    title = phone.find_element(By.TAG_NAME, "h1").text
+    index_number = phone.find_element(By.XPATH, "//th[text()='索引号']/following-sibling::td").text
+    phone.get(BASE + "/")
+    phone.find_element(By.ID, "home-q").send_keys(index_number)
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "form.hero-search button"))
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "ol.doc-list li > a"))
+    check(phone.find_element(By.TAG_NAME, "h1").text == title, f"searching the 索引号 {index_number} from the home page leads to that document first")
+    phone.get(BASE + "/")
+    click_and_wait(phone, phone.find_element(By.LINK_TEXT, "长者模式"))
+    sizes = []
+    for path in ("/", "/catalog", "/search?q=%E9%A2%84%E7%AE%97"):
+        phone.get(BASE + path)
+        sizes.append(phone.execute_script("return getComputedStyle(document.body).fontSize"))
+    phone.save_screenshot(f"{OUT}/elder-search-phone.png")
+    check(sizes == ["20px"] * 3, f"长者模式 sets large type on three pages ({sizes})")
+    click_and_wait(phone, phone.find_element(By.LINK_TEXT, "退出长者模式"))
+    check(phone.execute_script("return getComputedStyle(document.body).fontSize") == "16px", "退出长者模式 goes back to standard type")
+finally:
+    phone.quit()
 
 # A citizen complains on a phone and tracks it; the unit sees it with its due date; the office sees
 # the demo's stale column among the findings.
@@ -186,12 +257,22 @@ try:
     size = chart.size
     # Headless Chromium keeps a minimum window width, so compare with the page's own width.
     viewport = phone.execute_script("return document.documentElement.clientWidth")
-    check(size["width"] > 300 and size["width"] <= viewport and size["height"] > 300, f"the flowchart renders and fits the phone's width ({size['width']}×{size['height']} in {viewport})")
+    scale = phone.execute_script("const s = arguments[0]; return s.getBoundingClientRect().width / s.viewBox.baseVal.width", chart)
+    page_width = phone.execute_script("return document.documentElement.scrollWidth")
+    check(size["height"] > 300 and scale * 12 >= 11.9 and page_width <= viewport,
+          f"the flowchart's smallest text is {scale * 12:.1f} px on a phone; it scrolls inside its frame, not the page ({page_width} in {viewport})")
+    check(phone.find_element(By.CSS_SELECTOR, ".scroll-hint").is_displayed(), "a hint says the flowchart scrolls sideways")
     boxes = phone.find_elements(By.CSS_SELECTOR, "figure.flowchart svg rect[rx='4'], figure.flowchart svg rect[rx='18']")
     check(len(boxes) == 8 and all(box.size["width"] > 20 for box in boxes), "every step of the flow is drawn as a box")
     check("申请条件" in phone.page_source and "办理地点" in phone.page_source, "the published 办事指南 shows under the flowchart")
     phone.execute_script("arguments[0].scrollIntoView()", chart)
     phone.save_screenshot(f"{OUT}/power-flowchart-phone.png")
+    phone.get(BASE + "/powers")
+    cards = phone.find_elements(By.CSS_SELECTOR, "table.power-cards tbody tr")
+    code_cell = phone.find_element(By.CSS_SELECTOR, "table.power-cards td.code")
+    check(cards and cards[0].size["width"] <= viewport and code_cell.size["height"] < 40,
+          "the power list reads as cards on a phone, each 编码 on one line")
+    phone.save_screenshot(f"{OUT}/powers-phone.png")
     phone.get(BASE + "/powers?unit=CZJ&status=cancelled")
     check("会计从业资格证书核发" in phone.page_source and "取消）" in phone.page_source, "a cleared power stays listed as 取消 with its date")
 finally:
@@ -293,6 +374,57 @@ try:
     login(desk, "reviewer")
 finally:
     desk.quit()
+
+# Accessibility (GB/T 37668, WCAG 2.1 A/AA rules): axe-core on every kind of portal page, at desktop
+# and phone width; the count of violations goes in the issue note.
+def axe_violations(driver, label):
+    driver.execute_script(AXE_SOURCE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.length, v.nodes[0].target.join(' ')])), e => done([['axe-error', String(e), 0, '']]))")
+    for rule, impact, count, target in result:
+        print(f"     axe {label}: {rule} ({impact}) × {count}, first at {target}")
+    return sum(count for _, _, count, _ in result)
+
+
+try:
+    import axe_core_python
+    AXE_SOURCE = open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js"), encoding="utf-8").read()
+except ImportError:
+    AXE_SOURCE = None
+check(AXE_SOURCE is not None, "axe-core is installed for the accessibility check")
+if AXE_SOURCE:
+    pages = ["/", "/catalog", "/catalog/statutory", "/search?q=%E9%A2%84%E7%AE%97", "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD",
+             "/apply", "/track", "/complain", "/ask", "/guide", "/sitemap", "/powers", "/reports", "/assessments"]
+    total = 0
+    for width in (1366, 390):
+        driver = browser(width)
+        try:
+            driver.get(BASE + "/catalog")
+            documents = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "ol.doc-list li > a")][:1]
+            driver.get(BASE + "/powers")
+            powers = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "table.power-cards td.name a")][:1]
+            driver.get(BASE + "/reports")
+            reports = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href^='/reports/']")][:1]
+            driver.get(BASE + "/assessments")
+            results = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href^='/assessments/']")][:1]
+            for url in [BASE + p for p in pages] + documents + powers + reports + results:
+                driver.get(url)
+                total += axe_violations(driver, f"{width}px {url.replace(BASE, '')}")
+            # The application form after a post with every field missing: the error summary and the
+            # field messages are checked too.
+            driver.get(BASE + "/apply")
+            click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            total += axe_violations(driver, f"{width}px /apply with errors")
+            driver.get(BASE + "/mode/elder")
+            driver.get(BASE + "/")
+            total += axe_violations(driver, f"{width}px / in 长者模式")
+            driver.get(BASE + "/mode/standard")
+        finally:
+            driver.quit()
+    print(f"     axe-core: {total} violations over {len(pages) + 6} portal pages at two widths")
+    check(total == 0, f"axe-core finds no WCAG 2.1 A/AA violations on the portal pages ({total})")
 
 print(f"{'FAILED' if failures else 'passed'}: screenshots in {OUT}")
 sys.exit(1 if failures else 0)

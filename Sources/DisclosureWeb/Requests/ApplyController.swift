@@ -71,7 +71,7 @@ struct ApplyController {
             problems: listed.map { ApplyPage.Problem(field: $0.field ?? "", message: $0.message) }, problemCount: listed.count,
             hasProblems: !listed.isEmpty)
         return renderer.render(
-            "Requests/apply", title: problems.isEmpty ? "依申请公开" : "请修改后重新提交 - 依申请公开", page: page, context: context,
+            "Requests/apply", title: "依申请公开", page: page, context: context,
             status: problems.first?.kind.httpStatus ?? .ok, error: general?.message)
     }
 

@@ -93,4 +93,14 @@ struct TrackPage: Sendable {
     let reference: String
     let result: Result?
     let complaint: ComplaintTrack?
+    /// A case was found: its status comes first and the lookup form after it (on a phone the form
+    /// pushed the answer a screen down).
+    let found: Bool
+
+    init(reference: String, result: Result?, complaint: ComplaintTrack?) {
+        self.reference = reference
+        self.result = result
+        self.complaint = complaint
+        found = result != nil || complaint != nil
+    }
 }
