@@ -66,9 +66,11 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     HealthController(health: services.health).addRoutes(to: router)
     DisplayModeController().addRoutes(to: publicPages)
     PortalController(
-        clock: services.clock, portalQueries: services.portalQueries, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries,
-        renderer: renderer)
-        .addRoutes(to: pages)
+        clock: services.clock, portalQueries: services.portalQueries, publishingQueries: services.publishingQueries,
+        unitQueries: services.unitQueries,
+        renderer: renderer
+    )
+    .addRoutes(to: pages)
     PublicDocumentController(
         clock: services.clock, config: services.config, files: services.files, pageCache: services.pageCache, publishing: services.publishing,
         publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
@@ -100,8 +102,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ).addRoutes(to: staff)
     StaffCatalogController(catalog: services.catalog, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: staff)
     ApplyController(
-        calendar: services.calendar, complaints: services.complaints, requests: services.requests, unitQueries: services.unitQueries,
-        renderer: renderer
+        calendar: services.calendar, complaints: services.complaints, files: services.files, requests: services.requests,
+        unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: pages)
     ComplainController(
         calendar: services.calendar, complaintQueries: services.complaintQueries, complaints: services.complaints, config: services.config,
@@ -110,7 +112,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AskController(config: services.config, files: services.files, messages: services.messages, unitQueries: services.unitQueries, renderer: renderer)
         .addRoutes(to: pages)
     StaffRequestsController(
-        calendar: services.calendar, clock: services.clock, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer
+        calendar: services.calendar, clock: services.clock, files: services.files, requests: services.requests, unitQueries: services.unitQueries,
+        renderer: renderer
     ).addRoutes(to: staff)
     StaffLettersController(
         requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer

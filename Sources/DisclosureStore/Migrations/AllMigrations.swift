@@ -25,6 +25,8 @@ public enum AllMigrations {
         IndexNumberTailIndex(),
         // 0012 – one case per online application form (issue 21)
         CreateFormSubmissions(),
+        // 0013 – the files a reply to an application releases (issue 21)
+        CreateRequestFiles(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

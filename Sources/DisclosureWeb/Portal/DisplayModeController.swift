@@ -35,7 +35,8 @@ struct DisplayModeController {
             mode.map { "\(Self.cookie)=\($0); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly" }
             ?? "\(Self.cookie)=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly"
         return Response(
-            status: .seeOther, headers: [.location: Self.returnPath(referer: request.headers[.referer]), .setCookie: cookie, .cacheControl: "no-store"])
+            status: .seeOther,
+            headers: [.location: Self.returnPath(referer: request.headers[.referer]), .setCookie: cookie, .cacheControl: "no-store"])
     }
 
     /// The path and query of the page the visitor came from; only ever a path on this site, so the

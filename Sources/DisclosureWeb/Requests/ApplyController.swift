@@ -12,10 +12,11 @@ import Hummingbird
 /// |---|---|---|
 /// | GET, POST | `/apply` | public |
 /// | GET, POST | `/track` | public (requests `YSQ…` and complaints `TS…`) |
-/// | POST | `/track/letter`, `/track/correction` | public, with the 受理编号 and 查询码 |
+/// | POST | `/track/letter`, `/track/file`, `/track/correction` | public, with the 受理编号 and 查询码 |
 struct ApplyController {
     let calendar: CalendarService
     let complaints: ComplaintService
+    let files: any FileStore
     let requests: RequestService
     let unitQueries: UnitQueries
     let renderer: PageRenderer
@@ -49,6 +50,7 @@ struct ApplyController {
         router.post("/track", use: track)
         router.post("/track/letter", use: trackLetter)
         router.post("/track/correction", use: trackCorrection)
+        router.post("/track/file", use: trackFile)
     }
 
     @Sendable func applyForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -177,6 +179,18 @@ struct ApplyController {
             number: letter.number, title: letter.title, addressee: letter.addressee, paragraphs: PlainText.paragraphs(letter.body),
             unitName: unitName, issuedOn: letter.issuedOn.chineseText, backHref: "/track", backLabel: "返回申请查询（需重新输入受理编号和查询码）")
         return renderer.render("Requests/letter", title: letter.title, page: page, context: context)
+    }
+
+    /// A file the reply released, for the holder of both numbers once the reply is sent.
+    @Sendable func trackFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, limit: 4096)
+        guard let found = try await self.requests.track(reference: form.text("reference"), code: form.text("queryCode")) else {
+            return notFound(reference: form.text("reference"), context: context)
+        }
+        guard let id = Int(form.text("file")), let file = try await self.requests.releasedFiles(of: found).first(where: { $0.id == id }) else {
+            throw DomainError(.notFound, field: "file", "文件不存在或尚未随答复提供")
+        }
+        return try replyFileResponse(file, files: self.files)
     }
 
     /// The applicant sends the 补正 online; it is recorded as 收到补正 today (条例 第三十条).

@@ -21,6 +21,18 @@ struct RequestCasePage: Sendable {
         let needsDelivery: Bool
     }
 
+    /// A file the reply releases to the applicant.
+    struct File: Sendable {
+        let id: Int
+        let name: String
+        let size: String
+        let addedBy: String
+    }
+
+    static func sizeText(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(max(1, (bytes + 1023) / 1024)) KB"
+    }
+
     struct AppealRow: Sendable {
         let id: Int
         let kind: String
@@ -65,6 +77,9 @@ struct RequestCasePage: Sendable {
     let events: [Event]
     let actions: [RequestActionForm]
     let letters: [Letter]
+    let files: [File]
+    /// The handling unit's staff may add or remove reply files while the case is open.
+    let canChangeFiles: Bool
     let appeals: [AppealRow]
     let canRecordAppeal: Bool
     let appealKinds: [SelectOption]
@@ -78,7 +93,7 @@ struct RequestCasePage: Sendable {
     init(
         _ request: InformationRequest, clock: RequestClock?, staff: StaffIdentity, unitNames: [String: String], units: [OrgUnit],
         letters: [IssuedLetter],
-        appeals: [Appeal], today: CivilDate
+        appeals: [Appeal], files: [RequestFile] = [], today: CivilDate
     ) {
         let application = request.application
         id = request.id
@@ -130,6 +145,8 @@ struct RequestCasePage: Sendable {
                 delivery: letter.delivery.map { "\($0.rawValue) \(letter.deliveredOn?.description ?? "") \(letter.trackingNumber ?? "")" } ?? "未登记送达",
                 needsDelivery: letter.delivery == nil)
         }
+        self.files = files.map { File(id: $0.id, name: $0.fileName, size: RequestCasePage.sizeText($0.size), addedBy: $0.addedBy) }
+        canChangeFiles = request.state.isOpen && RequestService.handles(request, staff)
         self.appeals = appeals.map {
             AppealRow(
                 id: $0.id, kind: $0.kind.rawValue, filedOn: $0.filedOn.description, authority: $0.authority, result: $0.result.rawValue,

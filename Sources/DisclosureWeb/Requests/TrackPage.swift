@@ -15,6 +15,13 @@ struct TrackPage: Sendable {
         let paragraphs: [String]
     }
 
+    /// A file the reply released.
+    struct File: Sendable {
+        let id: Int
+        let name: String
+        let size: String
+    }
+
     /// A 补正 the case has received: when, how, and what was sent.
     struct Correction: Sendable {
         let on: String
@@ -47,6 +54,7 @@ struct TrackPage: Sendable {
         let delivery: String
         let letters: [Letter]
         let hasLetters: Bool
+        let files: [File]
         let corrections: [Correction]
         let pendingCorrection: PendingCorrection?
 
@@ -77,6 +85,9 @@ struct TrackPage: Sendable {
                     paragraphs: PlainText.paragraphs(letter.body))
             }
             hasLetters = !letters.isEmpty
+            files = try await requests.releasedFiles(of: request).map {
+                File(id: $0.id, name: $0.fileName, size: RequestCasePage.sizeText($0.size))
+            }
             corrections = request.events.filter { $0.kind == .correctionReceived }.map { event in
                 Correction(on: event.on.chineseText, party: event.party, paragraphs: PlainText.paragraphs(event.detail))
             }

@@ -116,4 +116,62 @@ struct TrackPagesTests {
             #expect(!stolen.body.hasPrefix("PK"))
         }
     }
+
+    @Test(
+        "a file the reply releases is uploaded to the case and downloadable from /track once the reply is sent, not before",
+        arguments: TestDatabase.kinds)
+    func releasedFiles(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            let service = RequestService(database: database, clock: FixedClock())
+            let receipt = try await service.submitOnline(try ApplicationFormFixture.application())
+            let credentials = ["reference": receipt.reference, "queryCode": receipt.queryCode]
+            let pdf = Array("%PDF-1.4\n低保资金发放明细\n%%EOF\n".utf8)
+
+            try await browser.login("editor")
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/confirm", form: ["on": "2026-11-20"]).status == .seeOther)
+            let (badType, badBody) = PowerPagesTests.multipart(csrf: browser.csrfToken, name: "明细.exe", bytes: Array("MZ".utf8))
+            let refused = try await browser.send(
+                "/staff/requests/\(receipt.id)/files", method: .post, headers: [.contentType: badType], bytes: badBody)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("附件类型只能是"))
+            let (type, body) = PowerPagesTests.multipart(csrf: browser.csrfToken, name: "低保资金发放明细.pdf", bytes: pdf)
+            let added = try await browser.send("/staff/requests/\(receipt.id)/files", method: .post, headers: [.contentType: type], bytes: body)
+            #expect(added.status == .seeOther)
+            let casePage = try await browser.get("/staff/requests/\(receipt.id)")
+            #expect(casePage.body.contains("低保资金发放明细.pdf"))
+            let staff = StaffIdentity(userID: 0, username: "office", role: .office, unitCode: "ZFB")
+            let fileID = try #require(try await service.replyFiles(of: try await service.request(receipt.id, visibleTo: staff)).first?.id)
+            #expect(try await browser.get("/staff/requests/\(receipt.id)/files/\(fileID)").body.hasPrefix("%PDF-"))
+            try await browser.post("/staff/logout", form: [:])
+
+            // Before the reply: nothing to download.
+            let before = try await browser.post("/track", form: credentials)
+            #expect(!before.body.contains("低保资金发放明细.pdf"))
+            #expect(try await browser.post("/track/file", form: credentials.merging(["file": String(fileID)]) { $1 }).status == .notFound)
+
+            try await browser.login("editor")
+            #expect(
+                try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["outcome": "r3.1", "replyText": "予以公开，详见附件。"])
+                    .status == .seeOther)
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/submitReply", form: [:]).status == .seeOther)
+            try await browser.post("/staff/logout", form: [:])
+            try await browser.login("reviewer")
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/approveReply", form: ["on": "2026-11-20"]).status == .seeOther)
+            // A sent reply's files stay as sent.
+            let remove = try await browser.post("/staff/requests/\(receipt.id)/files/\(fileID)/remove", form: [:])
+            #expect(remove.status == .conflict)
+            try await browser.post("/staff/logout", form: [:])
+
+            let after = try await browser.post("/track", form: credentials)
+            #expect(after.body.contains("答复附件"))
+            #expect(after.body.contains("低保资金发放明细.pdf"))
+            let download = try await browser.post("/track/file", form: credentials.merging(["file": String(fileID)]) { $1 })
+            #expect(download.body.hasPrefix("%PDF-"))
+            #expect(download.headers[.contentType] == "application/pdf")
+            let stolen = try await browser.post(
+                "/track/file", form: ["reference": receipt.reference, "queryCode": "ZZZZZZZZ", "file": String(fileID)])
+            #expect(stolen.status == .notFound)
+            #expect(!stolen.body.hasPrefix("%PDF-"))
+        }
+    }
 }

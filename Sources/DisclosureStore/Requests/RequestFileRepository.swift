@@ -1,0 +1,60 @@
+import DisclosureCore
+import Foundation
+import SQLKit
+
+/// A file released with the reply to an application (the information itself).
+public struct RequestFile: Sendable, Equatable {
+    public let id: Int
+    public let requestID: Int
+    public let fileName: String
+    public let mediaType: String
+    public let size: Int
+    public let sha256: String
+    public let addedBy: String
+}
+
+/// Named queries over `request_files`.
+struct RequestFileRepository: Sendable {
+    let db: any SQLDatabase
+
+    init(_ db: any SQLDatabase) { self.db = db }
+
+    func list(request: Int) async throws -> [RequestFile] {
+        try await RequestFileRow.all(db.select().column("*").from(RequestFileRow.table).where("request_id", .equal, request).orderBy("id"))
+            .map(\.file)
+    }
+
+    func find(_ id: Int) async throws -> RequestFile? {
+        try await RequestFileRow.first(db.select().column("*").from(RequestFileRow.table).where("id", .equal, id))?.file
+    }
+
+    func insert(request: Int, fileName: String, mediaType: String, size: Int, sha256: String, addedBy: String, at now: Date) async throws -> Int {
+        let row = RequestFileRow(
+            id: nil, requestId: request, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256, addedBy: addedBy,
+            createdAt: Timestamp.text(now))
+        return try await db.insert(into: RequestFileRow.table).model(row, with: RequestFileRow.insertEncoder).returning("id")
+            .first(decodingColumn: "id", as: Int.self) ?? 0
+    }
+
+    func delete(_ id: Int) async throws {
+        try await db.delete(from: RequestFileRow.table).where("id", .equal, id).run()
+    }
+}
+
+/// A row of `request_files`.
+struct RequestFileRow: StoredRow {
+    static let table = "request_files"
+
+    var id: Int?
+    var requestId: Int
+    var fileName: String
+    var mediaType: String
+    var size: Int
+    var sha256: String
+    var addedBy: String
+    var createdAt: String
+
+    var file: RequestFile {
+        RequestFile(id: id ?? 0, requestID: requestId, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256, addedBy: addedBy)
+    }
+}
