@@ -68,10 +68,14 @@ public enum LetterFields {
             "答复期限": clock.flatMap { clock in clock.due?.promised(provisional: !clock.unconfirmedYears.isEmpty) } ?? "收到补正申请之日起20个工作日内",
         ]
         if let outcome = request.outcome {
-            values["答复类型"] = outcome.group + (outcome.group == outcome.label ? "" : "——" + outcome.label)
+            // The decision in plain words; the report's row label and its counting note never reach
+            // a letter (issue 22).
+            values["答复类型"] = outcome.decision
             values["法律依据"] = outcome.basis
             values["答复内容"] = request.replyText
         }
+        values["复议机关"] = "本机关的复议机关"
+        values["诉讼法院"] = Remedy.anyCourt
         values.merge(extra) { _, new in new }
         return values
     }

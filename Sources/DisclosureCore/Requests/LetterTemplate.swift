@@ -8,6 +8,7 @@ public struct LetterTemplate: Equatable, Sendable {
     public static let fields = [
         "单位", "文书编号", "日期", "申请人", "受理编号", "收到日期", "收到方式", "申请内容", "答复期限", "补正事项", "补正期限",
         "延期天数", "延期理由", "征询对象", "征询期限", "收费金额", "收费明细", "缴费期限", "答复类型", "法律依据", "答复内容",
+        "复议机关", "诉讼法院",
     ]
 
     public init(validating text: String) throws {

@@ -27,6 +27,8 @@ public enum AllMigrations {
         CreateFormSubmissions(),
         // 0013 – the files a reply to an application releases (issue 21)
         CreateRequestFiles(),
+        // 0014 – each unit's 复议机关 and court for reply letters (issue 22)
+        CreateUnitRemedies(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

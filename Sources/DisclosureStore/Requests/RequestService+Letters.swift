@@ -16,6 +16,11 @@ extension RequestService {
         let number = "\(unitName)依申请公开告〔\(date.year)〕\(sequence)号"
         let requestClock = request.clock(policy: policy, calendar: calendar, today: date)
         let template = try await LetterRepository(db).template(for: kind, outcome: request.outcome)
+        var extra = extra
+        if let remedy = try await RemedyRepository(db).remedy(of: request.application.unitCode) {
+            extra["复议机关"] = extra["复议机关"] ?? remedy.reviewAuthority
+            extra["诉讼法院"] = extra["诉讼法院"] ?? remedy.court
+        }
         let values = LetterFields.values(for: request, unitName: unitName, clock: requestClock, number: number, issuedOn: date, extra: extra)
         _ = try await LetterRepository(db).insert(
             requestID: request.id, unitCode: request.application.unitCode, kind: kind, number: number,
@@ -71,6 +76,7 @@ extension RequestService {
         guard staff.role == .office else { throw DomainError(.forbidden, field: "key", "告知书模板由政务公开办维护") }
         guard Self.templateKeys.contains(where: { $0.key == key }) else { throw DomainError(.notFound, field: "key", "模板 \(key) 不存在") }
         let template = try LetterTemplate(validating: text)
+        try LetterTemplate.checkRendersSample(template, key: key)
         try await database.change(by: .staff(staff), at: clock.now()) { db in
             try await LetterRepository(db).saveTemplate(key: key, template, by: staff.username, at: clock.now())
             return ((), AuditEvent("letter.template", target: "template:\(key)", ["length": String(template.text.count)]))

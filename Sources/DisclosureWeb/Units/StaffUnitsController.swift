@@ -10,6 +10,7 @@ import Hummingbird
 /// | POST | `/staff/units` | office |
 /// | GET | `/staff/units/{code}` | signed in |
 /// | POST | `/staff/units/{code}` | office |
+/// | POST | `/staff/units/{code}/remedy` | office — the 复议机关 and court its reply letters name |
 struct StaffUnitsController {
     let auditQueries: AuditQueries
     let unitQueries: UnitQueries
@@ -38,6 +39,10 @@ struct StaffUnitsController {
         let parents: [SelectOption]
         let canEdit: Bool
         let history: [AuditRow]
+        /// The 复议机关 and court its reply letters name, as they stand (own or default).
+        let remedy: Remedy
+        /// The unit's own settings (empty fields show the default as a placeholder).
+        let ownRemedy: Remedy
     }
 
     func addRoutes(to router: RouterGroup<StaffRequestContext>) {
@@ -45,6 +50,7 @@ struct StaffUnitsController {
         router.post("/staff/units", use: create)
         router.get("/staff/units/{code}", use: edit)
         router.post("/staff/units/{code}", use: update)
+        router.post("/staff/units/{code}/remedy", use: saveRemedy)
     }
 
     @Sendable func index(_ request: Request, context: StaffRequestContext) async throws -> Response {
@@ -105,6 +111,19 @@ struct StaffUnitsController {
             notice: notice, error: error?.message)
     }
 
+    @Sendable func saveRemedy(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let code = try context.pathParameter("code")
+        guard let unit = try await self.unitQueries.unit(code) else { throw DomainError(.notFound, field: "code", "单位 \(code) 不存在") }
+        let form = try await FormData.read(request)
+        do {
+            try await self.units.setRemedy(code, reviewAuthority: form.text("reviewAuthority"), court: form.text("court"), by: context.staff.identity)
+            return try await renderEdit(
+                unit, context: context, notice: "已保存：本单位的答复告知书将写明向「\(try await self.unitQueries.remedy(of: code)?.reviewAuthority ?? "")」申请行政复议。")
+        } catch let error as DomainError {
+            return try await renderEdit(unit, context: context, error: error)
+        }
+    }
+
     private func renderEdit(_ unit: OrgUnit, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response
     {
         let tree = try await self.unitQueries.tree()
@@ -114,7 +133,9 @@ struct StaffUnitsController {
         let page = UnitEditPage(
             unit: unit, kinds: Self.kindOptions(selected: unit.kind.rawValue),
             parents: Self.parentOptions(tree, selected: unit.parentCode ?? "", excluding: unit.code),
-            canEdit: context.staff.identity.canAdminister, history: history)
+            canEdit: context.staff.identity.canAdminister, history: history,
+            remedy: try await self.unitQueries.remedy(of: unit.code) ?? Remedy(reviewAuthority: "", court: ""),
+            ownRemedy: try await self.unitQueries.storedRemedy(of: unit.code))
         return renderer.render(
             "Units/unit", title: unit.name, page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
             notice: notice, error: error?.message)
