@@ -58,7 +58,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
             middleware: RateLimitMiddleware(
                 publicLimiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute),
                 staffLimiter: SlidingWindowLimiter(limit: services.config.staffPostsPerMinute)))
-    let staff = pages.group(context: StaffRequestContext.self)
+    let queueSources = WorkQueue.Sources(
+        calendar: services.calendar, complaints: services.complaints, messages: services.messages, publishingQueries: services.publishingQueries,
+        requests: services.requests, assessments: services.assessments, unitQueries: services.unitQueries)
+    let staff = pages.group(context: StaffRequestContext.self).add(middleware: WorkQueueCountMiddleware(clock: services.clock, sources: queueSources))
     let publicPages = router.group().add(middleware: ErrorPageMiddleware<AppRequestContext>(renderer: renderer))
     let api = router.group(RouterPath(apiPath)).add(middleware: APIErrorMiddleware())
         .add(middleware: BearerMiddleware(authentication: services.authentication))
@@ -81,10 +84,11 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ).addRoutes(to: publicPages)
     StaffLoginController(authentication: services.authentication, clock: services.clock, config: services.config, renderer: renderer).addRoutes(
         to: pages)
+    StaffQueueController(clock: services.clock, sources: queueSources, renderer: renderer).addRoutes(to: staff)
     StaffDashboardController(
         accountQueries: services.accountQueries, auditQueries: services.auditQueries, calendar: services.calendar, clock: services.clock,
         complaints: services.complaints, messages: services.messages, monitoringQueries: services.monitoringQueries, requests: services.requests,
-        timeliness: services.timeliness, unitQueries: services.unitQueries, renderer: renderer
+        timeliness: services.timeliness, unitQueries: services.unitQueries, queueSources: queueSources, renderer: renderer
     ).addRoutes(to: staff)
     StaffAccountController(accounts: services.accounts, renderer: renderer).addRoutes(to: staff)
     StaffUnitsController(auditQueries: services.auditQueries, unitQueries: services.unitQueries, units: services.units, renderer: renderer).addRoutes(

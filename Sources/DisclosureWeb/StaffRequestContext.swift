@@ -11,6 +11,8 @@ public struct StaffRequestContext: ChildRequestContext {
     /// The token this account's forms carry (derived from its session).
     public let csrfToken: String
     public let clientAddress: String
+    /// How many items wait in the account's queue (set for pages by `WorkQueueCountMiddleware`).
+    public var queueCount: Int?
 
     public init(context: AppRequestContext) throws {
         guard let staff = context.staff else { throw HTTPError(.unauthorized) }
@@ -26,10 +28,12 @@ public struct StaffRequestContext: ChildRequestContext {
 protocol PageContext {
     var signedIn: StaffAccount? { get }
     var csrfToken: String { get }
+    var queueCount: Int? { get }
 }
 
 extension AppRequestContext: PageContext {
     var signedIn: StaffAccount? { staff }
+    var queueCount: Int? { nil }
 }
 
 extension StaffRequestContext: PageContext {

@@ -159,6 +159,6 @@ struct StaffLettersController {
                     createdAt: String($0.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "), unitName: names[$0.unitCode] ?? $0.unitCode,
                     subject: $0.subject, body: $0.body, href: $0.requestID.map { "/staff/requests/\($0)" })
             })
-        return renderer.render("Requests/outbox", title: "提醒", page: page, context: context)
+        return renderer.render("Requests/outbox", title: "期限提醒记录", page: page, context: context)
     }
 }

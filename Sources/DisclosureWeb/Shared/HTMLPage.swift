@@ -24,8 +24,11 @@ struct StaffNav: Sendable {
     let unitCode: String
     let isOffice: Bool
     let canReadAudit: Bool
+    /// Items waiting in the account's queue, shown beside 我的待办.
+    let queueCount: Int?
 
-    init(_ account: StaffAccount) {
+    init(_ account: StaffAccount, queueCount: Int? = nil) {
+        self.queueCount = queueCount.flatMap { $0 > 0 ? $0 : nil }
         self.username = account.username
         self.displayName = account.displayName
         self.roleLabel = account.role.label
@@ -44,7 +47,9 @@ struct PageRenderer: Sendable {
         _ template: String, title: String, page: Body, context: some PageContext,
         status: HTTPResponse.Status = .ok, notice: String? = nil, error: String? = nil
     ) -> Response {
-        let html = self.html(template, title: title, page: page, staff: context.signedIn, csrf: context.csrfToken, notice: notice, error: error)
+        let html = self.html(
+            template, title: title, page: page, staff: context.signedIn, csrf: context.csrfToken, notice: notice, error: error,
+            queueCount: context.queueCount)
 
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
@@ -56,10 +61,12 @@ extension PageRenderer {
     /// The page as text; public pages that do not depend on the visitor are rendered with no staff
     /// and no CSRF token, so they can be cached and shared.
     func html<Body: Sendable>(
-        _ template: String, title: String, page: Body, staff: StaffAccount? = nil, csrf: String = "", notice: String? = nil, error: String? = nil
+        _ template: String, title: String, page: Body, staff: StaffAccount? = nil, csrf: String = "", notice: String? = nil, error: String? = nil,
+        queueCount: Int? = nil
     ) -> String {
         let frame = PageFrame(
-            title: title, site: self.config.site, staff: staff.map(StaffNav.init), csrf: csrf, notice: notice, error: error, page: page,
+            title: title, site: self.config.site, staff: staff.map { StaffNav($0, queueCount: queueCount) }, csrf: csrf, notice: notice, error: error,
+            page: page,
             navigation: PortalNavigation(template: template, title: title, site: self.config.site))
         // A missing template is a programming error caught by the page tests; never crash the server for it.
         return self.templates.render(frame, withTemplate: template)

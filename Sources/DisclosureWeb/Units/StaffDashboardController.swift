@@ -18,9 +18,12 @@ struct StaffDashboardController {
     let requests: RequestService
     let timeliness: TimelinessWatch
     let unitQueries: UnitQueries
+    let queueSources: WorkQueue.Sources
     let renderer: PageRenderer
 
     struct DashboardPage: Sendable {
+        /// The account's next actions, first on the page (issue 22 §1).
+        let queue: WorkQueue
         let unitName: String
         let todayText: String
         let todayIsWorkingDay: Bool
@@ -62,6 +65,7 @@ struct StaffDashboardController {
             staff: staff, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries, today: self.today, openOnly: true)
         let urgent = requestRows.filter(\.needsAttention)
         let page = DashboardPage(
+            queue: try await WorkQueue(staff: staff, sources: queueSources, today: today),
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
             todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
