@@ -27,6 +27,25 @@ extension RequestService {
             addressee: addressee ?? request.application.applicantName, body: template.render(values), issuedOn: date, by: actor, at: self.clock.now())
     }
 
+    /// The letter `kind` as it would be issued today, for the reviewer to read before approving
+    /// (issue 22 §2): the same template, values and 救济途径; only the number is assigned on issue.
+    public func previewLetter(_ kind: LetterKind, for request: InformationRequest) async throws -> String {
+        let db = database.sql
+        let calendar = try await calendar()
+        let date = today
+        let unitName = try await UnitRepository(db).find(request.application.unitCode)?.name ?? request.application.unitCode
+        var extra: [String: String] = [:]
+        if let remedy = try await RemedyRepository(db).remedy(of: request.application.unitCode) {
+            extra["复议机关"] = remedy.reviewAuthority
+            extra["诉讼法院"] = remedy.court
+        }
+        let template = try await LetterRepository(db).template(for: kind, outcome: request.outcome)
+        let values = LetterFields.values(
+            for: request, unitName: unitName, clock: request.clock(policy: policy, calendar: calendar, today: date), number: "（发出时编号）",
+            issuedOn: date, extra: extra)
+        return template.render(values)
+    }
+
     /// Records how and when a letter was served (邮寄签收 needs its tracking number).
     public func recordDelivery(
         letter id: Int, _ delivery: LetterDelivery, on date: CivilDate, trackingNumber: String, by staff: StaffIdentity

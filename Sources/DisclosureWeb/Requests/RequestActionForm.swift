@@ -33,12 +33,44 @@ struct RequestActionForm: Sendable {
     let label: String
     let href: String
     let fields: [Field]
+    /// The step the case's state makes likely: listed first and open (issue 22 §2).
+    let isLikely: Bool
+    /// The letter this step sends, as it will read (the reviewer approves what the applicant gets).
+    var preview: [String] = []
+    var hasPreview = false
+
+    /// The same form showing the letter it will send.
+    func previewing(_ letter: String) -> RequestActionForm {
+        var form = self
+        form.preview = PlainText.paragraphs(letter)
+        form.hasPreview = !form.preview.isEmpty
+        return form
+    }
+
+    /// The step a case in `state` usually takes next.
+    static func likely(for state: RequestState) -> RequestAction? {
+        switch state {
+        case .pendingConfirmation: .confirm
+        case .accepted: .draftReply
+        case .awaitingCorrection: .receiveCorrection
+        case .consulting: .recordOpinion
+        case .awaitingFee: .recordPayment
+        case .drafting: .submitReply
+        case .pendingReview: .approveReply
+        case .answered: .archive
+        case .archived: nil
+        }
+    }
 
     static func forms(for request: InformationRequest, role: Role, units: [OrgUnit], today: CivilDate) -> [RequestActionForm] {
-        RequestAction.allCases.filter { $0.from.contains(request.state) && $0.allowed(for: role) }.map { action in
+        let likely = likely(for: request.state)
+        let allowed = RequestAction.allCases.filter { $0.from.contains(request.state) && $0.allowed(for: role) }
+        // The likely step first, the others in workflow order.
+        let ordered = allowed.filter { $0 == likely } + allowed.filter { $0 != likely }
+        return ordered.map { action in
             RequestActionForm(
                 action: action.rawValue, label: action.label, href: "/staff/requests/\(request.id)/actions/\(action.rawValue)",
-                fields: fields(action, request: request, units: units, today: today))
+                fields: fields(action, request: request, units: units, today: today), isLikely: action == likely)
         }
     }
 

@@ -93,7 +93,7 @@ struct RequestCasePage: Sendable {
     init(
         _ request: InformationRequest, clock: RequestClock?, staff: StaffIdentity, unitNames: [String: String], units: [OrgUnit],
         letters: [IssuedLetter],
-        appeals: [Appeal], files: [RequestFile] = [], today: CivilDate
+        appeals: [Appeal], files: [RequestFile] = [], replyPreview: String? = nil, today: CivilDate
     ) {
         let application = request.application
         id = request.id
@@ -138,7 +138,10 @@ struct RequestCasePage: Sendable {
             let late = clock?.lateActions.first { $0.kind == lateKind && $0.on == day }
             return Event(on: $0.on.description, label: $0.kind.label, text: text, actor: $0.actor, lateLabel: late?.label)
         }
-        actions = RequestActionForm.forms(for: request, role: staff.role, units: units, today: today)
+        actions = RequestActionForm.forms(for: request, role: staff.role, units: units, today: today).map { form in
+            guard form.action == RequestAction.approveReply.rawValue, let replyPreview else { return form }
+            return form.previewing(replyPreview)
+        }
         self.letters = letters.map { letter in
             Letter(
                 id: letter.id, number: letter.number, title: letter.title, issuedOn: letter.issuedOn.description,

@@ -135,7 +135,15 @@ struct StaffRequestsController {
     @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
-        return try await renderCase(id, staff: staff, context: context, notice: Notice.from(request))
+        var notice = Notice.from(request)
+        if let done = request.uri.queryParameters.get("done").flatMap({ RequestAction(rawValue: String($0)) }) {
+            let found = try await self.requests.request(id, visibleTo: staff.identity)
+            let clock = self.requests.clock(of: found, calendar: try await self.calendar.calendar())
+            notice = RequestActionDone.text(
+                done, request: found, letters: try await self.requests.letters(of: found), clock: clock, unitNames: try await self.unitQueries.names()
+            )
+        }
+        return try await renderCase(id, staff: staff, context: context, notice: notice)
     }
 
     func renderCase(
@@ -149,7 +157,8 @@ struct StaffRequestsController {
             found, clock: self.requests.clock(of: found, calendar: calendar), staff: staff.identity,
             unitNames: try await self.unitQueries.names(),
             units: units, letters: try await self.requests.letters(of: found), appeals: try await self.requests.appeals(of: found),
-            files: try await self.requests.replyFiles(of: found), today: today)
+            files: try await self.requests.replyFiles(of: found),
+            replyPreview: found.state == .pendingReview ? try await self.requests.previewLetter(.reply, for: found) : nil, today: today)
         return renderer.render(
             "Requests/request", title: "申请 \(found.reference)", page: page, context: context, status: error?.kind.httpStatus ?? status,
             notice: notice,
@@ -164,7 +173,7 @@ struct StaffRequestsController {
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
             try await self.requests.act(id, action, try RequestActionForm.input(from: form.values), by: staff.identity)
-            return redirect(to: "/staff/requests/\(id)?notice=saved")
+            return redirect(to: "/staff/requests/\(id)?done=\(action.rawValue)")
         } catch let error as DomainError {
             return try await renderCase(id, staff: staff, context: context, error: error)
         }
