@@ -91,7 +91,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         timeliness: services.timeliness, unitQueries: services.unitQueries, queueSources: queueSources, renderer: renderer
     ).addRoutes(to: staff)
     StaffAccountController(accounts: services.accounts, renderer: renderer).addRoutes(to: staff)
-    StaffUnitsController(auditQueries: services.auditQueries, unitQueries: services.unitQueries, units: services.units, renderer: renderer).addRoutes(
+    StaffUnitsController(
+        accountQueries: services.accountQueries, auditQueries: services.auditQueries, unitQueries: services.unitQueries, units: services.units,
+        renderer: renderer
+    ).addRoutes(
         to: staff)
     StaffUsersController(
         accountQueries: services.accountQueries, accounts: services.accounts, auditQueries: services.auditQueries, clock: services.clock,
@@ -99,9 +102,12 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ).addRoutes(to: staff)
     StaffCalendarController(calendar: services.calendar, calendarQueries: services.calendarQueries, clock: services.clock, renderer: renderer)
         .addRoutes(to: staff)
-    StaffAuditController(auditQueries: services.auditQueries, renderer: renderer).addRoutes(to: staff)
+    StaffAuditController(
+        accountQueries: services.accountQueries, auditQueries: services.auditQueries, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: staff)
     StaffDocumentsController(
-        auditQueries: services.auditQueries, calendar: services.calendar, clock: services.clock, files: services.files,
+        accountQueries: services.accountQueries, auditQueries: services.auditQueries, calendar: services.calendar, clock: services.clock,
+        files: services.files,
         publishing: services.publishing, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
     StaffCatalogController(catalog: services.catalog, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: staff)
@@ -116,14 +122,16 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AskController(config: services.config, files: services.files, messages: services.messages, unitQueries: services.unitQueries, renderer: renderer)
         .addRoutes(to: pages)
     StaffRequestsController(
-        calendar: services.calendar, clock: services.clock, files: services.files, requests: services.requests, unitQueries: services.unitQueries,
+        accountQueries: services.accountQueries, calendar: services.calendar, clock: services.clock, files: services.files,
+        requests: services.requests, unitQueries: services.unitQueries,
         renderer: renderer
     ).addRoutes(to: staff)
     StaffLettersController(
         requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
     StaffComplaintsController(
-        calendar: services.calendar, clock: services.clock, complaints: services.complaints, unitQueries: services.unitQueries, renderer: renderer
+        accountQueries: services.accountQueries, calendar: services.calendar, clock: services.clock, complaints: services.complaints,
+        unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
     StaffMessagesController(
         calendar: services.calendar, clock: services.clock, files: services.files, messages: services.messages, unitQueries: services.unitQueries,

@@ -1,6 +1,9 @@
 import DisclosureCore
+import Foundation
 
-/// One audit entry as a table row in the console.
+/// One audit entry as a table row in the console: who (name and unit), what (in Chinese, with
+/// the changed fields in words) and when (China time), with the raw entry kept for auditors
+/// behind 「详情」 (issue 22 §4).
 struct AuditRow: Sendable {
     let id: Int
     let time: String
@@ -9,19 +12,61 @@ struct AuditRow: Sendable {
     let action: String
     let actionLabel: String
     let target: String
+    let targetHref: String?
+    /// The changed fields in words: 「收到日期：2026-11-20；答复类型：予以公开」.
+    let details: String
+    /// The stored summary JSON, for auditors.
     let summary: String
+    let rawActor: String
     let hashPrefix: String
 
-    init(_ record: AuditRecord) {
+    init(_ record: AuditRecord, names: PeopleNames? = nil) {
         self.id = record.id
         self.time = CivilDateTime(stored: record.at).text
-        self.actor = record.actor
-        self.unitCode = record.unitCode ?? ""
+        self.actor = names?.actor(record.actor) ?? record.actor
+        self.rawActor = record.actor
+        self.unitCode = record.unitCode.map { names?.units[$0] ?? $0 } ?? ""
         self.action = record.action
         self.actionLabel = AuditActionLabel.text(record.action)
-        self.target = record.target
+        let target: (text: String, href: String?) = names?.target(record.target) ?? (record.target, nil)
+        self.target = target.text
+        self.targetHref = target.href
         self.summary = record.summary == "{}" ? "" : record.summary
+        self.details = AuditSummaryText.text(record.summary)
         self.hashPrefix = String(record.hash.prefix(12))
+    }
+}
+
+/// The summary JSON of an audit entry in words, field by field.
+enum AuditSummaryText {
+    static let fieldNames: [String: String] = [
+        "from": "原状态", "to": "新状态", "on": "日期", "receivedOn": "收到日期", "deadline": "期限", "outcome": "答复类型", "note": "说明",
+        "content": "内容", "file": "文件", "size": "大小（字节）", "days": "天数", "party": "对象", "unitCode": "单位", "name": "名称",
+        "title": "标题", "state": "状态", "reason": "理由", "before": "修改前", "reviewAuthority": "复议机关", "court": "人民法院",
+        "delivery": "送达方式", "channel": "渠道", "length": "字数", "late": "逾期", "role": "角色", "kind": "类型", "count": "数量",
+        "closedOn": "办结日期", "year": "年度", "score": "分数", "address": "地址", "reference": "受理编号",
+    ]
+    static let hidden: Set<String> = ["sha256", "hash", "token", "password"]
+
+    static func text(_ json: String) -> String {
+        guard let data = json.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return "" }
+        return object.keys.sorted().filter { !hidden.contains($0) }.compactMap { key -> String? in
+            let value = "\(object[key].map { "\($0)" } ?? "")"
+            guard !value.isEmpty else { return nil }
+            return "\(fieldNames[key] ?? key)：\(words(value))"
+        }.joined(separator: "；")
+    }
+
+    /// Stored codes in words: an outcome row, a request state, true/false.
+    static func words(_ value: String) -> String {
+        if let outcome = RequestOutcome(rawValue: value) { return outcome.shortLabel }
+        if let state = RequestState(rawValue: value) { return state.label }
+        if let state = DocumentState(rawValue: value) { return state.label }
+        switch value {
+        case "true": return "是"
+        case "false": return "否"
+        default: return value
+        }
     }
 }
 
@@ -64,7 +109,54 @@ enum AuditActionLabel {
         case "document.validity": "有效性变更"
         case "document.attach": "上传附件"
         case "document.detach": "删除附件"
-        default: action
+        case "document.publish.skip": "定时发布跳过"
+        case "request.create": "登记申请"
+        case "request.addFile": "上传答复附件"
+        case "request.removeFile": "移除答复附件"
+        case "request.closeLapsed": "逾期终止"
+        case "request.closeLapsed.skip": "逾期检查（未终止）"
+        case "letter.deliver": "登记告知书送达"
+        case "letter.template": "修改告知书模板"
+        case "appeal.record": "登记复议或诉讼"
+        case "appeal.decide": "登记复议或诉讼结果"
+        case "complaint.create": "受理投诉举报"
+        case "complaint.escalate": "投诉逾期上报"
+        case "message.create": "收到留言"
+        case "message.reply": "答复留言"
+        case "monitor.run": "定时监测"
+        case "power.create": "新增权力事项"
+        case "power.update": "修改权力事项"
+        case "power.import": "导入权责清单"
+        case "record.create": "登记工作记录"
+        case "record.delete": "删除工作记录"
+        case "rectification.create": "下达整改任务"
+        case "rectification.submit": "提交整改情况"
+        case "rectification.review": "审核整改情况"
+        case "report.legacy.import": "导入历史申请"
+        case "settings.supervision": "修改监督设置"
+        case "unit.remedy": "设置救济途径"
+        case "assessment.scheme.import": "导入考核指标体系"
+        case "assessment.campaign.create": "新建考核"
+        case "assessment.self.save": "保存自评"
+        case "assessment.self.submit": "提交自评"
+        case "assessment.choose": "指定抽评单位"
+        case "assessment.draw": "抽取抽评单位"
+        case "assessment.publish": "发布考核结果"
+        case "assessment.approve": "审定考核结果"
+        default: prefixed(action)
+        }
+    }
+
+    /// An action without its own name: its module and the step's own label.
+    static func prefixed(_ action: String) -> String {
+        let parts = action.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return action }
+        switch parts[0] {
+        case "request": return RequestAction(rawValue: parts[1]).map { "依申请公开：\($0.label)" } ?? "依申请公开：\(parts[1])"
+        case "complaint": return ComplaintAction(rawValue: parts[1]).map { "投诉举报：\($0.label)" } ?? "投诉举报：\(parts[1])"
+        case "document": return "主动公开：\(parts[1])"
+        case "assessment": return "考核：\(parts[1])"
+        default: return action
         }
     }
 }

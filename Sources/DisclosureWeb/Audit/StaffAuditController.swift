@@ -9,7 +9,9 @@ import Hummingbird
 /// | GET | `/staff/audit?before=&target=` | auditor, office |
 /// | GET | `/staff/audit/verify` | auditor, office |
 struct StaffAuditController {
+    let accountQueries: AccountQueries
     let auditQueries: AuditQueries
+    let unitQueries: UnitQueries
     let renderer: PageRenderer
 
     struct AuditPage: Sendable {
@@ -43,8 +45,10 @@ struct StaffAuditController {
     private func render(before: Int?, target: String, verification: (String, Bool)?, context: StaffRequestContext) async throws -> Response {
         let pageSize = 50
         let records = try await self.auditQueries.recent(limit: pageSize, beforeID: before, target: target.isEmpty ? nil : target)
+        let people = try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries)
         let page = AuditPage(
-            rows: records.map(AuditRow.init), target: target, nextBefore: records.count == pageSize ? records.last?.id : nil,
+            rows: records.map { [people] in AuditRow($0, names: people) }, target: target,
+            nextBefore: records.count == pageSize ? records.last?.id : nil,
             verification: verification?.0, verificationOK: verification?.1 ?? false)
         return renderer.render("Audit/audit", title: "审计日志", page: page, context: context)
     }

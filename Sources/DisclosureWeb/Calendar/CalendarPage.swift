@@ -3,7 +3,9 @@ import DisclosureCore
 /// View model of one year of the working-day calendar: twelve month grids and the year's facts.
 struct CalendarPage: Sendable {
     struct Day: Sendable {
-        let number: Int
+        /// The day of the month; nil for the blank cells around a month (the template's section
+        /// would print a 0 for them: a number is always "true" there).
+        let number: Int?
         let date: String
         /// CSS class: `work`, `rest`, `holiday`, `makeup`, `blank`.
         let kind: String
@@ -66,7 +68,7 @@ struct CalendarPage: Sendable {
     static func month(_ month: Int, year: Int, calendar: WorkingDayCalendar, today: CivilDate) -> Month {
         let first = CivilDate(year: year, month: month, day: 1)!
         let count = CivilDate.daysIn(month: month, year: year)
-        var cells: [Day] = Array(repeating: Day(number: 0, date: "", kind: "blank", title: "", isToday: false), count: first.isoWeekday - 1)
+        var cells: [Day] = Array(repeating: Day(number: nil, date: "", kind: "blank", title: "", isToday: false), count: first.isoWeekday - 1)
         var working = 0
         for offset in 0..<count {
             let date = first.adding(days: offset)
@@ -79,7 +81,7 @@ struct CalendarPage: Sendable {
                 : data?.holidays.contains(date) == true ? "holiday" : isWorking ? "work" : "rest"
             cells.append(Day(number: date.day, date: date.description, kind: kind, title: calendar.reason(for: date), isToday: date == today))
         }
-        while cells.count % 7 != 0 { cells.append(Day(number: 0, date: "", kind: "blank", title: "", isToday: false)) }
+        while cells.count % 7 != 0 { cells.append(Day(number: nil, date: "", kind: "blank", title: "", isToday: false)) }
         let weeks = stride(from: 0, to: cells.count, by: 7).map { Week(days: Array(cells[$0..<$0 + 7])) }
         return Month(name: "\(month)月", weeks: weeks, workingDays: working)
     }

@@ -43,7 +43,7 @@ struct ComplaintCasePage: Sendable {
 
     init(
         _ complaint: Complaint, staff: StaffAccount, calendar: CalendarService, complaints: ComplaintService, unitQueries: UnitQueries,
-        values: [String: String]
+        values: [String: String], people: PeopleNames? = nil
     ) async throws {
         let calendar = try await calendar.calendar()
         let policy = try await complaints.settings.policy()
@@ -75,7 +75,8 @@ struct ComplaintCasePage: Sendable {
         draftedBy = complaint.draftedBy
         answeredOn = complaint.answeredOn?.description
         events = try await complaints.history(of: complaint).map {
-            Event(at: String($0.recordedAt.prefix(16)).replacingOccurrences(of: "T", with: " "), action: $0.action, note: $0.note, actor: $0.actor)
+            // China time with the date, and the person by name (issue 22 §4).
+            Event(at: CivilDateTime(stored: $0.recordedAt).text, action: $0.action, note: $0.note, actor: people?.actor($0.actor) ?? $0.actor)
         }
         let role = staff.role
         canDraft = ownUnit && ComplaintAction.draftReply.allowed(role) && ComplaintAction.draftReply.from.contains(complaint.state)

@@ -12,6 +12,7 @@ import Hummingbird
 /// | GET | `/staff/complaints/{id}` | signed in, in scope; contact data unmasked for the handling unit only |
 /// | POST | `/staff/complaints/{id}/actions/{action}` | per `ComplaintAction` |
 struct StaffComplaintsController {
+    let accountQueries: AccountQueries
     let calendar: CalendarService
     let clock: any WallClock
     let complaints: ComplaintService
@@ -106,7 +107,8 @@ struct StaffComplaintsController {
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let complaint = try await self.complaints.complaint(id, visibleTo: staff.identity)
         let page = try await ComplaintCasePage(
-            complaint, staff: staff, calendar: self.calendar, complaints: self.complaints, unitQueries: self.unitQueries, values: [:])
+            complaint, staff: staff, calendar: self.calendar, complaints: self.complaints, unitQueries: self.unitQueries, values: [:],
+            people: try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries))
         return renderer.render("Complaints/complaint", title: "投诉 \(complaint.reference)", page: page, context: context, notice: Notice.from(request))
     }
 
@@ -121,7 +123,8 @@ struct StaffComplaintsController {
             return redirect(to: "/staff/complaints/\(id)?notice=saved")
         } catch let error as DomainError {
             let page = try await ComplaintCasePage(
-                complaint, staff: staff, calendar: self.calendar, complaints: self.complaints, unitQueries: self.unitQueries, values: form.values)
+                complaint, staff: staff, calendar: self.calendar, complaints: self.complaints, unitQueries: self.unitQueries, values: form.values,
+                people: try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries))
             return renderer.render(
                 "Complaints/complaint", title: "投诉 \(complaint.reference)", page: page, context: context, status: error.kind.httpStatus,
                 error: error.message)

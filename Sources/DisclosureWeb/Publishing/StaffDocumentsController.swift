@@ -17,6 +17,7 @@ import Hummingbird
 /// | POST | `/staff/documents/{id}/{action}` | submit, return, approve, publish, withdraw, correct, attach (multipart), detach |
 /// | GET | `/staff/documents/{id}/attachments/{attachment}` | signed in, in scope |
 struct StaffDocumentsController {
+    let accountQueries: AccountQueries
     let auditQueries: AuditQueries
     let calendar: CalendarService
     let clock: any WallClock
@@ -170,6 +171,7 @@ struct StaffDocumentsController {
                 isNew: false, action: "/staff/documents/\(document.id)",
                 form: DocumentForm(values: values ?? DocumentForm.values(of: document), units: units, entries: entries))
         }
+        let people = try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries)
         let page = ShowPage(
             view: DocumentView(
                 document, unitName: names[document.draft.unitCode] ?? document.draft.unitCode, today: self.today, interprets: nil,
@@ -183,7 +185,7 @@ struct StaffDocumentsController {
             canPublish: role == .reviewer && DocumentAction.publish.from.contains(document.state) && document.draft.attribute == .proactive,
             canWithdraw: role == .reviewer && document.state == .published, isPublic: document.isPublic, edit: edit,
             versions: try await self.publishingQueries.versions(of: document.id),
-            history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map(AuditRow.init),
+            history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map { [people] in AuditRow($0, names: people) },
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
         return renderer.render(
             "Publishing/document", title: document.draft.title, page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,

@@ -93,7 +93,7 @@ struct RequestCasePage: Sendable {
     init(
         _ request: InformationRequest, clock: RequestClock?, staff: StaffIdentity, unitNames: [String: String], units: [OrgUnit],
         letters: [IssuedLetter],
-        appeals: [Appeal], files: [RequestFile] = [], replyPreview: String? = nil, today: CivilDate
+        appeals: [Appeal], files: [RequestFile] = [], replyPreview: String? = nil, people: PeopleNames? = nil, today: CivilDate
     ) {
         let application = request.application
         id = request.id
@@ -121,12 +121,26 @@ struct RequestCasePage: Sendable {
         delivery = application.delivery.rawValue
         outcome = request.outcome.map { "\($0.group) \($0.label == $0.group ? "" : $0.label)" } ?? "—"
         replyText = PlainText.paragraphs(request.replyText)
-        events = request.events.map {
-            var text = [$0.party, $0.detail].filter { !$0.isEmpty }.joined(separator: "：")
-            if let until = $0.until { text += "（期限 \(until)）" }
-            if let days = $0.days { text += $0.kind == .feeNoticeIssued ? "（\(days) 元）" : "（\(days) 个工作日）" }
+        func person(_ name: String) -> String { people?.actor(name) ?? name }
+        // 办理记录 is the whole history (issue 22 §4): the submission, the confirmation of receipt and
+        // each letter as well as the dated events, oldest first.
+        var history: [(on: CivilDate, order: Int, event: Event)] = []
+        let submitted = CivilDate(instant: request.submittedAt)
+        history.append(
+            (
+                submitted, 0,
+                Event(on: submitted.description, label: "提交申请", text: application.channel.rawValue, actor: person(request.createdBy), lateLabel: nil)
+            ))
+        if let received = request.receivedOn {
+            history.append(
+                (received, 1, Event(on: received.description, label: "确认收到申请", text: application.channel.receiptRule, actor: "", lateLabel: nil)))
+        }
+        for (index, event) in request.events.enumerated() {
+            var text = [event.party, event.detail].filter { !$0.isEmpty }.joined(separator: "：")
+            if let until = event.until { text += "（期限 \(until)）" }
+            if let days = event.days { text += event.kind == .feeNoticeIssued ? "（\(days) 元）" : "（\(days) 个工作日）" }
             let lateKind: LateAction.Kind? =
-                switch $0.kind {
+                switch event.kind {
                 case .correctionRequested: .correctionNotice
                 case .consultationSent: .consultation
                 case .feeNoticeIssued: .feeNotice
@@ -134,10 +148,22 @@ struct RequestCasePage: Sendable {
                 case .customDeadline: .customDeadline
                 default: nil
                 }
-            let day = $0.on
+            let day = event.on
             let late = clock?.lateActions.first { $0.kind == lateKind && $0.on == day }
-            return Event(on: $0.on.description, label: $0.kind.label, text: text, actor: $0.actor, lateLabel: late?.label)
+            history.append(
+                (
+                    event.on, 10 + index,
+                    Event(on: event.on.description, label: event.kind.label, text: text, actor: person(event.actor), lateLabel: late?.label)
+                ))
         }
+        for letter in letters {
+            history.append(
+                (
+                    letter.issuedOn, 5_000 + letter.id,
+                    Event(on: letter.issuedOn.description, label: "发出\(letter.title)", text: letter.number, actor: "", lateLabel: nil)
+                ))
+        }
+        events = history.sorted { ($0.on, $0.order) < ($1.on, $1.order) }.map(\.event)
         actions = RequestActionForm.forms(for: request, role: staff.role, units: units, today: today).map { form in
             guard form.action == RequestAction.approveReply.rawValue, let replyPreview else { return form }
             return form.previewing(replyPreview)

@@ -156,7 +156,7 @@ struct StaffLettersController {
         let page = OutboxPage(
             rows: messages.map {
                 .init(
-                    createdAt: String($0.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "), unitName: names[$0.unitCode] ?? $0.unitCode,
+                    createdAt: CivilDateTime(stored: $0.createdAt).text, unitName: names[$0.unitCode] ?? $0.unitCode,
                     subject: $0.subject, body: $0.body, href: $0.requestID.map { "/staff/requests/\($0)" })
             })
         return renderer.render("Requests/outbox", title: "期限提醒记录", page: page, context: context)

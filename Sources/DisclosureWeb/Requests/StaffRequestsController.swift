@@ -15,6 +15,7 @@ import Hummingbird
 /// | POST | `/staff/requests/{id}/files` (multipart), `/staff/requests/{id}/files/{file}/remove` | editor, reviewer of the unit, case open |
 /// | GET | `/staff/requests/{id}/files/{file}` | signed in, in scope |
 struct StaffRequestsController {
+    let accountQueries: AccountQueries
     let calendar: CalendarService
     let clock: any WallClock
     let files: any FileStore
@@ -158,7 +159,8 @@ struct StaffRequestsController {
             unitNames: try await self.unitQueries.names(),
             units: units, letters: try await self.requests.letters(of: found), appeals: try await self.requests.appeals(of: found),
             files: try await self.requests.replyFiles(of: found),
-            replyPreview: found.state == .pendingReview ? try await self.requests.previewLetter(.reply, for: found) : nil, today: today)
+            replyPreview: found.state == .pendingReview ? try await self.requests.previewLetter(.reply, for: found) : nil,
+            people: try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries), today: today)
         return renderer.render(
             "Requests/request", title: "申请 \(found.reference)", page: page, context: context, status: error?.kind.httpStatus ?? status,
             notice: notice,

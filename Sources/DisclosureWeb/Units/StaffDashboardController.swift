@@ -64,6 +64,7 @@ struct StaffDashboardController {
         let (requestRows, requestCounts) = try await StaffRequestsController.rows(
             staff: staff, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries, today: self.today, openOnly: true)
         let urgent = requestRows.filter(\.needsAttention)
+        let people = try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries)
         let page = DashboardPage(
             queue: try await WorkQueue(staff: staff, sources: queueSources, today: today),
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
@@ -71,7 +72,8 @@ struct StaffDashboardController {
             todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
             attackWarnings: try await attackWarnings(for: staff),
             unitCount: units.count, accountCount: try await self.accountQueries.accounts().count,
-            recentAudit: showAudit ? try await self.auditQueries.recent(limit: 10).map(AuditRow.init) : [], showAudit: showAudit,
+            recentAudit: showAudit ? try await self.auditQueries.recent(limit: 10).map { [people] in AuditRow($0, names: people) } : [],
+            showAudit: showAudit,
             timeliness: flags.prefix(50).map { TimelinessRow($0, unitName: names[$0.document.unitCode] ?? $0.document.unitCode) },
             scopeLabel: scope == nil ? "全县各单位" : "本单位及下属单位", requestCounts: requestCounts, urgentRequests: Array(urgent.prefix(30)),
             supervision: try await SupervisionTodo(

@@ -12,6 +12,7 @@ import Hummingbird
 /// | POST | `/staff/units/{code}` | office |
 /// | POST | `/staff/units/{code}/remedy` | office — the 复议机关 and court its reply letters name |
 struct StaffUnitsController {
+    let accountQueries: AccountQueries
     let auditQueries: AuditQueries
     let unitQueries: UnitQueries
     let units: UnitService
@@ -128,8 +129,10 @@ struct StaffUnitsController {
     {
         let tree = try await self.unitQueries.tree()
         let canSeeHistory = context.staff.identity.canReadAudit
+        let people = try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries)
         let history =
-            canSeeHistory ? try await self.auditQueries.recent(limit: 20, target: "unit:\(unit.code)").map(AuditRow.init) : []
+            canSeeHistory
+            ? try await self.auditQueries.recent(limit: 20, target: "unit:\(unit.code)").map { [people] in AuditRow($0, names: people) } : []
         let page = UnitEditPage(
             unit: unit, kinds: Self.kindOptions(selected: unit.kind.rawValue),
             parents: Self.parentOptions(tree, selected: unit.parentCode ?? "", excluding: unit.code),

@@ -181,11 +181,13 @@ struct StaffUsersController {
             UserPage.CoolOff(address: $0.address ?? "", failures: $0.failures, until: CivilDateTime(instant: $0.blockedUntil ?? now).text)
         }
         let recent = counters.first { $0.address == nil && now.timeIntervalSince($0.lastFailure) < LoginThrottle.memory }
+        let people = try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries)
         let page = UserPage(
             account: account, roles: Self.roleOptions(selected: account.role.rawValue),
             units: Self.unitOptions(try await self.unitQueries.units(), selected: account.unitCode), locked: !coolOffs.isEmpty,
             coolOffs: coolOffs, recentFailures: recent.map { String($0.failures) } ?? "",
-            history: try await self.auditQueries.recent(limit: 20, target: "user:\(account.username)").map(AuditRow.init))
+            history: try await self.auditQueries.recent(limit: 20, target: "user:\(account.username)").map { [people] in AuditRow($0, names: people) }
+        )
         return renderer.render(
             "Units/user", title: "账号 \(account.username)", page: page, context: context, status: error.map { $0.kind.httpStatus } ?? .ok,
             notice: notice, error: error?.message)

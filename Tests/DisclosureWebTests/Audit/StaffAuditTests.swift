@@ -15,8 +15,11 @@ struct StaffAuditTests {
             #expect(page.body.contains("登录成功"))
             #expect(page.body.contains("新建账号"))
             let filtered = try await browser.get("/staff/audit?target=unit%3ACZJ")
-            #expect(filtered.body.contains("<td>unit:CZJ</td>"))
-            #expect(!filtered.body.contains("<td>user:office</td>"))
+            // People and things by name, the raw entry behind 「详情」 (issue 22 §4).
+            #expect(filtered.body.contains(#"<td><a href="/staff/units/CZJ">示范县财政局</a></td>"#))
+            #expect(!filtered.body.contains(#"href="/staff/users/office""#))
+            #expect(filtered.body.contains("<summary>详情</summary>"))
+            #expect(!page.body.contains("<td>cli</td>"))
             #expect(try await browser.get("/staff/audit/verify").body.contains("校验通过"))
             try await database.unaudited.update("audit_log").set("target", to: "unit:FAKE").where("id", .equal, 2).run()
             let broken = try await browser.get("/staff/audit/verify")

@@ -174,7 +174,10 @@ struct RequestPagesTests {
             let masked = try await browser.get("/staff/requests/\(receipt.id)")
             #expect(masked.body.contains("360***********1231"))
             #expect(!masked.body.contains("360421199003071231"))
-            #expect(!masked.body.contains("确认收到申请"))
+            #expect(!masked.body.contains("<summary>确认收到申请"))
+            // 办理记录 lists the confirmation and every letter with the people by name.
+            #expect(masked.body.contains("<td>确认收到申请</td>"))
+            #expect(masked.body.contains("<td>发出受理回执</td>"))
             let templates = try await browser.get("/staff/letter-templates")
             #expect(templates.body.contains("补正告知书"))
             let badTemplate = try await browser.post("/staff/letter-templates/receipt", form: ["text": "{{申请人}}：{{没有这个}}，特此告知。"])
