@@ -21,7 +21,10 @@ public enum AnnualReportExport {
 
     public static func title(_ report: AnnualReport) -> String { "\(report.unit.name)\(report.year)年政府信息公开工作年度报告" }
 
-    public static func fileName(_ report: AnnualReport, _ format: Format) -> String { "\(report.unit.code)-\(report.year)-年度报告.\(format.rawValue)" }
+    /// 「示范县财政局2025年政府信息公开工作年度报告.docx」: the file says whose report it is.
+    public static func fileName(_ report: AnnualReport, _ format: Format) -> String {
+        String(title(report).map { "/\\:*?\"<>|".contains($0) ? "_" : $0 }) + "." + format.rawValue
+    }
 
     struct Document: Encodable {
         struct Tables: Encodable {
@@ -101,13 +104,28 @@ public enum AnnualReportExport {
                 ? [30, 16, 16, 16] : (grid.columnCount == 10 ? [8, 12, 34] + Array(repeating: 10, count: 7) : Array(repeating: 10, count: 15))
             var titleRow = Array(repeating: "", count: grid.columnCount)
             titleRow[0] = title(report) + " · " + grid.title
-            return XLSXSheet(name: name, rows: [titleRow] + rows, headingRows: 1 + grid.headerRows, columnWidths: widths, merges: ranges)
+            // Tables 三 and 四 are wide: A4 landscape, one page wide (issue 22 §5).
+            var sheet = XLSXSheet(
+                name: name, rows: [titleRow] + rows, headingRows: 1 + grid.headerRows, columnWidths: widths, merges: ranges, hasTitleRow: true,
+                landscape: grid.columnCount > 4)
+            // Each official table on one sheet of paper, as it is filed.
+            sheet.onePage = true
+            return sheet
         }
         return try XLSXWorkbook.write(sheets)
     }
 
+    /// 「本报告依据……编制」: the report's opening paragraph, as the HTML page prints it.
+    public static func opening(_ report: AnnualReport) -> String {
+        "本报告依据《中华人民共和国政府信息公开条例》第四十九条、第五十条编制，采用\(report.format.title)。"
+            + "报告所列数据的统计期限自\(report.year)年1月1日起至\(report.year)年12月31日止。"
+    }
+
     public static func docx(_ report: AnnualReport) throws -> Data {
-        var blocks: [DOCXDocument.Block] = [.title(title(report)), .heading(ReportSection.overview.rawValue)]
+        // The official format opens with what the report is and what it covers (issue 22 §5).
+        var blocks: [DOCXDocument.Block] = [
+            .title(title(report)), .paragraph(opening(report)), .heading(ReportSection.overview.rawValue),
+        ]
         for part in ReportNarrative.Part.allCases where part.isOverview {
             blocks.append(.paragraph(part.heading))
             if !report.narrative[part].isEmpty { blocks.append(.paragraph(report.narrative[part])) }

@@ -84,9 +84,42 @@ public enum DOCXDocument {
         if centred { properties += "<w:jc w:val=\"center\"/>" }
         // Four characters from the right margin, as a 落款 stands (GB/T 9704 7.3.5.1).
         if right { properties += "<w:ind w:right=\"1280\" w:rightChars=\"400\"/><w:jc w:val=\"right\"/>" }
-        if indent { properties += "<w:ind w:firstLineChars=\"200\"/>" }
+        // Two characters, in twips as well (16 pt = 320 twips a character) for readers that ignore
+        // firstLineChars.
+        if indent { properties += "<w:ind w:firstLine=\"640\" w:firstLineChars=\"200\"/>" }
         return "<w:p><w:pPr>\(properties)</w:pPr>\(run(text, size: size, bold: bold, font: font))</w:p>"
     }
+
+    /// Column widths in twips summing to `total`, each by the widest text standing in it alone, so
+    /// label columns get room for their labels and figure columns stay narrow: equal widths wrapped
+    /// 「（三）不予公开」 two characters a line (issue 22 §5). A figure column needs three characters
+    /// (「自然人」, 「总计」); a label that spans rows may wrap down them, so it asks for four; the
+    /// widest label column takes what is left when the page is too narrow for everything.
+    static func columnWidths(_ grid: ReportGrid, total: Int) -> [Int] {
+        let character = 180  // a 9-point CJK character, in twips
+        let padding = 2 * cellMargin + 20
+        var characters = Array(repeating: 3, count: grid.columnCount)
+        // A column of figures: its heading may take two lines (「社会公益/组织」).
+        let figureColumns = Set(grid.placements.filter { !$0.cell.isLabel }.map(\.column))
+        for placement in grid.placements where placement.cell.columnSpan == 1 {
+            let width = placement.cell.text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+            let wanted = (width + 1) / 2
+            let cap = figureColumns.contains(placement.column) || placement.cell.rowSpan > 1 ? 4 : 16
+            characters[placement.column] = max(characters[placement.column], min(wanted, cap))
+        }
+        var widths = characters.map { $0 * character + padding }
+        let needed = widths.reduce(0, +)
+        if needed > total, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] = max(4 * character + padding, widths[widest] - (needed - total))
+        } else if needed < total {
+            widths = widths.map { $0 * total / needed }
+        }
+        if let last = widths.indices.last { widths[last] += total - widths.reduce(0, +) }
+        return widths
+    }
+
+    /// Left and right cell margins in twips: narrow, so a ten-column table fits a portrait page.
+    static let cellMargin = 45
 
     /// Each grid row becomes a table row. A cell that starts a vertical span is `vMerge restart`;
     /// the positions it covers below get an empty `vMerge` continuation of the same width.
@@ -96,15 +129,17 @@ public enum DOCXDocument {
         for (index, placement) in placements.enumerated() {
             for r in placement.row..<(placement.row + placement.cell.rowSpan) { owner[[r, placement.column]] = index }
         }
-        let width = 8800 / max(1, grid.columnCount)
+        let widths = columnWidths(grid, total: 8800)
         var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>"
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
             xml += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
         }
-        xml += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
-        xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: grid.columnCount) + "</w:tblGrid>"
+        xml += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/>"
+        xml += "<w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+        xml += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         for row in grid.rows.indices {
-            xml += "<w:tr>"
+            // No row splits across pages; the heading rows repeat on each page (issue 22 §5).
+            xml += "<w:tr><w:trPr>\(row < grid.headerRows ? "<w:tblHeader/>" : "")<w:cantSplit/></w:trPr>"
             var column = 0
             while column < grid.columnCount {
                 guard let index = owner[[row, column]] else {
@@ -113,7 +148,7 @@ public enum DOCXDocument {
                 }
                 let placement = placements[index]
                 let span = placement.cell.columnSpan
-                var properties = "<w:tcW w:w=\"\(width * span)\" w:type=\"dxa\"/>"
+                var properties = "<w:tcW w:w=\"\(widths[column..<min(widths.count, column + span)].reduce(0, +))\" w:type=\"dxa\"/>"
                 if span > 1 { properties += "<w:gridSpan w:val=\"\(span)\"/>" }
                 if placement.cell.rowSpan > 1 { properties += placement.row == row ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>" }
                 properties += "<w:vAlign w:val=\"center\"/>"

@@ -6,7 +6,9 @@ import Hummingbird
 /// The power list as a downloaded file for the console and the API: CSV (UTF-8 with BOM, as Excel
 /// and WPS expect) or XLSX, with the import's columns and optionally one year's figures.
 enum PowerExportFile {
-    static func response(_ request: Request, staff: StaffAccount, powers: PowerService, today: CivilDate) async throws -> Response {
+    static func response(_ request: Request, staff: StaffAccount, powers: PowerService, unitQueries: UnitQueries, today: CivilDate) async throws
+        -> Response
+    {
         let query = request.uri.queryParameters
         let unit = query.get("unit").flatMap { $0.isEmpty ? nil : $0 }
         var year: Int?
@@ -15,11 +17,20 @@ enum PowerExportFile {
             year = value
         }
         let table = try await powers.exportTable(visibleTo: staff.identity, unit: unit, year: year)
-        let name = "权责清单-\(unit ?? "全部")-\(today)"
+        // Named by the unit, not its code (issue 22 §5).
+        let unitName = try await unit.asyncMap { try await unitQueries.unit($0)?.name ?? $0 } ?? "全县"
+        let name = "\(unitName)权责清单-\(today)"
         switch query.get("format") ?? "csv" {
         case "xlsx":
+            // A title row over the headings, A4 landscape one page wide, headings repeated.
+            let columns = table.first?.count ?? 1
+            var title = Array(repeating: "", count: columns)
+            title[0] = "\(unitName)权责清单\(year.map { "（\($0)年度运行情况）" } ?? "")　导出日期：\(today)"
             let data = try XLSXWorkbook.write([
-                XLSXSheet(name: "权责清单", rows: table, columnWidths: [14, 30, 12, 22, 14, 40, 40, 40, 10, 10, 30, 16, 8, 10, 12, 14])
+                XLSXSheet(
+                    name: "权责清单", rows: [title] + table, headingRows: 2,
+                    columnWidths: [14, 30, 12, 22, 14, 40, 40, 40, 10, 10, 30, 16, 8, 10, 12, 14],
+                    merges: ["A1:\(XLSXWorkbook.columnName(columns - 1))1"], hasTitleRow: true, landscape: true)
             ])
             return downloadResponse(Array(data), type: XLSXWorkbook.mediaType, name: name + ".xlsx", fallback: "powers.xlsx")
         case "csv":

@@ -164,7 +164,8 @@ struct PowersAPIController {
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await PowerExportFile.response(request, staff: try context.requireStaff(), powers: self.powers, today: today)
+        try await PowerExportFile.response(
+            request, staff: try context.requireStaff(), powers: self.powers, unitQueries: self.unitQueries, today: today)
     }
 }
 

@@ -141,7 +141,7 @@ struct StaffPowersController {
     }
 
     @Sendable func export(_ request: Request, context: StaffRequestContext) async throws -> Response {
-        try await PowerExportFile.response(request, staff: context.staff, powers: self.powers, today: today)
+        try await PowerExportFile.response(request, staff: context.staff, powers: self.powers, unitQueries: self.unitQueries, today: today)
     }
 
     // MARK: New
