@@ -150,8 +150,11 @@ try:
     desk.get(BASE + "/staff/requests")
     desk.find_element(By.LINK_TEXT, reference).click()
     case_url = desk.current_url
-    desk.find_element(By.XPATH, "//summary[text()='确认收到申请']").click()
+    # The likely step is already open and first: no need to unfold it.
+    check(desk.find_element(By.XPATH, "//summary[text()='确认收到申请（下一步）']/..").get_attribute("open") is not None,
+          "a new case opens with 确认收到申请 unfolded as the next step")
     click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/confirm')]//button"))
+    check("已确认收到申请" in desk.page_source and "受理回执" in desk.page_source, "confirming says so, with the 受理回执 issued")
     check("期限计算明细" in desk.page_source and "剩余 20 个工作日" in desk.page_source,
           "the clerk confirms receipt and sees the due date with its explanation")
     desk.save_screenshot(f"{OUT}/staff-request.png")
@@ -183,6 +186,31 @@ try:
     login(desk, "editor")
     desk.get(case_url)
     check("申请人网上提交：2026年度部门预算" in desk.page_source, "the clerk sees the 补正 as 收到补正 with what the citizen sent")
+    # The queue names the next step; the likely step is open and first on the case page.
+    desk.get(BASE + "/staff/queue")
+    row = desk.find_element(By.XPATH, f"//tr[td[contains(., '{reference}')]]")
+    check("已收到补正，拟写答复" in row.text, "the editor's queue says the corrected case waits for a reply")
+    click_and_wait(desk, row.find_element(By.TAG_NAME, "a"))
+    first = desk.find_element(By.CSS_SELECTOR, "section.actions details")
+    check(first.get_attribute("open") is not None and "拟定答复" in first.text, "the likely step, 拟定答复, is open and first")
+    Select(desk.find_element(By.ID, "draftReply-outcome")).select_by_value("r3.1")
+    desk.find_element(By.ID, "draftReply-replyText").send_keys("予以公开，详见附件。")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/draftReply')]//button"))
+    check("答复草稿已保存" in desk.page_source, "drafting confirms what it did in words")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/submitReply')]//button"))
+    desk.get(BASE + "/staff/queue")
+    check(reference not in desk.page_source, "once submitted, the case leaves the editor's queue")
+    logout(desk)
+    login(desk, "reviewer")
+    desk.get(BASE + "/staff/queue")
+    row = desk.find_element(By.XPATH, f"//tr[td[contains(., '{reference}')]]")
+    check("审核答复" in row.text and "待我审核" in desk.page_source, "the reviewer finds the reply in 待我审核")
+    click_and_wait(desk, row.find_element(By.TAG_NAME, "a"))
+    preview = desk.find_element(By.CSS_SELECTOR, "article.letter-sheet.preview")
+    check("本机关予以公开" in preview.text and "申请行政复议" in preview.text, "the reviewer reads the letter that will be sent, with its 救济途径")
+    desk.save_screenshot(f"{OUT}/reviewer-approve.png")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/approveReply')]//button"))
+    check("已审核通过并发出" in desk.page_source, "approving confirms the letter sent by its number")
 finally:
     desk.quit()
 

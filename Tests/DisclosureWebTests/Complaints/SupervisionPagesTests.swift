@@ -150,7 +150,9 @@ struct SupervisionPagesTests {
             #expect(missingChair.body.contains("请填写主持人"))
             let page = try await browser.get("/staff/records?unit=CZJ&year=2026")
             #expect(page.body.contains("政务公开领导小组第一次会议"))
-            #expect(page.body.contains("meetings.leadership"))
+            // Counted for the assessment, shown by name: no metric codes on the page (issue 22 §4).
+            #expect(page.body.contains("<td>领导小组会议</td><td>1</td>"))
+            #expect(!page.body.contains("meetings.leadership"))
 
             let token = try await APITests.token(database, "editor")
             let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
