@@ -120,7 +120,7 @@ struct StaffComplaintsController {
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
             try await self.complaints.act(id, action, Self.input(form), by: staff.identity)
-            return redirect(to: "/staff/complaints/\(id)?notice=saved")
+            return redirect(to: "/staff/complaints/\(id)?notice=\(Notice(rawValue: "complaint-\(action.rawValue)")?.rawValue ?? "saved")")
         } catch let error as DomainError {
             let page = try await ComplaintCasePage(
                 complaint, staff: staff, calendar: self.calendar, complaints: self.complaints, unitQueries: self.unitQueries, values: form.values,

@@ -217,7 +217,7 @@ struct StaffDocumentsController {
                 }
                 _ = try await self.publishing.attach(
                     document.id, fileName: file.fileName, bytes: file.bytes, store: self.files, by: staff.identity)
-                return redirect(to: "/staff/documents/\(document.id)?notice=saved")
+                return redirect(to: "/staff/documents/\(document.id)?notice=attach")
             } catch let error as DomainError {
                 return try await renderShow(document, staff: staff, context: context, error: error)
             }
@@ -250,7 +250,8 @@ struct StaffDocumentsController {
                 try await service.correct(document.id, title: form.text("title"), body: form["body"] ?? "", notice: form.text("notice"), by: identity)
             default: throw HTTPError(.notFound)
             }
-            return redirect(to: "/staff/documents/\(document.id)?notice=saved")
+            let notice = action == "return" ? "document-return" : ["detach"].contains(action) ? action : "document-\(action)"
+            return redirect(to: "/staff/documents/\(document.id)?notice=\(Notice(rawValue: notice)?.rawValue ?? "saved")")
         } catch let error as DomainError {
             let fresh = try await self.publishing.document(document.id) ?? document
             return try await renderShow(fresh, staff: staff, context: context, error: error)

@@ -94,7 +94,7 @@ struct StaffLettersController {
         guard let date = CivilDate(iso: form.text("deliveredOn")) else { throw DomainError.invalid("deliveredOn", "送达日期应为 YYYY-MM-DD") }
         try await self.requests.recordDelivery(
             letter: letter.id, method, on: date, trackingNumber: form.text("trackingNumber"), by: staff.identity)
-        return redirect(to: "/staff/requests/\(letter.requestID)?notice=saved")
+        return redirect(to: "/staff/requests/\(letter.requestID)?notice=delivered")
     }
 
     @Sendable func createAppeal(_ request: Request, context: StaffRequestContext) async throws -> Response {
@@ -104,7 +104,7 @@ struct StaffLettersController {
         let form = try await FormData.read(request)
         let appeal = try Self.appeal(from: form, requestID: id)
         _ = try await self.requests.recordAppeal(appeal, by: staff.identity)
-        return redirect(to: "/staff/requests/\(id)?notice=saved")
+        return redirect(to: "/staff/requests/\(id)?notice=appeal")
     }
 
     static func appeal(from form: FormData, requestID: Int) throws -> Appeal {

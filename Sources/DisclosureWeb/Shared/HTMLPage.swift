@@ -82,6 +82,13 @@ func redirect(to location: String) -> Response {
 /// Messages shown after a redirect, chosen by key so no text from the URL reaches the page.
 enum Notice: String {
     case saved, created, passwordChanged = "password", loggedOut = "logout", imported
+    // What a step did, in words (issue 22 §2).
+    case documentSubmitted = "document-submit", documentReturned = "document-return", documentApproved = "document-approve"
+    case documentPublished = "document-publish", documentWithdrawn = "document-withdraw", documentCorrected = "document-correct"
+    case attachmentAdded = "attach", attachmentRemoved = "detach"
+    case complaintDrafted = "complaint-draftReply", complaintReturned = "complaint-returnReply", complaintAnswered = "complaint-approveReply"
+    case complaintReassigned = "complaint-reassign"
+    case letterDelivered = "delivered", appealRecorded = "appeal"
 
     var text: String {
         switch self {
@@ -90,6 +97,20 @@ enum Notice: String {
         case .passwordChanged: "密码已修改。"
         case .loggedOut: "您已安全退出。"
         case .imported: "已导入。"
+        case .documentSubmitted: "已提交审核，等待本单位审核人进行保密审查。"
+        case .documentReturned: "已退回拟稿人修改，修改意见已记录。"
+        case .documentApproved: "保密审查已通过，可以发布。"
+        case .documentPublished: "已发布（定时发布的，到时自动发布）：门户、检索和接口随即可见。"
+        case .documentWithdrawn: "已撤回：门户和检索中不再显示，撤回理由已记录。"
+        case .documentCorrected: "已更正：门户显示更正说明，更正前的版本已保留。"
+        case .attachmentAdded: "附件已上传。"
+        case .attachmentRemoved: "附件已删除。"
+        case .complaintDrafted: "答复已提交审核，等待本单位审核人审核后答复投诉人。"
+        case .complaintReturned: "已退回修改，修改意见已记录。"
+        case .complaintAnswered: "已审核通过并答复：投诉人可凭受理编号和查询码查看答复。"
+        case .complaintReassigned: "已转交其他单位办理，原单位不再承办。"
+        case .letterDelivered: "已登记送达，送达日期和方式已记入告知书。"
+        case .appealRecorded: "已登记行政复议或诉讼，计入年度报告表四。"
         }
     }
 

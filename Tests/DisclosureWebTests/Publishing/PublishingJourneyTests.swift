@@ -32,7 +32,10 @@ struct PublishingJourneyTests {
             #expect(draftPage.body.contains("还剩"))
             // Not on the portal before review.
             #expect(try await browser.get("/documents/\(id)").status == .notFound)
-            #expect(try await browser.post("/staff/documents/\(id)/submit", form: [:]).status == .seeOther)
+            let submitted = try await browser.post("/staff/documents/\(id)/submit", form: [:])
+            #expect(submitted.status == .seeOther)
+            // Each step says what it did (issue 22 §2).
+            #expect(try await browser.get(submitted.headers[.location] ?? "").body.contains("已提交审核，等待本单位审核人进行保密审查。"))
             // The editor cannot approve.
             let denied = try await browser.post(
                 "/staff/documents/\(id)/approve", form: ["containsStateSecrets": "no", "containsPrivateData": "no", "wordingAccurate": "yes"])
