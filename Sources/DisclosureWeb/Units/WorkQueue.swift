@@ -59,6 +59,12 @@ struct WorkQueue: Sendable {
         var review: [Item] = []
         var handle: [Item] = []
         var score: [Item] = []
+        var office: [Item] = []
+        func dated(_ due: CivilDate) -> (String, String, Int) {
+            let left = calendar.workingDays(from: today, to: due) + (calendar.isWorkingDay(today) ? 1 : 0)
+            if today > due { return ("\(due)（已过期）", "late", 0) }
+            return ("\(due)（剩余 \(left) 个工作日，含今日）", left <= 3 ? "soon" : "", left <= 3 ? 1 : 2)
+        }
 
         // 依申请公开: the handling unit's staff only (the office and auditors see, not act).
         let requests = try await sources.requests.requests(visibleTo: identity, openOnly: true).filter {
@@ -129,6 +135,35 @@ struct WorkQueue: Sendable {
             }
         }
 
+        // 整改: the unit reports what it rectified; the office accepts it (销号).
+        for task in try await sources.assessments.tasks(visibleTo: identity) {
+            let (text, severity, rank) = dated(task.dueOn)
+            let href = "/staff/assessments/\(task.campaignID)#tasks"
+            if task.state == .open && identity.role.isUnitStaff && identity.canHandle(unit: task.unitCode, in: tree) {
+                handle.append(
+                    Item(
+                        kind: "考核整改", title: task.problem, href: href, unitName: unitName(task.unitCode), due: text, severity: severity,
+                        action: "报送整改情况", rank: rank, dueKey: task.dueOn.description))
+            } else if task.state == .submitted && identity.role == .office {
+                office.append(
+                    Item(
+                        kind: "考核整改", title: task.problem, href: href, unitName: unitName(task.unitCode), due: text, severity: severity,
+                        action: "验收整改", rank: rank, dueKey: task.dueOn.description))
+            }
+        }
+        // 投诉: a complaint past its limit is escalated to the office to supervise (督办).
+        if identity.role == .office {
+            for complaint in try await sources.complaints.complaints(visibleTo: identity, openOnly: true) where complaint.escalatedOn != nil {
+                let deadline = complaint.deadline(policy: policy, calendar: calendar, today: today)
+                let (rank, key) = DeadlineText.urgency(deadline)
+                office.append(
+                    Item(
+                        kind: "投诉举报", title: "\(complaint.reference) \(complaint.submission.kind.rawValue)（已超期上报）",
+                        href: "/staff/complaints/\(complaint.id)", unitName: unitName(complaint.unitCode), due: DeadlineText.text(deadline),
+                        severity: DeadlineText.severity(deadline), action: "督办", rank: rank, dueKey: key))
+            }
+        }
+
         // 考核: units drawn for 抽评 and not yet scored, while the 抽评 window is open or past.
         if identity.role == .assessor {
             for campaign in try await sources.assessments.campaigns() where campaign.approvedOn == nil && today >= campaign.spotFrom {
@@ -151,6 +186,7 @@ struct WorkQueue: Sendable {
         if identity.role == .reviewer { sections.append(Section(id: "review", title: "待我审核", items: review)) }
         if identity.role.isUnitStaff { sections.append(Section(id: "handle", title: "待我办理", items: handle)) }
         if identity.role == .assessor { sections.append(Section(id: "score", title: "待我评分", items: score)) }
+        if identity.role == .office { sections.append(Section(id: "office", title: "待我督办", items: office)) }
         self.sections = sections
         total = sections.reduce(0) { $0 + $1.count }
         isEmpty = total == 0

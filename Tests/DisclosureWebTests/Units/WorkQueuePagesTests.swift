@@ -53,7 +53,7 @@ struct WorkQueuePagesTests {
         }
     }
 
-    @Test("the demo county: the reviewer's 保密审查 waits in 待我审核, the assessor has a 待我评分 list, the menu is grouped by work")
+    @Test("the demo county: the reviewer's 保密审查 waits in 待我审核, the assessor has 待我评分, the office 待我督办, the menu is grouped by work")
     func demo() async throws {
         try await PortalPagesTests.demoCounty(.sqlite) { browser in
             try await browser.login("reviewer")
@@ -68,6 +68,11 @@ struct WorkQueuePagesTests {
             let assessor = try await browser.get("/staff/queue")
             #expect(assessor.status == .ok)
             #expect(assessor.body.contains("待我评分"))
+            try await browser.post("/staff/logout", form: [:])
+            // The office supervises: escalated complaints and rectifications to accept.
+            try await browser.login("office")
+            let office = try await browser.get("/staff")
+            #expect(office.body.contains("待我督办"))
         }
     }
 }
