@@ -43,6 +43,14 @@ def login(driver, username):
     check(driver.current_url.endswith("/staff") and "工作台" in driver.title, f"{username} signs in")
 
 
+def track(driver, reference, code):
+    """Looks a case up on /track with its 受理编号 and 查询码."""
+    driver.get(BASE + "/track")
+    driver.find_element(By.NAME, "reference").send_keys(reference)
+    driver.find_element(By.NAME, "queryCode").send_keys(code)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+
 def logout(driver):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.logout button"))
 
@@ -135,10 +143,7 @@ try:
     phone.refresh()
     again = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
     check(len(again) == 2 and again[0].text == reference and again[1].text == code, "refreshing the receipt shows the same 受理编号, no second case")
-    phone.get(BASE + "/track")
-    phone.find_element(By.NAME, "reference").send_keys(reference)
-    phone.find_element(By.NAME, "queryCode").send_keys(code)
-    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    track(phone, reference, code)
     check("待确认" in phone.page_source and "11010519491231002X" not in phone.page_source, "tracking shows the status, never the 身份证号")
     check("浏览器测试：2026年部门预算" in phone.page_source, "tracking shows what was asked for")
 finally:
@@ -167,10 +172,7 @@ finally:
 
 phone = browser(390)
 try:
-    phone.get(BASE + "/track")
-    phone.find_element(By.NAME, "reference").send_keys(reference)
-    phone.find_element(By.NAME, "queryCode").send_keys(code)
-    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    track(phone, reference, code)
     check("请写明所需预算的年度和科目" in phone.page_source, "the citizen sees what to correct and by when")
     check(len(phone.find_elements(By.XPATH, "//button[text()='下载 Word 文件']")) >= 2, "each letter offers a Word download")
     phone.find_element(By.NAME, "correction").send_keys("2026年度部门预算，一般公共预算支出功能分类科目")
@@ -253,10 +255,7 @@ try:
     strong = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
     check(len(strong) == 2 and strong[0].text.startswith("TS"), "a citizen complains on a phone and gets 受理编号 and 查询码")
     complaint, complaint_code = strong[0].text, strong[1].text
-    phone.get(BASE + "/track")
-    phone.find_element(By.NAME, "reference").send_keys(complaint)
-    phone.find_element(By.NAME, "queryCode").send_keys(complaint_code)
-    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    track(phone, complaint, complaint_code)
     check("投诉办理情况" in phone.page_source and "13812345678" not in phone.page_source, "tracking a complaint shows its status and due date")
     phone.save_screenshot(f"{OUT}/complaint-track-phone.png")
 finally:
