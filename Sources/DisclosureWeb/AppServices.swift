@@ -31,6 +31,8 @@ public struct AppServices: Sendable {
     public let calendarQueries: CalendarQueries
     public let publishingQueries: PublishingQueries
     public let portalSearch: PortalSearch
+    /// The documents behind search hits, cached while the index applies no change.
+    public let hitDocuments: SearchHitDocuments
     public let portalQueries: PortalQueries
     public let requestQueries: RequestQueries
     public let complaintQueries: ComplaintQueries
@@ -68,6 +70,7 @@ public struct AppServices: Sendable {
         self.portalSearch = PortalSearch(
             database: database, clock: clock,
             folder: config.searchFolder.map { URL(fileURLWithPath: $0) } ?? PortalSearch.folder(beside: database.url))
+        self.hitDocuments = SearchHitDocuments(database: database)
         self.requestQueries = RequestQueries(database: database)
         self.complaintQueries = ComplaintQueries(database: database)
         self.monitoringQueries = MonitoringQueries(database: database, clock: clock, policy: config.clockPolicy)

@@ -79,7 +79,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         publishingQueries: services.publishingQueries, unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: publicPages)
     SearchController(
-        pageCache: services.pageCache, publishingQueries: services.publishingQueries, portalSearch: services.portalSearch,
+        pageCache: services.pageCache, hitDocuments: services.hitDocuments, publishingQueries: services.publishingQueries,
+        portalSearch: services.portalSearch,
         unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: publicPages)
     StaffLoginController(authentication: services.authentication, clock: services.clock, config: services.config, renderer: renderer).addRoutes(
@@ -172,7 +173,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AuditAPIController(auditQueries: services.auditQueries).addRoutes(to: api)
     DocumentsAPIController(
         catalog: services.catalog, clock: services.clock, files: services.files, publishing: services.publishing,
-        portalSearch: services.portalSearch, publishingQueries: services.publishingQueries, unitQueries: services.unitQueries
+        portalSearch: services.portalSearch, hitDocuments: services.hitDocuments, publishingQueries: services.publishingQueries,
+        unitQueries: services.unitQueries
     ).addRoutes(to: api)
     RequestsAPIController(
         calendar: services.calendar, requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries,

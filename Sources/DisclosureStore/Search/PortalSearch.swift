@@ -107,6 +107,7 @@ public final class PortalSearch: Sendable {
                 query, filters: filters.engineFilters, order: order == .newest ? .newest : .relevance, offset: min(max(0, offset), 10_000),
                 limit: min(max(1, limit), 100), facets: facets))
         var result = SearchResult.empty
+        result.sequence = documents.current.appliedSequence
         result.total = found.total
         result.documentIDs = found.ids
         guard facets else { return result }

@@ -39,6 +39,8 @@ public struct SearchResult: Sendable {
     public var categories: [(name: String, count: Int)]
     public var years: [(year: Int, count: Int)]
     public var validity: [(status: ValidityStatus, count: Int)]
+    /// The change-log sequence the index had applied when it answered (for `SearchHitDocuments`).
+    public var sequence: Int64 = -1
 
     public static let empty = SearchResult(total: 0, documentIDs: [], units: [], categories: [], years: [], validity: [])
 }

@@ -12,6 +12,7 @@ import Mustache
 /// | GET | `/search?q=&unit=&category=&year=&validity=&sort=&page=` | public |
 struct SearchController {
     let pageCache: PageCache
+    let hitDocuments: SearchHitDocuments
     let publishingQueries: PublishingQueries
     let portalSearch: PortalSearch
     let unitQueries: UnitQueries
@@ -135,9 +136,10 @@ struct SearchController {
         let result = try await self.portalSearch.documents(
             query, filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * Self.pageSize,
             limit: Self.pageSize)
-        let documents = try await self.publishingQueries.documents(ids: result.documentIDs)
+        let documents = try await self.hitDocuments.documents(ids: result.documentIDs, sequence: result.sequence)
         var exact: [GovernmentDocument] = []
-        if parameters.page == 1, !parameters.q.trimmingCharacters(in: .whitespaces).isEmpty {
+        // Only a query with a number can be a 索引号 or 文号: 「预算」 asks the database nothing more.
+        if parameters.page == 1, !parameters.q.trimmingCharacters(in: .whitespaces).isEmpty, SearchHitDocuments.mayNameDocument(parameters.q) {
             exact = try await self.publishingQueries.publicDocuments(
                 indexOrDocNumber: parameters.q.trimmingCharacters(in: .whitespaces))
         }

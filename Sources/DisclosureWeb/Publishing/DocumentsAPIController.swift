@@ -21,6 +21,7 @@ struct DocumentsAPIController {
     let files: any FileStore
     let publishing: PublishingService
     let portalSearch: PortalSearch
+    let hitDocuments: SearchHitDocuments
     let publishingQueries: PublishingQueries
     let unitQueries: UnitQueries
 
@@ -106,7 +107,7 @@ struct DocumentsAPIController {
             SearchQuery(parameters.q), filters: filters, order: parameters.newest ? .newest : .relevance, offset: (parameters.page - 1) * 20,
             limit: 20,
             facets: facets)
-        let documents = try await self.publishingQueries.documents(ids: result.documentIDs)
+        let documents = try await self.hitDocuments.documents(ids: result.documentIDs, sequence: result.sequence)
         let today = self.today
         let items = documents.map { DocumentSummaryBody($0, today: today) }
         return try jsonResponse(
