@@ -67,6 +67,10 @@ struct StaffDocumentsController {
         let history: [AuditRow]
         let body: String
         let scheduledAt: String?
+        /// Personal data the scan finds in the title and body, shown (masked) to the reviewer in
+        /// the 保密审查 step (issue 23 §3, first step: shown, not yet blocking).
+        var privacyHits: [String] = []
+        var hasPrivacyHits = false
     }
 
     func addRoutes(to router: RouterGroup<StaffRequestContext>) {
@@ -172,7 +176,7 @@ struct StaffDocumentsController {
                 form: DocumentForm(values: values ?? DocumentForm.values(of: document), units: units, entries: entries))
         }
         let people = try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries)
-        let page = ShowPage(
+        var page = ShowPage(
             view: DocumentView(
                 document, unitName: names[document.draft.unitCode] ?? document.draft.unitCode, today: self.today, interprets: nil,
                 interpretations: [], attachments: try await self.publishingQueries.attachments(of: document.id),
@@ -187,6 +191,10 @@ struct StaffDocumentsController {
             versions: try await self.publishingQueries.versions(of: document.id),
             history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map { [people] in AuditRow($0, names: people) },
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
+        if page.canReview {
+            page.privacyHits = PersonalDataScan.hits(in: document.draft.title + "\n" + document.draft.body).map { "\($0.kind.rawValue) \($0.masked)" }
+            page.hasPrivacyHits = !page.privacyHits.isEmpty
+        }
         return renderer.render(
             "Publishing/document", title: document.draft.title, page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
             error: error?.message)
