@@ -23,7 +23,7 @@ public enum AnnualReportExport {
 
     /// 「示范县财政局2025年政府信息公开工作年度报告.docx」: the file says whose report it is.
     public static func fileName(_ report: AnnualReport, _ format: Format) -> String {
-        String(title(report).map { "/\\:*?\"<>|".contains($0) ? "_" : $0 }) + "." + format.rawValue
+        DownloadName.safe(title(report) + "." + format.rawValue)
     }
 
     struct Document: Encodable {

@@ -18,7 +18,6 @@ public enum LetterDocument {
     /// 「示范县财政局政府信息公开申请受理回执-县财政局依申请公开告〔2026〕3号.docx」: the file says
     /// whose letter it is and which one.
     public static func fileName(_ letter: IssuedLetter, unitName: String) -> String {
-        let name = "\(unitName)\(letter.title)-\(letter.number).docx"
-        return String(name.map { "/\\\\:*?\"<>|".contains($0) ? "_" : $0 })
+        DownloadName.safe("\(unitName)\(letter.title)-\(letter.number).docx")
     }
 }

@@ -49,7 +49,7 @@ struct DisplayModeController {
     }
 
     func sheet(_ request: Request) -> Response {
-        let elder = Self.mode(cookieHeader: request.headers[.cookie]) == Self.elder
+        let elder = request.cookies[Self.cookie]?.value == Self.elder
         let etag = elder ? "\"elder-\(elderSheet.utf8.count)\"" : "\"standard\""
         var headers: HTTPFields = [
             .contentType: "text/css; charset=utf-8", .cacheControl: "private, no-cache", .eTag: etag, HTTPField.Name("Vary")!: "Cookie",
@@ -59,14 +59,5 @@ struct DisplayModeController {
             return Response(status: .notModified, headers: headers)
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: elder ? elderSheet : "/* 标准版 */\n")))
-    }
-
-    static func mode(cookieHeader: String?) -> String? {
-        guard let cookieHeader else { return nil }
-        for part in cookieHeader.split(separator: ";") {
-            let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0] == cookie { return String(pair[1]) }
-        }
-        return nil
     }
 }

@@ -29,10 +29,6 @@ struct RequestCasePage: Sendable {
         let addedBy: String
     }
 
-    static func sizeText(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(max(1, (bytes + 1023) / 1024)) KB"
-    }
-
     struct AppealRow: Sendable {
         let id: Int
         let kind: String
@@ -174,7 +170,7 @@ struct RequestCasePage: Sendable {
                 delivery: letter.delivery.map { "\($0.rawValue) \(letter.deliveredOn?.description ?? "") \(letter.trackingNumber ?? "")" } ?? "未登记送达",
                 needsDelivery: letter.delivery == nil)
         }
-        self.files = files.map { File(id: $0.id, name: $0.fileName, size: RequestCasePage.sizeText($0.size), addedBy: $0.addedBy) }
+        self.files = files.map { File(id: $0.id, name: $0.fileName, size: FileSizeText.text($0.size), addedBy: $0.addedBy) }
         canChangeFiles = request.state.isOpen && RequestService.handles(request, staff)
         self.appeals = appeals.map {
             AppealRow(

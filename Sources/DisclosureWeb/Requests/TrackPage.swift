@@ -86,7 +86,7 @@ struct TrackPage: Sendable {
             }
             hasLetters = !letters.isEmpty
             files = try await requests.releasedFiles(of: request).map {
-                File(id: $0.id, name: $0.fileName, size: RequestCasePage.sizeText($0.size))
+                File(id: $0.id, name: $0.fileName, size: FileSizeText.text($0.size))
             }
             corrections = request.events.filter { $0.kind == .correctionReceived }.map { event in
                 Correction(on: event.on.chineseText, party: event.party, paragraphs: PlainText.paragraphs(event.detail))

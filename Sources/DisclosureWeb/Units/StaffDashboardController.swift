@@ -65,8 +65,9 @@ struct StaffDashboardController {
             staff: staff, calendar: self.calendar, requests: self.requests, unitQueries: self.unitQueries, today: self.today, openOnly: true)
         let urgent = requestRows.filter(\.needsAttention)
         let people = try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries)
+        let queue = try await WorkQueue(staff: staff, sources: queueSources, today: today)
         let page = DashboardPage(
-            queue: try await WorkQueue(staff: staff, sources: queueSources, today: today),
+            queue: queue,
             unitName: units.first { $0.code == staff.unitCode }?.name ?? staff.unitCode,
             todayText: "\(today) \(today.chineseWeekday)", todayIsWorkingDay: calendar.isWorkingDay(today),
             todayReason: calendar.reason(for: today), calendarWarnings: Self.calendarWarnings(calendar, today: today),
@@ -79,6 +80,8 @@ struct StaffDashboardController {
             supervision: try await SupervisionTodo(
                 staff: staff, calendar: self.calendar, complaints: self.complaints, messages: self.messages,
                 monitoringQueries: self.monitoringQueries, unitQueries: self.unitQueries, today: self.today))
+        var context = context
+        context.queueCount = queue.total
         return renderer.render("Units/dashboard", title: "工作台", page: page, context: context, notice: Notice.from(request))
     }
 
