@@ -10,7 +10,7 @@ public struct SearchSegment: Sendable {
     let dictionary: TermDictionary
     /// Where the table of the terms' record offsets starts.
     let recordTable: Int
-    /// This segment's key in `TermBitmapCache`.
+    /// This segment's key in `SegmentCaches`.
     let serial: Int
     let ids: [Int]
     /// Each document's `dateKey`, non-increasing by ordinal: `newest` order across segments merges on it.
@@ -23,15 +23,17 @@ public struct SearchSegment: Sendable {
     let facets: [String: [String: DocumentBitmap]]
     /// The same facts by document: field → each ordinal's value (see `FacetColumn`).
     let facetColumns: [String: FacetColumn]
+    /// Every ordinal, to count facets over the few documents a near-universal match leaves out.
+    let everyDocument: DocumentBitmap
 
-    /// Terms found in at least this many documents keep their bitmap in `TermBitmapCache`.
+    /// Terms found in at least this many documents keep their bitmap in `SegmentCaches.termBitmaps`.
     static let bitmapThreshold = 256
 
     init(storage: SegmentBytes, dictionary: TermDictionary, recordTable: Int, documents: SegmentFile.Documents) {
         self.storage = storage
         self.dictionary = dictionary
         self.recordTable = recordTable
-        serial = TermBitmapCache.shared.newSegment()
+        serial = SegmentCaches.newSegment()
         ids = documents.ids
         dateKeys = documents.dateKeys
         lengths = documents.lengths
@@ -39,6 +41,7 @@ public struct SearchSegment: Sendable {
         lengthSum = documents.lengths.reduce(0) { $0 + Int($1) }
         facets = documents.facets
         facetColumns = FacetColumn.columns(documents.facets, count: documents.ids.count)
+        everyDocument = DocumentBitmap.all(documents.ids.count)
     }
 
     public var count: Int { ids.count }
@@ -83,7 +86,12 @@ public struct SearchSegment: Sendable {
         guard SegmentFile.documentCount(id, in: storage, recordTable: recordTable) >= Self.bitmapThreshold else {
             return Self.ordinals(of: postings(id))
         }
-        return TermBitmapCache.shared.bitmap(.init(segment: serial, term: id)) { Self.ordinals(of: postings(id)) }
+        return SegmentCaches.termBitmaps.value(.init(segment: serial, term: id), size: \.memorySize) { Self.ordinals(of: postings(id)) }
+    }
+
+    /// The documents holding any of the terms (a prefix token's alternatives).
+    func bitmap(ofAny ids: [Int]) -> DocumentBitmap {
+        ids.dropFirst().reduce(bitmap(ofTerm: ids[0])) { $0.union(bitmap(ofTerm: $1)) }
     }
 
     /// The documents whose `field` is one of `values`.

@@ -17,6 +17,9 @@ struct SegmentMatch {
     let candidates: DocumentBitmap
     /// Phrase → the tokens whose positions verification reads (see `ImpliedTokens`).
     let checked: [[Int]]
+    /// Whether facet filters narrow the candidates (then verifying a whole phrase to keep it could
+    /// cost far more than this query needs).
+    let filtered: Bool
 
     init(_ segment: SearchSegment, query: SearchQuery, filters: [String: [String]], live: DocumentBitmap?) {
         self.segment = segment
@@ -26,6 +29,7 @@ struct SegmentMatch {
             allowed = allowed.map { $0.intersection(documents) } ?? documents
         }
         self.allowed = allowed
+        filtered = !filters.isEmpty
         var phrases: [[[Int]]] = []
         var tokenCounts: [[Int]] = []
         var candidates: DocumentBitmap?
@@ -48,7 +52,7 @@ struct SegmentMatch {
                     counts.append(count)
                     continue
                 }
-                var documents = ids.dropFirst().reduce(segment.bitmap(ofTerm: ids[0])) { $0.union(segment.bitmap(ofTerm: $1)) }
+                var documents = segment.bitmap(ofAny: ids)
                 if let live { documents = documents.intersection(live) }
                 counts.append(documents.count)
                 seen[ids] = documents.count
@@ -146,19 +150,32 @@ struct SegmentMatch {
         }
     }
 
-    /// Walks the candidates in ordinal order, verifying each phrase on its positions and scoring
-    /// the documents that match.
+    /// Walks the candidates in ordinal order, verifying each phrase on its positions (or reading
+    /// its kept occurrences) and scoring the documents that match.
     func verified(idf: [Float], averageLength: Float, order: EngineQuery.Order, top: inout TopScores, newest: inout [TopScores.Item])
         -> DocumentBitmap
     {
-        var verifiers = phrases.indices.map { PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) }
+        var walked = candidates
+        var readers: [PhraseOccurrences.Reader?] = phrases.indices.map { _ in nil }
+        for index in phrases.indices where checked[index].count > 1 {
+            guard let occurrences = keptOccurrences(of: index) else { continue }
+            readers[index] = PhraseOccurrences.Reader(occurrences)
+            walked = walked.intersection(occurrences.documents)
+        }
+        // Every phrase of several tokens known: the walk holds exactly the matches (a single-token
+        // phrase is in every candidate), and date order needs no counts.
+        if order == .newest && phrases.indices.allSatisfy({ readers[$0] != nil || checked[$0].count == 1 }) {
+            firstByDate(walked, into: &newest, wanted: top.capacity)
+            return walked
+        }
+        var verifiers = phrases.indices.map { readers[$0] == nil ? PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) : nil }
         var matched: [UInt32] = []
-        candidates.forEach { ordinal in
+        walked.forEach { ordinal in
             var score: Float = 0
             for index in phrases.indices {
-                let (title, body) = verifiers[index].occurrences(at: ordinal)
-                guard title + body > 0 else { return true }
-                let frequency = BM25.weightedFrequency(title: title, body: body)
+                let counts = readers[index] != nil ? readers[index]!.counts(at: ordinal) : verifiers[index]!.occurrences(at: ordinal)
+                guard counts.title + counts.body > 0 else { return true }
+                let frequency = BM25.weightedFrequency(title: counts.title, body: counts.body)
                 score += idf[index] * BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
             }
             matched.append(ordinal)
@@ -169,5 +186,21 @@ struct SegmentMatch {
             for ordinal in matched.prefix(top.capacity) { newest.append(item(ordinal, score: 0)) }
         }
         return DocumentBitmap(sorted: matched)
+    }
+
+    /// The phrase's occurrences in the whole segment, kept from an earlier query or verified now
+    /// and kept when this query would verify most of them anyway; nil when the phrase is better
+    /// verified on this query's candidates alone.
+    private func keptOccurrences(of index: Int) -> PhraseOccurrences? {
+        let key = SegmentCaches.PhraseKey(segment: segment.serial, tokens: phrases[index])
+        if let kept = SegmentCaches.phrases.cached(key) { return kept }
+        guard !filtered else { return nil }
+        let everywhere = phrases[index].map(segment.bitmap(ofAny:))
+        let phraseCandidates = everywhere.dropFirst().reduce(everywhere[0]) { $0.intersection($1) }
+        // At most four times this query's own verification (another term may narrow it a lot).
+        guard phraseCandidates.count >= PhraseOccurrences.worthKeeping, phraseCandidates.count <= 4 * candidates.count else { return nil }
+        let made = PhraseOccurrences.verify(in: segment, alternatives: phrases[index], checked: checked[index], candidates: phraseCandidates)
+        SegmentCaches.phrases.keep(made, size: made.memorySize, for: key)
+        return made
     }
 }

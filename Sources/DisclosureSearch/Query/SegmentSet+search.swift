@@ -26,9 +26,15 @@ extension SegmentSet {
             guard !found.isEmpty else { continue }
             total += found.count
             guard request.facets else { continue }
+            var unmatched: DocumentBitmap?
+            let leftOut = { () -> DocumentBitmap in
+                if let unmatched { return unmatched }
+                unmatched = match.segment.everyDocument.subtracting(found)
+                return unmatched!
+            }
             for (field, values) in match.segment.facets {
                 if let column = match.segment.facetColumns[field], column.prefersWalking(found.count) {
-                    for (index, count) in column.counts(found).enumerated() where count > 0 {
+                    for (index, count) in column.counts(found, unmatched: leftOut).enumerated() where count > 0 {
                         facetCounts[field, default: [:]][column.values[index], default: 0] += count
                     }
                     continue

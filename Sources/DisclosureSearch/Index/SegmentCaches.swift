@@ -1,0 +1,39 @@
+import Foundation
+
+/// The process's caches of values derived from segments, and the serial numbers that key them.
+enum SegmentCaches {
+    struct TermKey: Hashable {
+        let segment: Int
+        let term: Int
+    }
+
+    struct PhraseKey: Hashable {
+        let segment: Int
+        /// The phrase's tokens as term ids (several for a prefix token).
+        let tokens: [[Int]]
+    }
+
+    /// 256 MiB: the bitmaps of a province's most searched terms over a million documents.
+    static let termBitmaps = SegmentValueCache<TermKey, DocumentBitmap>(budget: 256 << 20)
+
+    /// 64 MiB: at 12 bytes a match, the verified occurrences of a few hundred common phrases over
+    /// a million documents (信息公开条例 alone matches 456,574 of them).
+    static let phrases = SegmentValueCache<PhraseKey, PhraseOccurrences>(budget: 64 << 20)
+
+    private static let serials = Serials()
+
+    /// A number no other segment of this process has, to key its cached values.
+    static func newSegment() -> Int { serials.next() }
+
+    private final class Serials: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last = 0
+
+        func next() -> Int {
+            lock.withLock {
+                last += 1
+                return last
+            }
+        }
+    }
+}
