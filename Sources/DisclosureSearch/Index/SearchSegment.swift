@@ -91,7 +91,7 @@ public struct SearchSegment: Sendable {
 
     /// The documents holding any of the terms (a prefix token's alternatives).
     func bitmap(ofAny ids: [Int]) -> DocumentBitmap {
-        ids.dropFirst().reduce(bitmap(ofTerm: ids[0])) { $0.union(bitmap(ofTerm: $1)) }
+        ids.count == 1 ? bitmap(ofTerm: ids[0]) : occurrences(ofAny: ids).documents
     }
 
     /// The documents whose `field` is one of `values`.

@@ -129,21 +129,13 @@ struct SegmentMatch {
     }
 
     /// A lone character stands for every term it begins (政 → 政府, 政务, 政策 …, hundreds of them).
-    /// Advancing that many cursors document by document cost a third of a second; reading each
-    /// list once from start to end and summing the counts per document costs its length.
+    /// Advancing that many cursors document by document cost a third of a second; their counts
+    /// summed per document are read once and kept (`SearchSegment.occurrences(ofAny:)`).
     func offerBySumming(terms: [Int], idf: Float, averageLength: Float, to top: inout TopScores) {
-        var title = [UInt32](repeating: 0, count: segment.count)
-        var body = [UInt32](repeating: 0, count: segment.count)
-        for term in terms {
-            var cursor = PostingCursor(segment.postings(term))
-            while !cursor.exhausted {
-                title[Int(cursor.ordinal)] += cursor.titleCount
-                body[Int(cursor.ordinal)] += cursor.bodyCount
-                cursor.next()
-            }
-        }
+        var sums = PhraseOccurrences.Reader(segment.occurrences(ofAny: terms))
         candidates.forEach { ordinal in
-            let frequency = BM25.weightedFrequency(title: title[Int(ordinal)], body: body[Int(ordinal)])
+            let counts = sums.counts(at: ordinal)
+            let frequency = BM25.weightedFrequency(title: counts.title, body: counts.body)
             let factor = BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
             top.offer(item(ordinal, score: factor * idf))
             return true
