@@ -165,7 +165,8 @@ struct EnginePropertyTests {
                 })
             for (field, byValue) in segment.facets {
                 let column = segment.facetColumns[field]!
-                let walked = Dictionary(uniqueKeysWithValues: zip(column.values, column.counts(matches) { segment.everyDocument.subtracting(matches) }))
+                let walked = Dictionary(
+                    uniqueKeysWithValues: zip(column.values, column.counts(matches) { segment.everyDocument.subtracting(matches) }))
                 for (value, documents) in byValue { #expect(walked[value] == documents.intersectionCount(matches), "\(sample) \(field) \(value)") }
             }
         }

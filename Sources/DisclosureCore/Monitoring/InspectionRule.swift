@@ -4,6 +4,7 @@
 public enum InspectionRule: String, CaseIterable, Sendable, Codable {
     case staleDynamicColumn, staleNoticeColumn, blankColumn, staleColumnsVeto, blankColumnsVeto, staleHomePage, unansweredMessage
     case overduePublication, overdueRequest, overdueComplaint
+    case personalDataPublished
 
     public var title: String {
         switch self {
@@ -17,6 +18,7 @@ public enum InspectionRule: String, CaseIterable, Sendable, Codable {
         case .overduePublication: "主动公开信息超期未公开"
         case .overdueRequest: "依申请公开超期未答复"
         case .overdueComplaint: "投诉举报超期未办结"
+        case .personalDataPublished: "已公开信息含未经确认的个人信息"
         }
     }
 
@@ -29,6 +31,7 @@ public enum InspectionRule: String, CaseIterable, Sendable, Codable {
         case .overduePublication: "《政府信息公开条例》第二十六条"
         case .overdueRequest: "《政府信息公开条例》第三十三条"
         case .overdueComplaint: "本县投诉举报办理时限（县政务公开办设定）"
+        case .personalDataPublished: "《政府信息公开条例》第十五条（公开后会对第三方合法权益造成损害的个人隐私不得公开）"
         }
     }
 
@@ -44,6 +47,7 @@ public enum InspectionRule: String, CaseIterable, Sendable, Codable {
         case .overduePublication: "公开该信息"
         case .overdueRequest: "作出答复"
         case .overdueComplaint: "经审核答复投诉人"
+        case .personalDataPublished: "更正该信息并遮盖个人信息，或撤回该信息（每日巡查后消除）"
         }
     }
 

@@ -189,8 +189,13 @@ struct SegmentMatch {
         guard !filtered else { return nil }
         let everywhere = phrases[index].map(segment.bitmap(ofAny:))
         let phraseCandidates = everywhere.dropFirst().reduce(everywhere[0]) { $0.intersection($1) }
-        // At most four times this query's own verification (another term may narrow it a lot).
-        guard phraseCandidates.count >= PhraseOccurrences.worthKeeping, phraseCandidates.count <= 4 * candidates.count else { return nil }
+        // At most four times this query's own verification (another term may narrow it a lot) —
+        // unless a token is a prefix (2025年 → 年度, 年底 …): verifying it advances a cursor per term
+        // it stands for, so doing it once for every later query is cheaper than doing it again.
+        let hasPrefix = phrases[index].contains { $0.count > 1 }
+        guard phraseCandidates.count >= PhraseOccurrences.worthKeeping, hasPrefix || phraseCandidates.count <= 4 * candidates.count else {
+            return nil
+        }
         let made = PhraseOccurrences.verify(in: segment, alternatives: phrases[index], checked: checked[index], candidates: phraseCandidates)
         SegmentCaches.phrases.keep(made, size: made.memorySize, for: key)
         return made

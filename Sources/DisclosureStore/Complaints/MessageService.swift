@@ -117,7 +117,21 @@ public struct MessageService: Sendable {
     }
 
     /// The unit's answer, published at once. A reviewer or editor of the unit answers, once.
-    public func reply(_ id: Int, text: String, by staff: StaffIdentity) async throws {
+    /// The personal data in an answer about to be published that the answerer has not yet
+    /// redacted or confirmed for this message (issue 23 §3).
+    public func openPrivacyFindings(message id: Int, reply text: String) async throws -> [PrivacyReview.Finding] {
+        try await Self.openPrivacyFindings(message: id, reply: text, on: database.sql)
+    }
+
+    static func openPrivacyFindings(message id: Int, reply text: String, on db: any SQLDatabase) async throws -> [PrivacyReview.Finding] {
+        let findings = PrivacyReview.findings(in: [("answer", text)])
+        guard !findings.isEmpty else { return [] }
+        return PrivacyReview.open(findings, confirmed: try await PrivacyDecisionRepository(db).list(subject: "message:\(id)"))
+    }
+
+    /// Answers and publishes. Personal data in the answer must each be answered in `privacy`
+    /// (遮盖 or 确认可以公开 with a reason), as for a document's 保密审查.
+    public func reply(_ id: Int, text: String, privacy: [Int: PrivacyReview.Answer] = [:], by staff: StaffIdentity) async throws {
         let policy = try await settings.policy()
         let text = try FieldText.text(text, field: "replyText", label: "答复内容", limit: policy.replyLimit)
         let now = clock.now()
@@ -133,13 +147,18 @@ public struct MessageService: Sendable {
             guard message.state == .accepted else {
                 throw DomainError(.conflict, field: "state", message.state == .answered ? "该留言已答复，不能再次答复" : "该留言尚未通过审核（\(message.state.label)）")
             }
+            let open = try await Self.openPrivacyFindings(message: id, reply: text, on: db)
+            let decisions = try PrivacyReview.decisions(for: open, answers: privacy)
+            try await PrivacyDecisionRepository(db).insert(decisions, subject: "message:\(id)", by: staff.username, at: now)
             var answered = message
             answered.state = .answered
-            answered.replyText = text
+            answered.replyText = PrivacyReview.redacting(text, decisions: decisions)
             answered.repliedBy = staff.username
             answered.answeredOn = today
             try await MessageRepository(db).save(answered, at: now)
-            return ((), AuditEvent("message.reply", target: "message:\(id)", ["unit": message.unitCode]))
+            var summary = ["unit": message.unitCode]
+            if !decisions.isEmpty { summary["privacy"] = decisions.map(\.auditText).joined(separator: "；") }
+            return ((), AuditEvent("message.reply", target: "message:\(id)", summary))
         }
     }
 }

@@ -29,6 +29,8 @@ public enum AllMigrations {
         CreateRequestFiles(),
         // 0014 – each unit's 复议机关 and court for reply letters (issue 22)
         CreateUnitRemedies(),
+        // 0015 – the 保密审查's decisions on personal-data hits (issue 23)
+        CreatePrivacyDecisions(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

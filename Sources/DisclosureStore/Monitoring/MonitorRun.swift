@@ -6,26 +6,31 @@ import DisclosureCore
 public struct MonitorRun: Sendable {
     let requests: RequestMonitor
     let supervision: SupervisionMonitor
+    let privacy: PrivacyWatch
 
     public init(database: Database, clock: any WallClock, policy: ClockPolicy = .statutory) {
         self.requests = RequestMonitor(database: database, clock: clock, policy: policy)
         self.supervision = SupervisionMonitor(database: database, clock: clock, requestPolicy: policy)
+        self.privacy = PrivacyWatch(database: database, clock: clock)
     }
 
     public struct Summary: Equatable, Sendable {
         public let requests: RequestMonitor.Summary
         public let findings: SupervisionMonitor.Summary
+        public let privacy: PrivacyWatch.Summary
 
         /// One line in Chinese for the console notice and the CLI.
         public var text: String {
             "办理中申请 \(requests.open) 件；逾期终止 \(requests.closed) 件；新提醒 \(requests.reminders) 条；"
-                + "投诉超期提请督办 \(findings.escalated) 件；监测问题 \(findings.open) 个（新发现 \(findings.opened) 个，已消除 \(findings.closed) 个）。"
+                + "投诉超期提请督办 \(findings.escalated) 件；监测问题 \(findings.open) 个（新发现 \(findings.opened) 个，已消除 \(findings.closed) 个）"
+                + (privacy.ran ? "；个人信息巡查 \(privacy.scanned) 件，未确认的个人信息 \(privacy.open) 处。" : "。")
         }
     }
 
     public func run() async throws -> Summary {
         let requestSummary = try await requests.run()
         let findingSummary = try await supervision.run()
-        return Summary(requests: requestSummary, findings: findingSummary)
+        let privacySummary = try await privacy.run()
+        return Summary(requests: requestSummary, findings: findingSummary, privacy: privacySummary)
     }
 }

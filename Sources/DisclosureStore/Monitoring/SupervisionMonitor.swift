@@ -85,7 +85,8 @@ public struct SupervisionMonitor: Sendable {
             let open = try await repository.open()
             let openKeys = Set(open.map(\.key))
             var closed = 0
-            for finding in open {
+            // Personal-data findings follow their own daily watch (`PrivacyWatch`).
+            for finding in open where finding.rule != .personalDataPublished {
                 if let still = current[finding.key] {
                     if still.detail != finding.detail || still.subject != finding.subject {
                         try await repository.refresh(finding.id, detail: still.detail, subject: still.subject)

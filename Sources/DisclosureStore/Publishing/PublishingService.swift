@@ -78,19 +78,27 @@ public struct PublishingService: Sendable {
         }
     }
 
-    /// 保密审查 sign-off (条例 第十七条). A reviewer may not approve a document they drafted.
-    public func approve(_ id: Int, checklist: ReviewChecklist, by staff: StaffIdentity) async throws {
+    /// 保密审查 sign-off (条例 第十七条). A reviewer may not approve a document they drafted. A
+    /// 主动公开 document's personal-data hits must each be answered in `privacy` (遮盖 or 确认可以公开
+    /// with a reason, issue 23 §3) — by the place in the list `openPrivacyFindings` gave.
+    public func approve(_ id: Int, checklist: ReviewChecklist, privacy: [Int: PrivacyReview.Answer] = [:], by staff: StaffIdentity) async throws {
         try await transition(id, .approve, by: staff) { document, db in
             try checklist.check(for: document.draft.attribute)
             let author = try await db.select().column("created_by").from("documents").where("id", .equal, id)
                 .first(decodingColumn: "created_by", as: String.self)
             if author == staff.username { throw DomainError(.forbidden, field: "action", "不能审核自己起草的文件") }
-            try await Self.recordReview(id, action: "approve", checklist: checklist, note: checklist.note, by: staff, on: db, at: clock.now())
-            try await DocumentRepository(db).setState(id, .approved, at: clock.now())
-            return [
+            var summary = [
                 "secrets": String(checklist.containsStateSecrets), "private": String(checklist.containsPrivateOrCommercialData),
                 "note": checklist.note,
             ]
+            if document.draft.attribute == .proactive,
+                let settled = try await Self.settlePrivacy(document, answers: privacy, by: staff, at: clock.now(), on: db)
+            {
+                summary["privacy"] = settled
+            }
+            try await Self.recordReview(id, action: "approve", checklist: checklist, note: checklist.note, by: staff, on: db, at: clock.now())
+            try await DocumentRepository(db).setState(id, .approved, at: clock.now())
+            return summary
         }
     }
 
@@ -103,6 +111,7 @@ public struct PublishingService: Sendable {
             guard document.draft.attribute == .proactive else {
                 throw DomainError(.conflict, field: "attribute", "「\(document.draft.attribute.rawValue)」的信息不在网站主动公开")
             }
+            try await Self.refuseOpenPrivacy(document, field: "privacy", advice: "请退回修改后重新提交审核", on: db)
             if scheduled {
                 try await DocumentRepository(db).setState(id, .scheduled, publishAt: moment, at: now)
                 return ["publishAt": Timestamp.text(moment!)]
@@ -132,6 +141,9 @@ public struct PublishingService: Sendable {
             draft.title = title
             draft.body = body
             draft = try draft.validated(today: max(draft.generatedOn, CivilDate(instant: now)))
+            var corrected = document
+            corrected.draft = draft
+            try await Self.refuseOpenPrivacy(corrected, field: "body", advice: "请先遮盖（如 138****5678）再更正", on: db)
             let documents = DocumentRepository(db)
             try await documents.archiveVersion(document, by: staff.username, at: now)
             try await documents.applyCorrection(id, title: draft.title, body: draft.body, notice: notice, version: document.version + 1, at: now)
@@ -152,6 +164,16 @@ public struct PublishingService: Sendable {
             let done: Bool = try await database.change(by: .system, at: now) { db in
                 guard let document = try await DocumentRepository(db).find(id), document.state == .scheduled else {
                     return (false, AuditEvent("document.publish.skip", target: "document:\(id)"))
+                }
+                // Personal data nobody handled (approved before the scan existed): back to the
+                // reviewer's queue instead of onto the portal.
+                let open = try await Self.openPrivacyFindings(document, on: db)
+                guard open.isEmpty else {
+                    try await DocumentRepository(db).setState(id, .pendingReview, at: now)
+                    return (
+                        false,
+                        AuditEvent("document.publish.held", target: "document:\(id)", ["privacy": open.map(\.label).joined(separator: "、")])
+                    )
                 }
                 try await publishNow(document, at: now, on: db)
                 return (true, AuditEvent("document.publish", target: "document:\(id)", ["scheduled": "true"]))

@@ -33,6 +33,18 @@ struct StaffMessagesController {
             let fileName: String?
             let unansweredOver3Months: Bool
             let canReply: Bool
+            /// The answer typed before an error, and the personal data in it still to handle.
+            var replyDraft = ""
+            var privacyQuestions: [PrivacyQuestion] = []
+            var hasPrivacyQuestions = false
+            var privacyScope = ""
+        }
+
+        /// The answer being given when the form came back with an error.
+        struct Replying: Sendable {
+            let id: Int
+            let text: String
+            let questions: [PrivacyQuestion]
         }
         let pending: [Row]
         let awaiting: [Row]
@@ -52,7 +64,9 @@ struct StaffMessagesController {
         try await render(context: context, notice: Notice.from(request))
     }
 
-    func render(context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws -> Response {
+    func render(context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil, replying: Page.Replying? = nil) async throws
+        -> Response
+    {
         let staff = context.staff
         let messages = try await self.messages.queue(visibleTo: staff.identity)
         let calendar = try await self.calendar.calendar()
@@ -66,17 +80,21 @@ struct StaffMessagesController {
             let phone = unmasked ? message.submission.phone : PersonalDataMask.phone(message.submission.phone)
             let email = unmasked ? message.submission.email : PersonalDataMask.email(message.submission.email)
             let contact = [phone, email].filter { !$0.isEmpty }.joined(separator: " / ")
-            return (
-                Page.Row(
-                    id: message.id, title: message.submission.title, content: PlainText.paragraphs(message.submission.content),
-                    unitName: names[message.unitCode] ?? message.unitCode,
-                    author: message.submission.authorName.isEmpty ? "（未署名）" : message.submission.authorName, contact: contact,
-                    submittedOn: message.submittedOn.description, due: deadline.map(DeadlineText.text) ?? "审核通过后开始计算",
-                    severity: deadline.map(DeadlineText.severity) ?? "", fileName: message.attachment?.name,
-                    unansweredOver3Months: message.unansweredSince(today: today) != nil,
-                    canReply: staff.identity.canHandle(unit: message.unitCode, in: tree)),
-                deadline.map(DeadlineText.urgency) ?? (5, message.submittedOn.description)
-            )
+            var row = Page.Row(
+                id: message.id, title: message.submission.title, content: PlainText.paragraphs(message.submission.content),
+                unitName: names[message.unitCode] ?? message.unitCode,
+                author: message.submission.authorName.isEmpty ? "（未署名）" : message.submission.authorName, contact: contact,
+                submittedOn: message.submittedOn.description, due: deadline.map(DeadlineText.text) ?? "审核通过后开始计算",
+                severity: deadline.map(DeadlineText.severity) ?? "", fileName: message.attachment?.name,
+                unansweredOver3Months: message.unansweredSince(today: today) != nil,
+                canReply: staff.identity.canHandle(unit: message.unitCode, in: tree))
+            if let replying, replying.id == message.id {
+                row.replyDraft = replying.text
+                row.privacyScope = "message-\(message.id)"
+                row.privacyQuestions = replying.questions
+                row.hasPrivacyQuestions = !replying.questions.isEmpty
+            }
+            return (row, deadline.map(DeadlineText.urgency) ?? (5, message.submittedOn.description))
         }
         let pending = messages.filter { $0.state == .pending }.map(row).map(\.0)
         let awaiting = messages.filter { $0.state == .accepted }.map(row).sorted { $0.1 < $1.1 }.map(\.0)
@@ -107,11 +125,15 @@ struct StaffMessagesController {
         let staff = context.staff
         guard let id = Int(try context.pathParameter("id")) else { throw HTTPError(.notFound) }
         let form = try await FormData.read(request, limit: 64 * 1024)
+        let text = form.values["replyText"] ?? ""
         do {
-            try await self.messages.reply(id, text: form.values["replyText"] ?? "", by: staff.identity)
+            try await self.messages.reply(id, text: text, privacy: PrivacyQuestion.answers(form), by: staff.identity)
             return redirect(to: "/staff/messages?notice=saved")
         } catch let error as DomainError {
-            return try await render(context: context, error: error)
+            // The answer comes back as typed, with the personal data in it to redact or confirm.
+            let open = try await self.messages.openPrivacyFindings(message: id, reply: text)
+            let questions = PrivacyQuestion.list(open, texts: ["answer": text], scope: "message-\(id)", values: form.values)
+            return try await render(context: context, error: error, replying: .init(id: id, text: text, questions: questions))
         }
     }
 

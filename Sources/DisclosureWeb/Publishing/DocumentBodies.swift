@@ -179,4 +179,13 @@ struct TransitionBody: Decodable, Sendable {
     let title: String?
     let body: String?
     let notice: String?
+    /// approve: an answer per personal-data hit, in the order the 400 answer names them (`privacy.N.action`).
+    let privacy: [PrivacyAnswerBody]?
+}
+
+/// One answer of the 保密审查's personal-data step in the API (issue 23 §3).
+struct PrivacyAnswerBody: Decodable, Sendable {
+    let action: String
+    let reason: String?
+    let masked: String?
 }

@@ -200,7 +200,10 @@ struct DocumentsAPIController {
                 containsStateSecrets: body.containsStateSecrets ?? true,
                 containsPrivateOrCommercialData: body.containsPrivateOrCommercialData ?? true,
                 wordingAccurate: body.wordingAccurate ?? false, note: body.note ?? "")
-            try await service.approve(id, checklist: checklist, by: identity)
+            let answers = (body.privacy ?? []).prefix(100).enumerated().map { index, answer in
+                (index, PrivacyReview.Answer(action: answer.action, reason: answer.reason ?? "", masked: answer.masked))
+            }
+            try await service.approve(id, checklist: checklist, privacy: Dictionary(uniqueKeysWithValues: answers), by: identity)
         case "publish":
             var moment: Date?
             if let text = body.publishAt, !text.isEmpty {

@@ -67,10 +67,14 @@ struct StaffDocumentsController {
         let history: [AuditRow]
         let body: String
         let scheduledAt: String?
-        /// Personal data the scan finds in the title and body, shown (masked) to the reviewer in
-        /// the 保密审查 step (issue 23 §3, first step: shown, not yet blocking).
-        var privacyHits: [String] = []
-        var hasPrivacyHits = false
+        /// Personal data in the title and body that the reviewer must redact or confirm before
+        /// approving a 主动公开 document (issue 23 §3), masked.
+        var privacyQuestions: [PrivacyQuestion] = []
+        var hasPrivacyQuestions = false
+        let privacyScope = "document"
+        /// The same hits in a document that is not 主动公开: shown, nothing to decide.
+        var privacyNotes: [String] = []
+        var hasPrivacyNotes = false
     }
 
     func addRoutes(to router: RouterGroup<StaffRequestContext>) {
@@ -192,8 +196,15 @@ struct StaffDocumentsController {
             history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map { [people] in AuditRow($0, names: people) },
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
         if page.canReview {
-            page.privacyHits = PersonalDataScan.hits(in: document.draft.title + "\n" + document.draft.body).map { "\($0.kind.rawValue) \($0.masked)" }
-            page.hasPrivacyHits = !page.privacyHits.isEmpty
+            let open = try await self.publishing.openPrivacyFindings(document)
+            if document.draft.attribute == .proactive {
+                page.privacyQuestions = PrivacyQuestion.list(
+                    open, texts: ["title": document.draft.title, "body": document.draft.body], scope: "document", values: values)
+                page.hasPrivacyQuestions = !open.isEmpty
+            } else {
+                page.privacyNotes = open.map(\.label)
+                page.hasPrivacyNotes = !open.isEmpty
+            }
         }
         return renderer.render(
             "Publishing/document", title: document.draft.title, page: page, context: context, status: error?.kind.httpStatus ?? .ok, notice: notice,
@@ -241,7 +252,7 @@ struct StaffDocumentsController {
                 let checklist = ReviewChecklist(
                     containsStateSecrets: form["containsStateSecrets"] != "no", containsPrivateOrCommercialData: form["containsPrivateData"] != "no",
                     wordingAccurate: form["wordingAccurate"] == "yes", note: form.text("note"))
-                try await service.approve(document.id, checklist: checklist, by: identity)
+                try await service.approve(document.id, checklist: checklist, privacy: PrivacyQuestion.answers(form), by: identity)
             case "publish":
                 let when = form.text("publishAt")
                 var moment: Date?
@@ -262,7 +273,8 @@ struct StaffDocumentsController {
             return redirect(to: "/staff/documents/\(document.id)?notice=\(Notice(rawValue: notice)?.rawValue ?? "saved")")
         } catch let error as DomainError {
             let fresh = try await self.publishing.document(document.id) ?? document
-            return try await renderShow(fresh, staff: staff, context: context, error: error)
+            // The reviewer's privacy answers come back with the error, so none has to be given twice.
+            return try await renderShow(fresh, staff: staff, context: context, values: action == "approve" ? form.values : nil, error: error)
         }
     }
 

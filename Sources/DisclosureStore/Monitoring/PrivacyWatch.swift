@@ -1,0 +1,95 @@
+import DisclosureCore
+import Foundation
+import SQLKit
+
+/// The daily personal-data watch over what is already on the portal (issue 23 §3): every public
+/// document is scanned, and each hit no reviewer confirmed opens a monitoring finding
+/// (`InspectionRule.personalDataPublished`) that closes by itself once the document is corrected
+/// with the value masked, confirmed or withdrawn. Runs from `monitor run` (hourly in `serve`)
+/// once a day; the day it last ran is kept in `settings`, so any instance may run it.
+public struct PrivacyWatch: Sendable {
+    let database: Database
+    let clock: any WallClock
+    static let dayKey = "privacy.watch.day"
+    /// Documents read per query: the scan of a province's million walks the table by primary key.
+    static let batch = 1_000
+
+    public init(database: Database, clock: any WallClock) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public struct Summary: Equatable, Sendable {
+        public var ran = false
+        public var scanned = 0
+        public var opened = 0
+        public var closed = 0
+        public var open = 0
+    }
+
+    /// Scans unless it already did today.
+    public func run() async throws -> Summary {
+        let db = database.sql
+        let today = CivilDate(instant: clock.now())
+        let last = try await db.select().column("value").from("settings").where("key", .equal, Self.dayKey)
+            .first(decodingColumn: "value", as: String.self)
+        guard last != today.description else { return Summary() }
+        var summary = Summary()
+        summary.ran = true
+        var current: [String: InspectionFinding] = [:]
+        var after = 0
+        while true {
+            let rows = try await db.select().columns("id", "unit_code", "title", "body").from("documents")
+                .where("id", .greaterThan, after).where("state", .equal, DocumentState.published.rawValue)
+                .where("attribute", .equal, DisclosureAttribute.proactive.rawValue).orderBy("id").limit(Self.batch).all()
+            guard !rows.isEmpty else { break }
+            var found: [(id: Int, unit: String, title: String, open: [PrivacyReview.Finding])] = []
+            for row in rows {
+                let id = try row.decode(column: "id", as: Int.self)
+                after = id
+                let title = try row.decode(column: "title", as: String.self)
+                let findings = PrivacyReview.findings(in: [("title", title), ("body", try row.decode(column: "body", as: String.self))])
+                summary.scanned += 1
+                if !findings.isEmpty { found.append((id, try row.decode(column: "unit_code", as: String.self), title, findings)) }
+            }
+            let confirmed = try await PrivacyDecisionRepository(db).confirmations(subjects: found.map { PublishingService.privacySubject($0.id) })
+            for document in found {
+                for finding in PrivacyReview.open(document.open, confirmed: confirmed[PublishingService.privacySubject(document.id)] ?? []) {
+                    let inspection = InspectionFinding(
+                        rule: .personalDataPublished, subjectKey: "document:\(document.id):\(finding.hit.kind.rawValue):\(finding.hit.masked)",
+                        unitCode: document.unit, subject: "信息「\(document.title)」", since: today,
+                        detail: "\(finding.label)（\(finding.field == "title" ? "标题" : "正文")）")
+                    current[inspection.key] = inspection
+                }
+            }
+        }
+        let now = clock.now()
+        let (found, scanned) = (current, summary.scanned)
+        let counts = try await database.change(by: .system, at: now) { db in
+            let repository = FindingRepository(db)
+            let open = try await repository.open().filter { $0.rule == .personalDataPublished }
+            var closed = 0
+            for finding in open where found[finding.key] == nil {
+                try await repository.close(finding.id, on: today)
+                closed += 1
+            }
+            let openKeys = Set(open.map(\.key))
+            var opened = 0
+            for (key, finding) in found.sorted(by: { $0.key < $1.key }) where !openKeys.contains(key) {
+                try await repository.insert(finding, on: today)
+                opened += 1
+            }
+            try await db.delete(from: "settings").where("key", .equal, Self.dayKey).run()
+            try await db.insert(into: "settings").columns("key", "value", "updated_by", "updated_at")
+                .values(SQLBind(Self.dayKey), SQLBind(today.description), SQLBind("system"), SQLBind(Timestamp.text(now))).run()
+            return (
+                (opened, closed),
+                AuditEvent("privacy.watch", target: "findings", ["scanned": "\(scanned)", "opened": "\(opened)", "closed": "\(closed)"])
+            )
+        }
+        summary.opened = counts.0
+        summary.closed = counts.1
+        summary.open = current.count
+        return summary
+    }
+}

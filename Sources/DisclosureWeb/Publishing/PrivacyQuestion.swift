@@ -1,0 +1,54 @@
+import DisclosureCore
+
+/// One personal-data hit the reviewer must answer in the 保密审查 (issue 23 §3): where it stands,
+/// masked, with a few characters around it, and the answer given so far (kept when the form comes
+/// back with an error).
+struct PrivacyQuestion: Sendable {
+    /// Tells the forms of one page apart in element ids (a document, or each message).
+    let scope: String
+    let index: Int
+    let number: Int
+    let label: String
+    let place: String
+    let context: String
+    let masked: String
+    let redact: Bool
+    let confirm: Bool
+    let reason: String
+
+    /// The questions for open findings, in list order; `texts` are the scanned fields' texts by
+    /// field name, `values` the form's earlier answers.
+    static func list(_ open: [PrivacyReview.Finding], texts: [String: String], scope: String, values: [String: String]?) -> [PrivacyQuestion] {
+        open.enumerated().map { index, finding in
+            let action = values?["privacy.\(index).action"]
+            return PrivacyQuestion(
+                scope: scope, index: index, number: index + 1, label: finding.label, place: places[finding.field] ?? finding.field,
+                context: context(of: finding.hit, in: texts[finding.field] ?? ""), masked: finding.hit.masked,
+                redact: action == PrivacyReview.Action.redact.rawValue, confirm: action == PrivacyReview.Action.confirm.rawValue,
+                reason: values?["privacy.\(index).reason"] ?? "")
+        }
+    }
+
+    static let places = ["title": "标题", "body": "正文", "answer": "答复"]
+
+    /// Up to 12 characters each side of the hit, the hit itself masked: enough to tell a unit's
+    /// hotline from a citizen's mobile.
+    static func context(of hit: PersonalDataScan.Hit, in text: String) -> String {
+        let characters = Array(text)
+        let end = min(characters.count, hit.offset + hit.text.count)
+        guard hit.offset <= end else { return hit.masked }
+        let before = String(characters[max(0, hit.offset - 12)..<hit.offset])
+        let after = String(characters[end..<min(characters.count, end + 12)])
+        return PlainText.singleLine("…" + before + hit.masked + after + "…")
+    }
+
+    /// The answers posted with the approval form (at most 100 places).
+    static func answers(_ form: FormData) -> [Int: PrivacyReview.Answer] {
+        var answers: [Int: PrivacyReview.Answer] = [:]
+        for index in 0..<100 where form["privacy.\(index).masked"] != nil || form["privacy.\(index).action"] != nil {
+            answers[index] = PrivacyReview.Answer(
+                action: form["privacy.\(index).action"], reason: form.text("privacy.\(index).reason"), masked: form["privacy.\(index).masked"])
+        }
+        return answers
+    }
+}
