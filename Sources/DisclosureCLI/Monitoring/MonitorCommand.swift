@@ -11,7 +11,8 @@ struct MonitorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "monitor", abstract: "监测任务。", subcommands: [Run.self])
 
     struct Run: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "run", abstract: "每日监测：依申请公开逾期终止和提醒、投诉超期督办、网站栏目与留言检查（监测问题自动发现和消除）。")
+        static let configuration = CommandConfiguration(
+            commandName: "run", abstract: "每日监测：依申请公开逾期终止和提醒、投诉超期督办、网站栏目与留言检查（监测问题自动发现和消除）、已公开信息的个人信息巡查（每日一次）。")
         @OptionGroup var options: DatabaseOptions
 
         func run() async throws {

@@ -39,6 +39,15 @@ extension RequestService {
         try await RequestFileRepository(database.sql).list(request: request.id)
     }
 
+    /// Logs the applicant's download of a released file on the case (issue 23 §1: every download
+    /// is logged), with the file's checksum, so the office can show what was received and when.
+    public func recordDownload(_ file: RequestFile, of request: InformationRequest) async throws {
+        let applicant = AuditActor(name: "applicant", unitCode: request.application.unitCode)
+        try await database.change(by: applicant, at: clock.now()) { _ in
+            ((), AuditEvent("request.file.download", target: "request:\(request.id)", ["file": file.fileName, "sha256": file.sha256]))
+        }
+    }
+
     /// The files the applicant may download: only once the reply is sent (答复 or 归档).
     public func releasedFiles(of request: InformationRequest) async throws -> [RequestFile] {
         guard request.state == .answered || request.state == .archived else { return [] }

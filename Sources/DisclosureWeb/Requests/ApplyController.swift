@@ -190,7 +190,9 @@ struct ApplyController {
         guard let id = Int(form.text("file")), let file = try await self.requests.releasedFiles(of: found).first(where: { $0.id == id }) else {
             throw DomainError(.notFound, field: "file", "文件不存在或尚未随答复提供")
         }
-        return try replyFileResponse(file, files: self.files)
+        let response = try replyFileResponse(file, files: self.files)
+        try await self.requests.recordDownload(file, of: found)
+        return response
     }
 
     /// The applicant sends the 补正 online; it is recorded as 收到补正 today (条例 第三十条).

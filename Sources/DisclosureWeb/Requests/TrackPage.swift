@@ -20,6 +20,8 @@ struct TrackPage: Sendable {
         let id: Int
         let name: String
         let size: String
+        /// SHA-256 of the bytes, so the applicant can show the file received is the one released.
+        let sha256: String
     }
 
     /// A 补正 the case has received: when, how, and what was sent.
@@ -86,7 +88,7 @@ struct TrackPage: Sendable {
             }
             hasLetters = !letters.isEmpty
             files = try await requests.releasedFiles(of: request).map {
-                File(id: $0.id, name: $0.fileName, size: FileSizeText.text($0.size))
+                File(id: $0.id, name: $0.fileName, size: FileSizeText.text($0.size), sha256: $0.sha256)
             }
             corrections = request.events.filter { $0.kind == .correctionReceived }.map { event in
                 Correction(on: event.on.chineseText, party: event.party, paragraphs: PlainText.paragraphs(event.detail))

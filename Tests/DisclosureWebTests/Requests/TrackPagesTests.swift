@@ -168,6 +168,16 @@ struct TrackPagesTests {
             let download = try await browser.post("/track/file", form: credentials.merging(["file": String(fileID)]) { $1 })
             #expect(download.body.hasPrefix("%PDF-"))
             #expect(download.headers[.contentType] == "application/pdf")
+            // The file's checksum is shown, and the download is on the case's record with it.
+            let checksum = try #require(try await service.replyFiles(of: try await service.request(receipt.id, visibleTo: staff)).first?.sha256)
+            #expect(checksum.count == 64)
+            #expect(after.body.contains("SHA-256 校验值：\(checksum)"))
+            let downloads = try await AuditLog.recent(on: database.sql, limit: 50, target: "request:\(receipt.id)").filter {
+                $0.action == "request.file.download"
+            }
+            #expect(downloads.count == 1)
+            #expect(downloads.first?.actor == "applicant")
+            #expect(downloads.first?.summary.contains(checksum) == true)
             let stolen = try await browser.post(
                 "/track/file", form: ["reference": receipt.reference, "queryCode": "ZZZZZZZZ", "file": String(fileID)])
             #expect(stolen.status == .notFound)
