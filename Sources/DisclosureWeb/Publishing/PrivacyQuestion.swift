@@ -31,14 +31,24 @@ struct PrivacyQuestion: Sendable {
 
     static let places = ["title": "标题", "body": "正文", "answer": "答复"]
 
-    /// Up to 12 characters each side of the hit, the hit itself masked: enough to tell a unit's
-    /// hotline from a citizen's mobile.
+    /// Up to 12 characters each side of the hit, every hit masked (a neighbouring number's last
+    /// digits included): enough to tell a unit's hotline from a citizen's mobile.
     static func context(of hit: PersonalDataScan.Hit, in text: String) -> String {
         let characters = Array(text)
-        let end = min(characters.count, hit.offset + hit.text.count)
-        guard hit.offset <= end else { return hit.masked }
-        let before = String(characters[max(0, hit.offset - 12)..<hit.offset])
-        let after = String(characters[end..<min(characters.count, end + 12)])
+        var masked: [Character] = []
+        var target: Range<Int>?
+        var next = 0
+        for other in PersonalDataScan.hits(in: text) where other.offset >= next && other.offset + other.text.count <= characters.count {
+            masked += characters[next..<other.offset]
+            let start = masked.count
+            masked += Array(other.masked)
+            if other == hit { target = start..<masked.count }
+            next = other.offset + other.text.count
+        }
+        masked += characters[min(next, characters.count)...]
+        guard let target else { return hit.masked }
+        let before = String(masked[max(0, target.lowerBound - 12)..<target.lowerBound])
+        let after = String(masked[target.upperBound..<min(masked.count, target.upperBound + 12)])
         return PlainText.singleLine("…" + before + hit.masked + after + "…")
     }
 

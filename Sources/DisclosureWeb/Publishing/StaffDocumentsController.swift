@@ -72,6 +72,8 @@ struct StaffDocumentsController {
         var privacyQuestions: [PrivacyQuestion] = []
         var hasPrivacyQuestions = false
         let privacyScope = "document"
+        /// The 保密审查 answers given before an error, so the reviewer does not give them twice.
+        var checklist = ChecklistAnswers()
         /// The same hits in a document that is not 主动公开: shown, nothing to decide.
         var privacyNotes: [String] = []
         var hasPrivacyNotes = false
@@ -196,6 +198,7 @@ struct StaffDocumentsController {
             history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map { [people] in AuditRow($0, names: people) },
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
         if page.canReview {
+            page.checklist = ChecklistAnswers(values)
             let open = try await self.publishing.openPrivacyFindings(document)
             if document.draft.attribute == .proactive {
                 page.privacyQuestions = PrivacyQuestion.list(

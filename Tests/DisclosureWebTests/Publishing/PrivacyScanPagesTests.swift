@@ -38,6 +38,7 @@ struct PrivacyScanPagesTests {
             #expect(refused.status == .badRequest)
             #expect(refused.body.contains("第 2 处个人信息（手机号码 138****5678）须选择「遮盖」或「确认可以公开」"))
             #expect(refused.body.contains(#"name="privacy.0.action" value="redact" required checked"#))
+            #expect(refused.body.contains(#"name="wordingAccurate" value="yes" required checked"#))
             #expect(try await browser.get("/staff/documents/\(id)").body.contains("待审核"))
 
             answers["privacy.1.action"] = "confirm"
@@ -49,6 +50,15 @@ struct PrivacyScanPagesTests {
             #expect(!after.body.contains("11010519491231002X"))
             #expect(after.body.contains("13812345678"))
         }
+    }
+
+    @Test("a hit's context masks every number near it, not just its own")
+    func contextMasksNeighbours() {
+        let text = "电话13812345678或0571-86123456。"
+        let hits = PersonalDataScan.hits(in: text)
+        let context = PrivacyQuestion.context(of: hits[1], in: text)
+        #expect(context == "…\(hits[0].masked)或\(hits[1].masked)。…")
+        #expect(!context.contains("12345678"))
     }
 
     @Test("a 留言 answer with a mobile number comes back as typed, with the number to redact or confirm")
