@@ -142,7 +142,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         clock: services.clock, files: services.files, records: services.records, unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
     StaffSupervisionController(
-        clock: services.clock, complaints: services.complaints, monitor: services.monitor, monitoringQueries: services.monitoringQueries,
+        clock: services.clock, complaints: services.complaints, requests: services.requests, monitor: services.monitor,
+        monitoringQueries: services.monitoringQueries,
         unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
     PowersController(

@@ -18,6 +18,7 @@ public enum AssessmentMetric: String, CaseIterable, Sendable, Codable {
     case monitoringVeto = "monitoring.veto"
     case annualReportFiledOnTime = "annualReport.filedOnTime"
     case annualReportPublishedOnTime = "annualReport.publishedOnTime"
+    case publishingFromRequests = "publishing.fromRequests"
 
     public var label: String {
         switch self {
@@ -38,13 +39,14 @@ public enum AssessmentMetric: String, CaseIterable, Sendable, Codable {
         case .monitoringVeto: "网站单项否决问题"
         case .annualReportFiledOnTime: "上年度年度报告按时报送"
         case .annualReportPublishedOnTime: "上年度年度报告按时公开"
+        case .publishingFromRequests: "依申请公开转为主动公开件数（条例第四十四条）"
         }
     }
 
     /// The fact it yields, matching `ScoringRule.factKey`.
     public var factKey: String {
         switch self {
-        case .leadershipMeetings, .trainings, .disciplineInspections, .officeInspections, .openDays: "count"
+        case .leadershipMeetings, .trainings, .disciplineInspections, .officeInspections, .openDays, .publishingFromRequests: "count"
         case .selfInspectionReport, .halfYearSummary, .statisticalReturns, .annualReportFiledOnTime, .annualReportPublishedOnTime: "met"
         case .publicationTimeliness: "rate"
         case .lateRequestAnswers, .correctedAppeals, .overdueComplaints, .unansweredMessages, .monitoringFindings: "incidents"

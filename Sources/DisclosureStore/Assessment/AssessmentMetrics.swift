@@ -115,6 +115,15 @@ public struct AssessmentMetrics: Sendable {
         }
         set(.unansweredMessages, .incidents(unanswered.count), unanswered)
 
+        // Information moved into 主动公开 from requests and published this year (条例 第四十四条).
+        let fromRequests = try await db.select().column("id").column("title").column("published_on").from("documents")
+            .where("unit_code", .equal, unit).where("state", .equal, DocumentState.published.rawValue)
+            .where("published_on", .greaterThanOrEqual, "\(year)-01-01").where("published_on", .lessThanOrEqual, asOf.description)
+            .where(SQLIdentifier("id"), .in, SQLGroupExpression(db.select().column("document_id").from("request_publications").query))
+            .orderBy("published_on").all()
+            .map { "\(try $0.decode(column: "published_on", as: String.self)) 发布「\(try $0.decode(column: "title", as: String.self))」" }
+        set(.publishingFromRequests, .count(fromRequests.count), fromRequests)
+
         // Website monitoring findings open at some point in the year.
         let findings = try await FindingRepository(db).history(year: year, units: [unit])
         let ordinary = findings.filter { !$0.rule.isVeto }

@@ -31,6 +31,8 @@ public enum AllMigrations {
         CreateUnitRemedies(),
         // 0015 – the 保密审查's decisions on personal-data hits (issue 23)
         CreatePrivacyDecisions(),
+        // 0016 – linked requests and the documents requests became (issue 23, 条例 第四十四条)
+        CreateRequestPublicationTables(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

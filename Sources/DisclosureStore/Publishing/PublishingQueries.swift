@@ -65,4 +65,16 @@ public struct PublishingQueries: Sendable {
     public func staffCount(units: [String], state: DocumentState?) async throws -> Int {
         try await DocumentListRepository(database.sql).staffCount(units: units, state: state)
     }
+
+    /// The request a document came from when it was moved into 主动公开 (条例 第四十四条).
+    public func sourceRequest(ofDocument documentID: Int) async throws -> (id: Int, reference: String)? {
+        let db = database.sql
+        guard
+            let requestID = try await db.select().column("request_id").from("request_publications").where("document_id", .equal, documentID)
+                .first(decodingColumn: "request_id", as: Int.self),
+            let reference = try await db.select().column("reference").from("requests").where("id", .equal, requestID)
+                .first(decodingColumn: "reference", as: String.self)
+        else { return nil }
+        return (requestID, reference)
+    }
 }

@@ -15,6 +15,7 @@ import Hummingbird
 struct StaffSupervisionController {
     let clock: any WallClock
     let complaints: ComplaintService
+    let requests: RequestService
     let monitor: MonitorRun
     let monitoringQueries: MonitoringQueries
     let unitQueries: UnitQueries
@@ -73,6 +74,8 @@ struct StaffSupervisionController {
         }
         let kinds: [Kind]
         let policy: SupervisionPolicy
+        /// 依申请转主动 (条例 第四十四条): how many similar requests within how many months.
+        let similar: SimilarRequests.Policy
     }
 
     func addRoutes(to router: RouterGroup<StaffRequestContext>) {
@@ -127,17 +130,19 @@ struct StaffSupervisionController {
 
     @Sendable func settings(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireOffice()
-        return try await renderSettings(try await self.complaints.settings.policy(), context: context, notice: Notice.from(request))
+        return try await renderSettings(
+            try await self.complaints.settings.policy(), similar: try await self.requests.similarPolicy(), context: context,
+            notice: Notice.from(request))
     }
 
-    func renderSettings(_ policy: SupervisionPolicy, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil) async throws
-        -> Response
-    {
+    func renderSettings(
+        _ policy: SupervisionPolicy, similar: SimilarRequests.Policy, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil
+    ) async throws -> Response {
         let kinds = ComplaintKind.allCases.enumerated().map { index, kind in
             SettingsPage.Kind(field: "kind\(index)", label: kind.rawValue, days: policy.days(for: kind))
         }
         return renderer.render(
-            "Monitoring/settings", title: "投诉与留言办理时限", page: SettingsPage(kinds: kinds, policy: policy), context: context,
+            "Monitoring/settings", title: "办理时限与依申请转主动", page: SettingsPage(kinds: kinds, policy: policy, similar: similar), context: context,
             status: error?.kind.httpStatus ?? .ok, notice: notice, error: error?.message)
     }
 
@@ -145,6 +150,7 @@ struct StaffSupervisionController {
         let staff = try context.requireOffice()
         let form = try await FormData.read(request)
         var policy = try await self.complaints.settings.policy()
+        var similar = try await self.requests.similarPolicy()
         do {
             func number(_ field: String, _ label: String) throws -> Int {
                 guard let value = Int(form.text(field)) else { throw DomainError.invalid(field, "\(label)须为整数") }
@@ -157,10 +163,16 @@ struct StaffSupervisionController {
             policy.messageDays = try number("messageDays", "留言答复时限")
             policy.messageWarningDays = try number("messageWarningDays", "留言预警天数")
             policy.replyLimit = try number("replyLimit", "答复字数上限")
+            similar.count = try number("similarCount", "相似申请件数")
+            similar.months = try number("similarMonths", "统计期间")
+            // Both checked before either is saved, so a bad number changes nothing.
+            _ = try policy.validated()
+            _ = try similar.validated()
             try await self.complaints.settings.save(policy, by: staff.identity)
+            try await self.requests.saveSimilarPolicy(similar, by: staff.identity)
             return redirect(to: "/staff/supervision/settings?notice=saved")
         } catch let error as DomainError {
-            return try await renderSettings(policy, context: context, error: error)
+            return try await renderSettings(policy, similar: similar, context: context, error: error)
         }
     }
 }

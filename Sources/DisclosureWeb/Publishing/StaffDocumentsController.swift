@@ -72,6 +72,12 @@ struct StaffDocumentsController {
         var privacyQuestions: [PrivacyQuestion] = []
         var hasPrivacyQuestions = false
         let privacyScope = "document"
+        /// The request this draft came from (条例 第四十四条), as a link for staff.
+        var sourceRequest: SourceRequest?
+        struct SourceRequest: Sendable {
+            let id: Int
+            let reference: String
+        }
         /// The 保密审查 answers given before an error, so the reviewer does not give them twice.
         var checklist = ChecklistAnswers()
         /// The same hits in a document that is not 主动公开: shown, nothing to decide.
@@ -197,6 +203,7 @@ struct StaffDocumentsController {
             versions: try await self.publishingQueries.versions(of: document.id),
             history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map { [people] in AuditRow($0, names: people) },
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
+        page.sourceRequest = try await self.publishingQueries.sourceRequest(ofDocument: document.id).map { .init(id: $0.id, reference: $0.reference) }
         if page.canReview {
             page.checklist = ChecklistAnswers(values)
             let open = try await self.publishing.openPrivacyFindings(document)

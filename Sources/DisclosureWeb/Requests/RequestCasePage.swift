@@ -82,6 +82,8 @@ struct RequestCasePage: Sendable {
     let appealResults: [SelectOption]
     let deliveries: [SelectOption]
     let today: String
+    /// 依申请转主动 (条例 第四十四条), set by the controller.
+    var publication: RequestPublicationSection?
     // Stored, not computed: templates read values by reflection.
     let hasSteps: Bool
     let hasActions: Bool

@@ -57,6 +57,8 @@ struct StaffRequestsController {
         router.post("/staff/requests/{id}/files", use: addFile)
         router.post("/staff/requests/{id}/files/{file}/remove", use: removeFile)
         router.get("/staff/requests/{id}/files/{file}", use: file)
+        router.post("/staff/requests/{id}/link", use: link)
+        router.post("/staff/requests/{id}/publish", use: publish)
     }
 
     @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
@@ -154,13 +156,16 @@ struct StaffRequestsController {
         let found = try await self.requests.request(id, visibleTo: staff.identity)
         let calendar = try await self.calendar.calendar()
         let units = try await self.unitQueries.units().filter(\.active)
-        let page = RequestCasePage(
+        var page = RequestCasePage(
             found, clock: self.requests.clock(of: found, calendar: calendar), staff: staff.identity,
             unitNames: try await self.unitQueries.names(),
             units: units, letters: try await self.requests.letters(of: found), appeals: try await self.requests.appeals(of: found),
             files: try await self.requests.replyFiles(of: found),
             replyPreview: found.state == .pendingReview ? try await self.requests.previewLetter(.reply, for: found) : nil,
             people: try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries), today: today)
+        page.publication = RequestPublicationSection(
+            try await self.requests.publicationCheck(found), staff: staff.identity,
+            handles: staff.identity.canHandle(unit: found.application.unitCode, in: try await self.unitQueries.tree()))
         return renderer.render(
             "Requests/request", title: "申请 \(found.reference)", page: page, context: context, status: error?.kind.httpStatus ?? status,
             notice: notice,

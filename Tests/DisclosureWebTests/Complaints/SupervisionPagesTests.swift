@@ -183,14 +183,30 @@ struct SupervisionPagesTests {
             #expect(try await browser.get("/staff/findings?year=2026").status == .ok)
             let settings = try await browser.get("/staff/supervision/settings")
             #expect(settings.body.contains("公开不及时"))
-            var form = ["complaintWarningDays": "5", "messageDays": "5", "messageWarningDays": "2", "replyLimit": "2000"]
+            #expect(settings.body.contains("依申请转主动（条例第四十四条）"))
+            var form = [
+                "complaintWarningDays": "5", "messageDays": "5", "messageWarningDays": "2", "replyLimit": "2000", "similarCount": "3",
+                "similarMonths": "12",
+            ]
             for index in 0..<ComplaintKind.allCases.count { form["kind\(index)"] = "10" }
             form["kind1"] = "0"
             let refused = try await browser.post("/staff/supervision/settings", form: form)
             #expect(refused.status == .badRequest)
             #expect(refused.body.contains("「公开不及时」的办理时限须在 1 到 60 个工作日之间"))
             form["kind1"] = "5"
+            // A bad threshold changes neither setting.
+            form["similarCount"] = "1"
+            let badThreshold = try await browser.post("/staff/supervision/settings", form: form)
+            #expect(badThreshold.status == .badRequest)
+            #expect(badThreshold.body.contains("转为主动公开的相似申请件数须在 2 到 20 之间"))
+            #expect(
+                try await browser.get("/staff/supervision/settings").body.contains(
+                    #"name="kind1" type="number" min="1" max="60" required value="10""#))
+            form["similarCount"] = "4"
             #expect(try await browser.post("/staff/supervision/settings", form: form).status == .seeOther)
+            #expect(
+                try await browser.get("/staff/supervision/settings").body.contains(
+                    #"name="similarCount" type="number" min="2" max="20" required value="4""#))
             #expect(try await browser.get("/complain").status == .ok)
             try await browser.login("editor")
             #expect(try await browser.get("/staff/supervision/settings").status == .forbidden)

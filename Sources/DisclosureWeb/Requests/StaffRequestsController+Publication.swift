@@ -1,0 +1,33 @@
+import DisclosureCore
+import DisclosureStore
+import Hummingbird
+
+extension StaffRequestsController {
+    /// The clerk links another request of the unit as asking for the same information.
+    @Sendable func link(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
+        let form = try await FormData.read(request)
+        do {
+            try await self.requests.link(id, toReference: form.text("linkedReference"), by: staff.identity)
+            return redirect(to: "/staff/requests/\(id)?notice=saved#publication")
+        } catch let error as DomainError {
+            return try await renderCase(id, staff: staff, context: context, error: error)
+        }
+    }
+
+    /// 转为主动公开 (条例 第四十四条): a draft document with the released files, then its page.
+    @Sendable func publish(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
+        _ = try await FormData.read(request)
+        do {
+            let documentID = try await self.requests.convertToProactive(id, store: self.files, by: staff.identity)
+            return redirect(to: "/staff/documents/\(documentID)?notice=saved")
+        } catch let error as DomainError {
+            return try await renderCase(id, staff: staff, context: context, error: error)
+        }
+    }
+}
