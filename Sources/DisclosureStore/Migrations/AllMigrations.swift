@@ -33,6 +33,8 @@ public enum AllMigrations {
         CreatePrivacyDecisions(),
         // 0016 – linked requests and the documents requests became (issue 23, 条例 第四十四条)
         CreateRequestPublicationTables(),
+        // 0017 – the text extracted from attachments (issue 23)
+        CreateAttachmentTexts(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

@@ -44,11 +44,13 @@ public struct PrivacyWatch: Sendable {
                 .where("attribute", .equal, DisclosureAttribute.proactive.rawValue).orderBy("id").limit(Self.batch).all()
             guard !rows.isEmpty else { break }
             var found: [(id: Int, unit: String, title: String, open: [PrivacyReview.Finding])] = []
+            let attachments = try await AttachmentRepository(db).texts(documents: try rows.map { try $0.decode(column: "id", as: Int.self) })
             for row in rows {
                 let id = try row.decode(column: "id", as: Int.self)
                 after = id
                 let title = try row.decode(column: "title", as: String.self)
-                let findings = PrivacyReview.findings(in: [("title", title), ("body", try row.decode(column: "body", as: String.self))])
+                let files = PublishingService.attachmentFields(attachments[id] ?? [])
+                let findings = PrivacyReview.findings(in: [("title", title), ("body", try row.decode(column: "body", as: String.self))] + files)
                 summary.scanned += 1
                 if !findings.isEmpty { found.append((id, try row.decode(column: "unit_code", as: String.self), title, findings)) }
             }
@@ -58,7 +60,7 @@ public struct PrivacyWatch: Sendable {
                     let inspection = InspectionFinding(
                         rule: .personalDataPublished, subjectKey: "document:\(document.id):\(finding.hit.kind.rawValue):\(finding.hit.masked)",
                         unitCode: document.unit, subject: "信息「\(document.title)」", since: today,
-                        detail: "\(finding.label)（\(finding.field == "title" ? "标题" : "正文")）")
+                        detail: "\(finding.label)（\(["title": "标题", "body": "正文"][finding.field] ?? finding.field)）")
                     current[inspection.key] = inspection
                 }
             }

@@ -77,4 +77,9 @@ public struct PublishingQueries: Sendable {
         else { return nil }
         return (requestID, reference)
     }
+
+    /// Each attachment's extracted text and status (issue 23 §5).
+    public func attachmentTexts(of documentID: Int) async throws -> [(attachment: Attachment, status: AttachmentText.Status, text: String)] {
+        try await AttachmentRepository(database.sql).texts(documents: [documentID])[documentID] ?? []
+    }
 }

@@ -10,6 +10,8 @@ extension PublishingService {
     {
         let name = AttachmentKind.safeName(fileName)
         let kind = try AttachmentKind.detect(fileName: name, bytes: bytes)
+        // Before the transaction: pdftotext may take seconds and holds no lock.
+        let extracted = AttachmentText.extract(bytes, kind: kind)
         let now = clock.now()
         let id: Int = try await change(by: staff, at: now) { db in
             guard let document = try await DocumentRepository(db).find(documentID) else {
@@ -20,7 +22,13 @@ extension PublishingService {
             let hash = try store.put(bytes)
             let id = try await AttachmentRepository(db).insert(
                 document: documentID, fileName: name, mediaType: kind.mediaType, size: bytes.count, sha256: hash, at: now)
-            return (id, AuditEvent("document.attach", target: "document:\(documentID)", ["file": name, "sha256": hash, "size": String(bytes.count)]))
+            try await AttachmentRepository(db).saveText(extracted, for: id, at: now)
+            return (
+                id,
+                AuditEvent(
+                    "document.attach", target: "document:\(documentID)",
+                    ["file": name, "sha256": hash, "size": String(bytes.count), "text": extracted.status.rawValue])
+            )
         }
         return try await AttachmentRepository(database.sql).find(id)!
     }

@@ -27,13 +27,17 @@ struct DocumentSearchSource: SearchSource {
 
     func searchDocuments(ids: [Int], on db: any SQLDatabase) async throws -> [SearchDocument] {
         let today = CivilDate(instant: clock.now())
-        return try await DocumentRepository(db).find(ids: ids).filter(\.isPublic).map { document in
+        let documents = try await DocumentRepository(db).find(ids: ids).filter(\.isPublic)
+        // The attachments' text is searched with the document's body (issue 23 §5).
+        let attachments = try await AttachmentRepository(db).texts(documents: documents.map(\.id))
+        return documents.map { document in
             let day = document.publishedOn ?? today
             var facets = ["unit": document.draft.unitCode, "year": String(day.year)]
             if !document.draft.category.isEmpty { facets["category"] = document.draft.category }
             if let validity = document.validityStatus(on: today) { facets["validity"] = validity.rawValue }
             return SearchDocument(
-                id: document.id, title: document.draft.title + " " + document.draft.docNumber, body: document.draft.body,
+                id: document.id, title: document.draft.title + " " + document.draft.docNumber,
+                body: ([document.draft.body] + (attachments[document.id] ?? []).map(\.text)).joined(separator: "\n"),
                 dateKey: Int64(day.dayNumber), facets: facets)
         }
     }

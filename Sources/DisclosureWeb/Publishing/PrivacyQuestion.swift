@@ -14,6 +14,8 @@ struct PrivacyQuestion: Sendable {
     let masked: String
     let redact: Bool
     let confirm: Bool
+    /// Only the title, body or answer can be masked here; a file must be replaced.
+    let canRedact: Bool
     let reason: String
 
     /// The questions for open findings, in list order; `texts` are the scanned fields' texts by
@@ -25,6 +27,7 @@ struct PrivacyQuestion: Sendable {
                 scope: scope, index: index, number: index + 1, label: finding.label, place: places[finding.field] ?? finding.field,
                 context: context(of: finding.hit, in: texts[finding.field] ?? ""), masked: finding.hit.masked,
                 redact: action == PrivacyReview.Action.redact.rawValue, confirm: action == PrivacyReview.Action.confirm.rawValue,
+                canRedact: places[finding.field] != nil,
                 reason: values?["privacy.\(index).reason"] ?? "")
         }
     }

@@ -72,6 +72,8 @@ struct StaffDocumentsController {
         var privacyQuestions: [PrivacyQuestion] = []
         var hasPrivacyQuestions = false
         let privacyScope = "document"
+        /// Attachments whose text could not be read, and why (a scan, an old format, pdftotext missing).
+        var attachmentNotes: [String] = []
         /// The request this draft came from (条例 第四十四条), as a link for staff.
         var sourceRequest: SourceRequest?
         struct SourceRequest: Sendable {
@@ -203,13 +205,16 @@ struct StaffDocumentsController {
             versions: try await self.publishingQueries.versions(of: document.id),
             history: try await self.auditQueries.recent(limit: 50, target: "document:\(document.id)").map { [people] in AuditRow($0, names: people) },
             body: document.draft.body, scheduledAt: document.state == .scheduled ? document.publishAt.map { CivilDateTime(instant: $0).text } : nil)
+        page.attachmentNotes = try await self.publishingQueries.attachmentTexts(of: document.id).compactMap { file in
+            file.status.note.map { "「\(file.attachment.fileName)」\($0)" }
+        }
         page.sourceRequest = try await self.publishingQueries.sourceRequest(ofDocument: document.id).map { .init(id: $0.id, reference: $0.reference) }
         if page.canReview {
             page.checklist = ChecklistAnswers(values)
             let open = try await self.publishing.openPrivacyFindings(document)
             if document.draft.attribute == .proactive {
                 page.privacyQuestions = PrivacyQuestion.list(
-                    open, texts: ["title": document.draft.title, "body": document.draft.body], scope: "document", values: values)
+                    open, texts: try await self.publishing.privacyTexts(document), scope: "document", values: values)
                 page.hasPrivacyQuestions = !open.isEmpty
             } else {
                 page.privacyNotes = open.map(\.label)
