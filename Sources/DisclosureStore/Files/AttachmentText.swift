@@ -70,27 +70,9 @@ public enum AttachmentText {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("disclosure-pdf-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: input) }
         guard (try? Data(bytes).write(to: input)) != nil else { return Extracted(status: .failed, text: "") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-q", "-enc", "UTF-8", input.path, "-"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return Extracted(status: .failed, text: "") }
-        // Read on another thread so a PDF that makes pdftotext hang is stopped after 30 seconds.
-        let collected = Collected()
-        let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            collected.data = output.fileHandleForReading.readDataToEndOfFile()
-            finished.signal()
-        }
-        if finished.wait(timeout: .now() + .seconds(30)) == .timedOut {
-            process.terminate()
+        guard let data = PDFTools.run(tool, ["-q", "-enc", "UTF-8", input.path, "-"], seconds: 30) else {
             return Extracted(status: .failed, text: "")
         }
-        process.waitUntilExit()
-        let data = collected.data
-        guard process.terminationStatus == 0 else { return Extracted(status: .failed, text: "") }
         return found(String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
@@ -104,9 +86,4 @@ public enum AttachmentText {
         }
         return lines
     }
-}
-
-/// The output a reader thread hands back once it signals.
-private final class Collected: @unchecked Sendable {
-    var data = Data()
 }

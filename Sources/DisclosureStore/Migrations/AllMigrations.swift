@@ -35,6 +35,8 @@ public enum AllMigrations {
         CreateRequestPublicationTables(),
         // 0017 – the text extracted from attachments (issue 23)
         CreateAttachmentTexts(),
+        // 0018 – redacted copies of reply files and the redaction log (issue 23)
+        CreateRedactions(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

@@ -11,6 +11,12 @@ public struct RequestFile: Sendable, Equatable {
     public let size: Int
     public let sha256: String
     public let addedBy: String
+    /// The file this is a redacted copy of (部分公开).
+    public let sourceFileID: Int?
+    /// An original that a redacted copy replaces: kept for the record, never released.
+    public let withheld: Bool
+    /// A PDF's page count, for the letter.
+    public let pages: Int?
 }
 
 /// Named queries over `request_files`.
@@ -28,16 +34,23 @@ struct RequestFileRepository: Sendable {
         try await RequestFileRow.first(db.select().column("*").from(RequestFileRow.table).where("id", .equal, id))?.file
     }
 
-    func insert(request: Int, fileName: String, mediaType: String, size: Int, sha256: String, addedBy: String, at now: Date) async throws -> Int {
+    func insert(
+        request: Int, fileName: String, mediaType: String, size: Int, sha256: String, addedBy: String, at now: Date, sourceFileID: Int? = nil,
+        pages: Int? = nil
+    ) async throws -> Int {
         let row = RequestFileRow(
             id: nil, requestId: request, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256, addedBy: addedBy,
-            createdAt: Timestamp.text(now))
+            createdAt: Timestamp.text(now), sourceFileId: sourceFileID, withheld: false, pages: pages)
         return try await db.insert(into: RequestFileRow.table).model(row, with: RequestFileRow.insertEncoder).returning("id")
             .first(decodingColumn: "id", as: Int.self) ?? 0
     }
 
     func delete(_ id: Int) async throws {
         try await db.delete(from: RequestFileRow.table).where("id", .equal, id).run()
+    }
+
+    func setWithheld(_ id: Int, _ withheld: Bool) async throws {
+        try await db.update(RequestFileRow.table).set("withheld", to: withheld).where("id", .equal, id).run()
     }
 }
 
@@ -53,8 +66,13 @@ struct RequestFileRow: StoredRow {
     var sha256: String
     var addedBy: String
     var createdAt: String
+    var sourceFileId: Int?
+    var withheld: Bool
+    var pages: Int?
 
     var file: RequestFile {
-        RequestFile(id: id ?? 0, requestID: requestId, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256, addedBy: addedBy)
+        RequestFile(
+            id: id ?? 0, requestID: requestId, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256, addedBy: addedBy,
+            sourceFileID: sourceFileId, withheld: withheld, pages: pages)
     }
 }

@@ -11,12 +11,15 @@ extension RequestService {
     {
         let name = AttachmentKind.safeName(fileName)
         let kind = try AttachmentKind.detect(fileName: name, bytes: bytes)
+        // The letter lists a PDF with its page count (issue 23 §1); unknown without pdfinfo.
+        let pages = kind == .pdf ? PDFTools.pageCount(bytes) : nil
         let now = clock.now()
         let fileID: Int = try await database.change(by: .staff(staff), at: now) { db in
             let request = try await Self.openRequest(id, staff: staff, on: db)
             let hash = try store.put(bytes)
             let fileID = try await RequestFileRepository(db).insert(
-                request: request.id, fileName: name, mediaType: kind.mediaType, size: bytes.count, sha256: hash, addedBy: staff.username, at: now)
+                request: request.id, fileName: name, mediaType: kind.mediaType, size: bytes.count, sha256: hash, addedBy: staff.username, at: now,
+                pages: pages)
             return (fileID, AuditEvent("request.addFile", target: "request:\(id)", ["file": name, "sha256": hash, "size": String(bytes.count)]))
         }
         return try await RequestFileRepository(database.sql).find(fileID)!
@@ -29,7 +32,14 @@ extension RequestService {
             guard let file = try await RequestFileRepository(db).find(fileID), file.requestID == request.id else {
                 throw DomainError(.notFound, field: "file", "附件不存在")
             }
-            try await RequestFileRepository(db).delete(fileID)
+            let files = RequestFileRepository(db)
+            guard !(try await files.list(request: request.id)).contains(where: { $0.sourceFileID == fileID }) else {
+                throw DomainError(.conflict, field: "file", "该文件已有遮盖后的版本，请先移除遮盖后的版本")
+            }
+            // A redacted copy goes with its log, and its original is no longer held back.
+            try await db.delete(from: "redactions").where("redacted_file_id", .equal, fileID).run()
+            if let source = file.sourceFileID { try await files.setWithheld(source, false) }
+            try await files.delete(fileID)
             return ((), AuditEvent("request.removeFile", target: "request:\(id)", ["file": file.fileName, "sha256": file.sha256]))
         }
     }
@@ -51,7 +61,7 @@ extension RequestService {
     /// The files the applicant may download: only once the reply is sent (答复 or 归档).
     public func releasedFiles(of request: InformationRequest) async throws -> [RequestFile] {
         guard request.state == .answered || request.state == .archived else { return [] }
-        return try await replyFiles(of: request)
+        return try await replyFiles(of: request).filter { !$0.withheld }
     }
 
     static func openRequest(_ id: Int, staff: StaffIdentity, on db: any SQLDatabase) async throws -> InformationRequest {

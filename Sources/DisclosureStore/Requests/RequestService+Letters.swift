@@ -21,6 +21,7 @@ extension RequestService {
             extra["复议机关"] = extra["复议机关"] ?? remedy.reviewAuthority
             extra["诉讼法院"] = extra["诉讼法院"] ?? remedy.court
         }
+        if kind == .reply { extra["答复内容"] = try await Self.replyContent(request, on: db) }
         let values = LetterFields.values(for: request, unitName: unitName, clock: requestClock, number: number, issuedOn: date, extra: extra)
         _ = try await LetterRepository(db).insert(
             requestID: request.id, unitCode: request.application.unitCode, kind: kind, number: number,
@@ -39,6 +40,7 @@ extension RequestService {
             extra["复议机关"] = remedy.reviewAuthority
             extra["诉讼法院"] = remedy.court
         }
+        if kind == .reply { extra["答复内容"] = try await Self.replyContent(request, on: db) }
         let template = try await LetterRepository(db).template(for: kind, outcome: request.outcome)
         let values = LetterFields.values(
             for: request, unitName: unitName, clock: request.clock(policy: policy, calendar: calendar, today: date), number: "（发出时编号）",
@@ -100,5 +102,10 @@ extension RequestService {
             try await LetterRepository(db).saveTemplate(key: key, template, by: staff.username, at: clock.now())
             return ((), AuditEvent("letter.template", target: "template:\(key)", ["length": String(template.text.count)]))
         }
+    }
+
+    /// The clerk's 答复内容 and, after it, the redaction reasons and the released files.
+    static func replyContent(_ request: InformationRequest, on db: any SQLDatabase) async throws -> String {
+        [request.replyText, try await replyAdditions(request, on: db)].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }

@@ -27,6 +27,10 @@ struct RequestCasePage: Sendable {
         let name: String
         let size: String
         let addedBy: String
+        /// 「遮盖后的文件」 or 「原件，不提供给申请人」 (部分公开).
+        let note: String?
+        /// A PDF original the clerk may still redact.
+        let canRedact: Bool
     }
 
     struct AppealRow: Sendable {
@@ -172,8 +176,15 @@ struct RequestCasePage: Sendable {
                 delivery: letter.delivery.map { "\($0.rawValue) \(letter.deliveredOn?.description ?? "") \(letter.trackingNumber ?? "")" } ?? "未登记送达",
                 needsDelivery: letter.delivery == nil)
         }
-        self.files = files.map { File(id: $0.id, name: $0.fileName, size: FileSizeText.text($0.size), addedBy: $0.addedBy) }
         canChangeFiles = request.state.isOpen && RequestService.handles(request, staff)
+        let open = canChangeFiles
+        self.files = files.map { file in
+            let note: String? =
+                file.sourceFileID != nil ? "遮盖后的文件，提供给申请人" : file.withheld ? "原件，已遮盖，不提供给申请人" : nil
+            return File(
+                id: file.id, name: file.fileName, size: FileSizeText.text(file.size) + (file.pages.map { "，\($0) 页" } ?? ""), addedBy: file.addedBy,
+                note: note, canRedact: open && file.mediaType == "application/pdf" && file.sourceFileID == nil && !file.withheld)
+        }
         self.appeals = appeals.map {
             AppealRow(
                 id: $0.id, kind: $0.kind.rawValue, filedOn: $0.filedOn.description, authority: $0.authority, result: $0.result.rawValue,

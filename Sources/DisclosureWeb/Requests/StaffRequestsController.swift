@@ -57,6 +57,9 @@ struct StaffRequestsController {
         router.post("/staff/requests/{id}/files", use: addFile)
         router.post("/staff/requests/{id}/files/{file}/remove", use: removeFile)
         router.get("/staff/requests/{id}/files/{file}", use: file)
+        router.get("/staff/requests/{id}/files/{file}/redact", use: redactionForm)
+        router.post("/staff/requests/{id}/files/{file}/redact", use: redactFile)
+        router.get("/staff/requests/{id}/files/{file}/pages/{page}", use: redactionPagePreview)
         router.post("/staff/requests/{id}/link", use: link)
         router.post("/staff/requests/{id}/publish", use: publish)
     }

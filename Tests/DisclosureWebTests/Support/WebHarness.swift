@@ -53,6 +53,8 @@ final class Browser: @unchecked Sendable {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let body: String
+        /// The body as sent (a PDF is not text).
+        let bodyBytes: [UInt8]
 
         var location: String? { headers[.location] }
         /// The CSRF token in the page's first form.
@@ -101,7 +103,8 @@ final class Browser: @unchecked Sendable {
                 if value.isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = value }
             }
         }
-        let page = Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        let page = Page(
+            status: response.status, headers: response.headers, body: String(buffer: response.body), bodyBytes: Array(buffer: response.body))
         for problem in OpenAPIContract.shared.problems(
             method: method.rawValue, uri: uri, status: page.status.code, contentType: page.headers[.contentType], body: page.body)
         {
