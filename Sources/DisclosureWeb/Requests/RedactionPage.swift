@@ -87,7 +87,10 @@ struct RedactionPage: Sendable {
         for index in 0..<manualRows {
             let names = ["page", "left", "top", "width", "height"]
             let texts = names.map { (form["m.\(index).\($0)"] ?? "").trimmingCharacters(in: .whitespaces) }
-            guard texts.contains(where: { !$0.isEmpty }) else { continue }
+            // A row counts once anything in it is filled in: a description or a reason without
+            // its place is an error, not a region silently dropped.
+            let described = !(form["m.\(index).what"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(form["m.\(index).ground"] ?? "").isEmpty
+            guard described || texts.contains(where: { !$0.isEmpty }) else { continue }
             let place = "手工区域第 \(index + 1) 行"
             guard let page = Int(texts[0]), (1...inspection.pageSizes.count).contains(page) else {
                 throw DomainError.invalid("m.\(index).page", "\(place)的页码须在 1 到 \(inspection.pageSizes.count) 之间")
