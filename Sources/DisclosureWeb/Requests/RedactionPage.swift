@@ -89,7 +89,8 @@ struct RedactionPage: Sendable {
             let texts = names.map { (form["m.\(index).\($0)"] ?? "").trimmingCharacters(in: .whitespaces) }
             // A row counts once anything in it is filled in: a description or a reason without
             // its place is an error, not a region silently dropped.
-            let described = !(form["m.\(index).what"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(form["m.\(index).ground"] ?? "").isEmpty
+            let described =
+                !(form["m.\(index).what"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(form["m.\(index).ground"] ?? "").isEmpty
             guard described || texts.contains(where: { !$0.isEmpty }) else { continue }
             let place = "手工区域第 \(index + 1) 行"
             guard let page = Int(texts[0]), (1...inspection.pageSizes.count).contains(page) else {
