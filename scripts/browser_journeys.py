@@ -20,10 +20,12 @@ def check(condition, message):
         failures.append(message)
 
 
-def browser(width):
+def browser(width, downloads=None):
     options = webdriver.ChromeOptions()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},1400", "--lang=zh-CN"):
         options.add_argument(flag)
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     # The distribution's driver, so Selenium never looks for one on the network.
     return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
 
@@ -239,6 +241,102 @@ try:
     check(sizes == ["20px"] * 3, f"长者模式 sets large type on three pages ({sizes})")
     click_and_wait(phone, phone.find_element(By.LINK_TEXT, "退出长者模式"))
     check(phone.execute_script("return getComputedStyle(document.body).fontSize") == "16px", "退出长者模式 goes back to standard type")
+finally:
+    phone.quit()
+
+# 部分公开 with redaction (issue 23): a citizen applies; the clerk attaches a PDF holding an ID
+# number and a company account, redacts both with their grounds on the redaction page; the reply
+# is approved; the citizen downloads the file at /track on a phone, and its text holds neither.
+def sample_pdf(text):
+    content = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET"
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+               f"<< /Length {len(content)} >>\nstream\n{content}\nendstream", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    pdf, offsets = "%PDF-1.4\n", []
+    for index, body in enumerate(objects):
+        offsets.append(len(pdf.encode()))
+        pdf += f"{index + 1} 0 obj\n{body}\nendobj\n"
+    xref = len(pdf.encode())
+    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    return (pdf + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").encode()
+
+
+secret_id, secret_account = "11010519491231002X", "6222021234567890128"
+source_pdf = os.path.join(OUT, "补贴发放明细.pdf")
+with open(source_pdf, "wb") as handle:
+    handle.write(sample_pdf(f"Payee ID {secret_id}  Account {secret_account}  Amount 1200.00"))
+phone = browser(390)
+try:
+    phone.get(BASE + "/apply")
+    for name, value in {"applicantName": "浏览器测试遮盖", "idNumber": "110105198001010016", "phone": "13812345678",
+                        "infoTitle": "浏览器测试：2026年补贴发放明细", "address": "示范县人民路1号"}.items():
+        phone.find_element(By.NAME, name).send_keys(value)
+    Select(phone.find_element(By.NAME, "unitCode")).select_by_value("CZJ")
+    Select(phone.find_element(By.NAME, "requestedForm")).select_by_visible_text("纸质")
+    Select(phone.find_element(By.NAME, "delivery")).select_by_visible_text("邮寄")
+    click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    strong = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
+    redact_reference, redact_code = strong[0].text, strong[1].text
+finally:
+    phone.quit()
+
+desk = browser(1280)
+try:
+    login(desk, "editor")
+    desk.get(BASE + "/staff/requests")
+    desk.find_element(By.LINK_TEXT, redact_reference).click()
+    case_url = desk.current_url.split("?")[0].split("#")[0]
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/confirm')]//button"))
+    desk.find_element(By.ID, "reply-file").send_keys(source_pdf)
+    click_and_wait(desk, desk.find_element(By.CSS_SELECTOR, "form[action$='/files'] button"))
+    click_and_wait(desk, desk.find_element(By.PARTIAL_LINK_TEXT, "遮盖处理"))
+    proposals = desk.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name$='.use']")
+    check(len(proposals) == 2 and "110***********002X" in desk.page_source and secret_id not in desk.page_source,
+          "the redaction page proposes the ID number and the account, masked")
+    Select(desk.find_element(By.ID, "p-1-ground")).select_by_value("商业秘密")
+    desk.save_screenshot(f"{OUT}/redaction-page.png")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//button[text()='生成遮盖后的文件']"))
+    check("补贴发放明细（遮盖）.pdf" in desk.page_source and "原件，已遮盖，不提供给申请人" in desk.page_source,
+          "the clerk's redaction gives a redacted copy; the original is kept back")
+    desk.get(case_url)
+    Select(desk.find_element(By.ID, "draftReply-outcome")).select_by_value("r3.2")
+    desk.find_element(By.ID, "draftReply-replyText").send_keys("现将可以公开的部分提供给您。")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/draftReply')]//button"))
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/submitReply')]//button"))
+    logout(desk)
+    login(desk, "reviewer")
+    desk.get(case_url)
+    preview = desk.find_element(By.CSS_SELECTOR, "article.letter-sheet.preview")
+    check("属于商业秘密" in preview.text and "第十五条不予公开，已作遮盖处理" in preview.text,
+          "the reviewer reads the reasons the redaction log gives in the letter")
+    click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/approveReply')]//button"))
+finally:
+    desk.quit()
+
+downloads = os.path.join(OUT, "downloads")
+os.makedirs(downloads, exist_ok=True)
+for name in os.listdir(downloads):
+    os.remove(os.path.join(downloads, name))
+phone = browser(390, downloads=downloads)
+try:
+    track(phone, redact_reference, redact_code)
+    check("补贴发放明细（遮盖）.pdf" in phone.page_source and ">补贴发放明细.pdf" not in phone.page_source,
+          "the applicant sees only the redacted file")
+    phone.save_screenshot(f"{OUT}/track-redacted-phone.png")
+    button = phone.find_element(By.XPATH, "//li[contains(., '补贴发放明细（遮盖）.pdf')]//button")
+    button.click()
+    got = []
+    for _ in range(40):
+        got = [name for name in os.listdir(downloads) if name.endswith(".pdf")]
+        if got:
+            break
+        time.sleep(0.25)
+    check(len(got) == 1, "the applicant downloads the redacted file from /track")
+    if got:
+        import subprocess
+        text = subprocess.run(["pdftotext", "-q", os.path.join(downloads, got[0]), "-"], capture_output=True, text=True).stdout
+        check(secret_id not in text and secret_account not in text and "Payee" not in text,
+              "the downloaded file's text holds neither the ID number nor the account")
 finally:
     phone.quit()
 
