@@ -37,6 +37,8 @@ public enum AllMigrations {
         CreateAttachmentTexts(),
         // 0018 – redacted copies of reply files and the redaction log (issue 23)
         CreateRedactions(),
+        // 0019 – the text of reply files for the scan before approval (issue 23)
+        CreateRequestFileTexts(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

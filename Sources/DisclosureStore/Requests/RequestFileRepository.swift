@@ -46,7 +46,23 @@ struct RequestFileRepository: Sendable {
     }
 
     func delete(_ id: Int) async throws {
+        try await db.delete(from: "request_file_texts").where("file_id", .equal, id).run()
         try await db.delete(from: RequestFileRow.table).where("id", .equal, id).run()
+    }
+
+    func saveText(_ extracted: AttachmentText.Extracted, for id: Int, at now: Date) async throws {
+        try await db.insert(into: "request_file_texts").columns("file_id", "status", "text", "extracted_at")
+            .values(SQLBind(id), SQLBind(extracted.status.rawValue), SQLBind(extracted.text), SQLBind(Timestamp.text(now))).run()
+    }
+
+    /// The extracted text of each of the files, by file id.
+    func texts(_ ids: [Int]) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        var texts: [Int: String] = [:]
+        for row in try await db.select().columns("file_id", "text").from("request_file_texts").where("file_id", .in, ids).all() {
+            texts[try row.decode(column: "file_id", as: Int.self)] = try row.decode(column: "text", as: String.self)
+        }
+        return texts
     }
 
     func setWithheld(_ id: Int, _ withheld: Bool) async throws {

@@ -210,6 +210,12 @@ struct Step {
         case .approveReply:
             guard request.draftedBy != staff.username else { throw DomainError(.forbidden, field: "action", "不能审核自己拟定的答复") }
             guard let outcome = request.outcome else { throw DomainError.invalid("outcome", "答复没有答复类型") }
+            // Released files are scanned before they go out (issue 23 §3).
+            if let open = try await RequestService.releasedPrivacyFindings(request.id, on: db).first {
+                throw DomainError(
+                    .conflict, field: "privacy",
+                    "\(open.field)中有未核对的个人信息（\(open.label)）：请对该文件作遮盖处理，或在「答复附件」中确认可以提供并写明理由")
+            }
             try await move(to: .answered) { $0.answeredOn = on }
             try await service.issueLetter(.reply, for: try await reloaded(), on: on, by: staff.username, db: db, calendar: calendar)
             return ["outcome": outcome.rawValue]

@@ -13,6 +13,7 @@ extension RequestService {
         let kind = try AttachmentKind.detect(fileName: name, bytes: bytes)
         // The letter lists a PDF with its page count (issue 23 §1); unknown without pdfinfo.
         let pages = kind == .pdf ? PDFTools.pageCount(bytes) : nil
+        let extracted = AttachmentText.extract(bytes, kind: kind)
         let now = clock.now()
         let fileID: Int = try await database.change(by: .staff(staff), at: now) { db in
             let request = try await Self.openRequest(id, staff: staff, on: db)
@@ -20,6 +21,7 @@ extension RequestService {
             let fileID = try await RequestFileRepository(db).insert(
                 request: request.id, fileName: name, mediaType: kind.mediaType, size: bytes.count, sha256: hash, addedBy: staff.username, at: now,
                 pages: pages)
+            try await RequestFileRepository(db).saveText(extracted, for: fileID, at: now)
             return (fileID, AuditEvent("request.addFile", target: "request:\(id)", ["file": name, "sha256": hash, "size": String(bytes.count)]))
         }
         return try await RequestFileRepository(database.sql).find(fileID)!

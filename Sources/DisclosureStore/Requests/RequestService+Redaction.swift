@@ -35,6 +35,7 @@ extension RequestService {
             try region.validated(pageSizes: inspection.pageSizes, field: "regions.\(index)")
         }
         let redacted = try PDFRedactor.redact(original, regions: checked)
+        let copyText = AttachmentText.extract(redacted, kind: .pdf)
         let now = clock.now()
         let stem = file.fileName.hasSuffix(".pdf") ? String(file.fileName.dropLast(4)) : file.fileName
         let copyID: Int = try await database.change(by: .staff(staff), at: now) { db in
@@ -45,6 +46,7 @@ extension RequestService {
                 request: id, fileName: stem + "（遮盖）.pdf", mediaType: "application/pdf", size: redacted.count, sha256: hash, addedBy: staff.username,
                 at: now, sourceFileID: file.id, pages: inspection.pageSizes.count)
             try await files.setWithheld(file.id, true)
+            try await files.saveText(copyText, for: copyID, at: now)
             for region in checked {
                 try await db.insert(into: "redactions")
                     .columns(

@@ -16,18 +16,23 @@ struct PrivacyQuestion: Sendable {
     let confirm: Bool
     /// Only the title, body or answer can be masked here; a file must be replaced.
     let canRedact: Bool
+    /// Where a file's hit is masked instead.
+    let redactHint: String
     let reason: String
 
     /// The questions for open findings, in list order; `texts` are the scanned fields' texts by
     /// field name, `values` the form's earlier answers.
-    static func list(_ open: [PrivacyReview.Finding], texts: [String: String], scope: String, values: [String: String]?) -> [PrivacyQuestion] {
+    static func list(
+        _ open: [PrivacyReview.Finding], texts: [String: String], scope: String, values: [String: String]?,
+        redactHint: String = "需遮盖的，请退回修改并上传遮盖后的文件。"
+    ) -> [PrivacyQuestion] {
         open.enumerated().map { index, finding in
             let action = values?["privacy.\(index).action"]
             return PrivacyQuestion(
                 scope: scope, index: index, number: index + 1, label: finding.label, place: places[finding.field] ?? finding.field,
                 context: context(of: finding.hit, in: texts[finding.field] ?? ""), masked: finding.hit.masked,
                 redact: action == PrivacyReview.Action.redact.rawValue, confirm: action == PrivacyReview.Action.confirm.rawValue,
-                canRedact: places[finding.field] != nil,
+                canRedact: places[finding.field] != nil, redactHint: redactHint,
                 reason: values?["privacy.\(index).reason"] ?? "")
         }
     }

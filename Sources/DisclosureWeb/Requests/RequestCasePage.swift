@@ -86,6 +86,10 @@ struct RequestCasePage: Sendable {
     let appealResults: [SelectOption]
     let deliveries: [SelectOption]
     let today: String
+    /// Personal data in the released files still to confirm before approval (issue 23 §3).
+    var privacyQuestions: [PrivacyQuestion] = []
+    var hasPrivacyQuestions = false
+    let privacyScope = "files"
     /// 依申请转主动 (条例 第四十四条), set by the controller.
     var publication: RequestPublicationSection?
     // Stored, not computed: templates read values by reflection.

@@ -30,4 +30,18 @@ extension StaffRequestsController {
             return try await renderCase(id, staff: staff, context: context, error: error)
         }
     }
+
+    /// Confirms that the personal data found in the released files may go to the applicant.
+    @Sendable func confirmPrivacy(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
+        let form = try await FormData.read(request)
+        do {
+            try await self.requests.confirmReleasedPrivacy(id, answers: PrivacyQuestion.answers(form), by: staff.identity)
+            return redirect(to: "/staff/requests/\(id)?notice=saved#files")
+        } catch let error as DomainError {
+            return try await renderCase(id, staff: staff, context: context, error: error, values: form.values)
+        }
+    }
 }

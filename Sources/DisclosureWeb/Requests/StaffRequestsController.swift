@@ -61,6 +61,7 @@ struct StaffRequestsController {
         router.post("/staff/requests/{id}/files/{file}/redact", use: redactFile)
         router.get("/staff/requests/{id}/files/{file}/pages/{page}", use: redactionPagePreview)
         router.post("/staff/requests/{id}/link", use: link)
+        router.post("/staff/requests/{id}/privacy", use: confirmPrivacy)
         router.post("/staff/requests/{id}/publish", use: publish)
     }
 
@@ -154,7 +155,7 @@ struct StaffRequestsController {
 
     func renderCase(
         _ id: Int, staff: StaffAccount, context: StaffRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
-        error: DomainError? = nil
+        error: DomainError? = nil, values: [String: String]? = nil
     ) async throws -> Response {
         let found = try await self.requests.request(id, visibleTo: staff.identity)
         let calendar = try await self.calendar.calendar()
@@ -166,6 +167,12 @@ struct StaffRequestsController {
             files: try await self.requests.replyFiles(of: found),
             replyPreview: found.state == .pendingReview ? try await self.requests.previewLetter(.reply, for: found) : nil,
             people: try await PeopleNames.load(accountQueries: self.accountQueries, unitQueries: self.unitQueries), today: today)
+        if RequestService.handles(found, staff.identity) && found.state.isOpen {
+            let released = try await self.requests.releasedPrivacy(found)
+            page.privacyQuestions = PrivacyQuestion.list(
+                released.open, texts: released.texts, scope: "files", values: values, redactHint: "需遮盖的，请对该文件使用「遮盖处理（部分公开）」。")
+            page.hasPrivacyQuestions = !released.open.isEmpty
+        }
         page.publication = RequestPublicationSection(
             try await self.requests.publicationCheck(found), staff: staff.identity,
             handles: staff.identity.canHandle(unit: found.application.unitCode, in: try await self.unitQueries.tree()))

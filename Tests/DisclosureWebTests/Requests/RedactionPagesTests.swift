@@ -106,4 +106,43 @@ struct RedactionPagesTests {
             #expect(!text.contains(Self.id) && !text.contains(Self.account) && !text.contains("Payee"))
         }
     }
+
+    @Test("a released file with a mobile number holds the approval until the number is redacted or confirmed with a reason")
+    func releasedFileScan() async throws {
+        try await WebHarness.run(.sqlite) { browser, database in
+            let service = RequestService(database: database, clock: FixedClock())
+            let receipt = try await service.submitOnline(try ApplicationFormFixture.application())
+            try await browser.login("editor")
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/confirm", form: ["on": "2026-11-20"]).status == .seeOther)
+            let pdf = SamplePDF.make(text: "Contact 13812345678 for the ledger")
+            let (type, body) = PowerPagesTests.multipart(csrf: browser.csrfToken, name: "台账.pdf", bytes: pdf)
+            #expect(
+                try await browser.send("/staff/requests/\(receipt.id)/files", method: .post, headers: [.contentType: type], bytes: body).status
+                    == .seeOther)
+            let casePage = try await browser.get("/staff/requests/\(receipt.id)")
+            #expect(casePage.body.contains("手机号码 138****5678"))
+            #expect(casePage.body.contains("答复附件「台账.pdf」"))
+            #expect(
+                try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["outcome": "r3.1", "replyText": "予以公开。"]).status
+                    == .seeOther)
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/submitReply", form: [:]).status == .seeOther)
+            try await browser.post("/staff/logout", form: [:])
+            try await browser.login("reviewer")
+            let held = try await browser.post("/staff/requests/\(receipt.id)/actions/approveReply", form: ["on": "2026-11-20"])
+            #expect(held.status == .conflict)
+            #expect(held.body.contains("答复附件「台账.pdf」中有未核对的个人信息（手机号码 138****5678）"))
+            // A confirmation needs its reason; with it, the reply goes out.
+            let noReason = try await browser.post(
+                "/staff/requests/\(receipt.id)/privacy", form: ["privacy.0.action": "confirm", "privacy.0.masked": "138****5678"])
+            #expect(noReason.status == .badRequest)
+            #expect(
+                try await browser.post(
+                    "/staff/requests/\(receipt.id)/privacy",
+                    form: ["privacy.0.action": "confirm", "privacy.0.reason": "台账所列为单位值班电话", "privacy.0.masked": "138****5678"]
+                ).status == .seeOther)
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/approveReply", form: ["on": "2026-11-20"]).status == .seeOther)
+            let staff = StaffIdentity(userID: 0, username: "office", role: .office, unitCode: "ZFB")
+            #expect(try await service.request(receipt.id, visibleTo: staff).state == .answered)
+        }
+    }
 }
