@@ -82,6 +82,31 @@ public struct RedactionRegion: Equatable, Sendable, Codable {
     }
 }
 
+/// One withheld piece of text in a Word file (DOCX is redacted by span, not by region): every
+/// occurrence of `text` is replaced by 「［已遮盖：ground］」.
+public struct RedactionSpan: Equatable, Sendable {
+    public let text: String
+    public let ground: RedactionGround
+    public let what: String
+
+    public init(text: String, ground: RedactionGround, what: String) {
+        self.text = text
+        self.ground = ground
+        self.what = what
+    }
+
+    /// What stands in the text instead.
+    public var replacement: String { "［已遮盖：\(ground.label)］" }
+
+    public func validated(field: String) throws -> RedactionSpan {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw DomainError.invalid(field, "请填写要遮盖的文字") }
+        guard text.count <= 200 else { throw DomainError.invalid(field, "要遮盖的文字不能超过 200 字") }
+        let what = PlainText.singleLine(what)
+        guard what.count <= 40 else { throw DomainError.invalid(field, "遮盖内容说明不能超过 40 字") }
+        return RedactionSpan(text: text, ground: ground, what: what)
+    }
+}
+
 /// The 「理由」 paragraph of a 部分公开 letter, written from the redaction log: per file, which
 /// pages and how many parts, what they are, on which ground and article.
 public enum RedactionReasons {
@@ -101,7 +126,8 @@ public enum RedactionReasons {
             for ground in RedactionGround.allCases {
                 let regions = file.regions.filter { $0.ground == ground }
                 guard !regions.isEmpty else { continue }
-                let pages = Array(Set(regions.map(\.page))).sorted().map { "第 \($0) 页" }.joined(separator: "、")
+                // A Word file is redacted by span: page 0, no page to name.
+                let pages = Array(Set(regions.map(\.page).filter { $0 > 0 })).sorted().map { "第 \($0) 页" }.joined(separator: "、")
                 var whats: [String] = []
                 for region in regions where !region.what.isEmpty && !whats.contains(region.what) { whats.append(region.what) }
                 let what = whats.isEmpty ? "" : "（\(whats.joined(separator: "、"))）"

@@ -13,6 +13,13 @@ public enum DOCXReader {
     public struct Content: Equatable, Sendable {
         public var paragraphs: [String]
         public var tables: [[[String]]]
+        /// The body's paragraphs and top-level tables in document order (indices into the two lists).
+        public var order: [Part] = []
+    }
+
+    public enum Part: Equatable, Sendable {
+        case paragraph(Int)
+        case table(Int)
     }
 
     public static func read(_ data: Data) throws -> Content {
@@ -26,13 +33,14 @@ public enum DOCXReader {
         let parser = XMLParser(data: xml)
         parser.delegate = handler
         guard parser.parse() else { throw DomainError.invalid("file", "DOCX 文件中的 document.xml 无法解析") }
-        return Content(paragraphs: handler.paragraphs, tables: handler.tables)
+        return Content(paragraphs: handler.paragraphs, tables: handler.tables, order: handler.order)
     }
 }
 
 final class DocumentHandler: NSObject, XMLParserDelegate {
     var paragraphs: [String] = []
     var tables: [[[String]]] = []
+    var order: [DOCXReader.Part] = []
     var depth = 0
     var row: [String]?
     var cell: String?
@@ -44,6 +52,7 @@ final class DocumentHandler: NSObject, XMLParserDelegate {
         case "w:tbl":
             depth += 1
             tables.append([])
+            if depth == 1 { order.append(.table(tables.count - 1)) }
         case "w:tr": row = []
         case "w:tc": cell = ""
         case "w:p": paragraph = ""
@@ -67,7 +76,11 @@ final class DocumentHandler: NSObject, XMLParserDelegate {
             if let row, !tables.isEmpty { tables[tables.count - 1].append(row) }
             row = nil
         case "w:tbl": depth -= 1
-        case "w:p": if depth == 0, !paragraph.isEmpty { paragraphs.append(paragraph) }
+        case "w:p":
+            if depth == 0, !paragraph.isEmpty {
+                order.append(.paragraph(paragraphs.count))
+                paragraphs.append(paragraph)
+            }
         default: break
         }
     }

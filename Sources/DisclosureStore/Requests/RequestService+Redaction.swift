@@ -35,16 +35,64 @@ extension RequestService {
             try region.validated(pageSizes: inspection.pageSizes, field: "regions.\(index)")
         }
         let redacted = try PDFRedactor.redact(original, regions: checked)
-        let copyText = AttachmentText.extract(redacted, kind: .pdf)
+        return try await storeCopy(
+            redacted, of: file, request: id, name: Self.stem(file.fileName, ".pdf") + "（遮盖）.pdf", mediaType: "application/pdf",
+            pages: inspection.pageSizes.count, regions: checked, store: store, by: staff)
+    }
+
+    /// The distinct personal data in a Word file the reply releases, for the span redaction page.
+    public func documentProposals(_ id: Int, file fileID: Int, store: any FileStore, by staff: StaffIdentity) async throws -> (
+        file: RequestFile, proposals: [DOCXRedactor.Proposal]
+    ) {
+        let file = try await redactable(id, file: fileID, kinds: [AttachmentKind.docx.mediaType], by: staff)
+        return (file, try DOCXRedactor.proposals(try bytes(of: file, store: store)))
+    }
+
+    /// Redacts a Word file by span: the chosen proposals (by their place in `documentProposals`)
+    /// and texts typed by the clerk, each with its ground.
+    public func redactDocument(
+        _ id: Int, file fileID: Int, proposals chosen: [(index: Int, ground: RedactionGround)], spans typed: [RedactionSpan],
+        store: any FileStore, by staff: StaffIdentity
+    ) async throws -> RequestFile {
+        let file = try await redactable(id, file: fileID, kinds: [AttachmentKind.docx.mediaType], by: staff)
+        let original = try bytes(of: file, store: store)
+        let proposals = try DOCXRedactor.proposals(original)
+        var spans: [RedactionSpan] = []
+        for choice in chosen {
+            guard proposals.indices.contains(choice.index) else { throw DomainError.invalid("p.\(choice.index).use", "建议遮盖的内容已变化，请刷新页面") }
+            let proposal = proposals[choice.index]
+            spans.append(RedactionSpan(text: proposal.text, ground: choice.ground, what: proposal.kind.rawValue))
+        }
+        spans += try typed.enumerated().map { index, span in try span.validated(field: "s.\(index).text") }
+        guard !spans.isEmpty else { throw DomainError.invalid("spans", "请至少选择或填写一处要遮盖的文字，并为每处选择不予公开的理由") }
+        let (redacted, counts) = try DOCXRedactor.redact(original, spans: spans)
+        if let missing = counts.firstIndex(of: 0) {
+            throw DomainError.invalid(
+                "s.\(max(0, missing - chosen.count)).text", "文件中没有找到要遮盖的文字「\(spans[missing].what.isEmpty ? "所填文字" : spans[missing].what)」，请核对")
+        }
+        // One log row per replaced occurrence; a Word file has no pages to name (page 0).
+        let regions = zip(spans, counts).flatMap { span, count in
+            Array(repeating: RedactionRegion(page: 0, x: 0, y: 0, width: 0, height: 0, ground: span.ground, what: span.what), count: count)
+        }
+        return try await storeCopy(
+            redacted, of: file, request: id, name: Self.stem(file.fileName, ".docx") + "（遮盖）.docx", mediaType: AttachmentKind.docx.mediaType,
+            pages: nil, regions: regions, store: store, by: staff)
+    }
+
+    /// Keeps the redacted copy, holds the original back and logs every region, in one transaction.
+    private func storeCopy(
+        _ redacted: [UInt8], of file: RequestFile, request id: Int, name: String, mediaType: String, pages: Int?, regions checked: [RedactionRegion],
+        store: any FileStore, by staff: StaffIdentity
+    ) async throws -> RequestFile {
+        let copyText = AttachmentText.extract(redacted, kind: mediaType == "application/pdf" ? .pdf : .docx)
         let now = clock.now()
-        let stem = file.fileName.hasSuffix(".pdf") ? String(file.fileName.dropLast(4)) : file.fileName
         let copyID: Int = try await database.change(by: .staff(staff), at: now) { db in
             _ = try await Self.openRequest(id, staff: staff, on: db)
             let files = RequestFileRepository(db)
             let hash = try store.put(redacted)
             let copyID = try await files.insert(
-                request: id, fileName: stem + "（遮盖）.pdf", mediaType: "application/pdf", size: redacted.count, sha256: hash, addedBy: staff.username,
-                at: now, sourceFileID: file.id, pages: inspection.pageSizes.count)
+                request: id, fileName: name, mediaType: mediaType, size: redacted.count, sha256: hash, addedBy: staff.username, at: now,
+                sourceFileID: file.id, pages: pages)
             try await files.setWithheld(file.id, true)
             try await files.saveText(copyText, for: copyID, at: now)
             for region in checked {
@@ -73,6 +121,8 @@ extension RequestService {
         }
         return try await RequestFileRepository(database.sql).find(copyID)!
     }
+
+    static func stem(_ name: String, _ suffix: String) -> String { name.lowercased().hasSuffix(suffix) ? String(name.dropLast(suffix.count)) : name }
 
     /// The redaction log of a case, by redacted file, for the letter and the case page.
     public func redactionLog(of request: InformationRequest) async throws -> [RedactionReasons.FileLog] {
@@ -113,13 +163,15 @@ extension RequestService {
         return parts.joined(separator: "\n")
     }
 
-    private func redactable(_ id: Int, file fileID: Int, by staff: StaffIdentity) async throws -> RequestFile {
+    private func redactable(_ id: Int, file fileID: Int, kinds: Set<String> = ["application/pdf"], by staff: StaffIdentity) async throws
+        -> RequestFile
+    {
         let db = database.sql
         _ = try await Self.openRequest(id, staff: staff, on: db)
         guard let file = try await RequestFileRepository(db).find(fileID), file.requestID == id else {
             throw DomainError(.notFound, field: "file", "附件不存在")
         }
-        guard file.mediaType == "application/pdf" else { throw DomainError.invalid("file", "只有 PDF 文件可以在此遮盖；其他文件请遮盖后另存为 PDF 上传") }
+        guard kinds.contains(file.mediaType) else { throw DomainError.invalid("file", "只有 PDF 和 DOCX 文件可以在此遮盖；其他文件请另存为 PDF 后上传") }
         guard file.sourceFileID == nil else { throw DomainError.invalid("file", "这是遮盖后的文件；如需重新遮盖，请移除它后对原文件操作") }
         guard !file.withheld else { throw DomainError(.conflict, field: "file", "该文件已有遮盖后的版本；如需重新遮盖，请先移除遮盖后的版本") }
         return file

@@ -187,7 +187,9 @@ struct RequestCasePage: Sendable {
                 file.sourceFileID != nil ? "遮盖后的文件，提供给申请人" : file.withheld ? "原件，已遮盖，不提供给申请人" : nil
             return File(
                 id: file.id, name: file.fileName, size: FileSizeText.text(file.size) + (file.pages.map { "，\($0) 页" } ?? ""), addedBy: file.addedBy,
-                note: note, canRedact: open && file.mediaType == "application/pdf" && file.sourceFileID == nil && !file.withheld)
+                note: note,
+                canRedact: open && ["application/pdf", AttachmentKind.docx.mediaType].contains(file.mediaType) && file.sourceFileID == nil
+                    && !file.withheld)
         }
         self.appeals = appeals.map {
             AppealRow(

@@ -13,8 +13,15 @@ extension StaffRequestsController {
         async throws -> Response
     {
         let staff = context.staff
-        _ = try await self.requests.request(id, visibleTo: staff.identity)
+        let found = try await self.requests.request(id, visibleTo: staff.identity)
         do {
+            if try await isWordFile(found, fileID) {
+                let (file, proposals) = try await self.requests.documentProposals(id, file: fileID, store: self.files, by: staff.identity)
+                return renderer.render(
+                    "Requests/redact-docx", title: "遮盖「\(file.fileName)」",
+                    page: DocumentRedactionPage(request: id, file: file, proposals: proposals, values: values), context: context,
+                    status: error?.kind.httpStatus ?? .ok, error: error?.message)
+            }
             let (file, inspection) = try await self.requests.redactionInspection(id, file: fileID, store: self.files, by: staff.identity)
             let page = RedactionPage(request: id, file: file, inspection: inspection, values: values)
             return renderer.render(
@@ -29,9 +36,16 @@ extension StaffRequestsController {
     @Sendable func redactFile(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = context.staff
         let (id, fileID) = try ids(context)
-        _ = try await self.requests.request(id, visibleTo: staff.identity)
+        let found = try await self.requests.request(id, visibleTo: staff.identity)
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
+            if try await isWordFile(found, fileID) {
+                let (_, proposals) = try await self.requests.documentProposals(id, file: fileID, store: self.files, by: staff.identity)
+                let (chosen, spans) = try DocumentRedactionPage.choices(form.values, proposals: proposals.count)
+                let copy = try await self.requests.redactDocument(
+                    id, file: fileID, proposals: chosen, spans: spans, store: self.files, by: staff.identity)
+                return redirect(to: "/staff/requests/\(id)?notice=saved#files-\(copy.id)")
+            }
             let (_, inspection) = try await self.requests.redactionInspection(id, file: fileID, store: self.files, by: staff.identity)
             let regions = try RedactionPage.regions(form.values, inspection: inspection)
             let copy = try await self.requests.redact(id, file: fileID, regions: regions, store: self.files, by: staff.identity)
@@ -54,6 +68,10 @@ extension StaffRequestsController {
             status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, no-store"], body: .init(byteBuffer: .init(bytes: png)))
         response.headers[.contentLength] = String(png.count)
         return response
+    }
+
+    private func isWordFile(_ request: InformationRequest, _ fileID: Int) async throws -> Bool {
+        try await self.requests.replyFiles(of: request).first { $0.id == fileID }?.mediaType == AttachmentKind.docx.mediaType
     }
 
     private func ids(_ context: StaffRequestContext) throws -> (Int, Int) {

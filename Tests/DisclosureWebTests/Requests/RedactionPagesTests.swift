@@ -145,4 +145,54 @@ struct RedactionPagesTests {
             #expect(try await service.request(receipt.id, visibleTo: staff).state == .answered)
         }
     }
+
+    @Test(
+        "a Word file is redacted by span: the scan's number and a typed company name are replaced, the copy holds neither, the letter names them",
+        arguments: TestDatabase.kinds)
+    func wordFile(kind: TestDatabase) async throws {
+        try await WebHarness.run(kind) { browser, database in
+            let service = RequestService(database: database, clock: FixedClock())
+            let receipt = try await service.submitOnline(try ApplicationFormFixture.application())
+            let credentials = ["reference": receipt.reference, "queryCode": receipt.queryCode]
+            try await browser.login("editor")
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/confirm", form: ["on": "2026-11-20"]).status == .seeOther)
+            let docx = try DOCXDocument.write([
+                .paragraph("补贴发放情况说明"), .paragraph("收款人身份证号\(Self.id)，开户单位示范县绿谷农业有限公司。"),
+                .table(ReportGrid(title: "", columnCount: 2, headerRows: 0, rows: [[.init("单位"), .init("示范县绿谷农业有限公司")]])),
+            ])
+            let (type, body) = PowerPagesTests.multipart(csrf: browser.csrfToken, name: "说明.docx", bytes: Array(docx))
+            #expect(
+                try await browser.send("/staff/requests/\(receipt.id)/files", method: .post, headers: [.contentType: type], bytes: body).status
+                    == .seeOther)
+            let staff = StaffIdentity(userID: 0, username: "office", role: .office, unitCode: "ZFB")
+            let original = try #require(try await service.replyFiles(of: try await service.request(receipt.id, visibleTo: staff)).first)
+            let form = try await browser.get("/staff/requests/\(receipt.id)/files/\(original.id)/redact")
+            #expect(form.body.contains("居民身份证号 110***********002X") && !form.body.contains(Self.id))
+            // A typed text that is not in the file is refused, naming it.
+            var answers = ["p.0.use": "on", "p.0.ground": "个人隐私", "s.0.text": "不存在的公司", "s.0.what": "企业名称", "s.0.ground": "商业秘密"]
+            let refused = try await browser.post("/staff/requests/\(receipt.id)/files/\(original.id)/redact", form: answers)
+            #expect(refused.status == .badRequest && refused.body.contains("文件中没有找到要遮盖的文字「企业名称」"))
+            answers["s.0.text"] = "示范县绿谷农业有限公司"
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/files/\(original.id)/redact", form: answers).status == .seeOther)
+            let copy = try #require(
+                try await service.replyFiles(of: try await service.request(receipt.id, visibleTo: staff)).first { $0.sourceFileID == original.id })
+            #expect(copy.fileName == "说明（遮盖）.docx")
+            #expect(
+                try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["outcome": "r3.2", "replyText": "现将可以公开的部分提供给您。"])
+                    .status == .seeOther)
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/submitReply", form: [:]).status == .seeOther)
+            try await browser.post("/staff/logout", form: [:])
+            try await browser.login("reviewer")
+            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/approveReply", form: ["on": "2026-11-20"]).status == .seeOther)
+            let reply = try #require(
+                try await service.letters(of: try await service.request(receipt.id, visibleTo: staff)).first { $0.kind == .reply })
+            #expect(reply.body.contains("「说明（遮盖）.docx」共 2 处（企业名称）属于商业秘密"))
+            #expect(reply.body.contains("「说明（遮盖）.docx」共 1 处（居民身份证号）属于个人隐私"))
+            let download = try await browser.post("/track/file", form: credentials.merging(["file": String(copy.id)]) { $1 })
+            let text = try DOCXReader.read(Data(download.bodyBytes))
+            let all = (text.paragraphs + text.tables.flatMap { $0.flatMap { $0 } }).joined(separator: "\n")
+            #expect(!all.contains(Self.id) && !all.contains("绿谷农业"))
+            #expect(all.contains("［已遮盖：个人隐私］") && all.contains("［已遮盖：商业秘密］") && all.contains("补贴发放情况说明"))
+        }
+    }
 }
