@@ -9,7 +9,10 @@ enum Zlib {
         var deflated = Data()
         _ = try Data.compress(
             size: Int64(input.count), bufferSize: 64 * 1024,
-            provider: { position, size in input.subdata(in: Int(position)..<Int(position) + size) },
+            provider: { position, size in
+                let start = min(Int(position), input.count)
+                return input.subdata(in: start..<min(start + size, input.count))
+            },
             consumer: { deflated.append($0) })
         var output: [UInt8] = [0x78, 0x9C]
         output += deflated

@@ -10,33 +10,48 @@ extension RequestService {
     public func redactionInspection(_ id: Int, file fileID: Int, store: any FileStore, by staff: StaffIdentity) async throws -> (
         file: RequestFile, inspection: PDFRedactor.Inspection
     ) {
-        let file = try await redactable(id, file: fileID, by: staff)
-        return (file, try PDFRedactor.inspect(try bytes(of: file, store: store)))
+        let file = try await redactable(id, file: fileID, kinds: Self.pageKinds, by: staff)
+        return (file, try PDFRedactor.inspect(try pageBytes(of: file, store: store)))
+    }
+
+    /// PDFs, and pictures redacted as one-page PDFs.
+    static let pageKinds: Set<String> = ["application/pdf", "image/png", "image/jpeg"]
+
+    /// The file as a PDF: itself, or a picture wrapped as a page.
+    private func pageBytes(of file: RequestFile, store: any FileStore) throws -> [UInt8] {
+        let bytes = try bytes(of: file, store: store)
+        switch file.mediaType {
+        case "image/png": return try ImagePDF.wrap(bytes, kind: .png)
+        case "image/jpeg": return try ImagePDF.wrap(bytes, kind: .jpeg)
+        default: return bytes
+        }
     }
 
     /// One page as PNG, with `regions` burnt in (the clerk's preview).
     public func redactionPreview(_ id: Int, file fileID: Int, page: Int, regions: [RedactionRegion], store: any FileStore, by staff: StaffIdentity)
         async throws -> [UInt8]
     {
-        let file = try await redactable(id, file: fileID, by: staff)
-        return try PDFRedactor.preview(try bytes(of: file, store: store), page: page, regions: regions)
+        let file = try await redactable(id, file: fileID, kinds: Self.pageKinds, by: staff)
+        return try PDFRedactor.preview(try pageBytes(of: file, store: store), page: page, regions: regions)
     }
 
     /// Writes the redacted copy, releases it instead of the original and logs every region.
     public func redact(_ id: Int, file fileID: Int, regions: [RedactionRegion], store: any FileStore, by staff: StaffIdentity) async throws
         -> RequestFile
     {
-        let file = try await redactable(id, file: fileID, by: staff)
+        let file = try await redactable(id, file: fileID, kinds: Self.pageKinds, by: staff)
         guard !regions.isEmpty else { throw DomainError.invalid("regions", "请至少选择或填写一处遮盖区域，并为每处选择不予公开的理由") }
         guard regions.count <= 500 else { throw DomainError.invalid("regions", "一次最多遮盖 500 处") }
-        let original = try bytes(of: file, store: store)
+        let original = try pageBytes(of: file, store: store)
         let inspection = try PDFRedactor.inspect(original)
         let checked = try regions.enumerated().map { index, region in
             try region.validated(pageSizes: inspection.pageSizes, field: "regions.\(index)")
         }
         let redacted = try PDFRedactor.redact(original, regions: checked)
         return try await storeCopy(
-            redacted, of: file, request: id, name: Self.stem(file.fileName, ".pdf") + "（遮盖）.pdf", mediaType: "application/pdf",
+            redacted, of: file, request: id,
+            name: Self.stem(Self.stem(Self.stem(Self.stem(file.fileName, ".pdf"), ".png"), ".jpg"), ".jpeg") + "（遮盖）.pdf",
+            mediaType: "application/pdf",
             pages: inspection.pageSizes.count, regions: checked, store: store, by: staff)
     }
 
@@ -163,7 +178,7 @@ extension RequestService {
         return parts.joined(separator: "\n")
     }
 
-    private func redactable(_ id: Int, file fileID: Int, kinds: Set<String> = ["application/pdf"], by staff: StaffIdentity) async throws
+    private func redactable(_ id: Int, file fileID: Int, kinds: Set<String>, by staff: StaffIdentity) async throws
         -> RequestFile
     {
         let db = database.sql
@@ -171,7 +186,7 @@ extension RequestService {
         guard let file = try await RequestFileRepository(db).find(fileID), file.requestID == id else {
             throw DomainError(.notFound, field: "file", "附件不存在")
         }
-        guard kinds.contains(file.mediaType) else { throw DomainError.invalid("file", "只有 PDF 和 DOCX 文件可以在此遮盖；其他文件请另存为 PDF 后上传") }
+        guard kinds.contains(file.mediaType) else { throw DomainError.invalid("file", "只有 PDF、DOCX、PNG 和 JPEG 文件可以在此遮盖；其他文件请另存为 PDF 后上传") }
         guard file.sourceFileID == nil else { throw DomainError.invalid("file", "这是遮盖后的文件；如需重新遮盖，请移除它后对原文件操作") }
         guard !file.withheld else { throw DomainError(.conflict, field: "file", "该文件已有遮盖后的版本；如需重新遮盖，请先移除遮盖后的版本") }
         return file

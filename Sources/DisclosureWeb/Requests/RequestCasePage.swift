@@ -188,7 +188,8 @@ struct RequestCasePage: Sendable {
             return File(
                 id: file.id, name: file.fileName, size: FileSizeText.text(file.size) + (file.pages.map { "，\($0) 页" } ?? ""), addedBy: file.addedBy,
                 note: note,
-                canRedact: open && ["application/pdf", AttachmentKind.docx.mediaType].contains(file.mediaType) && file.sourceFileID == nil
+                canRedact: open && ["application/pdf", AttachmentKind.docx.mediaType, "image/png", "image/jpeg"].contains(file.mediaType)
+                    && file.sourceFileID == nil
                     && !file.withheld)
         }
         self.appeals = appeals.map {

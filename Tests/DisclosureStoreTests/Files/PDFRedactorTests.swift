@@ -70,4 +70,47 @@ struct PDFRedactorTests {
         ppm[1] = UInt8(ascii: "3")
         #expect(RasterPage(ppm: ppm, pointWidth: 10, pointHeight: 10) == nil)
     }
+
+    @Test("a PNG scan and a JPEG scan become one-page PDFs; a region burnt into the PNG's page is black and the rest is not")
+    func pictures() throws {
+        // 300 × 200 white with a red square at 100…150 × 50…100 (pixels from the top left).
+        var ppm = Array("P6\n300 200\n255\n".utf8) + [UInt8](repeating: 255, count: 300 * 200 * 3)
+        let offset = ppm.count - 300 * 200 * 3
+        for row in 50..<100 {
+            for column in 100..<150 { ppm[offset + (row * 300 + column) * 3 + 1] = 0; ppm[offset + (row * 300 + column) * 3 + 2] = 0 }
+        }
+        let png = try #require(RasterPage(ppm: ppm, pointWidth: 144, pointHeight: 96)).png()
+        let pdf = try ImagePDF.wrap(png, kind: .png)
+        let inspection = try PDFRedactor.inspect(pdf)
+        #expect(inspection.pageSizes.count == 1 && abs(inspection.pageSizes[0].width - 144) < 0.01 && inspection.proposals.isEmpty)
+        // The square in points: x 48…72, y from the bottom 48…72.
+        let region = RedactionRegion(page: 1, x: 48, y: 48, width: 24, height: 24, ground: .personalPrivacy, what: "")
+        let redacted = try PDFRedactor.redact(pdf, regions: [region])
+        let (width, height, channels, pixels) = try ImagePDF.pngPixels(try PDFRedactor.preview(redacted, page: 1, regions: []))
+        #expect(channels == 3 && width == 144 && height == 96)
+        func pixel(_ x: Int, _ y: Int) -> [UInt8] { Array(pixels[((y * width + x) * 3)..<((y * width + x) * 3 + 3)]) }
+        #expect(pixel(50, 26) == [0, 0, 0])  // inside the burnt square (72 dpi preview: 48…72 × 24…48 from the top), above its label
+        #expect(pixel(10, 10) == [255, 255, 255])
+        // No red survives anywhere.
+        #expect(!stride(from: 0, to: pixels.count, by: 3).contains { pixels[$0] > 200 && pixels[$0 + 1] < 80 })
+
+        let jpegFile = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString)")
+        let source = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).pdf")
+        try Data(SamplePDF.make(text: "Scanned ledger")).write(to: source)
+        _ = PDFTools.run(PDFTools.tool("pdftoppm")!, ["-q", "-r", "50", "-jpeg", "-singlefile", source.path, jpegFile.path])
+        let jpeg = try Data(contentsOf: jpegFile.appendingPathExtension("jpg"))
+        let wrapped = try ImagePDF.wrap(Array(jpeg), kind: .jpeg)
+        #expect(try PDFRedactor.inspect(wrapped).pageSizes.count == 1)
+        #expect(throws: DomainError.self) { try ImagePDF.wrap(Array("not a png".utf8), kind: .png) }
+        // Damaged pictures are refused or read, never a crash: truncations and flipped bytes.
+        var state: UInt64 = 42
+        for round in 0..<300 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var damaged = round % 2 == 0 ? Array(png.prefix(Int(state >> 33) % png.count)) : png
+            if round % 2 == 1 { damaged[Int(state >> 33) % damaged.count] ^= UInt8(truncatingIfNeeded: state >> 7) | 1 }
+            _ = try? ImagePDF.wrap(damaged, kind: .png)
+            _ = try? ImagePDF.wrap(Array(jpeg.prefix(Int(state >> 35) % jpeg.count)), kind: .jpeg)
+        }
+        #expect(throws: DomainError.self) { try ImagePDF.wrap([0xFF, 0xD8, 0xFF, 0xD9], kind: .jpeg) }
+    }
 }
