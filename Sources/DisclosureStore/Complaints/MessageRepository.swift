@@ -70,6 +70,9 @@ struct MessageRow: StoredRow {
 
     /// What changes after a message is submitted: moderation and the answer.
     struct Handling: Encodable {
+        /// Saved too: the office may mask personal data in them when accepting (issue 23 §3).
+        var title: String
+        var content: String
         var state: MessageState
         var rejection: MessageRejection?
         var rejectionNote: String
@@ -80,6 +83,8 @@ struct MessageRow: StoredRow {
         var updatedAt: String
 
         init(_ message: PublicMessage, at now: Date) {
+            title = message.submission.title
+            content = message.submission.content
             state = message.state
             rejection = message.rejection
             rejectionNote = message.rejectionNote

@@ -87,7 +87,27 @@ public struct MessageService: Sendable {
     }
 
     /// The office accepts a message (the unit's clock starts) or rejects it with a reason.
-    public func moderate(_ id: Int, accept: Bool, rejection: MessageRejection?, note: String, by staff: StaffIdentity) async throws {
+    /// The personal data in a message's title and text (published with its answer) that the
+    /// office has not redacted or confirmed (issue 23 §3).
+    public func openPrivacyFindings(question message: PublicMessage) async throws -> [PrivacyReview.Finding] {
+        try await Self.openQuestionFindings(message, on: database.sql)
+    }
+
+    static func questionFields(_ message: PublicMessage) -> [(field: String, text: String)] {
+        [("title", message.submission.title), ("content", message.submission.content)]
+    }
+
+    static func openQuestionFindings(_ message: PublicMessage, on db: any SQLDatabase) async throws -> [PrivacyReview.Finding] {
+        let findings = PrivacyReview.findings(in: questionFields(message))
+        guard !findings.isEmpty else { return [] }
+        return PrivacyReview.open(findings, confirmed: try await PrivacyDecisionRepository(db).list(subject: "message:\(message.id)"))
+    }
+
+    /// Accepting publishes the question with its answer later, so personal data in it must each be
+    /// answered in `privacy` (遮盖, which masks it in the message, or 确认可以公开 with a reason).
+    public func moderate(
+        _ id: Int, accept: Bool, rejection: MessageRejection?, note: String, privacy: [Int: PrivacyReview.Answer] = [:], by staff: StaffIdentity
+    ) async throws {
         guard staff.role == .office else { throw DomainError(.forbidden, field: "role", "留言由县政务公开办审核") }
         let note = PlainText.singleLine(note)
         guard note.count <= 200 else { throw DomainError.invalid("note", "说明不能超过 200 字") }
@@ -98,7 +118,12 @@ public struct MessageService: Sendable {
             guard let message = try await MessageRepository(db).find(id) else { throw DomainError(.notFound, field: "id", "留言 \(id) 不存在") }
             guard message.state == .pending else { throw DomainError(.conflict, field: "state", "该留言已审核（\(message.state.label)）") }
             var moderated = message
+            var decisions: [PrivacyReview.Decision] = []
             if accept {
+                decisions = try PrivacyReview.decisions(for: try await Self.openQuestionFindings(message, on: db), answers: privacy)
+                try await PrivacyDecisionRepository(db).insert(decisions, subject: "message:\(id)", by: staff.username, at: now)
+                moderated.submission.title = PrivacyReview.redacting(message.submission.title, decisions: decisions)
+                moderated.submission.content = PrivacyReview.redacting(message.submission.content, decisions: decisions)
                 moderated.state = .accepted
                 moderated.acceptedOn = today
             } else {
@@ -111,7 +136,9 @@ public struct MessageService: Sendable {
                 (),
                 AuditEvent(
                     accept ? "message.accept" : "message.reject", target: "message:\(id)",
-                    accept ? ["unit": message.unitCode] : ["unit": message.unitCode, "reason": rejection?.rawValue ?? ""])
+                    accept
+                        ? ["unit": message.unitCode, "privacy": decisions.map(\.auditText).joined(separator: "；")]
+                        : ["unit": message.unitCode, "reason": rejection?.rawValue ?? ""])
             )
         }
     }

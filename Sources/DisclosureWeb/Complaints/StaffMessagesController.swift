@@ -38,6 +38,14 @@ struct StaffMessagesController {
             var privacyQuestions: [PrivacyQuestion] = []
             var hasPrivacyQuestions = false
             var privacyScope = ""
+            /// Personal data in the message itself the office must handle before accepting it.
+            var moderation: Moderation?
+        }
+
+        /// The questions for the accept form, in a context of their own for the shared partial.
+        struct Moderation: Sendable {
+            let privacyQuestions: [PrivacyQuestion]
+            let privacyScope: String
         }
 
         /// The answer being given when the form came back with an error.
@@ -64,7 +72,10 @@ struct StaffMessagesController {
         try await render(context: context, notice: Notice.from(request))
     }
 
-    func render(context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil, replying: Page.Replying? = nil) async throws
+    func render(
+        context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil, replying: Page.Replying? = nil,
+        moderating: Page.Replying? = nil
+    ) async throws
         -> Response
     {
         let staff = context.staff
@@ -88,6 +99,9 @@ struct StaffMessagesController {
                 severity: deadline.map(DeadlineText.severity) ?? "", fileName: message.attachment?.name,
                 unansweredOver3Months: message.unansweredSince(today: today) != nil,
                 canReply: staff.identity.canHandle(unit: message.unitCode, in: tree))
+            if let moderating, moderating.id == message.id, !moderating.questions.isEmpty {
+                row.moderation = Page.Moderation(privacyQuestions: moderating.questions, privacyScope: "moderate-\(message.id)")
+            }
             if let replying, replying.id == message.id {
                 row.replyDraft = replying.text
                 row.privacyScope = "message-\(message.id)"
@@ -114,10 +128,18 @@ struct StaffMessagesController {
         do {
             let accept = form.text("decision") == "accept"
             try await self.messages.moderate(
-                id, accept: accept, rejection: MessageRejection(rawValue: form.text("rejection")), note: form.text("note"), by: staff.identity)
+                id, accept: accept, rejection: MessageRejection(rawValue: form.text("rejection")), note: form.text("note"),
+                privacy: PrivacyQuestion.answers(form), by: staff.identity)
             return redirect(to: "/staff/messages?notice=saved")
         } catch let error as DomainError {
-            return try await render(context: context, error: error)
+            // Accepting a message with personal data in it: the questions come back with the error.
+            guard let message = try? await self.messages.message(id, visibleTo: staff.identity), message.state == .pending else {
+                return try await render(context: context, error: error)
+            }
+            let open = try await self.messages.openPrivacyFindings(question: message)
+            let questions = PrivacyQuestion.list(
+                open, texts: ["title": message.submission.title, "content": message.submission.content], scope: "moderate-\(id)", values: form.values)
+            return try await render(context: context, error: error, moderating: .init(id: id, text: "", questions: questions))
         }
     }
 

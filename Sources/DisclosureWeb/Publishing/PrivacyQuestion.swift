@@ -37,7 +37,7 @@ struct PrivacyQuestion: Sendable {
         }
     }
 
-    static let places = ["title": "标题", "body": "正文", "answer": "答复"]
+    static let places = ["title": "标题", "body": "正文", "answer": "答复", "content": "留言内容"]
 
     /// Up to 12 characters each side of the hit, every hit masked (a neighbouring number's last
     /// digits included): enough to tell a unit's hotline from a citizen's mobile.

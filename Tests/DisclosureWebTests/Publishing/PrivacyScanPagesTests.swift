@@ -81,4 +81,25 @@ struct PrivacyScanPagesTests {
             #expect(try await messages.publishedMessage(id)?.replyText == "每人每月 720 元，详询经办人138****5678。")
         }
     }
+
+    @Test("accepting a 留言 whose text holds the citizen's mobile number asks the office to mask or confirm it; masked, it is saved masked")
+    func moderation() async throws {
+        let clock = FixedClock()
+        try await WebHarness.run(.sqlite, clock: clock) { browser, database in
+            let messages = MessageService(database: database, clock: clock)
+            let id = try await messages.submit(
+                MessageSubmission(unitCode: "CZJ", title: "低保咨询", content: "我的电话13812345678，请问低保标准是多少？", phone: "13900000000"))
+            try await browser.login("office")
+            let refused = try await browser.post("/staff/messages/\(id)/moderate", form: ["decision": "accept"])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("第 1 处个人信息（手机号码 138****5678）须选择「遮盖」或「确认可以公开」"))
+            #expect(refused.body.contains("（留言内容）"))
+            let accepted = try await browser.post(
+                "/staff/messages/\(id)/moderate", form: ["decision": "accept", "privacy.0.action": "redact", "privacy.0.masked": "138****5678"])
+            #expect(accepted.status == .seeOther)
+            let office = StaffIdentity(userID: 0, username: "office", role: .office, unitCode: "XZF")
+            let saved = try await messages.message(id, visibleTo: office)
+            #expect(saved.state == .accepted && saved.submission.content == "我的电话138****5678，请问低保标准是多少？")
+        }
+    }
 }
