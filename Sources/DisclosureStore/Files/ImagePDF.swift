@@ -37,23 +37,12 @@ enum ImagePDF {
                     pointWidth, pointHeight
                 )
                 .utf8),
-            Array(
-                "<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter \(filter) /Length \(data.count) >>\nstream\n"
-                    .utf8)
-                + data + Array("\nendstream".utf8),
-            Array("<< /Length \(content.count) >>\nstream\n".utf8) + content + Array("\nendstream".utf8),
+            PDFFile.stream(
+                "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter \(filter)",
+                data),
+            PDFFile.stream("", content),
         ]
-        var output = Array("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(output.count)
-            output += Array("\(index + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
-        }
-        let xref = output.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(format: "%010d 00000 n \n", offset) }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return output + Array(table.utf8)
+        return PDFFile.assemble(objects)
     }
 
     /// Width, height and components from a JPEG's start-of-frame marker.

@@ -20,7 +20,7 @@ enum RedactedPDF {
             return objects.count
         }
         func addStream(_ dictionary: String, _ data: [UInt8]) -> Int {
-            objects.append(Array("<< \(dictionary) /Length \(data.count) >>\nstream\n".utf8) + data + Array("\nendstream".utf8))
+            objects.append(PDFFile.stream(dictionary, data))
             return objects.count
         }
         let catalog = add("")
@@ -54,17 +54,7 @@ enum RedactedPDF {
         }
         objects[catalog - 1] = Array("<< /Type /Catalog /Pages \(pagesID) 0 R >>".utf8)
         objects[pagesID - 1] = Array("<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>".utf8)
-        var output = Array("%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(output.count)
-            output += Array("\(index + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
-        }
-        let xref = output.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(format: "%010d 00000 n \n", offset) }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root \(catalog) 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return output + Array(table.utf8)
+        return PDFFile.assemble(objects, root: catalog)
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -1,4 +1,5 @@
 import DisclosureCore
+import DisclosureTestSupport
 import Foundation
 import Testing
 

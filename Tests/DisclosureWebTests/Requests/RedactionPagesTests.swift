@@ -29,6 +29,17 @@ struct RedactionPagesTests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The editor drafts a 部分公开 reply and submits it; the reviewer (signed in after) approves it.
+    static func answerPartly(_ id: Int, _ browser: Browser) async throws {
+        #expect(
+            try await browser.post("/staff/requests/\(id)/actions/draftReply", form: ["outcome": "r3.2", "replyText": "现将可以公开的部分提供给您。"]).status
+                == .seeOther)
+        #expect(try await browser.post("/staff/requests/\(id)/actions/submitReply", form: [:]).status == .seeOther)
+        try await browser.post("/staff/logout", form: [:])
+        try await browser.login("reviewer")
+        #expect(try await browser.post("/staff/requests/\(id)/actions/approveReply", form: ["on": "2026-11-20"]).status == .seeOther)
+    }
+
     @Test("propose, choose grounds, burn, release only the copy, write the reasons into the letter", arguments: TestDatabase.kinds)
     func redactAndRelease(kind: TestDatabase) async throws {
         try await WebHarness.run(kind) { browser, database in
@@ -77,13 +88,7 @@ struct RedactionPagesTests {
             #expect(copy.fileName == "补贴发放明细（遮盖）.pdf")
             #expect(try await browser.get("/staff/requests/\(receipt.id)").body.contains("原件，已遮盖，不提供给申请人"))
 
-            #expect(
-                try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["outcome": "r3.2", "replyText": "现将可以公开的部分提供给您。"])
-                    .status == .seeOther)
-            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/submitReply", form: [:]).status == .seeOther)
-            try await browser.post("/staff/logout", form: [:])
-            try await browser.login("reviewer")
-            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/approveReply", form: ["on": "2026-11-20"]).status == .seeOther)
+            try await Self.answerPartly(receipt.id, browser)
             try await browser.post("/staff/logout", form: [:])
 
             // The letter's reasons are the log's.
@@ -177,13 +182,7 @@ struct RedactionPagesTests {
             let copy = try #require(
                 try await service.replyFiles(of: try await service.request(receipt.id, visibleTo: staff)).first { $0.sourceFileID == original.id })
             #expect(copy.fileName == "说明（遮盖）.docx")
-            #expect(
-                try await browser.post("/staff/requests/\(receipt.id)/actions/draftReply", form: ["outcome": "r3.2", "replyText": "现将可以公开的部分提供给您。"])
-                    .status == .seeOther)
-            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/submitReply", form: [:]).status == .seeOther)
-            try await browser.post("/staff/logout", form: [:])
-            try await browser.login("reviewer")
-            #expect(try await browser.post("/staff/requests/\(receipt.id)/actions/approveReply", form: ["on": "2026-11-20"]).status == .seeOther)
+            try await Self.answerPartly(receipt.id, browser)
             let reply = try #require(
                 try await service.letters(of: try await service.request(receipt.id, visibleTo: staff)).first { $0.kind == .reply })
             #expect(reply.body.contains("「说明（遮盖）.docx」共 2 处（企业名称）属于商业秘密"))
