@@ -19,12 +19,7 @@ public struct SupervisionSettings: Sendable {
     }
 
     static func policy(on db: any SQLDatabase) async throws -> SupervisionPolicy {
-        guard
-            let text = try await db.select().column("value").from("settings").where("key", .equal, key).first(
-                decodingColumn: "value", as: String.self),
-            let policy = try? JSONDecoder().decode(SupervisionPolicy.self, from: Data(text.utf8))
-        else { return .standard }
-        return policy
+        try await SettingsTable(db).decoded(key, as: SupervisionPolicy.self) ?? .standard
     }
 
     /// Only the office sets the limits; the change is audited with the old and new numbers.
@@ -37,9 +32,7 @@ public struct SupervisionSettings: Sendable {
         let now = clock.now()
         try await database.change(by: .staff(staff), at: now) { db in
             let old = try await Self.policy(on: db)
-            try await db.delete(from: "settings").where("key", .equal, Self.key).run()
-            try await db.insert(into: "settings").columns("key", "value", "updated_by", "updated_at")
-                .values(SQLBind(Self.key), SQLBind(text), SQLBind(staff.username), SQLBind(Timestamp.text(now))).run()
+            try await SettingsTable(db).set(Self.key, text, by: staff.username, at: now)
             return ((), AuditEvent("settings.supervision", target: "settings:\(Self.key)", ["old": Self.summary(old), "new": Self.summary(policy)]))
         }
     }

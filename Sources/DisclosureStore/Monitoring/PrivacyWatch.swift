@@ -31,8 +31,7 @@ public struct PrivacyWatch: Sendable {
     public func run() async throws -> Summary {
         let db = database.sql
         let today = CivilDate(instant: clock.now())
-        let last = try await db.select().column("value").from("settings").where("key", .equal, Self.dayKey)
-            .first(decodingColumn: "value", as: String.self)
+        let last = try await SettingsTable(db).value(Self.dayKey)
         guard last != today.description else { return Summary() }
         var summary = Summary()
         summary.ran = true
@@ -81,9 +80,7 @@ public struct PrivacyWatch: Sendable {
                 try await repository.insert(finding, on: today)
                 opened += 1
             }
-            try await db.delete(from: "settings").where("key", .equal, Self.dayKey).run()
-            try await db.insert(into: "settings").columns("key", "value", "updated_by", "updated_at")
-                .values(SQLBind(Self.dayKey), SQLBind(today.description), SQLBind("system"), SQLBind(Timestamp.text(now))).run()
+            try await SettingsTable(db).set(Self.dayKey, today.description, by: "system", at: now)
             return (
                 (opened, closed),
                 AuditEvent("privacy.watch", target: "findings", ["scanned": "\(scanned)", "opened": "\(opened)", "closed": "\(closed)"])

@@ -143,12 +143,7 @@ extension RequestService {
     public func similarPolicy() async throws -> SimilarRequests.Policy { try await Self.similarPolicy(on: database.sql) }
 
     static func similarPolicy(on db: any SQLDatabase) async throws -> SimilarRequests.Policy {
-        guard
-            let text = try await db.select().column("value").from("settings").where("key", .equal, similarPolicyKey)
-                .first(decodingColumn: "value", as: String.self),
-            let policy = try? JSONDecoder().decode(SimilarRequests.Policy.self, from: Data(text.utf8))
-        else { return .standard }
-        return policy
+        try await SettingsTable(db).decoded(similarPolicyKey, as: SimilarRequests.Policy.self) ?? .standard
     }
 
     /// The office sets how many similar requests within how many months offer 转为主动公开.
@@ -158,9 +153,7 @@ extension RequestService {
         let text = String(decoding: try JSONEncoder().encode(policy), as: UTF8.self)
         let now = clock.now()
         try await database.change(by: .staff(staff), at: now) { db in
-            try await db.delete(from: "settings").where("key", .equal, Self.similarPolicyKey).run()
-            try await db.insert(into: "settings").columns("key", "value", "updated_by", "updated_at")
-                .values(SQLBind(Self.similarPolicyKey), SQLBind(text), SQLBind(staff.username), SQLBind(Timestamp.text(now))).run()
+            try await SettingsTable(db).set(Self.similarPolicyKey, text, by: staff.username, at: now)
             return (
                 (),
                 AuditEvent(
