@@ -88,18 +88,25 @@ enum ImagePDF {
         guard depth == 8, interlace == 0, let channels = channelsByType[colorType], width > 0, height > 0, width * height <= 100_000_000,
             compressed.count > 6
         else { throw refused }
-        // zlib stream: a two-byte header, raw deflate, an Adler-32 trailer.
+        // zlib stream: a two-byte header, raw deflate, an Adler-32 trailer. The decoder asks for
+        // input until the stream ends, so a truncated stream must stop it (an empty answer would
+        // make it ask forever), and output beyond the picture's size stops it too (a zip bomb).
+        let stride = width * channels
+        let expected = (stride + 1) * height
         var raw = Data()
         let deflated = Data(compressed[2..<(compressed.count - 4)])
         _ = try? Data.decompress(
             size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: true,
             provider: { position, size in
-                // The decoder asks for whole buffers; past the end there is nothing (never a range outside the data).
-                let start = min(Int(position), deflated.count)
+                let start = Int(position)
+                guard start < deflated.count else { throw refused }
                 return deflated.subdata(in: start..<min(start + size, deflated.count))
-            }, consumer: { raw.append($0) })
-        let stride = width * channels
-        guard raw.count >= (stride + 1) * height else { throw refused }
+            },
+            consumer: { chunk in
+                guard raw.count + chunk.count <= expected + 64 * 1024 else { throw refused }
+                raw.append(chunk)
+            })
+        guard raw.count >= expected else { throw refused }
         let input = [UInt8](raw)
         var rows = [UInt8](repeating: 0, count: stride * height)
         for row in 0..<height {
