@@ -186,7 +186,8 @@ public struct ComplaintService: Sendable {
                 try await ComplaintRepository(db).append("超期提请督办", note: "办理期限 \(due) 已过，已报县政务公开办", to: complaint.id, by: "system", at: now)
                 _ = try await Outbox(db).record(
                     key: "complaint:\(complaint.id):escalated", unit: officeUnit, requestID: nil, subject: "投诉超期：\(complaint.reference)",
-                    body: "\(complaint.unitCode) 办理的投诉 \(complaint.reference)（\(complaint.submission.kind.rawValue)）期限 \(due) 已过，尚未办结，请督办。", at: now)
+                    body: "\(complaint.unitCode) 办理的投诉 \(complaint.reference)（\(complaint.submission.kind.rawValue)）期限 \(due) 已过，尚未办结，请督办。",
+                    audience: [.office], path: "/staff/complaints/\(complaint.id)", at: now)
                 return (
                     (),
                     AuditEvent("complaint.escalate", target: "complaint:\(complaint.id)", ["reference": complaint.reference, "due": due.description])

@@ -39,6 +39,8 @@ public enum AllMigrations {
         CreateRedactions(),
         // 0019 – the text of reply files for the scan before approval (issue 23)
         CreateRequestFileTexts(),
+        // 0020 – staff contacts and the e-mail/SMS delivery queue (issue 24)
+        CreateDeliveryQueue(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

@@ -37,7 +37,8 @@ public struct RequestMonitor: Sendable {
             guard let reminder = Self.reminder(for: request, clock: clock, today: today) else { continue }
             let key = "request:\(request.id):\(reminder.kind):\(today)"
             let inserted = try await Outbox(database.unaudited).record(
-                key: key, unit: request.application.unitCode, requestID: request.id, subject: reminder.subject, body: reminder.body, at: now)
+                key: key, unit: request.application.unitCode, requestID: request.id, subject: reminder.subject, body: reminder.body,
+                path: "/staff/requests/\(request.id)", at: now)
             if inserted { summary.reminders += 1 }
         }
         return summary
@@ -67,7 +68,8 @@ public struct RequestMonitor: Sendable {
     }
 }
 
-/// Reminders waiting for a sender (none is configured: the console shows them; DESIGN §2 outbox).
+/// Reminders: each is kept here once per key (the console lists them) and becomes messages to the
+/// people who act on it, queued for sending in the same transaction (issue 24 §1).
 public struct Outbox: Sendable {
     let db: any SQLDatabase
 
@@ -83,12 +85,18 @@ public struct Outbox: Sendable {
     }
 
     /// Inserts unless the key exists; returns whether it was new.
-    public func record(key: String, unit: String, requestID: Int?, subject: String, body: String, at now: Date) async throws -> Bool {
+    /// `audience`: the roles in `unit` whose people receive it; `path`: the page to act on.
+    public func record(
+        key: String, unit: String, requestID: Int?, subject: String, body: String, audience: [Role] = [.editor, .reviewer], path: String? = nil,
+        at now: Date
+    ) async throws -> Bool {
         let exists = try await db.select().column("id").from("outbox").where("key", .equal, key).first() != nil
         guard !exists else { return false }
         try await db.insert(into: "outbox").columns("key", "unit_code", "request_id", "subject", "body", "created_at")
             .values(SQLBind(key), SQLBind(unit), SQLBind(requestID), SQLBind(subject), SQLBind(body), SQLBind(Timestamp.text(now)))
             .ignoringConflicts(with: ["key"]).run()
+        try await StaffReminders(db).queue(
+            key: key, unit: unit, roles: audience, requestID: requestID, subject: subject, body: body, path: path, at: now)
         return true
     }
 

@@ -23,9 +23,14 @@ extension RequestService {
         }
         if kind == .reply { extra["答复内容"] = try await Self.replyContent(request, on: db) }
         let values = LetterFields.values(for: request, unitName: unitName, clock: requestClock, number: number, issuedOn: date, extra: extra)
-        _ = try await LetterRepository(db).insert(
+        let letterID = try await LetterRepository(db).insert(
             requestID: request.id, unitCode: request.application.unitCode, kind: kind, number: number,
             addressee: addressee ?? request.application.applicantName, body: template.render(values), issuedOn: date, by: actor, at: self.clock.now())
+        // A 征求意见函 goes to the third party, never to the applicant's mailbox.
+        if kind != .consultation, addressee == nil {
+            try await ApplicantLetterMail(db).queue(
+                letter: letterID, kind: kind, number: number, request: request, unitName: unitName, issuedOn: date, at: self.clock.now())
+        }
     }
 
     /// The letter `kind` as it would be issued today, for the reviewer to read before approving
@@ -107,5 +112,32 @@ extension RequestService {
     /// The clerk's 答复内容 and, after it, the redaction reasons and the released files.
     static func replyContent(_ request: InformationRequest, on db: any SQLDatabase) async throws -> String {
         [request.replyText, try await replyAdditions(request, on: db)].filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+extension RequestService {
+    /// Records 电子送达 for a letter the queue e-mailed to the applicant (issue 24 §1), on the day
+    /// it was sent, unless a service is already recorded. Audited as the system's act, naming the
+    /// message, so the case history shows how the date came about.
+    func recordElectronicService(letter id: Int, deliveryID: Int) async throws {
+        let now = clock.now()
+        let date = CivilDate(instant: now)
+        try await database.change(by: .system, at: now) { db in
+            guard let letter = try await LetterRepository(db).find(id), letter.delivery == nil else {
+                return ((), AuditEvent("letter.deliver.skipped", target: "letter:\(id)", ["delivery": "\(deliveryID)"]))
+            }
+            try await LetterRepository(db).recordDelivery(id, .electronic, on: date, trackingNumber: nil)
+            if letter.kind == .feeNotice || letter.kind == .consultation {
+                try await RequestRepository(db).append(
+                    RequestEvent(kind: .letterDelivered, on: date, party: letter.addressee, detail: letter.kind.rawValue, actor: "system"),
+                    to: letter.requestID, at: now)
+            }
+            return (
+                (),
+                AuditEvent(
+                    "letter.deliver", target: "letter:\(id)",
+                    ["delivery": LetterDelivery.electronic.rawValue, "on": date.description, "message": "\(deliveryID)"])
+            )
+        }
     }
 }
