@@ -105,6 +105,8 @@ let package = Package(
             name: "DisclosureTestSupport",
             dependencies: [
                 "DisclosureCore", "DisclosureStore", "DisclosureWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
