@@ -21,7 +21,9 @@ public final class LoopbackSMTPServer {
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-sink-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/smtp_sink.py").path, maildir.path, "--user", "\(Self.username):\(Self.password)"]
+        process.arguments = [
+            "python3", root.appendingPathComponent("scripts/smtp_sink.py").path, maildir.path, "--user", "\(Self.username):\(Self.password)",
+        ]
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -90,7 +92,9 @@ public struct ReceivedMail: Sendable {
         authenticated = headers["x-authenticated"] == "True"
         var text = ""
         var attachments: [(String, Data)] = []
-        if let type = headers["content-type"], type.hasPrefix("multipart/"), let boundary = type.components(separatedBy: "boundary=\"").last?.split(separator: "\"").first {
+        if let type = headers["content-type"], type.hasPrefix("multipart/"),
+            let boundary = type.components(separatedBy: "boundary=\"").last?.split(separator: "\"").first
+        {
             for part in body.components(separatedBy: "--\(boundary)").dropFirst() where !part.hasPrefix("--") {
                 let (partHeaders, partBody) = Self.split(String(part.drop { $0 == "\r" || $0 == "\n" }))
                 let decoded = Data(base64Encoded: partBody.filter { !$0.isWhitespace }) ?? Data()

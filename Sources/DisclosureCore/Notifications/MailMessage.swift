@@ -134,6 +134,7 @@ public struct MailMessage: Equatable, Sendable {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekday = weekdays[((days % 7) + 7) % 7]
         return String(
-            format: "%@, %02d %@ %04d %02d:%02d:%02d +0800", weekday, day.day, months[day.month - 1], day.year, rest / 3600, rest / 60 % 60, rest % 60)
+            format: "%@, %02d %@ %04d %02d:%02d:%02d +0800", weekday, day.day, months[day.month - 1], day.year, rest / 3600, rest / 60 % 60, rest % 60
+        )
     }
 }

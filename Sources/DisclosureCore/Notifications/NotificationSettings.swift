@@ -26,7 +26,8 @@ public struct NotificationSettings: Equatable, Sendable, Codable {
         var site = siteURL.trimmingCharacters(in: .whitespaces)
         while site.hasSuffix("/") { site.removeLast() }
         if !site.isEmpty {
-            guard site.count <= 200, let url = URL(string: site), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false,
+            guard site.count <= 200, let url = URL(string: site), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
+                url.host?.isEmpty == false,
                 url.query == nil
             else { throw DomainError.invalid("siteURL", "平台网址须为 https:// 开头的网址") }
         }

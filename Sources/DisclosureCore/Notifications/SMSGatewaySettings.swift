@@ -50,7 +50,8 @@ public struct SMSGatewaySettings: Equatable, Sendable, Codable {
             guard let colon = line.firstIndex(of: ":") else { throw DomainError.invalid("smsHeaders", "请求头每行须为 名称: 值") }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || "0123456789-_".unicodeScalars.contains($0)) })
+            guard !name.isEmpty,
+                name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || "0123456789-_".unicodeScalars.contains($0)) })
             else { throw DomainError.invalid("smsHeaders", "请求头名称无效：\(name.prefix(40))") }
             fields.append((name, value))
         }

@@ -114,6 +114,7 @@ struct DeliveryRow: StoredRow {
             requestID: requestId, letterID: letterId, subject: subject, body: body, attachments: listed)
         return Delivery(
             id: id, message: message, status: status, attempts: attempts, nextAttemptAt: try instant(nextAttemptAt, "next_attempt_at"),
-            lastError: lastError, answer: answer, sentAt: try sentAt.map { try instant($0, "sent_at") }, createdAt: try instant(createdAt, "created_at"))
+            lastError: lastError, answer: answer, sentAt: try sentAt.map { try instant($0, "sent_at") },
+            createdAt: try instant(createdAt, "created_at"))
     }
 }

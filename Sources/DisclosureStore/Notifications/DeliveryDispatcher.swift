@@ -40,6 +40,14 @@ public struct DeliveryDispatcher: Sendable {
         public var postponed = 0
         /// Claims another instance took over before this one finished (should stay 0).
         public var lost = 0
+
+        public init(sent: Int = 0, retrying: Int = 0, failed: Int = 0, postponed: Int = 0, lost: Int = 0) {
+            self.sent = sent
+            self.retrying = retrying
+            self.failed = failed
+            self.postponed = postponed
+            self.lost = lost
+        }
     }
 
     /// Sends up to `limit` due messages.
@@ -53,7 +61,8 @@ public struct DeliveryDispatcher: Sendable {
             return summary
         }
         let queue = DeliveryQueue(database.unaudited)
-        let claimed = try await queue.claim(channels: DeliveryChannel.allCases.filter { senders[$0] != nil }, limit: limit, by: instance, at: clock.now(), dialect: database.dialect)
+        let claimed = try await queue.claim(
+            channels: DeliveryChannel.allCases.filter { senders[$0] != nil }, limit: limit, by: instance, at: clock.now(), dialect: database.dialect)
         for delivery in claimed {
             guard let sender = senders[delivery.message.channel] else { continue }
             let now = clock.now()

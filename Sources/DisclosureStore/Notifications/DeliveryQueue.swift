@@ -26,7 +26,9 @@ public struct DeliveryQueue: Sendable {
     }
 
     /// Claims up to `limit` messages that are due on the given channels for `instance`.
-    public func claim(channels: [DeliveryChannel], limit: Int, by instance: String, at now: Date, dialect: Database.Dialect) async throws -> [Delivery] {
+    public func claim(channels: [DeliveryChannel], limit: Int, by instance: String, at now: Date, dialect: Database.Dialect) async throws
+        -> [Delivery]
+    {
         guard !channels.isEmpty, limit > 0 else { return [] }
         let nowText = Timestamp.text(now)
         let until = Timestamp.text(now.addingTimeInterval(Self.lease))
@@ -36,7 +38,7 @@ public struct DeliveryQueue: Sendable {
             UPDATE deliveries SET status = 'sending', claimed_by = \(bind: instance), claimed_until = \(bind: until), attempts = attempts + 1
             WHERE id IN (
               SELECT id FROM deliveries
-              WHERE channel IN \(channelList)
+              WHERE channel IN (\(channelList))
                 AND ((status = 'queued' AND next_attempt_at <= \(bind: nowText)) OR (status = 'sending' AND claimed_until < \(bind: nowText)))
               ORDER BY next_attempt_at, id LIMIT \(bind: limit)\(skipLocked)
             )

@@ -27,9 +27,11 @@ struct ReviewWaitReminders: Sendable {
         let documents = try await database.sql.select().column("id").column("unit_code").column(SQLColumn("title"), as: "label").column("updated_at")
             .from("documents").where("state", .equal, DocumentState.pendingReview.rawValue).where("updated_at", .lessThan, cutoff)
             .orderBy("id").limit(1000).all(decoding: Waiting.self, with: decoder)
-        let replies = try await database.sql.select().column("id").column("unit_code").column(SQLColumn("reference"), as: "label").column("updated_at")
-            .from("requests").where("state", .equal, RequestState.pendingReview.rawValue).where("updated_at", .lessThan, cutoff)
-            .orderBy("id").limit(1000).all(decoding: Waiting.self, with: decoder)
+        let replies = try await database.sql.select().column("id").column("unit_code").column(SQLColumn("reference"), as: "label").column(
+            "updated_at"
+        )
+        .from("requests").where("state", .equal, RequestState.pendingReview.rawValue).where("updated_at", .lessThan, cutoff)
+        .orderBy("id").limit(1000).all(decoding: Waiting.self, with: decoder)
         var added = 0
         for (kind, rows) in [("document", documents), ("request", replies)] {
             for row in rows {
@@ -39,7 +41,8 @@ struct ReviewWaitReminders: Sendable {
                     ? ("待审核超过一天：\(row.label.prefix(40))", "文件「\(row.label.prefix(80))」自 \(since) 提交保密审查，已等待超过一天，请审核。", "/staff/documents/\(row.id)")
                     : ("答复待审核超过一天：\(row.label)", "申请 \(row.label) 的答复自 \(since) 提交审核，已等待超过一天，请审核后发出。", "/staff/requests/\(row.id)")
                 let inserted = try await Outbox(database.unaudited).record(
-                    key: "review:\(kind):\(row.id):\(today)", unit: row.unitCode, requestID: kind == "request" ? row.id : nil, subject: subject, body: body,
+                    key: "review:\(kind):\(row.id):\(today)", unit: row.unitCode, requestID: kind == "request" ? row.id : nil, subject: subject,
+                    body: body,
                     audience: [.reviewer], path: path, at: now)
                 if inserted { added += 1 }
             }

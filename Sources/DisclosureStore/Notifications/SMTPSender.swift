@@ -17,7 +17,8 @@ public struct SMTPSender: MessageSender {
     let heloName: String
     let timeout: TimeAmount
 
-    public init(settings: MailServerSettings, heloName: String = "disclosure.localdomain", timeout: TimeAmount = .seconds(60)) throws(DeliveryFailure) {
+    public init(settings: MailServerSettings, heloName: String = "disclosure.localdomain", timeout: TimeAmount = .seconds(60)) throws(DeliveryFailure)
+    {
         self.settings = settings
         self.heloName = heloName
         self.timeout = timeout
@@ -81,7 +82,9 @@ public struct SMTPSender: MessageSender {
             guard capabilities["STARTTLS"] != nil else { throw DeliveryFailure.transient("邮件服务器不支持 STARTTLS，请改用 SSL/TLS 或检查端口") }
             try await session.command("STARTTLS", expect: 220, step: "STARTTLS")
             guard let tls else { throw DeliveryFailure.transient("TLS 未配置") }
-            try await channel.pipeline.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: Self.sniName(settings.host)), position: .first).get()
+            try await channel.pipeline.addHandler(
+                try NIOSSLClientHandler(context: tls, serverHostname: Self.sniName(settings.host)), position: .first
+            ).get()
             // RFC 3207 §4.2: forget what was learnt before TLS and ask again.
             capabilities = try await session.command("EHLO \(heloName)", expect: 250, step: "EHLO").extensions
         }

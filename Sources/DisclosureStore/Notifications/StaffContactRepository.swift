@@ -18,7 +18,8 @@ public struct StaffContactRepository: Sendable {
         let remindersBy: ReminderPreference
 
         var contact: StaffContact {
-            StaffContact(username: username, displayName: displayName, role: role, unitCode: unitCode, email: email, mobile: mobile, remindersBy: remindersBy)
+            StaffContact(
+                username: username, displayName: displayName, role: role, unitCode: unitCode, email: email, mobile: mobile, remindersBy: remindersBy)
         }
     }
 

@@ -22,7 +22,10 @@ extension AccountService {
                 (),
                 AuditEvent(
                     "user.contact", target: "user:\(account.username)",
-                    ["email": email.isEmpty ? "" : PersonalDataMask.email(email), "mobile": phone.isEmpty ? "" : PersonalDataMask.phone(phone), "by": remindersBy.rawValue])
+                    [
+                        "email": email.isEmpty ? "" : PersonalDataMask.email(email), "mobile": phone.isEmpty ? "" : PersonalDataMask.phone(phone),
+                        "by": remindersBy.rawValue,
+                    ])
             )
         }
     }

@@ -56,7 +56,8 @@ struct MailMessageTests {
         let text = Self.text(Self.message(attachments: [.init(fileName: "答复告知书.docx", contentType: "application/octet-stream", data: bytes)]))
         #expect(text.contains("Content-Type: multipart/mixed; boundary=\"=_disclosure_delivery71796486400shifangovcn\""))
         #expect(text.contains("filename*=UTF-8''%E7%AD%94%E5%A4%8D%E5%91%8A%E7%9F%A5%E4%B9%A6.docx"))
-        let part = try #require(text.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").last?.components(separatedBy: "\r\n--").first)
+        let part = try #require(
+            text.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").last?.components(separatedBy: "\r\n--").first)
         let lines = part.components(separatedBy: "\r\n")
         #expect(lines.dropLast().allSatisfy { $0.count == 76 })
         #expect(Data(base64Encoded: lines.joined()) == bytes)
