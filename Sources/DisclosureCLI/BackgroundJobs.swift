@@ -4,7 +4,9 @@ import Foundation
 import Logging
 
 /// What `serve` does besides answering requests: the publication job (scheduled documents and
-/// 有效性 changes) every round, `monitor run` every hour and the optional daily backup.
+/// 有效性 changes) every round, `monitor run` every hour and the optional daily backup; and,
+/// beside them, the sender (`sendMessages`), which every instance runs at once, since the queue's
+/// claims keep each message to one of them.
 ///
 /// Each runs on one instance at a time under its own job lock (DESIGN §8; `AdvisoryLock`); the
 /// locks are never ones that the jobs' own writes take, so a job cannot block itself or the
@@ -42,6 +44,23 @@ struct BackgroundJobs: Sendable {
             }
             round += 1
             try? await Task.sleep(for: .seconds(interval))
+        }
+    }
+
+    /// Sends what is due every `DISCLOSURE_SEND_INTERVAL_SECONDS` (default 10), with no job lock:
+    /// several instances share the work (issue 24 §1). A failure to reach the database is logged
+    /// and the next round tries again; a message's own failure is recorded on the message.
+    func sendMessages(every seconds: Int, files: any FileStore) async {
+        let dispatcher = DeliveryDispatcher(
+            database: database, clock: SystemWallClock(), files: files, instance: DeliveryDispatcher.instanceName())
+        while !Task.isCancelled {
+            do {
+                // A full round means more is due: go on at once.
+                while try await dispatcher.runOnce(limit: 20).attempted == 20 {}
+            } catch {
+                logger.error("sending messages failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(seconds))
         }
     }
 }

@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
             guard let interval = Int(env["DISCLOSURE_JOB_INTERVAL_SECONDS"] ?? "60"), (1...3600).contains(interval) else {
                 throw DomainError.invalid("DISCLOSURE_JOB_INTERVAL_SECONDS", "DISCLOSURE_JOB_INTERVAL_SECONDS 应为 1–3600 的整数")
             }
+            guard let sendInterval = Int(env["DISCLOSURE_SEND_INTERVAL_SECONDS"] ?? "10"), (1...3600).contains(sendInterval) else {
+                throw DomainError.invalid("DISCLOSURE_SEND_INTERVAL_SECONDS", "DISCLOSURE_SEND_INTERVAL_SECONDS 应为 1–3600 的整数")
+            }
             var config = AppConfig(host: host, port: port, site: SiteInfo.fromEnvironment(env))
             config.secureCookies = env["DISCLOSURE_SECURE_COOKIES"] == "1"
             if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
@@ -55,10 +58,14 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.logLevel = Logger.Level(rawValue: env["DISCLOSURE_LOG_LEVEL"] ?? "info") ?? .info
                 let app = try await buildApplication(config: config, database: database, logger: logger)
                 say("Disclosure 已启动：http://\(host):\(port)/ （工作台 /staff/login，数据库 \(database.url)）")
-                let jobs = Task.detached {
-                    await BackgroundJobs(database: database, config: config, interval: interval, backups: backups, logger: logger).run()
+                let background = BackgroundJobs(database: database, config: config, interval: interval, backups: backups, logger: logger)
+                let jobs = Task.detached { await background.run() }
+                let files = options.fileStore(for: url)
+                let sending = Task.detached { await background.sendMessages(every: sendInterval, files: files) }
+                defer {
+                    jobs.cancel()
+                    sending.cancel()
                 }
-                defer { jobs.cancel() }
                 try await app.runService()
                 try await database.close()
             } catch {

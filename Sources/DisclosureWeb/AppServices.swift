@@ -41,6 +41,9 @@ public struct AppServices: Sendable {
     let health: DatabaseHealth
     let pageCache: PageCache
     public let files: any FileStore
+    public let deliveries: DeliveryService
+    public let notificationSettings: NotificationSettingsStore
+    public let contactQueries: StaffContactQueries
 
     public init(config: AppConfig, database: Database, clock: any WallClock) async throws {
         let hasher = PasswordHasher(cost: config.bcryptCost)
@@ -78,6 +81,9 @@ public struct AppServices: Sendable {
         self.health = DatabaseHealth(database: database)
         self.portalQueries = PortalQueries(database: database)
         self.pageCache = PageCache(portal: portalQueries)
+        self.deliveries = DeliveryService(database: database, clock: clock)
+        self.notificationSettings = NotificationSettingsStore(database: database, clock: clock)
+        self.contactQueries = StaffContactQueries(database: database)
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
     }
 }

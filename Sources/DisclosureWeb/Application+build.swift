@@ -91,7 +91,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         complaints: services.complaints, messages: services.messages, monitoringQueries: services.monitoringQueries, requests: services.requests,
         timeliness: services.timeliness, unitQueries: services.unitQueries, queueSources: queueSources, renderer: renderer
     ).addRoutes(to: staff)
-    StaffAccountController(accounts: services.accounts, renderer: renderer).addRoutes(to: staff)
+    StaffAccountController(accounts: services.accounts, contacts: services.contactQueries, renderer: renderer).addRoutes(to: staff)
+    StaffNotificationsController(
+        deliveries: services.deliveries, settings: services.notificationSettings, unitQueries: services.unitQueries, renderer: renderer
+    ).addRoutes(to: staff)
     StaffUnitsController(
         accountQueries: services.accountQueries, auditQueries: services.auditQueries, unitQueries: services.unitQueries, units: services.units,
         renderer: renderer

@@ -25,6 +25,12 @@ public struct DeliveryDispatcher: Sendable {
         self.senders = senders
     }
 
+    /// This process's name in claims: host, process id and a random part, so two instances on
+    /// one machine (or a restarted one) never share a name.
+    public static func instanceName() -> String {
+        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    }
+
     /// SMTP when the office set up a mail server, the gateway when it set one up.
     @Sendable public static func realSenders(_ settings: NotificationSettings) throws(DeliveryFailure) -> [DeliveryChannel: any MessageSender] {
         var senders: [DeliveryChannel: any MessageSender] = [:]
@@ -40,6 +46,9 @@ public struct DeliveryDispatcher: Sendable {
         public var postponed = 0
         /// Claims another instance took over before this one finished (should stay 0).
         public var lost = 0
+
+        /// Messages this round took up, whatever became of them.
+        public var attempted: Int { sent + retrying + failed + postponed + lost }
 
         public init(sent: Int = 0, retrying: Int = 0, failed: Int = 0, postponed: Int = 0, lost: Int = 0) {
             self.sent = sent

@@ -126,3 +126,27 @@ public struct DeliveryQueue: Sendable {
         ).map { try $0.delivery() }
     }
 }
+
+extension DeliveryQueue {
+    /// Queues a test message to an e-mail address or a mobile number (the console's and the
+    /// settings page's 「发送测试消息」); returns its id.
+    public static func queueTest(to recipient: String, on database: Database, at now: Date) async throws -> Int {
+        let trimmed = recipient.trimmingCharacters(in: .whitespaces)
+        let channel: DeliveryChannel
+        let address: String
+        if let mobile = IdentityNumbers.normalizedMobile(trimmed) {
+            (channel, address) = (.sms, mobile)
+        } else {
+            (channel, address) = (.email, try MailAddress.validated(trimmed, field: "to"))
+        }
+        let office = try await UnitRepository(database.sql).all().first { $0.parentCode == nil }?.code ?? ""
+        let key = "test:\(UUID().uuidString)"
+        let message = OutgoingDelivery(
+            key: key, purpose: .test, channel: channel, recipient: address, recipientLabel: "测试", unitCode: office, subject: "政务公开平台测试消息",
+            body: "这是一条测试消息：政务公开平台的\(channel.label)发送设置可以使用。")
+        try await DeliveryQueue(database.unaudited).enqueue(message, at: now)
+        guard let id = try await database.sql.select().column("id").from(DeliveryRow.table).where("key", .equal, key).first(decodingColumn: "id", as: Int.self)
+        else { throw DomainError(.conflict, "测试消息保存失败") }
+        return id
+    }
+}

@@ -23,7 +23,7 @@ struct StaffReminders: Sendable {
                 let message = OutgoingDelivery(
                     key: "\(key):\(contact.username):\(channel.rawValue)", purpose: .staffReminder, channel: channel, recipient: address,
                     recipientLabel: "\(contact.displayName)（\(contact.username)）", unitCode: unit, requestID: requestID, subject: subject,
-                    body: "\(contact.displayName)：\n\n\(text)\n\n（本邮件由政务公开平台自动发送，提醒设置可在工作台「我的账户」中修改。）")
+                    body: "\(contact.displayName)：\n\n\(text)\n\n（本邮件由政务公开平台自动发送，提醒设置可在工作台「我的账号」中修改。）")
                 if try await DeliveryQueue(db).enqueue(message, at: now) { queued += 1 }
             }
         }

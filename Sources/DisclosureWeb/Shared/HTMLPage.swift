@@ -89,10 +89,13 @@ enum Notice: String {
     case complaintDrafted = "complaint-draftReply", complaintReturned = "complaint-returnReply", complaintAnswered = "complaint-approveReply"
     case complaintReassigned = "complaint-reassign"
     case letterDelivered = "delivered", appealRecorded = "appeal"
+    case messageResent = "resent", testQueued = "test-queued"
 
     var text: String {
         switch self {
         case .saved: "已保存。"
+        case .messageResent: "已重新排入发送队列，将在几秒内发送。"
+        case .testQueued: "测试消息已排入队列，几秒后刷新本页查看结果。"
         case .created: "已创建。"
         case .passwordChanged: "密码已修改。"
         case .loggedOut: "您已安全退出。"
