@@ -13,7 +13,8 @@ public struct DisclosureCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, TokenCommand.self,
             WorkdaysCommand.self, CalendarCommand.self, AuditCommand.self, ImportCommand.self, ExportCommand.self, PublishCommand.self,
-            MonitorCommand.self, NotifyCommand.self, ReportCommand.self, AssessmentCommand.self, BackupCommand.self, RestoreCommand.self, SearchCommand.self,
+            MonitorCommand.self, NotifyCommand.self, ReportCommand.self, AssessmentCommand.self, BackupCommand.self, RestoreCommand.self,
+            SearchCommand.self,
         ]
     )
 

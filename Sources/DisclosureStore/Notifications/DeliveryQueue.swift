@@ -145,7 +145,9 @@ extension DeliveryQueue {
             key: key, purpose: .test, channel: channel, recipient: address, recipientLabel: "测试", unitCode: office, subject: "政务公开平台测试消息",
             body: "这是一条测试消息：政务公开平台的\(channel.label)发送设置可以使用。")
         try await DeliveryQueue(database.unaudited).enqueue(message, at: now)
-        guard let id = try await database.sql.select().column("id").from(DeliveryRow.table).where("key", .equal, key).first(decodingColumn: "id", as: Int.self)
+        guard
+            let id = try await database.sql.select().column("id").from(DeliveryRow.table).where("key", .equal, key).first(
+                decodingColumn: "id", as: Int.self)
         else { throw DomainError(.conflict, "测试消息保存失败") }
         return id
     }

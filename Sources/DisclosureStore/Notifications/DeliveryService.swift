@@ -80,7 +80,9 @@ public struct DeliveryService: Sendable {
 
     public func find(_ id: Int, visibleTo staff: StaffIdentity) async throws -> Entry? {
         let tree = try await UnitRepository(database.sql).tree()
-        guard let delivery = try await DeliveryQueue(database.sql).find(id), staff.canSee(unit: delivery.message.unitCode, in: tree) else { return nil }
+        guard let delivery = try await DeliveryQueue(database.sql).find(id), staff.canSee(unit: delivery.message.unitCode, in: tree) else {
+            return nil
+        }
         return Entry(
             delivery: delivery, recipient: Self.shown(delivery.message),
             canResend: delivery.status == .failed && Self.mayResend(staff, unit: delivery.message.unitCode, tree: tree))

@@ -42,7 +42,8 @@ struct DeliveriesPage: Sendable {
         var filters = [Filter(label: "全部", href: "/staff/notifications", count: counts.values.reduce(0, +), current: status == nil)]
         for state in [DeliveryStatus.failed, .queued, .sending, .sent] {
             filters.append(
-                Filter(label: state.label, href: "/staff/notifications?status=\(state.rawValue)", count: counts[state] ?? 0, current: status == state))
+                Filter(label: state.label, href: "/staff/notifications?status=\(state.rawValue)", count: counts[state] ?? 0, current: status == state)
+            )
         }
         self.filters = filters
         rows = entries.map { entry in

@@ -90,13 +90,15 @@ struct NotificationSettingsPage: Sendable {
                 throw DomainError.invalid("smtpSecurity", "请选择连接加密方式")
             }
             mail = MailServerSettings(
-                host: form.text("smtpHost"), port: port, security: security, username: form.text("smtpUsername"), password: form["smtpPassword"] ?? "",
+                host: form.text("smtpHost"), port: port, security: security, username: form.text("smtpUsername"),
+                password: form["smtpPassword"] ?? "",
                 fromAddress: form.text("smtpFrom"), fromName: form.text("smtpFromName"), trustRootsFile: form.text("smtpTrustRoots"))
         }
         var sms: SMSGatewaySettings?
         if form["smsEnabled"] == "1" {
             sms = SMSGatewaySettings(
-                url: form.text("smsURL"), headers: form["smsHeaders"] ?? "", bodyTemplate: form["smsBody"] ?? "", successContains: form["smsSuccess"] ?? "")
+                url: form.text("smsURL"), headers: form["smsHeaders"] ?? "", bodyTemplate: form["smsBody"] ?? "",
+                successContains: form["smsSuccess"] ?? "")
         }
         let quiet = QuietHours(
             startMinute: try QuietHours.parseClock(form["quietStart"] ?? "", field: "quietStart"),

@@ -62,7 +62,8 @@ struct StaffNotificationsController {
             return redirect(to: "/staff/notifications/settings?notice=saved")
         } catch let error as DomainError {
             return renderer.render(
-                "Notifications/settings", title: "消息发送设置", page: NotificationSettingsPage(typed: form), context: context, status: error.kind.httpStatus,
+                "Notifications/settings", title: "消息发送设置", page: NotificationSettingsPage(typed: form), context: context,
+                status: error.kind.httpStatus,
                 error: error.message)
         }
     }

@@ -46,7 +46,8 @@ struct StaffAccountController {
         let typed = (email: form["email"] ?? "", mobile: form["mobile"] ?? "", by: form["remindersBy"] ?? "")
         do {
             guard let by = ReminderPreference(rawValue: typed.by) else { throw DomainError.invalid("remindersBy", "请选择接收提醒的方式") }
-            try await self.accounts.setContact(username: staff.username, email: typed.email, mobile: typed.mobile, remindersBy: by, by: .staff(staff.identity))
+            try await self.accounts.setContact(
+                username: staff.username, email: typed.email, mobile: typed.mobile, remindersBy: by, by: .staff(staff.identity))
             return redirect(to: "/staff/account?notice=saved")
         } catch let error as DomainError {
             return try await render(staff, context: context, status: error.kind.httpStatus, error: error.message, typed: typed)

@@ -62,7 +62,7 @@ struct WorkQueuePagesTests {
             for group in ["办件", "公开", "监督", "考核与报告", "设置"] {
                 #expect(reviewer.body.contains(#"<span class="group-name">\#(group)</span>"#))
             }
-            #expect(reviewer.body.contains("期限提醒记录"))
+            #expect(reviewer.body.contains(#"<a href="/staff/notifications">消息发送</a>"#))
             try await browser.post("/staff/logout", form: [:])
             try await browser.login("assessor")
             let assessor = try await browser.get("/staff/queue")
