@@ -80,6 +80,9 @@ public enum DemoCounty {
             let password = fixedPassword ?? randomPassword()
             let new = try NewStaffAccount(username: username, displayName: name, role: role.rawValue, unitCode: unit)
             try await accountsAdmin.create(new, password: password, by: .system)
+            // Reminders by e-mail (issue 24): with a mail server set up, the demo's clerks receive them at once.
+            try await accountsAdmin.setContact(
+                username: username, email: "\(username)@shifan.example.cn", mobile: "", remindersBy: .email, by: .system)
             let unitName = units.first { $0.code == unit }?.name ?? unit
             credentials.append(Credential(role: role, username: username, password: password, unitName: unitName))
         }

@@ -19,6 +19,27 @@ struct RequestCasePage: Sendable {
         let issuedOn: String
         let delivery: String
         let needsDelivery: Bool
+        /// The e-mail to the applicant, when they chose 电子邮件 (issue 24): sent, waiting or failed with the reason.
+        var mail: String?
+        var mailFailed = false
+    }
+
+    /// Puts each letter's e-mail beside it (the newest message per letter).
+    mutating func attachMail(_ deliveries: [Delivery]) {
+        letters = letters.map { letter in
+            var letter = letter
+            guard let delivery = deliveries.first(where: { $0.message.letterID == letter.id }) else { return letter }
+            switch delivery.status {
+            case .sent: letter.mail = "已发送至申请人邮箱（\(delivery.sentAt.map { CivilDateTime(instant: $0).text } ?? "")）"
+            case .queued where delivery.lastError != nil:
+                letter.mail = "邮件未发出，将于 \(CivilDateTime(instant: delivery.nextAttemptAt).text) 重试：\(delivery.lastError ?? "")"
+            case .queued, .sending: letter.mail = "邮件等待发送"
+            case .failed:
+                letter.mail = "邮件发送失败：\(delivery.lastError ?? "")。请在「消息发送」中重新发送，或改用其他方式送达并登记。"
+                letter.mailFailed = true
+            }
+            return letter
+        }
     }
 
     /// A file the reply releases to the applicant.
@@ -76,7 +97,7 @@ struct RequestCasePage: Sendable {
     let replyText: [String]
     let events: [Event]
     let actions: [RequestActionForm]
-    let letters: [Letter]
+    var letters: [Letter]
     let files: [File]
     /// The handling unit's staff may add or remove reply files while the case is open.
     let canChangeFiles: Bool

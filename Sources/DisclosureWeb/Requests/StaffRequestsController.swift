@@ -18,6 +18,7 @@ struct StaffRequestsController {
     let accountQueries: AccountQueries
     let calendar: CalendarService
     let clock: any WallClock
+    let deliveries: DeliveryService
     let files: any FileStore
     let requests: RequestService
     let unitQueries: UnitQueries
@@ -173,6 +174,7 @@ struct StaffRequestsController {
                 released.open, texts: released.texts, scope: "files", values: values, redactHint: "需遮盖的，请对该文件使用「遮盖处理（部分公开）」。")
             page.hasPrivacyQuestions = !released.open.isEmpty
         }
+        page.attachMail(try await self.deliveries.forLetters(page.letters.map(\.id)))
         page.publication = RequestPublicationSection(
             try await self.requests.publicationCheck(found), staff: staff.identity,
             handles: staff.identity.canHandle(unit: found.application.unitCode, in: try await self.unitQueries.tree()))
