@@ -126,7 +126,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AskController(config: services.config, files: services.files, messages: services.messages, unitQueries: services.unitQueries, renderer: renderer)
         .addRoutes(to: pages)
     StaffRequestsController(
-        accountQueries: services.accountQueries, calendar: services.calendar, clock: services.clock, deliveries: services.deliveries, files: services.files,
+        accountQueries: services.accountQueries, calendar: services.calendar, clock: services.clock, deliveries: services.deliveries,
+        files: services.files,
         requests: services.requests, unitQueries: services.unitQueries,
         renderer: renderer
     ).addRoutes(to: staff)

@@ -1,3 +1,5 @@
+import DisclosureCore
+import DisclosureStore
 import DisclosureTestSupport
 import Foundation
 import Testing
@@ -72,5 +74,65 @@ struct ServeCommandTests {
         #expect(published.status == 200, "the scheduled publication did not happen")
         #expect(first.process.isRunning)
         #expect(second.process.isRunning)
+    }
+
+    @Test(
+        "two instances send from one queue through a real SMTP server: every message once, the demo's reminders among them",
+        .enabled(if: TestDatabase.postgresURL != nil && ProcessInfo.processInfo.environment["DISCLOSURE_TEST_SERVE"] == "1"))
+    func twoInstancesSend() async throws {
+        let (schema, base, drop) = try await TestDatabase.createSchema()
+        let url = base + (base.contains("?") ? "&" : "?") + "search_path=" + schema
+        defer { Task { try? await drop() } }
+        #expect(try CLIRunner.run(["demo", "--database", url], environment: ["DISCLOSURE_DEMO_PASSWORD": "Demo2026county"]).status == 0)
+        let smtp = try LoopbackSMTPServer()
+        let database = try await Database.open(.postgres(url: base, searchPath: schema))
+        do {
+            let mail = MailServerSettings(
+                host: "localhost", port: smtp.plainPort, security: .startTLS, username: LoopbackSMTPServer.username,
+                password: LoopbackSMTPServer.password,
+                fromAddress: "zwgk@shifan.gov.cn", fromName: "示范县政务公开办", trustRootsFile: smtp.certificateFile)
+            try await NotificationSettingsStore(database: database, clock: SystemWallClock()).save(
+                NotificationSettings(mail: mail, sms: nil, quietHours: .standard, retries: .standard, siteURL: ""),
+                by: StaffIdentity(userID: 1, username: "office", role: .office, unitCode: "ZFB"))
+            let queue = DeliveryQueue(database.unaudited)
+            for index in 0..<30 {
+                let message = OutgoingDelivery(
+                    key: "bulk:\(index)", purpose: .test, channel: .email, recipient: "bulk\(index)@example.cn", recipientLabel: "测试",
+                    unitCode: "ZFB",
+                    subject: "批量测试 \(index)", body: "第 \(index) 条。")
+                try await queue.enqueue(message, at: Date())
+            }
+            let port = 18_900 + Int.random(in: 0..<300)
+            let environment = ["DISCLOSURE_SEND_INTERVAL_SECONDS": "1", "DISCLOSURE_JOB_INTERVAL_SECONDS": "1", "DISCLOSURE_LOG_LEVEL": "warning"]
+            let first = try ServerProcess(database: url, port: port, environment: environment)
+            let second = try ServerProcess(database: url, port: port + 1, environment: environment)
+            defer {
+                first.stop()
+                second.stop()
+            }
+            try await first.waitUntilReady()
+            try await second.waitUntilReady()
+            var waiting = Int.max
+            let until = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < until {
+                let counts = try await queue.counts(units: try await UnitRepository(database.sql).all().map(\.code))
+                waiting = (counts[.queued] ?? 0) + (counts[.sending] ?? 0)
+                if waiting == 0, (counts[.sent] ?? 0) >= 30 { break }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            #expect(waiting == 0)
+            let sent = try await queue.recent(units: try await UnitRepository(database.sql).all().map(\.code), status: .sent, limit: 1000)
+            let received = try smtp.received().map(\.envelopeTo)
+            #expect(received.filter { $0.hasPrefix("bulk") }.count == 30)
+            #expect(Set(received.filter { $0.hasPrefix("bulk") }).count == 30)
+            // Every sent row arrived once: nothing twice, nothing lost, reminders included.
+            #expect(received.count == sent.count)
+            #expect(received.contains { $0.hasSuffix("@shifan.example.cn") })
+            #expect(first.process.isRunning && second.process.isRunning)
+            try await database.close()
+        } catch {
+            try? await database.close()
+            throw error
+        }
     }
 }
