@@ -42,6 +42,7 @@ public struct AppServices: Sendable {
     let pageCache: PageCache
     public let files: any FileStore
     public let deliveries: DeliveryService
+    public let publishedMatches: PublishedMatchFinder
     public let notificationSettings: NotificationSettingsStore
     public let contactQueries: StaffContactQueries
 
@@ -81,6 +82,7 @@ public struct AppServices: Sendable {
         self.health = DatabaseHealth(database: database)
         self.portalQueries = PortalQueries(database: database)
         self.pageCache = PageCache(portal: portalQueries)
+        self.publishedMatches = PublishedMatchFinder(search: portalSearch, hits: hitDocuments, publishing: publishingQueries)
         self.deliveries = DeliveryService(database: database, clock: clock)
         self.notificationSettings = NotificationSettingsStore(database: database, clock: clock)
         self.contactQueries = StaffContactQueries(database: database)

@@ -116,7 +116,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ).addRoutes(to: staff)
     StaffCatalogController(catalog: services.catalog, unitQueries: services.unitQueries, renderer: renderer).addRoutes(to: staff)
     ApplyController(
-        calendar: services.calendar, complaints: services.complaints, files: services.files, requests: services.requests,
+        calendar: services.calendar, complaints: services.complaints, files: services.files, publishedMatches: services.publishedMatches,
+        requests: services.requests,
         unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: pages)
     ComplainController(

@@ -10,13 +10,15 @@ import Hummingbird
 ///
 /// | method | path | who |
 /// |---|---|---|
-/// | GET, POST | `/apply` | public |
+/// | GET, POST | `/apply` | public — a first post with matches shows 「先查一查」 before filing |
+/// | GET | `/apply/found` | public — the applicant found the information; nothing was filed |
 /// | GET, POST | `/track` | public (requests `YSQ…` and complaints `TS…`) |
 /// | POST | `/track/letter`, `/track/file`, `/track/correction` | public, with the 受理编号 and 查询码 |
 struct ApplyController {
     let calendar: CalendarService
     let complaints: ComplaintService
     let files: any FileStore
+    let publishedMatches: PublishedMatchFinder
     let requests: RequestService
     let unitQueries: UnitQueries
     let renderer: PageRenderer
@@ -46,6 +48,7 @@ struct ApplyController {
         router.get("/apply", use: applyForm)
         router.post("/apply", use: apply)
         router.get("/apply/receipt", use: receipt)
+        router.get("/apply/found", use: found)
         router.get("/track", use: trackForm)
         router.post("/track", use: track)
         router.post("/track/letter", use: trackLetter)
@@ -89,6 +92,11 @@ struct ApplyController {
             try Honeypot.check(form.values)
             let (application, problems) = ApplicationForm.read(form, channel: .online)
             guard problems.isEmpty else { return try await renderApply(values: form.values, context: context, problems: problems) }
+            // 「先查一查」 (issue 24 §3): before filing, what is already published; the citizen
+            // either has it or applies anyway (the form comes back with `checked`).
+            if form["checked"] != "1", let check = try await checkPage(application, form: form) {
+                return renderer.render("Requests/apply-check", title: "先查一查：这些信息可能已经公开", page: check, context: context)
+            }
             let token = form.text("formToken")
             guard Self.isFormToken(token) else {
                 // A form from before this page carried tokens, or a hand-made post: file it once,
@@ -103,6 +111,25 @@ struct ApplyController {
         } catch let error as DomainError {
             return try await renderApply(values: form.values, context: context, problems: [error])
         }
+    }
+
+    /// The documents already published that match, with the form to apply anyway; nil when
+    /// nothing matches or the search cannot answer now (the application is then filed at once).
+    func checkPage(_ application: RequestApplication, form: FormData) async throws -> ApplyCheckPage? {
+        let matches: [PublishedMatchFinder.Match]
+        do {
+            matches = try await self.publishedMatches.matches(
+                title: application.infoTitle, docNumber: application.infoDocNumber, description: application.infoDescription)
+        } catch is SearchNotReady {
+            return nil
+        }
+        guard !matches.isEmpty else { return nil }
+        let names = try await self.unitQueries.names()
+        return ApplyCheckPage(matches: matches, unitNames: names, values: form.values)
+    }
+
+    @Sendable func found(_ request: Request, context: AppRequestContext) async throws -> Response {
+        renderer.render("Requests/apply-found", title: "已找到所需信息", page: ApplyFoundPage(), context: context)
     }
 
     /// The receipt after the redirect: only in the browser that posted the form (its CSRF cookie
