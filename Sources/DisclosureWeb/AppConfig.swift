@@ -71,6 +71,14 @@ public struct SiteInfo: Sendable {
     /// 公安机关备案号, e.g. 「示公网安备00000000000001号」.
     public var policeNumber: String
 
+    /// The site's address without a trailing slash, for links in letters («https://gk.example.gov.cn»).
+    public var linkBase: String {
+        var base = website.trimmingCharacters(in: .whitespaces)
+        while base.hasSuffix("/") { base.removeLast() }
+        if !base.isEmpty, !base.hasPrefix("http") { base = "https://" + base }
+        return base
+    }
+
     public init(
         siteName: String, officeName: String, address: String, hours: String, phone: String, fax: String, email: String, website: String,
         siteCode: String = "", icpNumber: String = "", policeNumber: String = ""

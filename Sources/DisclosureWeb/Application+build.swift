@@ -128,9 +128,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         .addRoutes(to: pages)
     StaffRequestsController(
         accountQueries: services.accountQueries, calendar: services.calendar, clock: services.clock, deliveries: services.deliveries,
-        files: services.files,
-        requests: services.requests, unitQueries: services.unitQueries,
-        renderer: renderer
+        files: services.files, publishedMatches: services.publishedMatches, requests: services.requests, siteBase: services.config.site.linkBase,
+        unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)
     StaffLettersController(
         requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries, renderer: renderer

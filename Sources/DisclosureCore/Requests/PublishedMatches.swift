@@ -25,7 +25,8 @@ public enum PublishedMatches {
         while index < characters.count {
             let character = characters[index]
             // A year: four digits and 年, on its own.
-            if character.isASCII && character.isNumber, index + 4 < characters.count, characters[index..<index + 4].allSatisfy({ $0.isASCII && $0.isNumber }),
+            if character.isASCII && character.isNumber, index + 4 < characters.count,
+                characters[index..<index + 4].allSatisfy({ $0.isASCII && $0.isNumber }),
                 characters[index + 4] == "年"
             {
                 flush()

@@ -113,6 +113,7 @@ struct RequestCasePage: Sendable {
     let privacyScope = "files"
     /// 依申请转主动 (条例 第四十四条), set by the controller.
     var publication: RequestPublicationSection?
+    var published: RequestPublishedSection?
     // Stored, not computed: templates read values by reflection.
     let hasSteps: Bool
     let hasActions: Bool

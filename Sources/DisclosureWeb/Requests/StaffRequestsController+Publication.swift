@@ -17,6 +17,22 @@ extension StaffRequestsController {
         }
     }
 
+    /// 「以所选文件答复」 (issue 24 §3): the reply names the chosen published documents and goes to
+    /// the reviewer.
+    @Sendable func answerPublished(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
+        let form = try await FormData.read(request)
+        let chosen = form.values.keys.filter { $0.hasPrefix("document.") }.prefix(20).compactMap { Int($0.dropFirst("document.".count)) }
+        do {
+            try await self.requests.answerWithPublished(id, documents: chosen, linkBase: self.siteBase, by: staff.identity)
+            return redirect(to: "/staff/requests/\(id)?done=submitReply")
+        } catch let error as DomainError {
+            return try await renderCase(id, staff: staff, context: context, error: error)
+        }
+    }
+
     /// 转为主动公开 (条例 第四十四条): a draft document with the released files, then its page.
     @Sendable func publish(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = context.staff

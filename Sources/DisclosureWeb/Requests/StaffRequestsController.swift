@@ -20,7 +20,10 @@ struct StaffRequestsController {
     let clock: any WallClock
     let deliveries: DeliveryService
     let files: any FileStore
+    let publishedMatches: PublishedMatchFinder
     let requests: RequestService
+    /// The portal's address, for the links a reply gives (`DISCLOSURE_SITE_URL`).
+    let siteBase: String
     let unitQueries: UnitQueries
     let renderer: PageRenderer
 
@@ -64,6 +67,7 @@ struct StaffRequestsController {
         router.post("/staff/requests/{id}/link", use: link)
         router.post("/staff/requests/{id}/privacy", use: confirmPrivacy)
         router.post("/staff/requests/{id}/publish", use: publish)
+        router.post("/staff/requests/{id}/answer-published", use: answerPublished)
     }
 
     @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
@@ -175,6 +179,16 @@ struct StaffRequestsController {
             page.hasPrivacyQuestions = !released.open.isEmpty
         }
         page.attachMail(try await self.deliveries.forLetters(page.letters.map(\.id)))
+        if found.state.isOpen {
+            let handles = RequestService.handles(found, staff.identity)
+            let matches =
+                (try? await self.publishedMatches.matches(
+                    title: found.application.infoTitle, docNumber: found.application.infoDocNumber, description: found.application.infoDescription))
+                ?? []
+            page.published = RequestPublishedSection(
+                matches, unitNames: try await self.unitQueries.names(),
+                canAnswer: handles && RequestAction.draftReply.from.contains(found.state))
+        }
         page.publication = RequestPublicationSection(
             try await self.requests.publicationCheck(found), staff: staff.identity,
             handles: staff.identity.canHandle(unit: found.application.unitCode, in: try await self.unitQueries.tree()))

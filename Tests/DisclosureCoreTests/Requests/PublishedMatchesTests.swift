@@ -42,8 +42,13 @@ struct PublishedMatchesTests {
     @Test("the reply names each document with its 文号, date and address")
     func replyText() {
         let text = PublishedMatches.replyText([
-            (title: "示范县2026年县级部门预算公开说明", docNumber: "示财发〔2026〕1号", publishedOn: CivilDate(iso: "2026-02-10"), link: "https://gk.example.cn/documents/1")
+            (
+                title: "示范县2026年县级部门预算公开说明", docNumber: "示财发〔2026〕1号", publishedOn: CivilDate(iso: "2026-02-10"),
+                link: "https://gk.example.cn/documents/1"
+            )
         ])
-        #expect(text.hasPrefix("您申请获取的政府信息，本机关已经主动公开，您可以通过以下途径获取：\n1. 《示范县2026年县级部门预算公开说明》（示财发〔2026〕1号），2026年2月10日发布，网址：https://gk.example.cn/documents/1"))
+        #expect(
+            text.hasPrefix(
+                "您申请获取的政府信息，本机关已经主动公开，您可以通过以下途径获取：\n1. 《示范县2026年县级部门预算公开说明》（示财发〔2026〕1号），2026年2月10日发布，网址：https://gk.example.cn/documents/1"))
     }
 }

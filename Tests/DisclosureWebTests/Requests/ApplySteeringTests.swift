@@ -44,4 +44,40 @@ struct ApplySteeringTests {
             #expect(try await browser.post("/apply", form: other).status == .seeOther)
         }
     }
+
+    @Test("the clerk sees the same documents on the case page and answers with the budget's address in one step; the reviewer gets the reply")
+    func clerkAnswersWithPublished() async throws {
+        let clock = FixedClock()
+        try await TestDatabase.sqlite.with { (database: Database) async throws in
+            _ = try await DemoCounty.load(into: database, clock: clock, hasher: PasswordHasher(cost: 4), fixedPassword: WebHarness.password)
+            var application = try ApplicationFormFixture.application()
+            application.infoTitle = "2026年县级部门预算公开表"
+            let service = RequestService(database: database, clock: clock)
+            let filed = try await service.intake(
+                application, receivedOn: CivilDate(instant: clock.now()), by: .init(userID: 2, username: "editor", role: .editor, unitCode: "CZJ"))
+            var config = AppConfig.testing
+            config.site.website = "https://gk.shifan.gov.cn/"
+            let app = try await buildApplication(config: config, database: database, clock: clock)
+            try await app.test(.router) { client in
+                let browser = Browser(client: client)
+                try await browser.login("editor")
+                var page = try await browser.get("/staff/requests/\(filed.id)")
+                #expect(page.body.contains("已主动公开的相近文件"))
+                let budget = try #require(page.body.range(of: #"name="document.(\d+)" value="1" checked"#, options: .regularExpression))
+                let field = String(page.body[budget].split(separator: "\"")[1])
+                #expect(try await browser.post("/staff/requests/\(filed.id)/answer-published", form: [:]).status == .badRequest)
+                page = try await browser.post("/staff/requests/\(filed.id)/answer-published", form: [field: "1"])
+                #expect(page.status == .seeOther)
+                let request = try await service.request(filed.id, visibleTo: .init(userID: 2, username: "editor", role: .editor, unitCode: "CZJ"))
+                #expect(request.state == .pendingReview)
+                #expect(request.outcome == .disclosed)
+                let id = field.dropFirst("document.".count)
+                #expect(request.replyText.contains("《示范县2026年县级部门预算公开说明》"))
+                #expect(request.replyText.contains("网址：https://gk.shifan.gov.cn/documents/\(id)"))
+                // Answered: the one-step form is gone, the list stays for reading.
+                page = try await browser.get("/staff/requests/\(filed.id)")
+                #expect(!page.body.contains("以所选文件答复并提交审核"))
+            }
+        }
+    }
 }
