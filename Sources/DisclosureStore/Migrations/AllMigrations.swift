@@ -41,6 +41,8 @@ public enum AllMigrations {
         CreateRequestFileTexts(),
         // 0020 – staff contacts and the e-mail/SMS delivery queue (issue 24)
         CreateDeliveryQueue(),
+        // 0021 – the applicant's hash on requests, repeat-application flags and decisions (issue 24)
+        CreateRepeatReviews(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

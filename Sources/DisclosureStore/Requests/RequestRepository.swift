@@ -19,12 +19,19 @@ public struct RequestRepository: Sendable {
             idType: application.idType, idNumber: application.idNumber, phone: application.phone, email: application.email,
             address: application.address, infoTitle: application.infoTitle, infoDocNumber: application.infoDocNumber,
             infoDescription: application.infoDescription, requestedForm: application.requestedForm, delivery: application.delivery,
-            outcome: nil, replyText: "", draftedBy: nil, answeredOn: nil, createdBy: actor, createdAt: stamp, updatedAt: stamp)
+            outcome: nil, replyText: "", draftedBy: nil, answeredOn: nil, createdBy: actor, createdAt: stamp, updatedAt: stamp,
+            applicantKey: Self.applicantKey(application.idType, application.idNumber))
         guard
             let id = try await db.insert(into: RequestRow.table).model(row, with: RequestRow.insertEncoder).returning("id")
                 .first(decodingColumn: "id", as: Int.self)
         else { throw DomainError(.conflict, "申请保存失败") }
         return id
+    }
+
+    /// The applicant's 证件 as compared for repeat applications (issue 24 §4): a SHA-256 of the
+    /// normalised type and number, so the comparison never needs the number itself.
+    static func applicantKey(_ type: IdentityDocumentType, _ number: String) -> String {
+        AuditLog.sha256Hex(RepeatApplications.keyMaterial(idType: type, idNumber: number))
     }
 
     public func find(_ id: Int) async throws -> InformationRequest? {
@@ -135,6 +142,8 @@ struct RequestRow: StoredRow {
     var createdBy: String
     var createdAt: String
     var updatedAt: String
+    /// Migration 0021; empty only for a row written by a version before it and not yet keyed.
+    var applicantKey: String? = nil
 
     /// What changes as a request is handled: its unit (on reassignment), receipt, state and answer.
     struct Handling: Encodable {

@@ -91,15 +91,14 @@ public struct RequestService: Sendable {
             }
             let receipt = Receipt(id: id, reference: reference, queryCode: code, unitCode: application.unitCode)
             if let form { try await FormSubmissions.record(form, receipt: receipt, at: now, on: db) }
-            return (
-                receipt,
-                AuditEvent(
-                    "request.create", target: "request:\(id)",
-                    [
-                        "unit": application.unitCode, "reference": reference, "channel": application.channel.rawValue,
-                        "kind": application.applicantKind.rawValue,
-                    ])
-            )
+            // Issue 24 §4: the same applicant's similar earlier requests, flagged for the clerk.
+            let repeats = try await Self.flagRepeats(id, application: application, on: receivedOn ?? CivilDate(instant: now), db: db, at: now)
+            var summary = [
+                "unit": application.unitCode, "reference": reference, "channel": application.channel.rawValue,
+                "kind": application.applicantKind.rawValue,
+            ]
+            if !repeats.isEmpty { summary["repeatOf"] = repeats.joined(separator: ",") }
+            return (receipt, AuditEvent("request.create", target: "request:\(id)", summary))
         }
     }
 

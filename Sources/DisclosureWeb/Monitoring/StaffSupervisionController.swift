@@ -76,6 +76,8 @@ struct StaffSupervisionController {
         let policy: SupervisionPolicy
         /// 依申请转主动 (条例 第四十四条): how many similar requests within how many months.
         let similar: SimilarRequests.Policy
+        /// Repeat applications (issue 24 §4): the months an applicant's requests are compared over.
+        let repeatMonths: Int
     }
 
     func addRoutes(to router: RouterGroup<StaffRequestContext>) {
@@ -131,18 +133,20 @@ struct StaffSupervisionController {
     @Sendable func settings(_ request: Request, context: StaffRequestContext) async throws -> Response {
         _ = try context.requireOffice()
         return try await renderSettings(
-            try await self.complaints.settings.policy(), similar: try await self.requests.similarPolicy(), context: context,
-            notice: Notice.from(request))
+            try await self.complaints.settings.policy(), similar: try await self.requests.similarPolicy(),
+            repeatMonths: try await self.requests.repeatMonths(), context: context, notice: Notice.from(request))
     }
 
     func renderSettings(
-        _ policy: SupervisionPolicy, similar: SimilarRequests.Policy, context: StaffRequestContext, notice: String? = nil, error: DomainError? = nil
+        _ policy: SupervisionPolicy, similar: SimilarRequests.Policy, repeatMonths: Int, context: StaffRequestContext, notice: String? = nil,
+        error: DomainError? = nil
     ) async throws -> Response {
         let kinds = ComplaintKind.allCases.enumerated().map { index, kind in
             SettingsPage.Kind(field: "kind\(index)", label: kind.rawValue, days: policy.days(for: kind))
         }
         return renderer.render(
-            "Monitoring/settings", title: "办理时限与依申请转主动", page: SettingsPage(kinds: kinds, policy: policy, similar: similar), context: context,
+            "Monitoring/settings", title: "办理时限与依申请转主动",
+            page: SettingsPage(kinds: kinds, policy: policy, similar: similar, repeatMonths: repeatMonths), context: context,
             status: error?.kind.httpStatus ?? .ok, notice: notice, error: error?.message)
     }
 
@@ -151,6 +155,7 @@ struct StaffSupervisionController {
         let form = try await FormData.read(request)
         var policy = try await self.complaints.settings.policy()
         var similar = try await self.requests.similarPolicy()
+        var repeatMonths = try await self.requests.repeatMonths()
         do {
             func number(_ field: String, _ label: String) throws -> Int {
                 guard let value = Int(form.text(field)) else { throw DomainError.invalid(field, "\(label)须为整数") }
@@ -165,14 +170,17 @@ struct StaffSupervisionController {
             policy.replyLimit = try number("replyLimit", "答复字数上限")
             similar.count = try number("similarCount", "相似申请件数")
             similar.months = try number("similarMonths", "统计期间")
-            // Both checked before either is saved, so a bad number changes nothing.
+            repeatMonths = try number("repeatMonths", "重复申请比对期间")
+            // All checked before any is saved, so a bad number changes nothing.
             _ = try policy.validated()
             _ = try similar.validated()
+            _ = try RepeatApplications.validatedMonths(repeatMonths)
             try await self.complaints.settings.save(policy, by: staff.identity)
             try await self.requests.saveSimilarPolicy(similar, by: staff.identity)
+            try await self.requests.saveRepeatMonths(repeatMonths, by: staff.identity)
             return redirect(to: "/staff/supervision/settings?notice=saved")
         } catch let error as DomainError {
-            return try await renderSettings(policy, similar: similar, context: context, error: error)
+            return try await renderSettings(policy, similar: similar, repeatMonths: repeatMonths, context: context, error: error)
         }
     }
 }

@@ -114,6 +114,7 @@ struct RequestCasePage: Sendable {
     /// 依申请转主动 (条例 第四十四条), set by the controller.
     var publication: RequestPublicationSection?
     var published: RequestPublishedSection?
+    var repeats: RequestRepeatSection?
     // Stored, not computed: templates read values by reflection.
     let hasSteps: Bool
     let hasActions: Bool

@@ -33,6 +33,23 @@ extension StaffRequestsController {
         }
     }
 
+    /// The clerk's decision on a flagged repeat application (issue 24 §4).
+    @Sendable func decideRepeat(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
+        guard let id = Int(try context.pathParameter("id")) else { throw DomainError(.notFound, field: "id", "申请不存在") }
+        _ = try await self.requests.request(id, visibleTo: staff.identity)
+        let form = try await FormData.read(request)
+        do {
+            guard let decision = RepeatApplications.Decision(rawValue: form.text("repeatDecision")) else {
+                throw DomainError.invalid("repeatDecision", "请选择认定结果")
+            }
+            try await self.requests.decideRepeat(id, decision, note: form.text("repeatNote"), by: staff.identity)
+            return redirect(to: "/staff/requests/\(id)?notice=saved#repeats")
+        } catch let error as DomainError {
+            return try await renderCase(id, staff: staff, context: context, error: error, values: form.values)
+        }
+    }
+
     /// 转为主动公开 (条例 第四十四条): a draft document with the released files, then its page.
     @Sendable func publish(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = context.staff

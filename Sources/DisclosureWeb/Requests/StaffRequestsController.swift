@@ -68,6 +68,7 @@ struct StaffRequestsController {
         router.post("/staff/requests/{id}/privacy", use: confirmPrivacy)
         router.post("/staff/requests/{id}/publish", use: publish)
         router.post("/staff/requests/{id}/answer-published", use: answerPublished)
+        router.post("/staff/requests/{id}/repeat", use: decideRepeat)
     }
 
     @Sendable func list(_ request: Request, context: StaffRequestContext) async throws -> Response {
@@ -179,6 +180,8 @@ struct StaffRequestsController {
             page.hasPrivacyQuestions = !released.open.isEmpty
         }
         page.attachMail(try await self.deliveries.forLetters(page.letters.map(\.id)))
+        page.repeats = RequestRepeatSection(
+            try await self.requests.repeatCheck(found), canDecide: RequestService.handles(found, staff.identity), values: values)
         if found.state.isOpen {
             let handles = RequestService.handles(found, staff.identity)
             let matches =

@@ -186,7 +186,7 @@ struct SupervisionPagesTests {
             #expect(settings.body.contains("依申请转主动（条例第四十四条）"))
             var form = [
                 "complaintWarningDays": "5", "messageDays": "5", "messageWarningDays": "2", "replyLimit": "2000", "similarCount": "3",
-                "similarMonths": "12",
+                "similarMonths": "12", "repeatMonths": "12",
             ]
             for index in 0..<ComplaintKind.allCases.count { form["kind\(index)"] = "10" }
             form["kind1"] = "0"
@@ -203,7 +203,15 @@ struct SupervisionPagesTests {
                 try await browser.get("/staff/supervision/settings").body.contains(
                     #"name="kind1" type="number" min="1" max="60" required value="10""#))
             form["similarCount"] = "4"
+            form["repeatMonths"] = "37"
+            let badPeriod = try await browser.post("/staff/supervision/settings", form: form)
+            #expect(badPeriod.status == .badRequest)
+            #expect(badPeriod.body.contains("重复申请的比对期间须在 1 至 36 个月之间"))
+            form["repeatMonths"] = "6"
             #expect(try await browser.post("/staff/supervision/settings", form: form).status == .seeOther)
+            #expect(
+                try await browser.get("/staff/supervision/settings").body.contains(
+                    #"name="repeatMonths" type="number" min="1" max="36" required value="6""#))
             #expect(
                 try await browser.get("/staff/supervision/settings").body.contains(
                     #"name="similarCount" type="number" min="2" max="20" required value="4""#))

@@ -50,8 +50,11 @@ struct ApplySteeringTests {
         let clock = FixedClock()
         try await TestDatabase.sqlite.with { (database: Database) async throws in
             _ = try await DemoCounty.load(into: database, clock: clock, hasher: PasswordHasher(cost: 4), fixedPassword: WebHarness.password)
-            var application = try ApplicationFormFixture.application()
-            application.infoTitle = "2026年县级部门预算公开表"
+            var typed = try ApplicationFormFixture.application()
+            typed.infoTitle = "2026年县级部门预算公开表"
+            // Not one of the demo's applicants, so the counts are this test's own.
+            typed.idNumber = "110105198001010016"
+            let application = typed
             let service = RequestService(database: database, clock: clock)
             let filed = try await service.intake(
                 application, receivedOn: CivilDate(instant: clock.now()), by: .init(userID: 2, username: "editor", role: .editor, unitCode: "CZJ"))
@@ -77,6 +80,25 @@ struct ApplySteeringTests {
                 // Answered: the one-step form is gone, the list stays for reading.
                 page = try await browser.get("/staff/requests/\(filed.id)")
                 #expect(!page.body.contains("以所选文件答复并提交审核"))
+                #expect(!page.body.contains("重复申请提示"))
+
+                // The same person asks again (issue 24 §4): flagged with the first linked; the clerk records a decision.
+                let again = try await service.intake(
+                    application, receivedOn: CivilDate(instant: clock.now()), by: .init(userID: 2, username: "editor", role: .editor, unitCode: "CZJ")
+                )
+                page = try await browser.get("/staff/requests/\(again.id)")
+                #expect(page.body.contains("重复申请提示"))
+                #expect(page.body.contains(#"<a href="/staff/requests/\#(filed.id)">\#(filed.reference)</a>"#))
+                #expect(page.body.contains("该申请人近 12 个月向本机关提出申请 2 件（含本件），本月 2 件。"))
+                var refused = try await browser.post("/staff/requests/\(again.id)/repeat", form: ["repeatDecision": "repeated", "repeatNote": ""])
+                #expect(refused.status == .badRequest)
+                #expect(refused.body.contains("请写明理由"))
+                refused = try await browser.post("/staff/requests/\(again.id)/repeat", form: ["repeatDecision": "maybe"])
+                #expect(refused.body.contains("请选择认定结果"))
+                let saved = try await browser.post(
+                    "/staff/requests/\(again.id)/repeat", form: ["repeatDecision": "repeated", "repeatNote": "与前一申请所需信息相同"])
+                #expect(saved.status == .seeOther)
+                #expect(try await browser.get("/staff/requests/\(again.id)").body.contains("已认定：属于重复申请"))
             }
         }
     }
