@@ -30,7 +30,11 @@ struct BackgroundJobs: Sendable {
                     try await service.refreshValidity()
                 }
                 if round % max(1, 3600 / interval) == 0 {
-                    try await database.exclusiveJob(.monitorJob) { _ = try await monitor.run() }
+                    try await database.exclusiveJob(.monitorJob) {
+                        _ = try await monitor.run()
+                        // 政策找人: the day's digests, once a day from 08:00 (issue 24 §2).
+                        _ = try await SubscriptionDigest(database: database, clock: SystemWallClock(), fallbackLinkBase: config.site.linkBase).run()
+                    }
                 }
                 if let backups, round % max(1, 86_400 / interval) == 0 {
                     let (database, logger) = (database, logger)

@@ -42,6 +42,7 @@ public struct AppServices: Sendable {
     let pageCache: PageCache
     public let files: any FileStore
     public let deliveries: DeliveryService
+    public let subscriptions: SubscriptionService
     public let publishedMatches: PublishedMatchFinder
     public let notificationSettings: NotificationSettingsStore
     public let contactQueries: StaffContactQueries
@@ -84,6 +85,7 @@ public struct AppServices: Sendable {
         self.pageCache = PageCache(portal: portalQueries)
         self.publishedMatches = PublishedMatchFinder(search: portalSearch, hits: hitDocuments, publishing: publishingQueries)
         self.deliveries = DeliveryService(database: database, clock: clock)
+        self.subscriptions = SubscriptionService(database: database, clock: clock)
         self.notificationSettings = NotificationSettingsStore(database: database, clock: clock)
         self.contactQueries = StaffContactQueries(database: database)
         self.files = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)

@@ -92,6 +92,9 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         timeliness: services.timeliness, unitQueries: services.unitQueries, queueSources: queueSources, renderer: renderer
     ).addRoutes(to: staff)
     StaffAccountController(accounts: services.accounts, contacts: services.contactQueries, renderer: renderer).addRoutes(to: staff)
+    SubscriptionsController(
+        subscriptions: services.subscriptions, unitQueries: services.unitQueries, linkBase: services.config.site.linkBase, renderer: renderer
+    ).addRoutes(pages: pages, publicPages: publicPages)
     StaffNotificationsController(
         deliveries: services.deliveries, settings: services.notificationSettings, unitQueries: services.unitQueries, renderer: renderer
     ).addRoutes(to: staff)

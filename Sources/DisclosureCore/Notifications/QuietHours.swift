@@ -23,7 +23,7 @@ public struct QuietHours: Equatable, Sendable, Codable {
     private static let beijingOffset = 8 * 3600
 
     /// Minutes after midnight in Beijing at `instant`.
-    static func minuteOfDay(_ instant: Date) -> Int {
+    public static func minuteOfDay(_ instant: Date) -> Int {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + beijingOffset
         return ((seconds % 86_400 + 86_400) % 86_400) / 60
     }

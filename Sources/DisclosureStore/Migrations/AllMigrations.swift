@@ -43,6 +43,8 @@ public enum AllMigrations {
         CreateDeliveryQueue(),
         // 0021 – the applicant's hash on requests, repeat-application flags and decisions (issue 24)
         CreateRepeatReviews(),
+        // 0022 – e-mail subscriptions (政策找人) and message headers (issue 24)
+        CreateSubscriptions(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

@@ -24,10 +24,13 @@ public struct OutgoingDelivery: Equatable, Sendable {
     public var subject: String
     public var body: String
     public var attachments: [DeliveryAttachment]
+    /// Extra e-mail headers, e.g. List-Unsubscribe on a digest (RFC 8058).
+    public var headers: [String: String]
 
     public init(
         key: String, purpose: DeliveryPurpose, channel: DeliveryChannel, recipient: String, recipientLabel: String, unitCode: String,
-        requestID: Int? = nil, letterID: Int? = nil, subject: String, body: String, attachments: [DeliveryAttachment] = []
+        requestID: Int? = nil, letterID: Int? = nil, subject: String, body: String, attachments: [DeliveryAttachment] = [],
+        headers: [String: String] = [:]
     ) {
         self.key = key
         self.purpose = purpose
@@ -40,6 +43,7 @@ public struct OutgoingDelivery: Equatable, Sendable {
         self.subject = subject
         self.body = body
         self.attachments = attachments
+        self.headers = headers
     }
 }
 
@@ -82,6 +86,8 @@ struct DeliveryRow: StoredRow {
     var answer: String?
     var sentAt: String?
     var createdAt: String
+    /// Migration 0022: JSON of the extra headers, empty for none.
+    var headers: String?
 
     init(_ message: OutgoingDelivery, next: Date, at now: Date) throws {
         key = message.key
@@ -95,6 +101,7 @@ struct DeliveryRow: StoredRow {
         subject = message.subject
         body = message.body
         attachments = String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self)
+        headers = message.headers.isEmpty ? "" : String(decoding: try JSONEncoder().encode(message.headers), as: UTF8.self)
         status = .queued
         attempts = 0
         nextAttemptAt = Timestamp.text(next)
@@ -111,7 +118,8 @@ struct DeliveryRow: StoredRow {
         }
         let message = OutgoingDelivery(
             key: key, purpose: purpose, channel: channel, recipient: recipient, recipientLabel: recipientLabel, unitCode: unitCode,
-            requestID: requestId, letterID: letterId, subject: subject, body: body, attachments: listed)
+            requestID: requestId, letterID: letterId, subject: subject, body: body, attachments: listed,
+            headers: (headers?.isEmpty ?? true) ? [:] : (try? JSONDecoder().decode([String: String].self, from: Data((headers ?? "").utf8))) ?? [:])
         return Delivery(
             id: id, message: message, status: status, attempts: attempts, nextAttemptAt: try instant(nextAttemptAt, "next_attempt_at"),
             lastError: lastError, answer: answer, sentAt: try sentAt.map { try instant($0, "sent_at") },

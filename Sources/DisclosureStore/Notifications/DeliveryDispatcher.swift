@@ -131,7 +131,8 @@ public struct DeliveryDispatcher: Sendable {
                 MailMessage(
                     fromAddress: mail.fromAddress, fromName: Self.senderName(purpose: message.purpose, unitName: unitName, county: mail.fromName),
                     to: message.recipient, subject: message.subject, text: message.body, attachments: attachments,
-                    messageID: "delivery-\(delivery.id).\(Int(delivery.createdAt.timeIntervalSince1970))@\(domain)", date: clock.now()))
+                    messageID: "delivery-\(delivery.id).\(Int(delivery.createdAt.timeIntervalSince1970))@\(domain)", date: clock.now(),
+                    extraHeaders: message.headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }))
         }
     }
 

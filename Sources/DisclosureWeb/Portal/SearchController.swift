@@ -50,6 +50,11 @@ struct SearchController {
         let relevanceHref: String
         let newestHref: String
 
+        /// 政策找人 (issue 24 §2): these words as a subscription.
+        var subscribeHref: String {
+            "/subscribe?q=" + (String(query.prefix(40)).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }
+
         /// 「找到 N 条结果。」, or what the 索引号 / 文号 found when the words found nothing.
         var summary: String {
             total == 0 && !exact.isEmpty ? "按索引号 / 文号找到 \(exact.count) 条。" : "找到 \(total) 条结果。"
@@ -246,6 +251,7 @@ extension SearchController.SearchPage: MustacheParent {
         case "pagination": pagination
         case "relevanceHref": relevanceHref
         case "newestHref": newestHref
+        case "subscribeHref": subscribeHref
         case "summary": summary
         case "noResults": noResults
         default: nil

@@ -107,3 +107,26 @@ struct DeliveryRulesTests {
         #expect(contact(.both, email: "not-an-address", mobile: "123").reminderAddresses.isEmpty)
     }
 }
+
+/// Issue 24 §2: which publications belong in a subscription's digest.
+@Suite("Subscriptions: what a unit, a category or keywords follow")
+struct SubscriptionRulesTests {
+    static let item = PublishedItem(
+        id: 1, unitCode: "CZJ-GKK", category: "财政预决算", title: "国库集中支付业务办理指南", docNumber: "示财发〔2026〕5号",
+        body: "为规范国库集中支付，现将办理指南公布如下。", publishedOn: CivilDate(iso: "2026-12-07")!)
+
+    @Test("a unit includes its internal offices; a category is matched exactly; keywords all as substrings, Latin in any case")
+    func matching() throws {
+        #expect(SubscriptionRules.matches(kind: .unit, value: "CZJ", scope: ["CZJ", "CZJ-GKK"], item: Self.item))
+        #expect(!SubscriptionRules.matches(kind: .unit, value: "JYJ", scope: ["JYJ"], item: Self.item))
+        #expect(SubscriptionRules.matches(kind: .category, value: "财政预决算", scope: [], item: Self.item))
+        #expect(!SubscriptionRules.matches(kind: .category, value: "财政", scope: [], item: Self.item))
+        #expect(SubscriptionRules.matches(kind: .search, value: "国库 支付", scope: [], item: Self.item))
+        #expect(SubscriptionRules.matches(kind: .search, value: "示财发〔2026〕5号", scope: [], item: Self.item))
+        #expect(!SubscriptionRules.matches(kind: .search, value: "国库 低保", scope: [], item: Self.item))
+        #expect(try SubscriptionRules.validated(kind: .search, value: "  低保  ") == "低保")
+        for bad in ["", String(repeating: "字", count: 41), "，。"] {
+            #expect(throws: DomainError.self) { try SubscriptionRules.validated(kind: .search, value: bad) }
+        }
+    }
+}
