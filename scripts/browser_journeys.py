@@ -136,6 +136,11 @@ try:
     number.send_keys("11010519491231002X")
     phone.find_element(By.NAME, "address").send_keys("示范县人民路1号")
     click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    # 先查一查 (issue 24 §3): the published budget is shown first; the citizen applies anyway.
+    check("先查一查" in phone.page_source and "2026年县级部门预算公开说明" in phone.page_source,
+          "before filing, 先查一查 shows the published budget that matches the application")
+    phone.save_screenshot(f"{OUT}/apply-check-phone.png")
+    click_and_wait(phone, phone.find_element(By.XPATH, "//button[text()='仍要申请']"))
     strong = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
     check(len(strong) == 2 and strong[0].text.startswith("YSQ"), "after fixing, the citizen gets 受理编号 and 查询码")
     reference, code = strong[0].text, strong[1].text
@@ -275,6 +280,8 @@ try:
     Select(phone.find_element(By.NAME, "requestedForm")).select_by_visible_text("纸质")
     Select(phone.find_element(By.NAME, "delivery")).select_by_visible_text("邮寄")
     click_and_wait(phone, phone.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    if "先查一查" in phone.page_source:
+        click_and_wait(phone, phone.find_element(By.XPATH, "//button[text()='仍要申请']"))
     strong = phone.find_elements(By.CSS_SELECTOR, "dl.facts dd strong")
     redact_reference, redact_code = strong[0].text, strong[1].text
 finally:
@@ -521,7 +528,7 @@ except ImportError:
 check(AXE_SOURCE is not None, "axe-core is installed for the accessibility check")
 if AXE_SOURCE:
     pages = ["/", "/catalog", "/catalog/statutory", "/search?q=%E9%A2%84%E7%AE%97", "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD",
-             "/apply", "/track", "/complain", "/ask", "/guide", "/sitemap", "/powers", "/reports", "/assessments"]
+             "/apply", "/track", "/complain", "/ask", "/guide", "/sitemap", "/powers", "/reports", "/assessments", "/subscribe"]
     total = 0
     for width in (1366, 390):
         driver = browser(width)
