@@ -161,6 +161,10 @@ public struct ComplaintService: Sendable {
             }
             try await repository.save(updated, at: now)
             try await repository.append(action.label, note: note, to: id, by: staff.username, at: now)
+            if action == .approveReply {
+                let unitName = tree.units[updated.unitCode]?.name ?? updated.unitCode
+                try await AnswerMail.complaint(updated, unitName: unitName, on: today, db: db, at: now)
+            }
             return ((), AuditEvent("complaint.\(action.rawValue)", target: "complaint:\(id)", summary))
         }
     }

@@ -183,6 +183,8 @@ public struct MessageService: Sendable {
             answered.repliedBy = staff.username
             answered.answeredOn = today
             try await MessageRepository(db).save(answered, at: now)
+            let unitName = try await UnitRepository(db).find(message.unitCode)?.name ?? message.unitCode
+            try await AnswerMail.message(answered, unitName: unitName, on: today, db: db, at: now)
             var summary = ["unit": message.unitCode]
             if !decisions.isEmpty { summary["privacy"] = decisions.map(\.auditText).joined(separator: "；") }
             return ((), AuditEvent("message.reply", target: "message:\(id)", summary))

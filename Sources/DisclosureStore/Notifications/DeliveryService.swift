@@ -25,11 +25,7 @@ public struct DeliveryService: Sendable {
     public func recent(visibleTo staff: StaffIdentity, status: DeliveryStatus?, limit: Int = 200) async throws -> [Entry] {
         let tree = try await UnitRepository(database.sql).tree()
         let units = staff.unitsInScope(of: tree)
-        return try await DeliveryQueue(database.sql).recent(units: units, status: status, limit: limit).map { delivery in
-            Entry(
-                delivery: delivery, recipient: Self.shown(delivery.message),
-                canResend: delivery.status == .failed && Self.mayResend(staff, unit: delivery.message.unitCode, tree: tree))
-        }
+        return try await DeliveryQueue(database.sql).recent(units: units, status: status, limit: limit).map { Self.entry($0, for: staff, tree: tree) }
     }
 
     public func counts(visibleTo staff: StaffIdentity) async throws -> [DeliveryStatus: Int] {
@@ -78,13 +74,9 @@ public struct DeliveryService: Sendable {
         return id
     }
 
-    public func find(_ id: Int, visibleTo staff: StaffIdentity) async throws -> Entry? {
-        let tree = try await UnitRepository(database.sql).tree()
-        guard let delivery = try await DeliveryQueue(database.sql).find(id), staff.canSee(unit: delivery.message.unitCode, in: tree) else {
-            return nil
-        }
-        return Entry(
-            delivery: delivery, recipient: Self.shown(delivery.message),
-            canResend: delivery.status == .failed && Self.mayResend(staff, unit: delivery.message.unitCode, tree: tree))
+    static func entry(_ delivery: Delivery, for staff: StaffIdentity, tree: UnitTree) -> Entry {
+        Entry(
+            delivery: delivery, recipient: shown(delivery.message),
+            canResend: delivery.status == .failed && mayResend(staff, unit: delivery.message.unitCode, tree: tree))
     }
 }

@@ -157,6 +157,39 @@ struct DeliveryTests {
         }
     }
 
+    @Test(
+        "a complainant and a questioner who left an address receive the answer by e-mail; one who left none gets nothing",
+        arguments: TestDatabase.kinds)
+    func answers(kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let fixture = try await DeliveryFixture(database)
+            defer { fixture.stop() }
+            let complaints = ComplaintService(database: database, clock: fixture.clock)
+            var submission = ComplaintServiceTests.submission
+            submission.email = "lisi@example.cn"
+            let complaint = try await complaints.submitOnline(submission)
+            try await complaints.act(
+                complaint.id, .draftReply, .init(reply: ComplaintReply(outcome: .substantiated, text: "经核查属实。", rectification: "已补充公开。")),
+                by: fixture.base.editor)
+            try await complaints.act(complaint.id, .approveReply, .init(), by: fixture.base.reviewer)
+            let messages = MessageService(database: database, clock: fixture.clock)
+            let asked = try await messages.submit(MessageSubmission(unitCode: "CZJ", title: "低保标准", content: "今年标准是多少？", email: "wang@example.cn"))
+            let silent = try await messages.submit(MessageSubmission(unitCode: "CZJ", title: "补贴时间", content: "什么时候发？", phone: "13900000000"))
+            for id in [asked, silent] {
+                try await messages.moderate(id, accept: true, rejection: nil, note: "", by: fixture.base.office)
+                try await messages.reply(id, text: "每人每月 800 元。", by: fixture.base.editor)
+            }
+            #expect(try await fixture.dispatcher().runOnce().sent == 2)
+            let mails = try fixture.smtp.received()
+            let answer = try #require(mails.first { $0.envelopeTo == "lisi@example.cn" })
+            #expect(answer.subject == "示范县财政局：投诉举报答复（\(complaint.reference)）")
+            #expect(answer.text.contains("核查结论：属实") && answer.text.contains("经核查属实。") && answer.text.contains("整改情况：已补充公开。"))
+            let reply = try #require(mails.first { $0.envelopeTo == "wang@example.cn" })
+            #expect(reply.text.contains("您的留言「低保标准」已由示范县财政局答复：\n\n每人每月 800 元。"))
+            #expect(try await fixture.deliveries().allSatisfy { $0.message.purpose == .answer })
+        }
+    }
+
     @Test("two instances sending from one queue: every message exactly once", arguments: TestDatabase.kinds)
     func exactlyOnce(kind: TestDatabase) async throws {
         try await kind.with { database in

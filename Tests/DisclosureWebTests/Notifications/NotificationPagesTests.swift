@@ -88,7 +88,9 @@ struct NotificationPagesTests {
                 key: "letter:1:email", purpose: .applicantLetter, channel: .email, recipient: "zhangsan@example.cn", recipientLabel: "申请人",
                 unitCode: "CZJ", requestID: nil, letterID: nil, subject: "受理回执", body: "正文")
             try await queue.enqueue(message, at: clock.now())
-            let claimed = try await queue.claim(channels: [.email], limit: 1, by: "test", at: clock.now(), dialect: database.dialect)
+            // The demo's own answers by e-mail wait in the queue too: take ours among them.
+            let claimed = try await queue.claim(channels: [.email], limit: 100, by: "test", at: clock.now(), dialect: database.dialect)
+                .filter { $0.message.key == "letter:1:email" }
             #expect(try await queue.markFailed(claimed[0].id, by: "test", reason: "邮件服务器在「收件人」时答复 550 mailbox unavailable", retryAt: nil))
             let app = try await buildApplication(config: .testing, database: database, clock: clock)
             try await app.test(.router) { client in
