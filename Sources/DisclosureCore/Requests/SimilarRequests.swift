@@ -58,6 +58,12 @@ public enum SimilarRequests {
         public let reason: Reason
         /// 0…1; 1 for a 文号 or a link.
         public let similarity: Double
+
+        public init(candidate: Candidate, reason: Reason, similarity: Double) {
+            self.candidate = candidate
+            self.reason = reason
+            self.similarity = similarity
+        }
     }
 
     /// Two requests' texts this similar or more ask for the same information.

@@ -83,10 +83,11 @@ struct RepeatReviewRepository: Sendable {
             .set("decided_at", to: Timestamp.text(now)).where("request_id", .equal, requestID).run()
     }
 
-    /// How many requests the applicant made to `unit` since `since` and since `monthStart` (by the
-    /// day they were received or, unconfirmed, submitted).
-    func counts(unit: String, key: String, since: CivilDate, monthStart: CivilDate) async throws -> (inPeriod: Int, thisMonth: Int) {
-        let candidates = try await sameApplicant(unit: unit, key: key, excluding: 0)
+    /// How many requests the applicant made to `unit` from `since` and from `monthStart` up to
+    /// `until` (by the day they were received or, unconfirmed, submitted).
+    func counts(unit: String, key: String, since: CivilDate, monthStart: CivilDate, until: CivilDate) async throws -> (inPeriod: Int, thisMonth: Int)
+    {
+        let candidates = try await sameApplicant(unit: unit, key: key, excluding: 0).filter { $0.receivedOn <= until }
         return (candidates.filter { $0.receivedOn >= since }.count, candidates.filter { $0.receivedOn >= monthStart }.count)
     }
 }

@@ -1,4 +1,5 @@
 import DisclosureCore
+import DisclosureSearch
 import Foundation
 import SQLKit
 
@@ -34,11 +35,46 @@ extension RequestService {
         let this = SimilarRequests.Candidate(
             id: id, reference: "", unitCode: application.unitCode, receivedOn: date, infoTitle: application.infoTitle,
             infoDocNumber: application.infoDocNumber, infoDescription: application.infoDescription)
-        let matches = RepeatApplications.matches(for: this, amongSameApplicant: earlier, months: try await repeatMonths(on: db))
+        let months = try await repeatMonths(on: db)
+        var matches = RepeatApplications.matches(for: this, amongSameApplicant: earlier, months: months)
+        matches += engineMatches(for: this, among: earlier, months: months, except: Set(matches.map(\.candidate.id)))
         guard !matches.isEmpty else { return [] }
         try await repository.flag(
             id, earlier: matches.map { .init(id: $0.candidate.id, reason: $0.reason.rawValue, similarity: $0.similarity) }, at: now)
         return matches.map(\.candidate.reference)
+    }
+
+    /// The same applicant's requests in the period that the search engine finds for this one's
+    /// distinctive fragments (as 先查一查 searches the portal) and whose text is close enough: the
+    /// same information asked in other words, which whole-text similarity misses.
+    static func engineMatches(for request: SimilarRequests.Candidate, among earlier: [SimilarRequests.Candidate], months: Int, except: Set<Int>)
+        -> [SimilarRequests.Match]
+    {
+        let since = request.receivedOn.adding(months: -months)
+        let pool = earlier.filter { $0.receivedOn >= since && $0.receivedOn <= request.receivedOn && !except.contains($0.id) }
+        guard !pool.isEmpty else { return [] }
+        let segment = SearchSegment.build(
+            pool.map {
+                SearchDocument(
+                    id: $0.id, title: $0.infoTitle + " " + $0.infoDocNumber, body: $0.infoDescription, dateKey: Int64($0.receivedOn.dayNumber))
+            },
+            threads: 1)
+        let asked = request.infoTitle.isEmpty ? String(request.infoDescription.prefix(60)) : request.infoTitle
+        var found: Set<Int> = []
+        // The title's fragments, then the description's: people name the information in either.
+        let searches =
+            PublishedMatches.searches(title: asked).prefix(8) + PublishedMatches.searches(title: String(request.infoDescription.prefix(80))).prefix(8)
+        for text in searches {
+            let query = SearchQuery(text)
+            guard !query.isEmpty else { continue }
+            found.formUnion(segment.search(EngineQuery(query, limit: 50, facets: false)).ids)
+        }
+        return pool.filter { found.contains($0.id) }.compactMap { candidate in
+            let score = PublishedMatches.similarity(
+                asked: asked, description: request.infoDescription,
+                documentTitle: candidate.infoTitle.isEmpty ? candidate.infoDescription : candidate.infoTitle)
+            return score >= PublishedMatches.threshold ? SimilarRequests.Match(candidate: candidate, reason: .text, similarity: score) : nil
+        }
     }
 
     /// What the case page shows about repeats: the flag with the earlier cases, and the counts.
@@ -63,7 +99,7 @@ extension RequestService {
         let key = RequestRepository.applicantKey(request.application.idType, request.application.idNumber)
         let counts = try await repository.counts(
             unit: request.application.unitCode, key: key, since: day.adding(months: -months),
-            monthStart: CivilDate(year: day.year, month: day.month, day: 1) ?? day)
+            monthStart: CivilDate(year: day.year, month: day.month, day: 1) ?? day, until: day)
         return RepeatCheck(review: review, earlier: earlier, months: months, inPeriod: counts.inPeriod, thisMonth: counts.thisMonth)
     }
 

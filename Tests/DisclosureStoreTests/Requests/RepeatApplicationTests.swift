@@ -32,6 +32,10 @@ struct RepeatApplicationTests {
                 Self.application("城乡低保资金发放明细", id: "11010519491231002X"), receivedOn: day.adding(days: 8), by: fixture.editor)
             let sameNumber = try await service.intake(
                 Self.application("那份文件", id: "11010519491231002X", number: "示财发〔2025〕3号"), receivedOn: day.adding(days: 9), by: fixture.editor)
+            // The same budget in other words, named in the description: found by the engine's search.
+            var described = Self.application("再要一份预算表", id: "11010519491231002X")
+            described.infoDescription = "去年申请过的县级部门预算公开表，请再提供一份2025年的"
+            let otherWords = try await service.intake(described, receivedOn: day.adding(days: 9), by: fixture.editor)
             let sameNumberAgain = try await service.intake(
                 Self.application("再要一次", id: "11010519491231002X", number: "示财发[2025]3号"), receivedOn: day.adding(days: 10), by: fixture.editor)
 
@@ -42,12 +46,14 @@ struct RepeatApplicationTests {
             #expect(flagged.review?.earlier.map(\.id) == [first.id])
             #expect(flagged.earlier.map(\.reference) == [first.reference])
             #expect(flagged.review?.decision == nil)
-            #expect(flagged.inPeriod == 5 && flagged.months == 12)
+            // Counted up to this request: the first and this one, both in November.
+            #expect(flagged.inPeriod == 2 && flagged.thisMonth == 2 && flagged.months == 12)
             #expect(try await check(first).review == nil)
             #expect(try await check(otherPerson).review == nil)
             #expect(try await check(otherSubject).review == nil)
             #expect(try await check(sameNumber).review == nil)
             #expect(try await check(sameNumberAgain).review?.earlier.first?.reason == "文号相同")
+            #expect(try await check(otherWords).review?.earlier.map(\.id).contains(first.id) == true)
 
             // The clerk decides, with a reason for a repeat; another unit's clerk cannot.
             await #expect(throws: DomainError.self) { try await service.decideRepeat(second.id, .repeated, note: "", by: fixture.editor) }
