@@ -22,6 +22,7 @@ struct BackgroundJobs: Sendable {
     func run() async {
         let service = PublishingService(database: database, clock: SystemWallClock(), indexFormat: config.indexFormat)
         let monitor = MonitorRun(database: database, clock: SystemWallClock(), policy: config.clockPolicy)
+        let files: any FileStore = config.filesFolder.map { FolderFileStore(root: URL(fileURLWithPath: $0)) } ?? FolderFileStore.beside(database.url)
         var round = 0
         while !Task.isCancelled {
             do {
@@ -34,6 +35,8 @@ struct BackgroundJobs: Sendable {
                         _ = try await monitor.run()
                         // 政策找人: the day's digests, once a day from 08:00 (issue 24 §2).
                         _ = try await SubscriptionDigest(database: database, clock: SystemWallClock(), fallbackLinkBase: config.site.linkBase).run()
+                        // Older files' texts for the personal-data scans, a batch an hour (issue 23).
+                        _ = try await FileTextBackfill(database: database, files: files, clock: SystemWallClock()).run()
                     }
                 }
                 if let backups, round % max(1, 86_400 / interval) == 0 {

@@ -19,7 +19,15 @@ struct MonitorCommand: AsyncParsableCommand {
             try await runReportingErrors {
                 let policy = try ClockPolicy.fromEnvironment(ProcessInfo.processInfo.environment)
                 try await withDatabase(options) { database in
+                    // Older files' texts first, so today's personal-data watch reads them (issue 23).
+                    let backfill = try await FileTextBackfill(
+                        database: database, files: options.fileStore(for: database.url), clock: SystemWallClock()
+                    )
+                    .run(limit: 500)
                     say(try await MonitorRun(database: database, clock: SystemWallClock(), policy: policy).run().text)
+                    if backfill.attachments + backfill.replyFiles > 0 {
+                        say("补提取附件文本 \(backfill.attachments) 个、答复文件文本 \(backfill.replyFiles) 个。")
+                    }
                 }
             }
         }
