@@ -8,7 +8,7 @@ import SQLKit
 enum AnswerMail {
     static func complaint(_ complaint: Complaint, unitName: String, on date: CivilDate, db: any SQLDatabase, at now: Date) async throws {
         let submission = complaint.submission
-        guard MailAddress.isDeliverable(submission.email) else { return }
+        guard !submission.email.isEmpty else { return }
         var lines = [
             "\(submission.complainantName.isEmpty ? "您好" : submission.complainantName)：", "",
             "您提交的投诉举报（受理编号 \(complaint.reference)，\(submission.kind.rawValue)）已由\(unitName)办结，答复如下。",
@@ -26,7 +26,7 @@ enum AnswerMail {
 
     static func message(_ message: PublicMessage, unitName: String, on date: CivilDate, db: any SQLDatabase, at now: Date) async throws {
         let submission = message.submission
-        guard MailAddress.isDeliverable(submission.email) else { return }
+        guard !submission.email.isEmpty else { return }
         let lines = [
             "\(submission.authorName.isEmpty ? "您好" : submission.authorName)：", "",
             "您的留言「\(submission.title)」已由\(unitName)答复：", "", message.replyText, "",

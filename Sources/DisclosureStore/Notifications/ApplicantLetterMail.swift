@@ -18,7 +18,9 @@ struct ApplicantLetterMail: Sendable {
         async throws
     {
         let application = request.application
-        guard application.delivery == .email, MailAddress.isDeliverable(application.email) else { return }
+        // An address the server cannot take is still queued: it fails at once with the reason, which
+        // the case page shows beside the letter, instead of the letter silently not going.
+        guard application.delivery == .email, !application.email.isEmpty else { return }
         var attachments: [DeliveryAttachment] = [.letter(id)]
         var lines = [
             "\(application.applicantName)：", "",

@@ -151,6 +151,13 @@ struct DeliveryTests {
 
             let letters = try await service.letters(of: try await service.request(request.id, visibleTo: fixture.base.editor))
             #expect(letters.map(\.kind) == [.receipt, .reply])
+            // An address the form took but no server would: queued, failed at once with the reason, never silent.
+            var odd = application
+            odd.email = "张三@example.cn"
+            let oddCase = try await service.intake(odd, receivedOn: PublishingFixture.today, by: fixture.base.editor)
+            #expect(try await fixture.dispatcher().runOnce() == DeliveryDispatcher.Summary(failed: 1))
+            let failed = try #require(try await fixture.deliveries(status: .failed).first)
+            #expect(failed.message.requestID == oddCase.id && failed.lastError?.contains("收件地址无效") == true)
             #expect(letters.allSatisfy { $0.delivery == .electronic && $0.deliveredOn == PublishingFixture.today })
             let audit = try await AuditLog.recent(on: database.sql, limit: 500).filter { $0.action == "letter.deliver" }
             #expect(audit.count == 2 && audit.allSatisfy { $0.actor == "system" })
