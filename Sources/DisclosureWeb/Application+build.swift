@@ -184,6 +184,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         portalSearch: services.portalSearch, hitDocuments: services.hitDocuments, publishingQueries: services.publishingQueries,
         unitQueries: services.unitQueries
     ).addRoutes(to: api)
+    DeliveriesAPIController(deliveries: services.deliveries).addRoutes(to: api)
     RequestsAPIController(
         calendar: services.calendar, requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries,
         limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)

@@ -74,6 +74,14 @@ public struct DeliveryService: Sendable {
         return id
     }
 
+    public func find(_ id: Int, visibleTo staff: StaffIdentity) async throws -> Entry? {
+        let tree = try await UnitRepository(database.sql).tree()
+        guard let delivery = try await DeliveryQueue(database.sql).find(id), staff.canSee(unit: delivery.message.unitCode, in: tree) else {
+            return nil
+        }
+        return Self.entry(delivery, for: staff, tree: tree)
+    }
+
     static func entry(_ delivery: Delivery, for staff: StaffIdentity, tree: UnitTree) -> Entry {
         Entry(
             delivery: delivery, recipient: shown(delivery.message),

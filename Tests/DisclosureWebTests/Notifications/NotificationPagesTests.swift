@@ -110,6 +110,21 @@ struct NotificationPagesTests {
                 #expect(try await queue.find(claimed[0].id)?.status == .queued)
                 page = try await browser.post("/staff/notifications/\(claimed[0].id)/resend", form: [:])
                 #expect(page.status == .conflict)
+                // The same through the API: masked, filtered, and resent only when failed.
+                let token = try await APITests.token(database, "editor")
+                let listed = try await client.execute(
+                    uri: "/api/v1/deliveries?status=queued", method: .get, headers: [.authorization: "Bearer \(token)"])
+                #expect(listed.status == .ok)
+                let text = String(buffer: listed.body)
+                #expect(text.contains(PersonalDataMask.email("zhangsan@example.cn")) && !text.contains("zhangsan@example.cn"))
+                #expect(
+                    try await client.execute(uri: "/api/v1/deliveries?status=lost", method: .get, headers: [.authorization: "Bearer \(token)"]).status
+                        == .badRequest)
+                #expect(
+                    try await client.execute(
+                        uri: "/api/v1/deliveries/\(claimed[0].id)/resend", method: .post, headers: [.authorization: "Bearer \(token)"]
+                    ).status
+                        == .conflict)
                 #expect(try await browser.post("/staff/notifications/99999999999/resend", form: [:]).status == .notFound)
             }
         }
