@@ -186,7 +186,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     ).addRoutes(to: api)
     DeliveriesAPIController(deliveries: services.deliveries).addRoutes(to: api)
     RequestsAPIController(
-        calendar: services.calendar, requestQueries: services.requestQueries, requests: services.requests, unitQueries: services.unitQueries,
+        calendar: services.calendar, files: services.files, requestQueries: services.requestQueries, requests: services.requests,
+        unitQueries: services.unitQueries,
         limiter: SlidingWindowLimiter(limit: services.config.publicPostsPerMinute)
     ).addRoutes(to: api)
     ComplaintsAPIController(

@@ -16,8 +16,10 @@ import Hummingbird
 /// | POST | `/api/v1/requests/{id}/appeals` | the unit's editor or reviewer, office |
 /// | POST | `/api/v1/letters/{id}/delivery` | the unit's editor or reviewer |
 /// | GET | `/api/v1/outbox` | staff token, unit scope |
+/// | POST | `/api/v1/requests/{id}/links`, `…/publication`, `…/privacy`, `…/files/{file}/redactions` | see `RequestsAPIController+Answer` |
 struct RequestsAPIController {
     let calendar: CalendarService
+    let files: any FileStore
     let requestQueries: RequestQueries
     let requests: RequestService
     let unitQueries: UnitQueries
@@ -33,6 +35,7 @@ struct RequestsAPIController {
         group.post("requests/{id}/appeals", use: appeal)
         group.post("letters/{id}/delivery", use: delivery)
         group.get("outbox", use: outbox)
+        addAnswerRoutes(to: group)
     }
 
     struct ReceiptBody: Encodable, Sendable {
