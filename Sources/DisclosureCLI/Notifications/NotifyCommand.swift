@@ -23,10 +23,7 @@ struct NotifyCommand: AsyncParsableCommand {
                     var total = DeliveryDispatcher.Summary()
                     while true {
                         let round = try await dispatcher.runOnce(limit: 20)
-                        total.sent += round.sent
-                        total.retrying += round.retrying
-                        total.failed += round.failed
-                        total.postponed += round.postponed
+                        total += round
                         if round.attempted < 20 { break }
                     }
                     say("已发送 \(total.sent) 条；稍后重试 \(total.retrying) 条；发送失败 \(total.failed) 条；免打扰时段顺延 \(total.postponed) 条。")

@@ -47,6 +47,15 @@ public struct DeliveryDispatcher: Sendable {
         /// Claims another instance took over before this one finished (should stay 0).
         public var lost = 0
 
+        /// Adds another round's counts (a caller that runs several rounds).
+        public static func += (total: inout Summary, round: Summary) {
+            total.sent += round.sent
+            total.retrying += round.retrying
+            total.failed += round.failed
+            total.postponed += round.postponed
+            total.lost += round.lost
+        }
+
         /// Messages this round took up, whatever became of them.
         public var attempted: Int { sent + retrying + failed + postponed + lost }
 

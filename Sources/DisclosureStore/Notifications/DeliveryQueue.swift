@@ -139,7 +139,7 @@ extension DeliveryQueue {
         } else {
             (channel, address) = (.email, try MailAddress.validated(trimmed, field: "to"))
         }
-        let office = try await UnitRepository(database.sql).all().first { $0.parentCode == nil }?.code ?? ""
+        let office = try await UnitRepository(database.sql).rootCode()
         let key = "test:\(UUID().uuidString)"
         let message = OutgoingDelivery(
             key: key, purpose: .test, channel: channel, recipient: address, recipientLabel: "测试", unitCode: office, subject: "政务公开平台测试消息",

@@ -45,7 +45,7 @@ public struct SubscriptionDigest: Sendable {
         let earliest = subscriptions.compactMap(\.sentThrough).min() ?? Timestamp.text(now)
         let published = try await Self.publishedSince(earliest, on: db)
         let tree = try await UnitRepository(db).tree()
-        let office = try await UnitRepository(db).all().first { $0.parentCode == nil }?.code ?? ""
+        let office = try await UnitRepository(db).rootCode()
         var summary = Summary(ran: true)
         summary.digests = try await database.change(by: .system, at: now) { db in
             var queued = 0

@@ -76,7 +76,7 @@ public struct SubscriptionService: Sendable {
     static func queueConfirmation(
         _ id: Int, email: String, label: String, kind: SubscriptionKind, token: String, linkBase: String, db: any SQLDatabase, at now: Date
     ) async throws {
-        let office = try await UnitRepository(db).all().first { $0.parentCode == nil }?.code ?? ""
+        let office = try await UnitRepository(db).rootCode()
         let body = [
             "您好：", "",
             "有人用本邮箱订阅了政府信息公开平台的「\(label)」（\(kind.label)）新公开信息。如果是您本人，请在 \(SubscriptionRules.confirmHours) 小时内打开下面的链接确认：",

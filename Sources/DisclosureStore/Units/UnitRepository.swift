@@ -32,6 +32,12 @@ public struct UnitRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
+    /// The county's top unit: messages that belong to no unit in particular (a test message, a
+    /// subscription) are filed under it. Empty in a database without units.
+    func rootCode() async throws -> String {
+        try await all().first { $0.parentCode == nil }?.code ?? ""
+    }
+
     public func all() async throws -> [OrgUnit] {
         try await UnitRow.all(db.select().column("*").from(UnitRow.table).orderBy("code")).map(\.unit)
     }

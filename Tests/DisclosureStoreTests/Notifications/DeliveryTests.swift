@@ -267,8 +267,7 @@ struct DeliveryTests {
                     while true {
                         let round = try await dispatcher.runOnce(limit: 3)
                         if round == DeliveryDispatcher.Summary() { return total }
-                        total.sent += round.sent
-                        total.lost += round.lost
+                        total += round
                     }
                 }
             }
