@@ -117,7 +117,11 @@ struct ServeCommandTests {
             while ContinuousClock.now < until {
                 let counts = try await queue.counts(units: try await UnitRepository(database.sql).all().map(\.code))
                 waiting = (counts[.queued] ?? 0) + (counts[.sending] ?? 0)
-                if waiting == 0, (counts[.sent] ?? 0) >= 30 { break }
+                // The demo's reminders are queued by the first monitor round, which may come after the
+                // bulk messages are out: wait for one of them too (all are queued in one transaction).
+                let reminded = try await queue.recent(units: try await UnitRepository(database.sql).all().map(\.code), status: .sent, limit: 1000)
+                    .contains { $0.message.purpose == .staffReminder }
+                if waiting == 0, (counts[.sent] ?? 0) >= 30, reminded { break }
                 try await Task.sleep(for: .milliseconds(500))
             }
             #expect(waiting == 0)
