@@ -33,4 +33,35 @@ struct PostingListTests {
         }
         #expect(cursor.exhausted)
     }
+
+    @Test("positions read for some entries only, twice for one, after skipping ahead, match what was written")
+    func positionsOutOfTurn() {
+        var writer = PostingWriter()
+        var expected: [UInt32: [UInt32]] = [:]
+        var ordinal: UInt32 = 0
+        for index in 0..<700 {
+            ordinal += UInt32(1 + index % 5)
+            let title = UInt32(index % 4)
+            let body = UInt32((index * 7) % 40)
+            let positions = (0..<(title + body)).map { UInt32($0) * 2 + UInt32(index % 3) }
+            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions, length: 500)
+            expected[ordinal] = positions
+        }
+        let ordinals = expected.keys.sorted()
+        var cursor = PostingCursor(writer.list)
+        var buffer: [UInt32] = []
+        var checked = 0
+        // Every third entry by walking, then jumps across blocks with advance(to:).
+        for (index, wanted) in ordinals.enumerated() where index % 3 == 0 || index % 97 == 0 {
+            cursor.advance(to: wanted)
+            #expect(cursor.ordinal == wanted)
+            for _ in 0..<(index % 2 + 1) {
+                buffer.removeAll()
+                cursor.positions(into: &buffer)
+                #expect(buffer == expected[wanted])
+            }
+            checked += 1
+        }
+        #expect(checked > 200)
+    }
 }

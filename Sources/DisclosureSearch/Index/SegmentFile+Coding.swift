@@ -20,6 +20,11 @@ extension SegmentFile {
         /// A count, then the values (each the gap from the one before when `gaps`, which must ascend).
         mutating func varints(_ values: [UInt32], gaps: Bool) {
             varint(UInt32(values.count))
+            self.values(values, gaps: gaps)
+        }
+
+        /// Values whose count the reader knows (each the gap from the one before when `gaps`).
+        mutating func values(_ values: [UInt32], gaps: Bool) {
             var previous: UInt32 = 0
             for value in values {
                 varint(gaps ? value &- previous : value)
@@ -70,7 +75,11 @@ extension SegmentFile {
         }
 
         mutating func varints(gaps: Bool) throws(SegmentFileError) -> [UInt32] {
-            let count = Int(try varint())
+            try values(Int(try varint()), gaps: gaps)
+        }
+
+        /// `count` values written by `Writer.values`.
+        mutating func values(_ count: Int, gaps: Bool) throws(SegmentFileError) -> [UInt32] {
             // Every value takes at least a byte, so a count beyond what is left is corruption.
             guard count <= bytes.count - offset else { throw .truncated }
             var values: [UInt32] = []

@@ -5,8 +5,9 @@
 /// - the term dictionary: the term count, the text length, `count + 1` offsets into the text
 ///   (`u32`), then the terms' UTF-8 bytes in ascending byte order (`TermDictionary`);
 /// - `count + 1` absolute offsets of each term's posting record (`u64`), then the records: entry
-///   count, the block table as variable-byte integers (offsets and last ordinals as gaps), the
-///   entries' bytes (`PostingList`);
+///   count, the block table as variable-byte integers (offsets and last ordinals as gaps, and
+///   where each block after the first starts in the positions), the entries' bytes, then the
+///   positions to the record's end (`PostingList`);
 /// - the documents by ordinal: ids, date keys, lengths, title lengths; then the facet bitmaps;
 /// - a checksum of everything before it.
 ///
@@ -16,7 +17,7 @@
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
 
     /// The columns and facets of the documents, by ordinal.
     struct Documents {
@@ -56,7 +57,10 @@ public enum SegmentFile {
             // Weighted frequencies are whole numbers (4 × title + body occurrences).
             writer.varints(list.blockMaxFrequency.map { UInt32($0) }, gaps: false)
             writer.varints(list.blockMinLength, gaps: false)
+            // The first block's positions start at 0; the count is the block count's.
+            writer.values(list.blockPositionOffsets.dropFirst().map(UInt32.init), gaps: true)
             writer.bytes(list.bytes)
+            writer.output.append(contentsOf: list.positions)
         }
         writer.patch(u64: UInt64(writer.output.count), at: table + postings.count * 8)
         writer.ints(documents.ids.map { UInt32(truncatingIfNeeded: $0) })
@@ -187,15 +191,20 @@ public enum SegmentFile {
             list.blockLast = try reader.varints(gaps: true)
             list.blockMaxFrequency = try reader.varints(gaps: false).map { Float($0) }
             list.blockMinLength = try reader.varints(gaps: false)
+            let blocks = list.blockOffsets.count
+            list.blockPositionOffsets = blocks == 0 ? [] : [0] + (try reader.values(blocks - 1, gaps: true)).map(Int.init)
             let length = Int(try reader.varint())
+            let entriesStart = start + reader.offset
             try reader.skip(length, size: 1)
-            guard reader.atEnd, list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFrequency.count,
+            let positionsLength = end - start - reader.offset
+            guard list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFrequency.count,
                 list.blockLast.count == list.blockMinLength.count,
                 list.blockCounts.count == list.blockOffsets.count, list.blockCounts.reduce(0, { $0 + Int($1) }) == list.count,
-                list.blockOffsets.allSatisfy({ $0 < max(length, 1) })
+                list.blockOffsets.allSatisfy({ $0 < max(length, 1) }), list.blockPositionOffsets.allSatisfy({ $0 <= positionsLength })
             else { return PostingList.empty }
-            let entries = UnsafeBufferPointer(rebasing: storage.buffer[(end - length)..<end])
-            return PostingList(list, bytes: entries, storage: storage)
+            return PostingList(
+                list, bytes: UnsafeBufferPointer(rebasing: storage.buffer[entriesStart..<(entriesStart + length)]),
+                positions: UnsafeBufferPointer(rebasing: storage.buffer[(end - positionsLength)..<end]), storage: storage)
         } catch {
             return PostingList.empty
         }

@@ -8,8 +8,10 @@ struct PostingCursor {
     private(set) var ordinal: UInt32 = 0
     private(set) var titleCount: UInt32 = 0
     private(set) var bodyCount: UInt32 = 0
-    /// Where this entry's positions start in the bytes; consumed lazily.
+    /// A place in the list's positions stream, and how many positions (of this block's earlier
+    /// entries) lie between it and this entry's: skipped only when positions are asked for.
     private var positionsOffset = 0
+    private var positionsToSkip: UInt32 = 0
     private(set) var exhausted = false
 
     init(_ list: PostingList) {
@@ -29,6 +31,8 @@ struct PostingCursor {
         self.block = block
         indexInBlock = 0
         offset = list.blockOffsets[block]
+        positionsOffset = list.blockPositionOffsets[block]
+        positionsToSkip = 0
         decodeEntry(first: true)
     }
 
@@ -40,14 +44,6 @@ struct PostingCursor {
         titleCount = counts & 3
         bodyCount = counts >> 2
         if titleCount == 3 { titleCount += VarInt.read(bytes, &offset) }
-        positionsOffset = offset
-        // Skip the positions by counting their last bytes (no decoding); `positions(into:)`
-        // re-reads them from `positionsOffset` when asked.
-        var remaining = titleCount + bodyCount
-        while remaining > 0 {
-            if bytes[offset] < 0x80 { remaining -= 1 }
-            offset += 1
-        }
     }
 
     /// Moves to the next entry.
@@ -55,6 +51,7 @@ struct PostingCursor {
         guard !exhausted else { return }
         indexInBlock += 1
         if indexInBlock < list.entries(inBlock: block) {
+            positionsToSkip &+= titleCount &+ bodyCount
             decodeEntry(first: false)
         } else if block + 1 < list.blockCount {
             enter(block: block + 1)
@@ -84,10 +81,15 @@ struct PostingCursor {
     }
 
     /// Appends this entry's positions, ascending, to `buffer` (reused across documents).
-    func positions(into buffer: inout [UInt32]) {
+    mutating func positions(into buffer: inout [UInt32]) {
+        let bytes = list.positions
+        // Skip the earlier entries' positions by counting their last bytes (no decoding).
+        while positionsToSkip > 0 {
+            if bytes[positionsOffset] < 0x80 { positionsToSkip -= 1 }
+            positionsOffset += 1
+        }
         let total = Int(titleCount + bodyCount)
         var at = positionsOffset
-        let bytes = list.bytes
         var position: UInt32 = 0
         for nth in 0..<total {
             let value = VarInt.read(bytes, &at)

@@ -1,9 +1,15 @@
 /// One term's postings: for each document containing it, in ordinal order, how often it occurs in
-/// the title and in the body (packed in one integer) and at which token positions. Entries are gap-encoded variable-byte
-/// integers in blocks of up to `blockSize`; each block records where it starts, its entry count,
-/// its last ordinal (to skip it), and its largest weighted frequency and shortest document, which
-/// bound the BM25 factor of every document in it for any collection statistics (to skip it when
-/// none of them could enter the top results: block-max pruning).
+/// the title and in the body (packed in one integer), and at which token positions. Entries are
+/// gap-encoded variable-byte integers in blocks of up to `blockSize`; each block records where it
+/// starts, its entry count, its last ordinal (to skip it), and its largest weighted frequency and
+/// shortest document, which bound the BM25 factor of every document in it for any collection
+/// statistics (to skip it when none of them could enter the top results: block-max pruning).
+///
+/// The positions are a stream of their own beside the entries, with each block's start in it:
+/// counting a term's documents, making its bitmap or scoring it never reads them, and only phrase
+/// verification does, for its candidates. With the positions inline, making the bitmap of 政府
+/// read every byte of its postings, and at a million documents a few thousand queries had pulled
+/// nearly the whole 3 GiB index into memory.
 ///
 /// A class, so the cursors verification copies around share one reference instead of retaining
 /// six arrays each. The entries' bytes stay where the segment keeps them (`SegmentBytes`, often a
@@ -16,7 +22,10 @@ final class PostingList: @unchecked Sendable {
     let blockLast: [UInt32]
     let blockMaxFrequency: [Float]
     let blockMinLength: [UInt32]
+    /// Where each block's positions start in `positions`.
+    let blockPositionOffsets: [Int]
     let bytes: UnsafeBufferPointer<UInt8>
+    let positions: UnsafeBufferPointer<UInt8>
     let count: Int
     private let storage: SegmentBytes
 
@@ -27,7 +36,9 @@ final class PostingList: @unchecked Sendable {
         var blockLast: [UInt32] = []
         var blockMaxFrequency: [Float] = []
         var blockMinLength: [UInt32] = []
+        var blockPositionOffsets: [Int] = []
         var bytes: [UInt8] = []
+        var positions: [UInt8] = []
         var count = 0
     }
 
@@ -35,21 +46,26 @@ final class PostingList: @unchecked Sendable {
 
     // Immutable (`let`): a read of a class's `var` is checked for exclusive access at run time,
     // and verification reads these for every entry it decodes.
-    init(_ parts: Parts, bytes: UnsafeBufferPointer<UInt8>, storage: SegmentBytes) {
+    init(_ parts: Parts, bytes: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>, storage: SegmentBytes) {
         blockOffsets = parts.blockOffsets
         blockCounts = parts.blockCounts
         blockLast = parts.blockLast
         blockMaxFrequency = parts.blockMaxFrequency
         blockMinLength = parts.blockMinLength
+        blockPositionOffsets = parts.blockPositionOffsets
         count = parts.count
         self.bytes = bytes
+        self.positions = positions
         self.storage = storage
     }
 
     /// A list over a copy of a writer's bytes (tests).
     convenience init(_ parts: Parts) {
-        let storage = SegmentBytes(copying: parts.bytes)
-        self.init(parts, bytes: storage.buffer, storage: storage)
+        let storage = SegmentBytes(copying: parts.bytes + parts.positions)
+        let split = parts.bytes.count
+        self.init(
+            parts, bytes: UnsafeBufferPointer(rebasing: storage.buffer[0..<split]),
+            positions: UnsafeBufferPointer(rebasing: storage.buffer[split...]), storage: storage)
     }
 
     var blockCount: Int { blockOffsets.count }
@@ -82,6 +98,7 @@ struct PostingWriter: Sendable {
             parts.blockLast.append(ordinal)
             parts.blockMaxFrequency.append(0)
             parts.blockMinLength.append(.max)
+            parts.blockPositionOffsets.append(parts.positions.count)
         }
         let block = parts.blockOffsets.count - 1
         parts.blockCounts[block] += 1
@@ -98,7 +115,7 @@ struct PostingWriter: Sendable {
         var last: UInt32 = 0
         var isFirstPosition = true
         for position in positions {
-            VarInt.append(isFirstPosition ? position : position - last, to: &parts.bytes)
+            VarInt.append(isFirstPosition ? position : position - last, to: &parts.positions)
             last = position
             isFirstPosition = false
         }
@@ -108,8 +125,11 @@ struct PostingWriter: Sendable {
     /// Appends another writer's entries, all of them after this one's (the next ordinal range).
     mutating func append(_ other: PostingWriter) {
         let shift = parts.bytes.count
+        let positionShift = parts.positions.count
         parts.bytes.append(contentsOf: other.parts.bytes)
+        parts.positions.append(contentsOf: other.parts.positions)
         parts.blockOffsets.append(contentsOf: other.parts.blockOffsets.map { $0 + shift })
+        parts.blockPositionOffsets.append(contentsOf: other.parts.blockPositionOffsets.map { $0 + positionShift })
         parts.blockCounts.append(contentsOf: other.parts.blockCounts)
         parts.blockLast.append(contentsOf: other.parts.blockLast)
         parts.blockMaxFrequency.append(contentsOf: other.parts.blockMaxFrequency)

@@ -98,8 +98,8 @@ struct PhraseVerifier {
         decoded[slot] = true
         positions[slot].removeAll(keepingCapacity: true)
         var sources = 0
-        for cursor in cursors[slot] where !cursor.exhausted && cursor.ordinal == ordinal {
-            cursor.positions(into: &positions[slot])
+        for alternative in cursors[slot].indices where !cursors[slot][alternative].exhausted && cursors[slot][alternative].ordinal == ordinal {
+            cursors[slot][alternative].positions(into: &positions[slot])
             sources += 1
         }
         // A prefix token's alternatives interleave; the narrowing needs one sorted list.
