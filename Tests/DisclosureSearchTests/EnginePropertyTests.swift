@@ -79,6 +79,33 @@ struct EnginePropertyTests {
         }
     }
 
+    @Test("a term in every document: the best-first block walk returns the brute-force pages, filtered or not, over two segments")
+    func universalTerm() async {
+        await propertyCheck(count: 6, input: Gen.uint64(in: 1...UInt64.max / 2)) { seed in
+            var state = seed
+            func pick(_ count: Int) -> Int {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(state >> 33) % count
+            }
+            let documents = (1...3_000).map { id in
+                let body = (0..<(1 + pick(6))).map { _ in "税收" + String(repeating: "县开", count: pick(40)) }.joined()
+                return SearchDocument(
+                    id: id, title: pick(8) == 0 ? "税收通知" : "通知", body: body, dateKey: Int64(pick(90)),
+                    facets: ["unit": ["CZJ", "JYJ", "ZFB"][pick(3)]])
+            }
+            var set = SegmentSet()
+            set.add(SearchSegment.build(Array(documents[..<1_700])), name: "a")
+            set.add(SearchSegment.build(Array(documents[1_700...])), name: "b")
+            let reference = BruteForce(documents)
+            for (offset, limit, filters) in [
+                (0, 20, [:]), (0, 1, [:]), (40, 20, [:]), (0, 50, ["unit": ["JYJ"]]), (0, 10, ["unit": ["CZJ", "ZFB"]]),
+            ] {
+                let query = EngineQuery(SearchQuery("税收"), filters: filters, order: .relevance, offset: offset, limit: limit)
+                #expect(set.search(query) == reference.search(query), "seed \(seed) offset \(offset) limit \(limit) \(filters)")
+            }
+        }
+    }
+
     @Test("a segment built on two cores answers exactly like one built on one")
     func parallelBuild() async {
         await propertyCheck(count: 15, input: Gen.uint64(in: 1...UInt64.max / 2), Gen.int(in: 64...500)) { seed, size in

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import DisclosureSearch
@@ -63,5 +64,34 @@ struct PostingListTests {
             checked += 1
         }
         #expect(checked > 200)
+    }
+
+    @Test("a block's bound is exactly its best document's BM25 factor, whatever the average length")
+    func frontierBoundIsExact() async {
+        await propertyCheck(count: 60, input: Gen.uint64(in: 1...UInt64.max / 2), Gen.int(in: 1...2_000)) { seed, average in
+            var state = seed
+            func next(_ bound: UInt32) -> UInt32 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt32(truncatingIfNeeded: state >> 33) % bound
+            }
+            var writer = PostingWriter()
+            var entries: [(frequency: Float, length: UInt32)] = []
+            var ordinal: UInt32 = 0
+            for _ in 0..<(1 + Int(next(600))) {
+                ordinal += 1 + next(3)
+                let title = next(3)
+                let body = next(12)
+                let length = title + body + next(1_500)
+                let positions = (0..<(title + body)).map { UInt32($0) }
+                writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions, length: length)
+                entries.append((BM25.weightedFrequency(title: title, body: body), length))
+            }
+            let list = writer.list
+            for block in 0..<list.blockCount {
+                let members = entries[(block * PostingList.blockSize)..<min(entries.count, (block + 1) * PostingList.blockSize)]
+                let best = members.map { BM25.factor(frequency: $0.frequency, length: $0.length, averageLength: Float(average)) }.max()!
+                #expect(list.bound(ofBlock: block, averageLength: Float(average)) == best, "seed \(seed) block \(block)")
+            }
+        }
     }
 }

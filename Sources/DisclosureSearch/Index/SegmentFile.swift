@@ -5,9 +5,10 @@
 /// - the term dictionary: the term count, the text length, `count + 1` offsets into the text
 ///   (`u32`), then the terms' UTF-8 bytes in ascending byte order (`TermDictionary`);
 /// - `count + 1` absolute offsets of each term's posting record (`u64`), then the records: entry
-///   count, the block table as variable-byte integers (offsets and last ordinals as gaps, and
-///   where each block after the first starts in the positions), the entries' bytes, then the
-///   positions to the record's end (`PostingList`);
+///   count, the block table as variable-byte integers (offsets and last ordinals as gaps, each
+///   block's frontier of (weighted frequency, length) pairs, and where each block after the first
+///   starts in the positions), the entries' bytes, then the positions to the record's end
+///   (`PostingList`);
 /// - the documents by ordinal: ids, date keys, lengths, title lengths; then the facet bitmaps;
 /// - a checksum of everything before it.
 ///
@@ -17,7 +18,7 @@
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 8
+    static let version: UInt32 = 9
 
     /// The columns and facets of the documents, by ordinal.
     struct Documents {
@@ -54,9 +55,16 @@ public enum SegmentFile {
             writer.varints(list.blockOffsets.map(UInt32.init), gaps: true)
             writer.varints(list.blockCounts.map(UInt32.init), gaps: false)
             writer.varints(list.blockLast, gaps: true)
-            // Weighted frequencies are whole numbers (4 × title + body occurrences).
-            writer.varints(list.blockMaxFrequency.map { UInt32($0) }, gaps: false)
-            writer.varints(list.blockMinLength, gaps: false)
+            // Each block's frontier: its size, then the pairs. Weighted frequencies are whole
+            // numbers (4 × title + body occurrences).
+            for block in 0..<(list.frontierStarts.count - 1) {
+                let pairs = list.frontierStarts[block]..<list.frontierStarts[block + 1]
+                writer.varint(UInt32(pairs.count))
+                for pair in pairs {
+                    writer.varint(UInt32(list.frontierFrequency[pair]))
+                    writer.varint(list.frontierLength[pair])
+                }
+            }
             // The first block's positions start at 0; the count is the block count's.
             writer.values(list.blockPositionOffsets.dropFirst().map(UInt32.init), gaps: true)
             writer.bytes(list.bytes)
@@ -189,16 +197,22 @@ public enum SegmentFile {
             guard counts.allSatisfy({ $0 >= 1 && $0 <= UInt32(PostingList.blockSize) }) else { throw SegmentFileError.inconsistent }
             list.blockCounts = counts.map { UInt16($0) }
             list.blockLast = try reader.varints(gaps: true)
-            list.blockMaxFrequency = try reader.varints(gaps: false).map { Float($0) }
-            list.blockMinLength = try reader.varints(gaps: false)
             let blocks = list.blockOffsets.count
+            for _ in 0..<blocks {
+                let pairs = Int(try reader.varint())
+                guard pairs >= 1, pairs <= PostingList.blockSize else { throw SegmentFileError.inconsistent }
+                for _ in 0..<pairs {
+                    list.frontierFrequency.append(Float(try reader.varint()))
+                    list.frontierLength.append(try reader.varint())
+                }
+                list.frontierStarts.append(list.frontierFrequency.count)
+            }
             list.blockPositionOffsets = blocks == 0 ? [] : [0] + (try reader.values(blocks - 1, gaps: true)).map(Int.init)
             let length = Int(try reader.varint())
             let entriesStart = start + reader.offset
             try reader.skip(length, size: 1)
             let positionsLength = end - start - reader.offset
-            guard list.blockOffsets.count == list.blockLast.count, list.blockLast.count == list.blockMaxFrequency.count,
-                list.blockLast.count == list.blockMinLength.count,
+            guard list.blockOffsets.count == list.blockLast.count,
                 list.blockCounts.count == list.blockOffsets.count, list.blockCounts.reduce(0, { $0 + Int($1) }) == list.count,
                 list.blockOffsets.allSatisfy({ $0 < max(length, 1) }), list.blockPositionOffsets.allSatisfy({ $0 <= positionsLength })
             else { return PostingList.empty }

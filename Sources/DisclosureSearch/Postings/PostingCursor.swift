@@ -23,12 +23,12 @@ struct PostingCursor {
         }
     }
 
-    /// The best term-frequency factor the current block can hold under `averageLength`.
-    func blockBound(averageLength: Float) -> Float { list.bound(ofBlock: block, averageLength: averageLength) }
     var blockLast: UInt32 { list.blockLast[block] }
 
-    private mutating func enter(block: Int) {
+    /// Moves to the first entry of `block` (which may lie before the current one).
+    mutating func enter(block: Int) {
         self.block = block
+        exhausted = false
         indexInBlock = 0
         offset = list.blockOffsets[block]
         positionsOffset = list.blockPositionOffsets[block]
@@ -75,18 +75,12 @@ struct PostingCursor {
         while !exhausted && ordinal < target { next() }
     }
 
-    /// Skips to the start of the next block (block-max pruning decided this one cannot compete).
-    mutating func skipBlock() {
-        if block + 1 < list.blockCount { enter(block: block + 1) } else { exhausted = true }
-    }
-
     /// Appends this entry's positions, ascending, to `buffer` (reused across documents).
     mutating func positions(into buffer: inout [UInt32]) {
         let bytes = list.positions
-        // Skip the earlier entries' positions by counting their last bytes (no decoding).
-        while positionsToSkip > 0 {
-            if bytes[positionsOffset] < 0x80 { positionsToSkip -= 1 }
-            positionsOffset += 1
+        if positionsToSkip > 0 {
+            positionsOffset = VarInt.skip(positionsToSkip, in: bytes, from: positionsOffset)
+            positionsToSkip = 0
         }
         let total = Int(titleCount + bodyCount)
         var at = positionsOffset

@@ -1,9 +1,13 @@
 /// One term's postings: for each document containing it, in ordinal order, how often it occurs in
 /// the title and in the body (packed in one integer), and at which token positions. Entries are
 /// gap-encoded variable-byte integers in blocks of up to `blockSize`; each block records where it
-/// starts, its entry count, its last ordinal (to skip it), and its largest weighted frequency and
-/// shortest document, which bound the BM25 factor of every document in it for any collection
-/// statistics (to skip it when none of them could enter the top results: block-max pruning).
+/// starts, its entry count, its last ordinal (to skip it), and the (weighted frequency, length)
+/// pairs of its documents that no other document of the block beats on both — its Pareto
+/// frontier. BM25's factor grows with the frequency and shrinks with the length whatever the
+/// collection's average length, so the best factor in the block is one of the frontier's: an
+/// exact block maximum for any collection statistics (block-max pruning). The largest frequency
+/// with the smallest length, from two different documents, bounded 政府's blocks so loosely that
+/// a search for it scored all million documents.
 ///
 /// The positions are a stream of their own beside the entries, with each block's start in it:
 /// counting a term's documents, making its bitmap or scoring it never reads them, and only phrase
@@ -20,8 +24,11 @@ final class PostingList: @unchecked Sendable {
     let blockOffsets: [Int]
     let blockCounts: [UInt16]
     let blockLast: [UInt32]
-    let blockMaxFrequency: [Float]
-    let blockMinLength: [UInt32]
+    /// Block `b`'s frontier is `frontierFrequency[frontierStarts[b]..<frontierStarts[b + 1]]`
+    /// with the same range of `frontierLength` (one start per block, then the end).
+    let frontierStarts: [Int]
+    let frontierFrequency: [Float]
+    let frontierLength: [UInt32]
     /// Where each block's positions start in `positions`.
     let blockPositionOffsets: [Int]
     let bytes: UnsafeBufferPointer<UInt8>
@@ -34,8 +41,9 @@ final class PostingList: @unchecked Sendable {
         var blockOffsets: [Int] = []
         var blockCounts: [UInt16] = []
         var blockLast: [UInt32] = []
-        var blockMaxFrequency: [Float] = []
-        var blockMinLength: [UInt32] = []
+        var frontierStarts: [Int] = [0]
+        var frontierFrequency: [Float] = []
+        var frontierLength: [UInt32] = []
         var blockPositionOffsets: [Int] = []
         var bytes: [UInt8] = []
         var positions: [UInt8] = []
@@ -50,8 +58,9 @@ final class PostingList: @unchecked Sendable {
         blockOffsets = parts.blockOffsets
         blockCounts = parts.blockCounts
         blockLast = parts.blockLast
-        blockMaxFrequency = parts.blockMaxFrequency
-        blockMinLength = parts.blockMinLength
+        frontierStarts = parts.frontierStarts
+        frontierFrequency = parts.frontierFrequency
+        frontierLength = parts.frontierLength
         blockPositionOffsets = parts.blockPositionOffsets
         count = parts.count
         self.bytes = bytes
@@ -75,7 +84,11 @@ final class PostingList: @unchecked Sendable {
     /// The largest BM25 factor any document of the block can have under `averageLength`: BM25's
     /// factor grows with the frequency and shrinks with the document's length.
     func bound(ofBlock block: Int, averageLength: Float) -> Float {
-        BM25.factor(frequency: blockMaxFrequency[block], length: blockMinLength[block], averageLength: averageLength)
+        var best: Float = 0
+        for pair in frontierStarts[block]..<frontierStarts[block + 1] {
+            best = max(best, BM25.factor(frequency: frontierFrequency[pair], length: frontierLength[pair], averageLength: averageLength))
+        }
+        return best
     }
 }
 
@@ -96,15 +109,13 @@ struct PostingWriter: Sendable {
             parts.blockOffsets.append(parts.bytes.count)
             parts.blockCounts.append(0)
             parts.blockLast.append(ordinal)
-            parts.blockMaxFrequency.append(0)
-            parts.blockMinLength.append(.max)
+            parts.frontierStarts.append(parts.frontierFrequency.count)
             parts.blockPositionOffsets.append(parts.positions.count)
         }
         let block = parts.blockOffsets.count - 1
         parts.blockCounts[block] += 1
         parts.blockLast[block] = ordinal
-        parts.blockMaxFrequency[block] = max(parts.blockMaxFrequency[block], BM25.weightedFrequency(title: titleCount, body: bodyCount))
-        parts.blockMinLength[block] = min(parts.blockMinLength[block], length)
+        parts.addToFrontier(frequency: BM25.weightedFrequency(title: titleCount, body: bodyCount), length: length)
         // The first entry of a block stores its ordinal whole, so a block decodes on its own.
         VarInt.append(first ? ordinal : ordinal - previous, to: &parts.bytes)
         previous = ordinal
@@ -132,9 +143,33 @@ struct PostingWriter: Sendable {
         parts.blockPositionOffsets.append(contentsOf: other.parts.blockPositionOffsets.map { $0 + positionShift })
         parts.blockCounts.append(contentsOf: other.parts.blockCounts)
         parts.blockLast.append(contentsOf: other.parts.blockLast)
-        parts.blockMaxFrequency.append(contentsOf: other.parts.blockMaxFrequency)
-        parts.blockMinLength.append(contentsOf: other.parts.blockMinLength)
+        let frontierShift = parts.frontierFrequency.count
+        parts.frontierStarts.removeLast()
+        parts.frontierStarts.append(contentsOf: other.parts.frontierStarts.map { $0 + frontierShift })
+        parts.frontierFrequency.append(contentsOf: other.parts.frontierFrequency)
+        parts.frontierLength.append(contentsOf: other.parts.frontierLength)
         parts.count += other.parts.count
         previous = other.previous
+    }
+}
+
+extension PostingList.Parts {
+    /// Adds a document of the last block to its frontier, unless another beats it on both counts;
+    /// the ones it beats leave. A block's frontier is a handful of pairs.
+    mutating func addToFrontier(frequency: Float, length: UInt32) {
+        let start = frontierStarts[frontierStarts.count - 2]
+        var kept = start
+        for pair in start..<frontierFrequency.count {
+            if frontierFrequency[pair] >= frequency && frontierLength[pair] <= length { return }
+            if frontierFrequency[pair] <= frequency && frontierLength[pair] >= length { continue }
+            frontierFrequency[kept] = frontierFrequency[pair]
+            frontierLength[kept] = frontierLength[pair]
+            kept += 1
+        }
+        frontierFrequency.removeLast(frontierFrequency.count - kept)
+        frontierLength.removeLast(frontierLength.count - kept)
+        frontierFrequency.append(frequency)
+        frontierLength.append(length)
+        frontierStarts[frontierStarts.count - 1] = frontierFrequency.count
     }
 }

@@ -23,4 +23,25 @@ enum VarInt {
             shift += 7
         }
     }
+
+    /// Where the value `count` values after `offset` starts: each value ends on a byte below
+    /// 0x80, so skipping counts those, eight bytes at a time while more than eight values are
+    /// left (a word holds at most eight ends, and one that ends mid-value leaves that value among
+    /// the ones still to skip). Verifying a phrase skips the positions of every document between
+    /// two candidates.
+    static func skip(_ count: UInt32, in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        var remaining = Int(count)
+        var at = offset
+        let raw = UnsafeRawBufferPointer(bytes)
+        while remaining > 8 && at + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            remaining -= (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            at += 8
+        }
+        while remaining > 0 {
+            if bytes[at] < 0x80 { remaining -= 1 }
+            at += 1
+        }
+        return at
+    }
 }

@@ -108,23 +108,31 @@ struct SegmentMatch {
         }
     }
 
-    /// Offers the best hits of one term, skipping every block whose best document could not enter
-    /// the top list (block-max pruning over one posting list).
+    /// Offers the best hits of one term: its blocks are visited best first by their exact maxima
+    /// (the frontier's, see `PostingList`), and the walk stops at the first block whose best
+    /// document could not enter the top list — every later one is worse (block-max pruning over
+    /// one posting list). 政府 is in nearly every document, and this reads a few dozen of its
+    /// blocks instead of scoring them all.
     func offerByBlockMax(term: Int, idf: Float, averageLength: Float, to top: inout TopScores) {
-        var cursor = PostingCursor(segment.postings(term))
-        while !cursor.exhausted {
+        let list = segment.postings(term)
+        guard list.count > 0 else { return }
+        let bounds = (0..<list.blockCount).map { list.bound(ofBlock: $0, averageLength: averageLength) * idf }
+        let order = bounds.indices.sorted { bounds[$0] > bounds[$1] }
+        var cursor = PostingCursor(list)
+        for block in order {
             // Strictly below: a document of another segment may tie and win on its date.
-            if top.isFull && cursor.blockBound(averageLength: averageLength) * idf < top.threshold {
-                cursor.skipBlock()
-                continue
+            if top.isFull && bounds[block] < top.threshold { return }
+            cursor.enter(block: block)
+            let entries = list.entries(inBlock: block)
+            for entry in 0..<entries {
+                let ordinal = cursor.ordinal
+                if allowed?.contains(ordinal) ?? true {
+                    let frequency = BM25.weightedFrequency(title: cursor.titleCount, body: cursor.bodyCount)
+                    let factor = BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
+                    top.offer(item(ordinal, score: factor * idf))
+                }
+                if entry + 1 < entries { cursor.next() }
             }
-            let ordinal = cursor.ordinal
-            if allowed?.contains(ordinal) ?? true {
-                let frequency = BM25.weightedFrequency(title: cursor.titleCount, body: cursor.bodyCount)
-                let factor = BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
-                top.offer(item(ordinal, score: factor * idf))
-            }
-            cursor.next()
         }
     }
 
