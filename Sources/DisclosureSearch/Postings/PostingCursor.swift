@@ -83,12 +83,18 @@ struct PostingCursor {
             positionsToSkip = 0
         }
         let total = Int(titleCount + bodyCount)
-        var at = positionsOffset
-        var position: UInt32 = 0
-        for nth in 0..<total {
-            let value = VarInt.read(bytes, &at)
-            position = nth == 0 ? value : position + value
-            buffer.append(position)
+        let first = buffer.count
+        // Grown once, then filled through a pointer: an append per position checked the
+        // array's uniqueness and capacity every time.
+        buffer.append(contentsOf: repeatElement(0, count: total))
+        let start = positionsOffset
+        buffer.withUnsafeMutableBufferPointer { output in
+            var at = start
+            var position: UInt32 = 0
+            for nth in 0..<total {
+                position = nth == 0 ? VarInt.read(bytes, &at) : position + VarInt.read(bytes, &at)
+                output[first + nth] = position
+            }
         }
     }
 }

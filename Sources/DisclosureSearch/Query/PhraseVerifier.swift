@@ -15,6 +15,8 @@ struct PhraseVerifier {
     private var decoded: [Bool]
     private var frequencies: [UInt32]
     private var starts: [UInt32] = []
+    /// The checked places, rarest here first.
+    private var order: [Int]
 
     /// `alternatives`: the phrase's tokens as term ids; `checked`: the places whose positions count.
     init(_ segment: SearchSegment, alternatives: [[Int]], checked: [Int]) {
@@ -35,6 +37,7 @@ struct PhraseVerifier {
         positions = distinct.map { _ in [] }
         decoded = distinct.map { _ in false }
         frequencies = distinct.map { _ in 0 }
+        order = Array(checked.indices)
     }
 
     /// How often the phrase occurs in the title and in the body of the document at `ordinal`.
@@ -43,9 +46,11 @@ struct PhraseVerifier {
         for slot in cursors.indices {
             var total: UInt32 = 0
             for alternative in cursors[slot].indices {
+                // In place: a copy of the cursor retains and releases its list, per candidate.
                 cursors[slot][alternative].advance(to: ordinal)
-                let cursor = cursors[slot][alternative]
-                if !cursor.exhausted && cursor.ordinal == ordinal { total += cursor.titleCount + cursor.bodyCount }
+                if !cursors[slot][alternative].exhausted && cursors[slot][alternative].ordinal == ordinal {
+                    total += cursors[slot][alternative].titleCount + cursors[slot][alternative].bodyCount
+                }
             }
             guard total > 0 else { return (0, 0) }
             frequencies[slot] = total
@@ -59,15 +64,21 @@ struct PhraseVerifier {
         // Start from the place whose token occurs least here and narrow its phrase starts place
         // by place, rarest first: a document that holds the tokens but not the phrase is usually
         // rejected after decoding two of them.
-        let order = offsets.indices.sorted { a, b in
-            let (left, right) = (frequencies[slots[a]], frequencies[slots[b]])
-            return left != right ? left < right : a < b
+        // Sorted in a buffer kept between documents (insertion sort: a phrase has a few places).
+        for place in order.indices {
+            var at = place
+            order[at] = place
+            while at > 0 && frequencies[slots[order[at - 1]]] > frequencies[slots[place]] {
+                order.swapAt(at - 1, at)
+                at -= 1
+            }
         }
         let anchor = order[0]
         decode(slots[anchor], at: ordinal)
         starts.removeAll(keepingCapacity: true)
         for position in positions[slots[anchor]] where position >= offsets[anchor] { starts.append(position - offsets[anchor]) }
-        for place in order.dropFirst() {
+        for rank in 1..<order.count {
+            let place = order[rank]
             let slot = slots[place]
             decode(slot, at: ordinal)
             let offset = offsets[place]
