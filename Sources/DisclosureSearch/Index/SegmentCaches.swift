@@ -21,6 +21,25 @@ enum SegmentCaches {
     static let phrases = SegmentValueCache<PhraseKey, PhraseOccurrences>(budget: 64 << 20)
 
     private static let serials = Serials()
+    private static let seen = SeenPhrases()
+
+    /// Whether a phrase was asked for before in this segment (and notes that it now was): the
+    /// admission test for phrases too costly to verify everywhere on their first query.
+    static func seenBefore(_ key: PhraseKey) -> Bool { seen.check(key.hashValue) }
+
+    /// Hashes of the phrases asked for, forgotten all at once past 200,000 (about 3 MiB): a rare
+    /// collision only makes a phrase kept one query early.
+    private final class SeenPhrases: @unchecked Sendable {
+        private let lock = NSLock()
+        private var hashes = Set<Int>()
+
+        func check(_ hash: Int) -> Bool {
+            lock.withLock {
+                if hashes.count >= 200_000 { hashes.removeAll(keepingCapacity: true) }
+                return !hashes.insert(hash).inserted
+            }
+        }
+    }
 
     /// A number no other segment of this process has, to key its cached values.
     static func newSegment() -> Int { serials.next() }

@@ -194,16 +194,17 @@ struct SegmentMatch {
     private func keptOccurrences(of index: Int) -> PhraseOccurrences? {
         let key = SegmentCaches.PhraseKey(segment: segment.serial, tokens: phrases[index])
         if let kept = SegmentCaches.phrases.cached(key) { return kept }
-        guard !filtered else { return nil }
         let everywhere = phrases[index].map(segment.bitmap(ofAny:))
         let phraseCandidates = everywhere.dropFirst().reduce(everywhere[0]) { $0.intersection($1) }
-        // At most four times this query's own verification (another term may narrow it a lot) —
-        // unless a token is a prefix (2025年 → 年度, 年底 …): verifying it advances a cursor per term
-        // it stands for, so doing it once for every later query is cheaper than doing it again.
+        guard phraseCandidates.count >= PhraseOccurrences.worthKeeping else { return nil }
+        // Verified everywhere at once when that costs at most four times this query's own
+        // verification (another term or a filter may narrow it a lot), or when a token is a prefix
+        // (2025年 → 年度, 年底 …: verifying it advances a cursor per term it stands for). Otherwise
+        // only on the phrase's second query: a phrase searched twice is searched again (2025年 with
+        // 处罚, then with 住房 …), and one searched once should not cost ten times its query.
         let hasPrefix = phrases[index].contains { $0.count > 1 }
-        guard phraseCandidates.count >= PhraseOccurrences.worthKeeping, hasPrefix || phraseCandidates.count <= 4 * candidates.count else {
-            return nil
-        }
+        let cheap = !filtered && (hasPrefix || phraseCandidates.count <= 4 * candidates.count)
+        guard cheap || SegmentCaches.seenBefore(key) else { return nil }
         let made = PhraseOccurrences.verify(in: segment, alternatives: phrases[index], checked: checked[index], candidates: phraseCandidates)
         SegmentCaches.phrases.keep(made, size: made.memorySize, for: key)
         return made
