@@ -79,7 +79,9 @@ struct EnginePropertyTests {
         }
     }
 
-    @Test("a term in every document: the best-first block walk returns the brute-force pages, filtered or not, over two segments")
+    @Test(
+        "a term, a lone character and a kept phrase in every document: best-first blocks return the brute-force pages, filtered or not, over two segments"
+    )
     func universalTerm() async {
         await propertyCheck(count: 6, input: Gen.uint64(in: 1...UInt64.max / 2)) { seed in
             var state = seed
@@ -88,7 +90,7 @@ struct EnginePropertyTests {
                 return Int(state >> 33) % count
             }
             let documents = (1...3_000).map { id in
-                let body = (0..<(1 + pick(6))).map { _ in "税收" + String(repeating: "县开", count: pick(40)) }.joined()
+                let body = (0..<(1 + pick(6))).map { _ in (pick(5) == 0 ? "税务" : "税收") + String(repeating: "县开", count: pick(40)) }.joined()
                 return SearchDocument(
                     id: id, title: pick(8) == 0 ? "税收通知" : "通知", body: body, dateKey: Int64(pick(90)),
                     facets: ["unit": ["CZJ", "JYJ", "ZFB"][pick(3)]])
@@ -97,11 +99,16 @@ struct EnginePropertyTests {
             set.add(SearchSegment.build(Array(documents[..<1_700])), name: "a")
             set.add(SearchSegment.build(Array(documents[1_700...])), name: "b")
             let reference = BruteForce(documents)
-            for (offset, limit, filters) in [
+            // A term, a lone character (the prefix of 税收 and 税务) and a phrase, asked twice so
+            // its occurrences are kept and ranked best blocks first.
+            let pages: [(Int, Int, [String: [String]])] = [
                 (0, 20, [:]), (0, 1, [:]), (40, 20, [:]), (0, 50, ["unit": ["JYJ"]]), (0, 10, ["unit": ["CZJ", "ZFB"]]),
-            ] {
-                let query = EngineQuery(SearchQuery("税收"), filters: filters, order: .relevance, offset: offset, limit: limit)
-                #expect(set.search(query) == reference.search(query), "seed \(seed) offset \(offset) limit \(limit) \(filters)")
+            ]
+            for text in ["税收", "税", "收县开", "收县开"] {
+                for (offset, limit, filters) in pages {
+                    let query = EngineQuery(SearchQuery(text), filters: filters, order: .relevance, offset: offset, limit: limit)
+                    #expect(set.search(query) == reference.search(query), "seed \(seed) \(text) offset \(offset) limit \(limit) \(filters)")
+                }
             }
         }
     }

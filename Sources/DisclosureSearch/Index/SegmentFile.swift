@@ -57,12 +57,13 @@ public enum SegmentFile {
             writer.varints(list.blockLast, gaps: true)
             // Each block's frontier: its size, then the pairs. Weighted frequencies are whole
             // numbers (4 × title + body occurrences).
-            for block in 0..<(list.frontierStarts.count - 1) {
-                let pairs = list.frontierStarts[block]..<list.frontierStarts[block + 1]
+            let frontiers = list.frontiers
+            for block in 0..<frontiers.blockCount {
+                let pairs = frontiers.starts[block]..<frontiers.starts[block + 1]
                 writer.varint(UInt32(pairs.count))
                 for pair in pairs {
-                    writer.varint(UInt32(list.frontierFrequency[pair]))
-                    writer.varint(list.frontierLength[pair])
+                    writer.varint(UInt32(frontiers.frequency[pair]))
+                    writer.varint(frontiers.length[pair])
                 }
             }
             // The first block's positions start at 0; the count is the block count's.
@@ -202,10 +203,10 @@ public enum SegmentFile {
                 let pairs = Int(try reader.varint())
                 guard pairs >= 1, pairs <= PostingList.blockSize else { throw SegmentFileError.inconsistent }
                 for _ in 0..<pairs {
-                    list.frontierFrequency.append(Float(try reader.varint()))
-                    list.frontierLength.append(try reader.varint())
+                    list.frontiers.frequency.append(Float(try reader.varint()))
+                    list.frontiers.length.append(try reader.varint())
                 }
-                list.frontierStarts.append(list.frontierFrequency.count)
+                list.frontiers.starts.append(list.frontiers.frequency.count)
             }
             list.blockPositionOffsets = blocks == 0 ? [] : [0] + (try reader.values(blocks - 1, gaps: true)).map(Int.init)
             let length = Int(try reader.varint())

@@ -1,13 +1,9 @@
 /// One term's postings: for each document containing it, in ordinal order, how often it occurs in
 /// the title and in the body (packed in one integer), and at which token positions. Entries are
 /// gap-encoded variable-byte integers in blocks of up to `blockSize`; each block records where it
-/// starts, its entry count, its last ordinal (to skip it), and the (weighted frequency, length)
-/// pairs of its documents that no other document of the block beats on both — its Pareto
-/// frontier. BM25's factor grows with the frequency and shrinks with the length whatever the
-/// collection's average length, so the best factor in the block is one of the frontier's: an
-/// exact block maximum for any collection statistics (block-max pruning). The largest frequency
-/// with the smallest length, from two different documents, bounded 政府's blocks so loosely that
-/// a search for it scored all million documents.
+/// starts, its entry count, its last ordinal (to skip it), and its frontier of (weighted
+/// frequency, length) pairs, whose best BM25 factor is the block's (`BlockFrontiers`: block-max
+/// pruning with exact block maxima).
 ///
 /// The positions are a stream of their own beside the entries, with each block's start in it:
 /// counting a term's documents, making its bitmap or scoring it never reads them, and only phrase
@@ -15,20 +11,13 @@
 /// read every byte of its postings, and at a million documents a few thousand queries had pulled
 /// nearly the whole 3 GiB index into memory.
 ///
-/// A class, so the cursors verification copies around share one reference instead of retaining
-/// six arrays each. The entries' bytes stay where the segment keeps them (`SegmentBytes`, often a
-/// memory-mapped file), which this list keeps alive.
 final class PostingList: @unchecked Sendable {
     static let blockSize = 128
 
     let blockOffsets: [Int]
     let blockCounts: [UInt16]
     let blockLast: [UInt32]
-    /// Block `b`'s frontier is `frontierFrequency[frontierStarts[b]..<frontierStarts[b + 1]]`
-    /// with the same range of `frontierLength` (one start per block, then the end).
-    let frontierStarts: [Int]
-    let frontierFrequency: [Float]
-    let frontierLength: [UInt32]
+    let frontiers: BlockFrontiers
     /// Where each block's positions start in `positions`.
     let blockPositionOffsets: [Int]
     let bytes: UnsafeBufferPointer<UInt8>
@@ -41,9 +30,7 @@ final class PostingList: @unchecked Sendable {
         var blockOffsets: [Int] = []
         var blockCounts: [UInt16] = []
         var blockLast: [UInt32] = []
-        var frontierStarts: [Int] = [0]
-        var frontierFrequency: [Float] = []
-        var frontierLength: [UInt32] = []
+        var frontiers = BlockFrontiers()
         var blockPositionOffsets: [Int] = []
         var bytes: [UInt8] = []
         var positions: [UInt8] = []
@@ -58,9 +45,7 @@ final class PostingList: @unchecked Sendable {
         blockOffsets = parts.blockOffsets
         blockCounts = parts.blockCounts
         blockLast = parts.blockLast
-        frontierStarts = parts.frontierStarts
-        frontierFrequency = parts.frontierFrequency
-        frontierLength = parts.frontierLength
+        frontiers = parts.frontiers
         blockPositionOffsets = parts.blockPositionOffsets
         count = parts.count
         self.bytes = bytes
@@ -83,13 +68,8 @@ final class PostingList: @unchecked Sendable {
 
     /// The largest BM25 factor any document of the block can have under `averageLength`: BM25's
     /// factor grows with the frequency and shrinks with the document's length.
-    func bound(ofBlock block: Int, averageLength: Float) -> Float {
-        var best: Float = 0
-        for pair in frontierStarts[block]..<frontierStarts[block + 1] {
-            best = max(best, BM25.factor(frequency: frontierFrequency[pair], length: frontierLength[pair], averageLength: averageLength))
-        }
-        return best
-    }
+    func bound(ofBlock block: Int, averageLength: Float) -> Float { frontiers.bound(ofBlock: block, averageLength: averageLength) }
+
 }
 
 /// Builds one term's posting list entry by entry, in ordinal order.
@@ -109,13 +89,13 @@ struct PostingWriter: Sendable {
             parts.blockOffsets.append(parts.bytes.count)
             parts.blockCounts.append(0)
             parts.blockLast.append(ordinal)
-            parts.frontierStarts.append(parts.frontierFrequency.count)
+            parts.frontiers.startBlock()
             parts.blockPositionOffsets.append(parts.positions.count)
         }
         let block = parts.blockOffsets.count - 1
         parts.blockCounts[block] += 1
         parts.blockLast[block] = ordinal
-        parts.addToFrontier(frequency: BM25.weightedFrequency(title: titleCount, body: bodyCount), length: length)
+        parts.frontiers.add(frequency: BM25.weightedFrequency(title: titleCount, body: bodyCount), length: length)
         // The first entry of a block stores its ordinal whole, so a block decodes on its own.
         VarInt.append(first ? ordinal : ordinal - previous, to: &parts.bytes)
         previous = ordinal
@@ -143,33 +123,8 @@ struct PostingWriter: Sendable {
         parts.blockPositionOffsets.append(contentsOf: other.parts.blockPositionOffsets.map { $0 + positionShift })
         parts.blockCounts.append(contentsOf: other.parts.blockCounts)
         parts.blockLast.append(contentsOf: other.parts.blockLast)
-        let frontierShift = parts.frontierFrequency.count
-        parts.frontierStarts.removeLast()
-        parts.frontierStarts.append(contentsOf: other.parts.frontierStarts.map { $0 + frontierShift })
-        parts.frontierFrequency.append(contentsOf: other.parts.frontierFrequency)
-        parts.frontierLength.append(contentsOf: other.parts.frontierLength)
+        parts.frontiers.append(other.parts.frontiers)
         parts.count += other.parts.count
         previous = other.previous
-    }
-}
-
-extension PostingList.Parts {
-    /// Adds a document of the last block to its frontier, unless another beats it on both counts;
-    /// the ones it beats leave. A block's frontier is a handful of pairs.
-    mutating func addToFrontier(frequency: Float, length: UInt32) {
-        let start = frontierStarts[frontierStarts.count - 2]
-        var kept = start
-        for pair in start..<frontierFrequency.count {
-            if frontierFrequency[pair] >= frequency && frontierLength[pair] <= length { return }
-            if frontierFrequency[pair] <= frequency && frontierLength[pair] >= length { continue }
-            frontierFrequency[kept] = frontierFrequency[pair]
-            frontierLength[kept] = frontierLength[pair]
-            kept += 1
-        }
-        frontierFrequency.removeLast(frontierFrequency.count - kept)
-        frontierLength.removeLast(frontierLength.count - kept)
-        frontierFrequency.append(frequency)
-        frontierLength.append(length)
-        frontierStarts[frontierStarts.count - 1] = frontierFrequency.count
     }
 }

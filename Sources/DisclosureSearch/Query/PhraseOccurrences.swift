@@ -8,12 +8,30 @@ struct PhraseOccurrences: Sendable {
     let ordinals: [UInt32]
     let titleCounts: [UInt32]
     let bodyCounts: [UInt32]
+    /// Per block of `PostingList.blockSize` entries, so a query of this phrase alone (or a lone
+    /// character) ranks it like a posting list, best blocks first (`SegmentMatch.offerBestFirst`).
+    let frontiers: BlockFrontiers
+
+    /// `lengths`: the segment's document lengths, by ordinal.
+    init(ordinals: [UInt32], titleCounts: [UInt32], bodyCounts: [UInt32], lengths: [UInt32]) {
+        documents = DocumentBitmap(sorted: ordinals)
+        self.ordinals = ordinals
+        self.titleCounts = titleCounts
+        self.bodyCounts = bodyCounts
+        var frontiers = BlockFrontiers()
+        for index in ordinals.indices {
+            if index % PostingList.blockSize == 0 { frontiers.startBlock() }
+            frontiers.add(
+                frequency: BM25.weightedFrequency(title: titleCounts[index], body: bodyCounts[index]), length: lengths[Int(ordinals[index])])
+        }
+        self.frontiers = frontiers
+    }
 
     /// Phrases with fewer candidates in a segment are verified by each query: keeping them would
     /// cost more bookkeeping than the positions they save.
     static let worthKeeping = 32
 
-    var memorySize: Int { documents.memorySize + ordinals.count * 12 + 128 }
+    var memorySize: Int { documents.memorySize + ordinals.count * 12 + frontiers.frequency.count * 8 + frontiers.starts.count * 8 + 128 }
 
     /// Verifies the phrase in every candidate (documents holding all its tokens, deleted or not:
     /// the delete set changes, the segment does not).
@@ -31,7 +49,7 @@ struct PhraseOccurrences: Sendable {
             }
             return true
         }
-        return PhraseOccurrences(documents: DocumentBitmap(sorted: ordinals), ordinals: ordinals, titleCounts: titles, bodyCounts: bodies)
+        return PhraseOccurrences(ordinals: ordinals, titleCounts: titles, bodyCounts: bodies, lengths: segment.lengths)
     }
 
     /// Reads the counts of documents asked for in ascending order.

@@ -23,7 +23,7 @@ extension SearchSegment {
                 titles.append(title[ordinal])
                 bodies.append(body[ordinal])
             }
-            return PhraseOccurrences(documents: DocumentBitmap(sorted: ordinals), ordinals: ordinals, titleCounts: titles, bodyCounts: bodies)
+            return PhraseOccurrences(ordinals: ordinals, titleCounts: titles, bodyCounts: bodies, lengths: lengths)
         }
     }
 }
