@@ -32,7 +32,8 @@ struct BackgroundJobs: Sendable {
                 }
                 if round % max(1, 3600 / interval) == 0 {
                     try await database.exclusiveJob(.monitorJob) {
-                        _ = try await monitor.run()
+                        // The daily personal-data watch only at night (issue 23 §3; issue 20's traffic).
+                        _ = try await monitor.run(privacyAtNight: true)
                         // 政策找人: the day's digests, once a day from 08:00 (issue 24 §2).
                         _ = try await SubscriptionDigest(database: database, clock: SystemWallClock(), fallbackLinkBase: config.site.linkBase).run()
                         // Older files' texts for the personal-data scans, a batch an hour (issue 23).

@@ -13,7 +13,10 @@ struct MonitorCommand: AsyncParsableCommand {
 
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "run", abstract: "每日监测：依申请公开逾期终止和期限提醒、待审核超过一天提醒（按各人设置以邮件或短信发出）、投诉超期督办、网站栏目与留言检查（监测问题自动发现和消除）、已公开信息的个人信息巡查（每日一次；先补提取旧附件的文本）。")
+            commandName: "run",
+            abstract:
+                "每日监测：依申请公开逾期终止和期限提醒、待审核超过一天提醒（按各人设置以邮件或短信发出）、投诉超期督办、网站栏目与留言检查（监测问题自动发现和消除）、已公开信息的个人信息巡查（每日一次，本命令立即进行，serve 在北京时间 0—6 时进行；先补提取旧附件的文本）。"
+        )
         @OptionGroup var options: DatabaseOptions
 
         func run() async throws {

@@ -31,10 +31,12 @@ public struct MonitorRun: Sendable {
         }
     }
 
-    public func run() async throws -> Summary {
+    /// `privacyAtNight`: serve's hourly round, which leaves the daily personal-data watch to the
+    /// night hours (`PrivacyWatch.run(atNight:)`); the CLI and the console's button scan at once.
+    public func run(privacyAtNight: Bool = false) async throws -> Summary {
         let requestSummary = try await requests.run()
         let findingSummary = try await supervision.run()
-        let privacySummary = try await privacy.run()
+        let privacySummary = try await privacy.run(atNight: privacyAtNight)
         let reviewReminders = try await reviewWaits.run()
         return Summary(requests: requestSummary, findings: findingSummary, privacy: privacySummary, reviewReminders: reviewReminders)
     }

@@ -6,7 +6,10 @@ import SQLKit
 /// document is scanned, and each hit no reviewer confirmed opens a monitoring finding
 /// (`InspectionRule.personalDataPublished`) that closes by itself once the document is corrected
 /// with the value masked, confirmed or withdrawn. Runs from `monitor run` (hourly in `serve`)
-/// once a day; the day it last ran is kept in `settings`, so any instance may run it.
+/// once a day; the day it last ran is kept in `settings`, so any instance may run it. `serve`
+/// runs it in the night hours (`nightHours`, Beijing time): it reads every public body, which at
+/// a province's million documents is minutes of a core that daytime searches need. A night it
+/// missed (the server was off) is made up at the next hourly round.
 public struct PrivacyWatch: Sendable {
     let database: Database
     let clock: any WallClock
@@ -29,12 +32,21 @@ public struct PrivacyWatch: Sendable {
         public var open = 0
     }
 
-    /// Scans unless it already did today.
-    public func run() async throws -> Summary {
+    /// 00:00–06:00, Beijing time, as minutes of the day.
+    public static let nightHours = 0..<360
+
+    /// Scans unless it already did today. `atNight` (serve's hourly round): only in the night
+    /// hours, unless the last scan is older than yesterday's (a database never scanned waits for
+    /// its first night).
+    public func run(atNight: Bool = false) async throws -> Summary {
         let db = database.sql
-        let today = CivilDate(instant: clock.now())
+        let started = clock.now()
+        let today = CivilDate(instant: started)
         let last = try await SettingsTable(db).value(Self.dayKey)
         guard last != today.description else { return Summary() }
+        if atNight && !Self.nightHours.contains(QuietHours.minuteOfDay(started)) {
+            guard let last, let lastDay = CivilDate(iso: last), lastDay < today.adding(days: -1) else { return Summary() }
+        }
         var summary = Summary()
         summary.ran = true
         var current: [String: InspectionFinding] = [:]

@@ -53,6 +53,27 @@ struct PrivacyWatchTests {
     }
 
     @Test(
+        "serve's round scans only in the night hours, makes up a missed night the next day, and waits for the first night; the CLI scans at once",
+        arguments: TestDatabase.kinds)
+    func nightHours(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let clock = FixedClock()  // 10:00 Beijing time
+            let watch = PrivacyWatch(database: database, clock: clock)
+            #expect(try await watch.run(atNight: true).ran == false)  // never scanned: waits for the night
+            clock.advance(by: 16 * 3_600)  // 02:00 the next day
+            #expect(try await watch.run(atNight: true).ran)
+            clock.advance(by: 8 * 3_600)  // 10:00 the same day: done today
+            #expect(try await watch.run(atNight: true).ran == false)
+            clock.advance(by: 24 * 3_600)  // 10:00 a day later: last night's scan is yesterday's
+            #expect(try await watch.run(atNight: true).ran == false)
+            clock.advance(by: 24 * 3_600)  // another day: a night was missed, so now
+            #expect(try await watch.run(atNight: true).ran)
+            clock.advance(by: 24 * 3_600)
+            #expect(try await watch.run().ran)  // `monitor run` and the console's button: at once
+        }
+    }
+
+    @Test(
         "a 留言 answer with a mobile number is refused until it is redacted or confirmed; the redacted answer is what goes public",
         arguments: TestDatabase.kinds)
     func messageAnswer(kind: TestDatabase) async throws {
