@@ -100,6 +100,13 @@ struct SegmentMatch {
         TopScores.Item(score: score, dateKey: segment.dateKeys[Int(ordinal)], id: segment.ids[Int(ordinal)])
     }
 
+    /// Offers a document matching one term or phrase (`title` and `body`: its counts there).
+    func offer(_ ordinal: UInt32, title: UInt32, body: UInt32, idf: Float, averageLength: Float, to top: inout TopScores) {
+        let frequency = BM25.weightedFrequency(title: title, body: body)
+        let factor = BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
+        top.offer(item(ordinal, score: factor * idf))
+    }
+
     /// Ordinals ascend by date descending, so the first `wanted` matches are this segment's newest.
     func firstByDate(_ matches: DocumentBitmap, into newest: inout [TopScores.Item], wanted: Int) {
         guard wanted > 0 else { return }
@@ -119,8 +126,7 @@ struct SegmentMatch {
     func offerByBlockMax(term: Int, idf: Float, averageLength: Float, to top: inout TopScores) {
         let list = segment.postings(term)
         guard list.count > 0 else { return }
-        let bounds = (0..<list.blockCount).map { list.bound(ofBlock: $0, averageLength: averageLength) * idf }
-        let order = bounds.indices.sorted { bounds[$0] > bounds[$1] }
+        let (order, bounds) = list.frontiers.blocksBestFirst(averageLength: averageLength, weight: idf)
         var cursor = PostingCursor(list)
         for block in order {
             // Strictly below: a document of another segment may tie and win on its date.
@@ -130,9 +136,7 @@ struct SegmentMatch {
             for entry in 0..<entries {
                 let ordinal = cursor.ordinal
                 if allowed?.contains(ordinal) ?? true {
-                    let frequency = BM25.weightedFrequency(title: cursor.titleCount, body: cursor.bodyCount)
-                    let factor = BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
-                    top.offer(item(ordinal, score: factor * idf))
+                    offer(ordinal, title: cursor.titleCount, body: cursor.bodyCount, idf: idf, averageLength: averageLength, to: &top)
                 }
                 if entry + 1 < entries { cursor.next() }
             }
@@ -152,9 +156,9 @@ struct SegmentMatch {
             for index in start..<min(occurrences.ordinals.count, start + PostingList.blockSize) {
                 let ordinal = occurrences.ordinals[index]
                 if let matches, !matches.contains(ordinal) { continue }
-                let frequency = BM25.weightedFrequency(title: occurrences.titleCounts[index], body: occurrences.bodyCounts[index])
-                let factor = BM25.factor(frequency: frequency, length: segment.lengths[Int(ordinal)], averageLength: averageLength)
-                top.offer(item(ordinal, score: factor * idf))
+                offer(
+                    ordinal, title: occurrences.titleCounts[index], body: occurrences.bodyCounts[index], idf: idf, averageLength: averageLength,
+                    to: &top)
             }
         }
     }
