@@ -38,6 +38,10 @@ extension RequestService {
                     infoDescription: try row.decode(column: "info_description", as: String.self))
             }
             matches = SimilarRequests.matches(for: candidate, among: others, linked: try await Self.linked(request.id, on: db), policy: policy)
+            // 「相似」 as the issue asks: also what the search engine finds for the request's
+            // distinctive fragments — the same information asked in other words.
+            matches += Self.engineMatches(for: candidate, among: others, since: since, until: nil, except: Set(matches.map(\.candidate.id)))
+            matches.sort { ($0.similarity, $1.candidate.id) > ($1.similarity, $0.candidate.id) }
         }
         let documentID = try await db.select().column("document_id").from("request_publications").where("request_id", .equal, request.id)
             .first(decodingColumn: "document_id", as: Int.self)

@@ -37,21 +37,24 @@ extension RequestService {
             infoDocNumber: application.infoDocNumber, infoDescription: application.infoDescription)
         let months = try await repeatMonths(on: db)
         var matches = RepeatApplications.matches(for: this, amongSameApplicant: earlier, months: months)
-        matches += engineMatches(for: this, among: earlier, months: months, except: Set(matches.map(\.candidate.id)))
+        matches += engineMatches(
+            for: this, among: earlier, since: date.adding(months: -months), until: date, except: Set(matches.map(\.candidate.id)))
         guard !matches.isEmpty else { return [] }
         try await repository.flag(
             id, earlier: matches.map { .init(id: $0.candidate.id, reason: $0.reason.rawValue, similarity: $0.similarity) }, at: now)
         return matches.map(\.candidate.reference)
     }
 
-    /// The same applicant's requests in the period that the search engine finds for this one's
-    /// distinctive fragments (as 先查一查 searches the portal) and whose text is close enough: the
-    /// same information asked in other words, which whole-text similarity misses.
-    static func engineMatches(for request: SimilarRequests.Candidate, among earlier: [SimilarRequests.Candidate], months: Int, except: Set<Int>)
-        -> [SimilarRequests.Match]
-    {
-        let since = request.receivedOn.adding(months: -months)
-        let pool = earlier.filter { $0.receivedOn >= since && $0.receivedOn <= request.receivedOn && !except.contains($0.id) }
+    /// The requests received in `since...until` (no end when `until` is nil) that the search engine
+    /// finds for this one's distinctive fragments (as 先查一查 searches the portal) and whose text
+    /// is close enough: the same information asked in other words, which whole-text similarity
+    /// misses. Used for an applicant's repeats and for 条例 第四十四条's similar requests.
+    static func engineMatches(
+        for request: SimilarRequests.Candidate, among others: [SimilarRequests.Candidate], since: CivilDate, until: CivilDate?, except: Set<Int>
+    ) -> [SimilarRequests.Match] {
+        let pool = others.filter { other in
+            other.id != request.id && other.receivedOn >= since && (until.map { other.receivedOn <= $0 } ?? true) && !except.contains(other.id)
+        }
         guard !pool.isEmpty else { return [] }
         let segment = SearchSegment.build(
             pool.map {

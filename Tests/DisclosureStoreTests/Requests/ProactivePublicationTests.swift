@@ -42,6 +42,22 @@ struct ProactivePublicationTests {
             #expect(check.reachesThreshold && !check.disclosable)
             await #expect(throws: DomainError.self) { _ = try await service.convertToProactive(third.id, store: files, by: fixture.editor) }
 
+            // The same budget asked in other words: too few characters in common for the
+            // whole-text comparison, found by the search engine from its distinctive fragments.
+            let otherWords = try await service.intake(
+                Self.application("再要一份预算表", "去年有人申请过的县级部门预算公开表，请提供2025年的", id: Self.ids[0]), receivedOn: day.adding(days: 8),
+                by: fixture.editor)
+            let otherWordsCheck = try await service.publicationCheck(try await service.request(otherWords.id, visibleTo: fixture.editor))
+            #expect(otherWordsCheck.matches.contains { $0.candidate.id == first.id && $0.reason == .text })
+            #expect(!otherWordsCheck.matches.contains { $0.candidate.id == unrelated.id })
+            let asCandidates = [first.id, otherWords.id].map { id in
+                otherWordsCheck.matches.first { $0.candidate.id == id }?.candidate
+                    ?? SimilarRequests.Candidate(
+                        id: id, reference: "", unitCode: "CZJ", receivedOn: day, infoTitle: "再要一份预算表",
+                        infoDocNumber: "", infoDescription: "去年有人申请过的县级部门预算公开表，请提供2025年的")
+            }
+            #expect(SimilarRequests.matches(for: asCandidates[1], among: [asCandidates[0]]).isEmpty)
+
             // Answered 予以公开 with the budget table released.
             let pdf = Array("%PDF-1.4\n2025年县级部门预算公开表\n%%EOF\n".utf8)
             let released = try await service.addReplyFile(third.id, fileName: "2025年部门预算公开表.pdf", bytes: pdf, store: files, by: fixture.editor)
