@@ -7,6 +7,7 @@ import shutil
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, OUT = sys.argv[1], sys.argv[2]
@@ -301,7 +302,29 @@ try:
     check(len(proposals) == 2 and "110***********002X" in desk.page_source and secret_id not in desk.page_source,
           "the redaction page proposes the ID number and the account, masked")
     Select(desk.find_element(By.ID, "p-1-ground")).select_by_value("商业秘密")
+    # The clerk also covers the amount by dragging a box on the page picture (static/redact.js):
+    # the next empty manual row takes the page and the box in percent of the page.
+    sheet = desk.find_element(By.CSS_SELECTOR, ".redaction-page .sheet[data-page='1']")
+    # The picture loads lazily: scroll to it, wait for it, then scroll again to where it now stands.
+    desk.execute_script("arguments[0].scrollIntoView({block: 'center'})", sheet)
+    WebDriverWait(desk, 10).until(lambda d: d.execute_script("const i = arguments[0].querySelector('img'); return i.complete && i.naturalWidth > 0", sheet))
+    desk.execute_script("arguments[0].scrollIntoView({block: 'center'})", sheet)
+    width, height = sheet.size["width"], sheet.size["height"]
+    ActionChains(desk).move_to_element_with_offset(sheet, int(width * 0.1) - width // 2, int(height * 0.1) - height // 2).click_and_hold() \
+        .move_by_offset(int(width * 0.3), int(height * 0.05)).release().perform()
+    drawn = {name: desk.find_element(By.NAME, f"m.0.{name}").get_attribute("value") for name in ("page", "left", "top", "width", "height")}
+    near = lambda text, value: abs(float(text or "-1") - value) < 1.5
+    check(drawn["page"] == "1" and near(drawn["left"], 10) and near(drawn["top"], 10) and near(drawn["width"], 30) and near(drawn["height"], 5),
+          f"a box dragged on the page picture fills the first manual row in percent of the page ({drawn})")
+    check(len(desk.find_elements(By.CSS_SELECTOR, ".sheet[data-page='1'] .region.manual")) == 1
+          and len(desk.find_elements(By.CSS_SELECTOR, ".sheet[data-page='1'] .region.proposed")) == 2,
+          "the drawn region and the two proposals are outlined on the page")
+    desk.find_element(By.NAME, "m.0.what").send_keys("收款金额")
+    Select(desk.find_element(By.ID, "m-0-ground")).select_by_value("个人隐私")
     desk.save_screenshot(f"{OUT}/redaction-page.png")
+    desk.set_window_size(390, 1400)
+    desk.save_screenshot(f"{OUT}/redaction-page-phone.png")
+    desk.set_window_size(1280, 1400)
     click_and_wait(desk, desk.find_element(By.XPATH, "//button[text()='生成遮盖后的文件']"))
     check("补贴发放明细（遮盖）.pdf" in desk.page_source and "原件，已遮盖，不提供给申请人" in desk.page_source,
           "the clerk's redaction gives a redacted copy; the original is kept back")
@@ -314,8 +337,8 @@ try:
     login(desk, "reviewer")
     desk.get(case_url)
     preview = desk.find_element(By.CSS_SELECTOR, "article.letter-sheet.preview")
-    check("属于商业秘密" in preview.text and "第十五条不予公开，已作遮盖处理" in preview.text,
-          "the reviewer reads the reasons the redaction log gives in the letter")
+    check("属于商业秘密" in preview.text and "第十五条不予公开，已作遮盖处理" in preview.text and "收款金额" in preview.text,
+          "the reviewer reads the reasons the redaction log gives in the letter, the drawn region's included")
     click_and_wait(desk, desk.find_element(By.XPATH, "//form[contains(@action,'/actions/approveReply')]//button"))
 finally:
     desk.quit()

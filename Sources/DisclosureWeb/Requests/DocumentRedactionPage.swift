@@ -29,7 +29,8 @@ struct DocumentRedactionPage: Sendable {
                 index: index, page: 0, what: proposal.kind.rawValue, masked: proposal.masked,
                 use: values.map { $0["p.\(index).use"] == "on" } ?? true,
                 grounds: RedactionPage.grounds(
-                    selected: values?["p.\(index).ground"] ?? RedactionGround.suggested(for: proposal.kind).rawValue))
+                    selected: values?["p.\(index).ground"] ?? RedactionGround.suggested(for: proposal.kind).rawValue),
+                box: nil)
         }
         hasProposals = !proposals.isEmpty
         spans = (0..<Self.spanRows).map { index in

@@ -3,7 +3,9 @@ import DisclosureStore
 
 /// The clerk's redaction of one PDF the reply releases (issue 23 §2): the regions the scan
 /// proposes, each with its ground; up to five regions by hand, in percent of the page from its
-/// top-left corner; the pages as pictures. No JavaScript: every choice is a form field.
+/// top-left corner; the pages as pictures. Every choice is a form field, so the page works without
+/// JavaScript; with it, `static/redact.js` fills a manual row from a box dragged on a page picture
+/// and outlines the chosen regions on the pictures.
 struct RedactionPage: Sendable {
     struct Proposal: Sendable {
         let index: Int
@@ -12,6 +14,27 @@ struct RedactionPage: Sendable {
         let masked: String
         let use: Bool
         let grounds: [SelectOption]
+        /// The region in percent of its page from the top-left corner, for the outline on the
+        /// picture; none for a Word file's text.
+        let box: PercentBox?
+    }
+
+    /// A region as the manual rows and the preview's outlines measure it.
+    struct PercentBox: Sendable {
+        let left: String
+        let top: String
+        let width: String
+        let height: String
+
+        init(_ region: RedactionRegion, pageSize: (width: Double, height: Double)) {
+            func percent(_ value: Double, of whole: Double) -> String {
+                whole > 0 ? String(format: "%.2f", max(0, min(100, value / whole * 100))) : "0"
+            }
+            left = percent(region.x, of: pageSize.width)
+            top = percent(pageSize.height - region.y - region.height, of: pageSize.height)
+            width = percent(region.width, of: pageSize.width)
+            height = percent(region.height, of: pageSize.height)
+        }
     }
 
     struct Manual: Sendable {
@@ -50,7 +73,11 @@ struct RedactionPage: Sendable {
             let chosen = values?["p.\(index).ground"] ?? proposal.region.ground.rawValue
             return Proposal(
                 index: index, page: proposal.region.page, what: proposal.region.what, masked: proposal.masked,
-                use: values.map { $0["p.\(index).use"] == "on" } ?? true, grounds: Self.grounds(selected: chosen))
+                use: values.map { $0["p.\(index).use"] == "on" } ?? true, grounds: Self.grounds(selected: chosen),
+                box: PercentBox(
+                    proposal.region,
+                    pageSize: inspection.pageSizes.indices.contains(proposal.region.page - 1)
+                        ? inspection.pageSizes[proposal.region.page - 1] : (width: 0, height: 0)))
         }
         hasProposals = !proposals.isEmpty
         manual = (0..<Self.manualRows).map { index in
