@@ -55,23 +55,25 @@ extension RequestService {
             pages: inspection.pageSizes.count, regions: checked, store: store, by: staff)
     }
 
-    /// The distinct personal data in a Word file the reply releases, for the span redaction page.
-    public func documentProposals(_ id: Int, file fileID: Int, store: any FileStore, by staff: StaffIdentity) async throws -> (
-        file: RequestFile, proposals: [DOCXRedactor.Proposal]
+    /// The distinct personal data in a Word file the reply releases and how many pictures it
+    /// holds, for the span redaction page.
+    public func documentInspection(_ id: Int, file fileID: Int, store: any FileStore, by staff: StaffIdentity) async throws -> (
+        file: RequestFile, inspection: DOCXRedactor.Inspection
     ) {
         let file = try await redactable(id, file: fileID, kinds: [AttachmentKind.docx.mediaType], by: staff)
-        return (file, try DOCXRedactor.proposals(try bytes(of: file, store: store)))
+        return (file, try DOCXRedactor.inspect(try bytes(of: file, store: store)))
     }
 
-    /// Redacts a Word file by span: the chosen proposals (by their place in `documentProposals`)
-    /// and texts typed by the clerk, each with its ground.
+    /// Redacts a Word file by span: the chosen proposals (by their place in `documentInspection`)
+    /// and texts typed by the clerk, each with its ground; with `pictures`, every picture and
+    /// embedded object is withheld on that ground too.
     public func redactDocument(
         _ id: Int, file fileID: Int, proposals chosen: [(index: Int, ground: RedactionGround)], spans typed: [RedactionSpan],
-        store: any FileStore, by staff: StaffIdentity
+        pictures: RedactionGround? = nil, store: any FileStore, by staff: StaffIdentity
     ) async throws -> RequestFile {
         let file = try await redactable(id, file: fileID, kinds: [AttachmentKind.docx.mediaType], by: staff)
         let original = try bytes(of: file, store: store)
-        let proposals = try DOCXRedactor.proposals(original)
+        let proposals = try DOCXRedactor.inspect(original).proposals
         var spans: [RedactionSpan] = []
         for choice in chosen {
             guard proposals.indices.contains(choice.index) else { throw DomainError.invalid("p.\(choice.index).use", "建议遮盖的内容已变化，请刷新页面") }
@@ -79,18 +81,26 @@ extension RequestService {
             spans.append(RedactionSpan(text: proposal.text, ground: choice.ground, what: proposal.kind.rawValue))
         }
         spans += try typed.enumerated().map { index, span in try span.validated(field: "s.\(index).text") }
-        guard !spans.isEmpty else { throw DomainError.invalid("spans", "请至少选择或填写一处要遮盖的文字，并为每处选择不予公开的理由") }
-        let (redacted, counts) = try DOCXRedactor.redact(original, spans: spans)
+        guard !spans.isEmpty || pictures != nil else {
+            throw DomainError.invalid("spans", "请至少选择或填写一处要遮盖的文字，并为每处选择不予公开的理由")
+        }
+        let redacted = try DOCXRedactor.redact(original, spans: spans, withholdingPictures: pictures)
+        let counts = redacted.counts
         if let missing = counts.firstIndex(of: 0) {
             throw DomainError.invalid(
                 "s.\(max(0, missing - chosen.count)).text", "文件中没有找到要遮盖的文字「\(spans[missing].what.isEmpty ? "所填文字" : spans[missing].what)」，请核对")
         }
+        if let pictures, redacted.pictures == 0 { throw DomainError.invalid("pictures", "文件中没有图片，不能按“\(pictures.label)”遮盖图片") }
         // One log row per replaced occurrence; a Word file has no pages to name (page 0).
-        let regions = zip(spans, counts).flatMap { span, count in
+        var regions = zip(spans, counts).flatMap { span, count in
             Array(repeating: RedactionRegion(page: 0, x: 0, y: 0, width: 0, height: 0, ground: span.ground, what: span.what), count: count)
         }
+        if let pictures {
+            regions += Array(
+                repeating: RedactionRegion(page: 0, x: 0, y: 0, width: 0, height: 0, ground: pictures, what: "图片"), count: redacted.pictures)
+        }
         return try await storeCopy(
-            redacted, of: file, request: id, name: Self.stem(file.fileName, ".docx") + "（遮盖）.docx", mediaType: AttachmentKind.docx.mediaType,
+            redacted.bytes, of: file, request: id, name: Self.stem(file.fileName, ".docx") + "（遮盖）.docx", mediaType: AttachmentKind.docx.mediaType,
             pages: nil, regions: regions, store: store, by: staff)
     }
 

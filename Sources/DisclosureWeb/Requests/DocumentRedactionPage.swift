@@ -2,7 +2,8 @@ import DisclosureCore
 import DisclosureStore
 
 /// The clerk's redaction of one Word file the reply releases, by span (issue 23 §2): the personal
-/// data the scan finds, and up to five texts typed by the clerk, each with its ground.
+/// data the scan finds, up to five texts typed by the clerk, each with its ground, and whether
+/// the file's pictures are withheld (on a ground) or kept.
 struct DocumentRedactionPage: Sendable {
     struct Span: Sendable {
         let index: Int
@@ -17,14 +18,22 @@ struct DocumentRedactionPage: Sendable {
     let proposals: [RedactionPage.Proposal]
     let hasProposals: Bool
     let spans: [Span]
+    let pictures: Int
+    let hasPictures: Bool
+    let withholdPictures: Bool
+    let pictureGrounds: [SelectOption]
 
     static let spanRows = 5
 
-    init(request: Int, file: RequestFile, proposals found: [DOCXRedactor.Proposal], values: [String: String]?) {
+    init(request: Int, file: RequestFile, inspection: DOCXRedactor.Inspection, values: [String: String]?) {
         requestID = request
         fileID = file.id
         fileName = file.fileName
-        proposals = found.enumerated().map { index, proposal in
+        pictures = inspection.pictures
+        hasPictures = inspection.pictures > 0
+        withholdPictures = values?["pictures"] == "withhold"
+        pictureGrounds = RedactionPage.grounds(selected: values?["pictures.ground"] ?? "")
+        proposals = inspection.proposals.enumerated().map { index, proposal in
             RedactionPage.Proposal(
                 index: index, page: 0, what: proposal.kind.rawValue, masked: proposal.masked,
                 use: values.map { $0["p.\(index).use"] == "on" } ?? true,
@@ -38,6 +47,15 @@ struct DocumentRedactionPage: Sendable {
                 index: index, text: values?["s.\(index).text"] ?? "", what: values?["s.\(index).what"] ?? "",
                 grounds: RedactionPage.grounds(selected: values?["s.\(index).ground"] ?? ""))
         }
+    }
+
+    /// The ground the pictures are withheld on, or nil when they are kept.
+    static func picturesGround(_ form: [String: String]) throws -> RedactionGround? {
+        guard form["pictures"] == "withhold" else { return nil }
+        guard let ground = RedactionGround(rawValue: form["pictures.ground"] ?? "") else {
+            throw DomainError.invalid("pictures.ground", "不提供文件中的图片时，须选择不予公开的理由")
+        }
+        return ground
     }
 
     /// The proposals ticked and the spans typed, each with its ground, or an error naming the field.

@@ -105,6 +105,8 @@ extension RequestsAPIController {
         }
         let regions: [Region]?
         let spans: [Span]?
+        /// A Word file's pictures and embedded objects are withheld on this ground; absent, they are kept.
+        let picturesGround: String?
     }
 
     struct RedactedFile: Encodable, Sendable {
@@ -127,12 +129,15 @@ extension RequestsAPIController {
         let fileID = try requestID(context, "file")
         let body = try await decodeJSON(RedactionInput.self, from: request)
         let copy: RequestFile
-        if let spans = body.spans, !spans.isEmpty {
+        let spans = body.spans ?? []
+        if !spans.isEmpty || body.picturesGround != nil {
             guard spans.count <= 200 else { throw DomainError.invalid("spans", "一次最多遮盖 200 处") }
             let typed = try spans.enumerated().map { index, span in
                 RedactionSpan(text: span.text, ground: try Self.ground(span.ground, field: "spans.\(index).ground"), what: span.what ?? "")
             }
-            copy = try await self.requests.redactDocument(id, file: fileID, proposals: [], spans: typed, store: self.files, by: staff.identity)
+            let pictures = try body.picturesGround.map { try Self.ground($0, field: "picturesGround") }
+            copy = try await self.requests.redactDocument(
+                id, file: fileID, proposals: [], spans: typed, pictures: pictures, store: self.files, by: staff.identity)
         } else {
             let regions = try (body.regions ?? []).enumerated().map { index, region in
                 RedactionRegion(

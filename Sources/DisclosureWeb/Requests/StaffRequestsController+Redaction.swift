@@ -16,10 +16,10 @@ extension StaffRequestsController {
         let found = try await self.requests.request(id, visibleTo: staff.identity)
         do {
             if try await isWordFile(found, fileID) {
-                let (file, proposals) = try await self.requests.documentProposals(id, file: fileID, store: self.files, by: staff.identity)
+                let (file, inspection) = try await self.requests.documentInspection(id, file: fileID, store: self.files, by: staff.identity)
                 return renderer.render(
                     "Requests/redact-docx", title: "遮盖「\(file.fileName)」",
-                    page: DocumentRedactionPage(request: id, file: file, proposals: proposals, values: values), context: context,
+                    page: DocumentRedactionPage(request: id, file: file, inspection: inspection, values: values), context: context,
                     status: error?.kind.httpStatus ?? .ok, error: error?.message)
             }
             let (file, inspection) = try await self.requests.redactionInspection(id, file: fileID, store: self.files, by: staff.identity)
@@ -40,10 +40,11 @@ extension StaffRequestsController {
         let form = try await FormData.read(request, limit: 64 * 1024)
         do {
             if try await isWordFile(found, fileID) {
-                let (_, proposals) = try await self.requests.documentProposals(id, file: fileID, store: self.files, by: staff.identity)
-                let (chosen, spans) = try DocumentRedactionPage.choices(form.values, proposals: proposals.count)
+                let (_, inspection) = try await self.requests.documentInspection(id, file: fileID, store: self.files, by: staff.identity)
+                let (chosen, spans) = try DocumentRedactionPage.choices(form.values, proposals: inspection.proposals.count)
                 let copy = try await self.requests.redactDocument(
-                    id, file: fileID, proposals: chosen, spans: spans, store: self.files, by: staff.identity)
+                    id, file: fileID, proposals: chosen, spans: spans, pictures: try DocumentRedactionPage.picturesGround(form.values),
+                    store: self.files, by: staff.identity)
                 return redirect(to: "/staff/requests/\(id)?notice=saved#files-\(copy.id)")
             }
             let (_, inspection) = try await self.requests.redactionInspection(id, file: fileID, store: self.files, by: staff.identity)

@@ -178,6 +178,14 @@ struct RedactionPagesTests {
             let refused = try await browser.post("/staff/requests/\(receipt.id)/files/\(original.id)/redact", form: answers)
             #expect(refused.status == .badRequest && refused.body.contains("文件中没有找到要遮盖的文字「企业名称」"))
             answers["s.0.text"] = "示范县绿谷农业有限公司"
+            // Withholding pictures needs a ground, and pictures to withhold.
+            answers["pictures"] = "withhold"
+            let noGround = try await browser.post("/staff/requests/\(receipt.id)/files/\(original.id)/redact", form: answers)
+            #expect(noGround.status == .badRequest && noGround.body.contains("不提供文件中的图片时，须选择不予公开的理由"))
+            answers["pictures.ground"] = "个人隐私"
+            let noPictures = try await browser.post("/staff/requests/\(receipt.id)/files/\(original.id)/redact", form: answers)
+            #expect(noPictures.status == .badRequest && noPictures.body.contains("文件中没有图片"))
+            answers["pictures"] = "keep"
             #expect(try await browser.post("/staff/requests/\(receipt.id)/files/\(original.id)/redact", form: answers).status == .seeOther)
             let copy = try #require(
                 try await service.replyFiles(of: try await service.request(receipt.id, visibleTo: staff)).first { $0.sourceFileID == original.id })
