@@ -43,8 +43,15 @@ public enum AttachmentText {
             guard let pdftotext else { return Extracted(status: .toolMissing, text: "") }
             return pdf(bytes, tool: pdftotext)
         case .docx:
-            guard let content = try? DOCXReader.read(Data(bytes)) else { return Extracted(status: .failed, text: "") }
-            return found(content.paragraphs + content.tables.flatMap { $0.map { $0.joined(separator: "\t") } })
+            guard let content = try? DOCXReader.read(Data(bytes)), let package = try? OfficePackage(bytes) else {
+                return Extracted(status: .failed, text: "")
+            }
+            // Headers, footers, notes and comments are in the file a citizen downloads too: the
+            // 保密审查 scan must see a phone number in a header.
+            let others = DOCXRedactor.storyPaths(package).filter { $0 != "word/document.xml" }.flatMap {
+                WordXML.paragraphTexts(in: package.text($0) ?? "")
+            }
+            return found(content.paragraphs + content.tables.flatMap { $0.map { $0.joined(separator: "\t") } } + others)
         case .xlsx:
             guard let lines = workbookLines(bytes) else { return Extracted(status: .failed, text: "") }
             return found(lines)

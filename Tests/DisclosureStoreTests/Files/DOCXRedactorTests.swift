@@ -130,6 +130,9 @@ struct DOCXRedactorTests {
         let inspection = try DOCXRedactor.inspect(try Self.package())
         #expect(Set(inspection.proposals.map(\.text)) == [Self.id, Self.phone])
         #expect(inspection.pictures == 1)
+        // The text the 保密审查 scan and search read holds the header and the comment too.
+        let text = AttachmentText.extract(try Self.package(), kind: .docx).text
+        #expect(text.contains("经办人电话 \(Self.phone)") && text.contains("核对 \(Self.id)") && text.contains("补贴发放情况说明"))
     }
 
     @Test("pictures kept: every copy of the withheld texts is gone, the runs' formatting, the styles and the picture stay, the XML parses")
