@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
             DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_SEARCH_DIR (this instance's search index; each
             instance needs its own, default search/ beside the SQLite file or data/search), DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
             DISCLOSURE_CORRECTION_DAYS (default 15), DISCLOSURE_FEE_COUNT_SCOPE (agency|county),
-            DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR, DISCLOSURE_BACKUP_KEEP; see README, Configuration.
+            DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR, DISCLOSURE_BACKUP_KEEP, DISCLOSURE_SEARCH_RESIDENT_MB (default 1024:
+            the index pages the server keeps mapped beyond this are let go to the page cache; 0 = no limit); see README, Configuration.
             """)
 
     @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"
@@ -39,6 +40,11 @@ struct ServeCommand: AsyncParsableCommand {
             guard let sendInterval = Int(env["DISCLOSURE_SEND_INTERVAL_SECONDS"] ?? "10"), (1...3600).contains(sendInterval) else {
                 throw DomainError.invalid("DISCLOSURE_SEND_INTERVAL_SECONDS", "DISCLOSURE_SEND_INTERVAL_SECONDS 应为 1–3600 的整数")
             }
+            // The mapped index's share of the server's resident memory (issue 20); 0 turns trimming off.
+            guard let residentMB = Int(env["DISCLOSURE_SEARCH_RESIDENT_MB"] ?? "1024"), (0...1_048_576).contains(residentMB) else {
+                throw DomainError.invalid("DISCLOSURE_SEARCH_RESIDENT_MB", "DISCLOSURE_SEARCH_RESIDENT_MB 应为 0–1048576 的整数（兆字节，0 表示不限）")
+            }
+            let residentBudget = ResidentIndexBudget(megabytes: residentMB)
             var config = AppConfig(host: host, port: port, site: SiteInfo.fromEnvironment(env))
             config.secureCookies = env["DISCLOSURE_SECURE_COOKIES"] == "1"
             if let pattern = env["DISCLOSURE_INDEX_FORMAT"], !pattern.isEmpty { config.indexFormat = try IndexNumberFormat(pattern) }
@@ -62,9 +68,11 @@ struct ServeCommand: AsyncParsableCommand {
                 let jobs = Task.detached { await background.run() }
                 let files = options.fileStore(for: url)
                 let sending = Task.detached { await background.sendMessages(every: sendInterval, files: files) }
+                let trimming = Task.detached { await residentBudget.run() }
                 defer {
                     jobs.cancel()
                     sending.cancel()
+                    trimming.cancel()
                 }
                 try await app.runService()
                 try await database.close()

@@ -6,8 +6,9 @@ import Foundation
 #endif
 
 /// Opens a segment file by mapping it into memory read-only: a query's first touch of a page reads
-/// it from disk and the kernel may drop it again, so the server's memory does not grow with the
-/// index (issue 20: 2 GiB at a million documents). The checksum is computed with `read` in
+/// it from disk, and the page cache, not the server, holds the index. Each mapping is registered
+/// with `MappedRegions`, so `serve` can keep the pages it has touched under a budget (issue 20:
+/// 2 GiB at a million documents). The checksum is computed with `read` in
 /// pieces before mapping, because computing it through the mapping would keep every page resident.
 enum MappedSegment {
     enum Failure: Error, CustomStringConvertible {
@@ -38,9 +39,9 @@ enum MappedSegment {
             guard stored.computed == stored.trailer else { throw .segment(.checksumMismatch) }
         }
         guard let address = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), address != MAP_FAILED else { throw .system("mmap") }
-        let bytes = SegmentBytes(mapped: UnsafeRawBufferPointer(start: address, count: size)) { buffer in
-            _ = munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
-        }
+        let mapped = UnsafeRawBufferPointer(start: address, count: size)
+        MappedRegions.shared.add(mapped)
+        let bytes = SegmentBytes(mapped: mapped) { buffer in MappedRegions.shared.unmap(buffer) }
         do { return try SegmentFile.open(bytes, checksumVerified: true) } catch { throw .segment(error) }
     }
 

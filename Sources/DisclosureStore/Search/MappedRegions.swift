@@ -1,0 +1,107 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Every segment file this process has mapped, so the pages of them it holds can be let go
+/// (issue 20: server RSS ≤ 2 GiB at a million documents). A mapped page a query touched stays in
+/// the process's resident set until the mapping goes, although it is a clean copy of the file that
+/// the kernel's page cache holds anyway: after a few minutes of traffic at a million documents the
+/// server "holds" 3 GiB of index that it does not own. `release()` drops the process's mapping of
+/// those pages (`MADV_DONTNEED` on a read-only shared file mapping); the page cache keeps them, so
+/// the next touch maps the page again from memory, without reading the disk.
+///
+/// A region is unmapped only under the same lock that `release()` holds, so an address range is
+/// never advised after it was unmapped and perhaps reused for other memory.
+public final class MappedRegions: @unchecked Sendable {
+    public static let shared = MappedRegions()
+
+    private let lock = NSLock()
+    private var regions: [UInt: Int] = [:]
+
+    func add(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
+        lock.withLock { regions[UInt(bitPattern: base)] = buffer.count }
+    }
+
+    /// Forgets the region and unmaps it, under the lock.
+    func unmap(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
+        lock.withLock {
+            regions[UInt(bitPattern: base)] = nil
+            _ = munmap(UnsafeMutableRawPointer(mutating: base), buffer.count)
+        }
+    }
+
+    /// Bytes currently mapped.
+    public var mappedBytes: Int { lock.withLock { regions.values.reduce(0, +) } }
+
+    /// Lets the process's resident copy of every mapped page go; returns the bytes advised.
+    @discardableResult
+    public func release() -> Int {
+        lock.withLock {
+            var advised = 0
+            for (address, length) in regions {
+                guard let base = UnsafeMutableRawPointer(bitPattern: address) else { continue }
+                if madvise(base, length, MADV_DONTNEED) == 0 { advised += length }
+            }
+            return advised
+        }
+    }
+}
+
+/// What the process holds in memory, from `/proc/self/statm`.
+public enum ResidentMemory {
+    /// Resident bytes in all, and of them the ones backed by files (mapped segments, the binary).
+    public static func current() -> (resident: Int, fileBacked: Int)? {
+        guard let text = procFile("/proc/self/statm") else { return nil }
+        let fields = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        guard fields.count >= 3 else { return nil }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        return (fields[1] * page, fields[2] * page)
+    }
+
+    /// A /proc file read to its end: they report a size of 0, so reading by size gets nothing.
+    public static func procFile(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard got > 0 else { return got == 0 ? String(decoding: bytes, as: UTF8.self) : nil }
+            bytes += chunk[0..<got]
+        }
+    }
+}
+
+/// Keeps the mapped index's share of the server's resident memory under a budget: every half
+/// second, when the file-backed resident bytes exceed it, the mapped pages are let go (see
+/// `MappedRegions`). Hot pages come back at their next touch, from the page cache.
+public struct ResidentIndexBudget: Sendable {
+    /// `DISCLOSURE_SEARCH_RESIDENT_MB`; 1,024 by default, 0 turns the trimming off.
+    public let bytes: Int
+    public let every: Duration
+
+    public init(megabytes: Int, every: Duration = .milliseconds(500)) {
+        bytes = megabytes * 1024 * 1024
+        self.every = every
+    }
+
+    /// Trims once if over budget; returns the bytes advised (0 when under it).
+    @discardableResult
+    public func trimIfOver(_ regions: MappedRegions = .shared) -> Int {
+        guard bytes > 0, let memory = ResidentMemory.current(), memory.fileBacked > bytes else { return 0 }
+        return regions.release()
+    }
+
+    public func run(_ regions: MappedRegions = .shared) async {
+        guard bytes > 0 else { return }
+        while !Task.isCancelled {
+            trimIfOver(regions)
+            try? await Task.sleep(for: every)
+        }
+    }
+}
