@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let jobs = Task.detached { await background.run() }
                 let files = options.fileStore(for: url)
                 let sending = Task.detached { await background.sendMessages(every: sendInterval, files: files) }
-                let trimming = Task.detached { await residentBudget.run() }
+                let trimming = residentBudget.start()
                 defer {
                     jobs.cancel()
                     sending.cancel()
