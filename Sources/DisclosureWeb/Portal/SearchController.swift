@@ -63,6 +63,11 @@ struct SearchController {
         var noResults: Bool { hits.isEmpty && exact.isEmpty }
     }
 
+    /// A page body already written as HTML (the template prints it unescaped).
+    struct RenderedBody: Sendable {
+        let html: String
+    }
+
     /// The request's parameters, normalised so equal searches share a cache entry.
     struct Parameters: Sendable, Hashable {
         var q: String
@@ -108,7 +113,9 @@ struct SearchController {
         let key = Self.cacheKey(parameters)
         let body = try await self.pageCache.page(key) { () async throws -> ByteBuffer? in
             let page = try await searchPage(parameters)
-            return ByteBuffer(string: renderer.html("Portal/search", title: parameters.q.isEmpty ? "信息检索" : "检索：\(parameters.q)", page: page))
+            return ByteBuffer(
+                string: renderer.html(
+                    "Portal/search", title: parameters.q.isEmpty ? "信息检索" : "检索：\(parameters.q)", page: RenderedBody(html: page.html)))
         }
         return htmlResponse(body ?? ByteBuffer())
     }
