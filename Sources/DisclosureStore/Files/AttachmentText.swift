@@ -46,12 +46,13 @@ public enum AttachmentText {
             guard let content = try? DOCXReader.read(Data(bytes)), let package = try? OfficePackage(bytes) else {
                 return Extracted(status: .failed, text: "")
             }
-            // Headers, footers, notes and comments are in the file a citizen downloads too: the
-            // 保密审查 scan must see a phone number in a header.
-            let others = DOCXRedactor.storyPaths(package).filter { $0 != "word/document.xml" }.flatMap {
-                WordXML.paragraphTexts(in: package.text($0) ?? "")
-            }
-            return found(content.paragraphs + content.tables.flatMap { $0.map { $0.joined(separator: "\t") } } + others)
+            // Headers, footers, notes, comments, tracked deletions and field codes are in the file a
+            // citizen downloads too: the 保密审查 scan must see a phone number in a header or an ID
+            // number deleted with 修订 still on.
+            let stories = DOCXRedactor.storyPaths(package)
+            let others = stories.filter { $0 != "word/document.xml" }.flatMap { WordXML.paragraphTexts(in: package.text($0) ?? "") }
+            let hidden = stories.flatMap { WordXML.paragraphTexts(in: package.text($0) ?? "", names: WordXML.hiddenTextNames) }
+            return found(content.paragraphs + content.tables.flatMap { $0.map { $0.joined(separator: "\t") } } + others + hidden)
         case .xlsx:
             guard let lines = workbookLines(bytes) else { return Extracted(status: .failed, text: "") }
             return found(lines)

@@ -15,8 +15,12 @@ enum WordXML {
     static let paragraphNames: Set<Substring> = ["w:p", "/w:p", "a:p", "/a:p"]
     static let textNames: Set<Substring> = ["w:t", "a:t"]
 
+    /// What Word keeps but does not show as text: deleted revisions and field codes (a mailto link's
+    /// address). A published file carries them, so the personal-data scan must read them.
+    static let hiddenTextNames: Set<Substring> = ["w:delText", "w:instrText"]
+
     /// The text nodes of `xml`, one list per paragraph (a paragraph nested in a text box is its own).
-    static func paragraphs(in xml: String) -> [[TextNode]] {
+    static func paragraphs(in xml: String, names: Set<Substring> = textNames) -> [[TextNode]] {
         var groups: [[TextNode]] = []
         var current: [TextNode] = []
         func flush() {
@@ -30,7 +34,7 @@ enum WordXML {
             index = xml.index(after: close)
             if paragraphNames.contains(name) {
                 flush()
-            } else if textNames.contains(name), !tag.hasSuffix("/>") {
+            } else if names.contains(name), !tag.hasSuffix("/>") {
                 guard let end = xml[index...].range(of: "</\(name)>") else { break }
                 current.append(TextNode(range: index..<end.lowerBound, text: unescaped(String(xml[index..<end.lowerBound]))))
                 index = end.upperBound
@@ -41,8 +45,8 @@ enum WordXML {
     }
 
     /// Each paragraph's text, as the personal-data scan and a clerk's typed span see it.
-    static func paragraphTexts(in xml: String) -> [String] {
-        paragraphs(in: xml).map { $0.map(\.text).joined() }.filter { !$0.isEmpty }
+    static func paragraphTexts(in xml: String, names: Set<Substring> = textNames) -> [String] {
+        paragraphs(in: xml, names: names).map { $0.map(\.text).joined() }.filter { !$0.isEmpty }
     }
 
     /// `xml` with every occurrence of each span in a paragraph's text replaced (longest span

@@ -133,6 +133,7 @@ struct DOCXRedactorTests {
         // The text the 保密审查 scan and search read holds the header and the comment too.
         let text = AttachmentText.extract(try Self.package(), kind: .docx).text
         #expect(text.contains("经办人电话 \(Self.phone)") && text.contains("核对 \(Self.id)") && text.contains("补贴发放情况说明"))
+        #expect(text.contains("旧号码 \(Self.id)"))
     }
 
     @Test("pictures kept: every copy of the withheld texts is gone, the runs' formatting, the styles and the picture stay, the XML parses")
