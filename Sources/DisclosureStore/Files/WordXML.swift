@@ -208,20 +208,7 @@ enum WordXML {
         return closing ? afterBracket[afterBracket.startIndex..<name.endIndex] : name
     }
 
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 
     static func unescaped(_ text: String) -> String {
         guard text.contains("&") else { return text }
