@@ -12,8 +12,8 @@ public enum FlowchartSVG {
         let h = number(layout.height)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(w) \(h)" width="\(w)" height="\(h)" role="img" \
-            aria-label="\(FlowchartText.escaped(title))" font-family="\(fontFamily)">
-            <title>\(FlowchartText.escaped(title))</title>
+            aria-label="\(XMLText.escaped(title))" font-family="\(fontFamily)">
+            <title>\(XMLText.escaped(title))</title>
             <defs><marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">\
             <path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>
             <rect width="\(w)" height="\(h)" fill="#fff"/>
@@ -32,13 +32,13 @@ public enum FlowchartSVG {
             var baseline = box.y + 12 + 15
             for line in box.titleLines {
                 svg += "<text x=\"\(centre)\" y=\"\(number(baseline))\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"#111\">"
-                svg += FlowchartText.escaped(line) + "</text>\n"
+                svg += XMLText.escaped(line) + "</text>\n"
                 baseline += 20
             }
             baseline -= 2
             for line in box.detailLines {
                 svg += "<text x=\"\(centre)\" y=\"\(number(baseline))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">"
-                svg += FlowchartText.escaped(line) + "</text>\n"
+                svg += XMLText.escaped(line) + "</text>\n"
                 baseline += 16
             }
             svg += "</g>\n"
@@ -48,7 +48,7 @@ public enum FlowchartSVG {
             svg += "<g><rect x=\"\(number(at.x - edge.labelWidth / 2))\" y=\"\(number(at.y - 13))\" width=\"\(number(edge.labelWidth))\" "
             svg += "height=\"17\" fill=\"#fff\" stroke=\"#b26a00\" stroke-width=\"0.8\" rx=\"3\"/>"
             svg += "<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#8a4b00\">"
-            svg += FlowchartText.escaped(edge.label) + "</text></g>\n"
+            svg += XMLText.escaped(edge.label) + "</text></g>\n"
         }
         return svg + "</svg>\n"
     }

@@ -28,6 +28,4 @@ enum FlowchartText {
         return lines
     }
 
-    /// Text made safe inside SVG/XML character data and attribute values.
-    static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 }

@@ -1,6 +1,6 @@
 /// Text made safe for XML 1.0 character data and double-quoted attribute values: markup escaped,
 /// characters XML forbids dropped. One escaper for every XML we write or rewrite — the power
-/// list's SVG flowcharts, XLSX and DOCX exports, and the redacted copy of a Word file.
+/// list's SVG flowcharts, XLSX and DOCX exports, the Atom feed, and the redacted copy of a Word file.
 public enum XMLText {
     public static func escaped(_ text: String) -> String {
         var result = ""

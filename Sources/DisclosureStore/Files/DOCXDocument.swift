@@ -76,7 +76,7 @@ public enum DOCXDocument {
 
     static func run(_ text: String, size: Int, bold: Bool, font: String) -> String {
         "<w:r><w:rPr><w:rFonts w:ascii=\"\(font)\" w:eastAsia=\"\(font)\" w:hAnsi=\"\(font)\"/>\(bold ? "<w:b/>" : "")"
-            + "<w:sz w:val=\"\(size)\"/></w:rPr><w:t xml:space=\"preserve\">\(XLSXWorkbook.escaped(text))</w:t></w:r>"
+            + "<w:sz w:val=\"\(size)\"/></w:rPr><w:t xml:space=\"preserve\">\(XMLText.escaped(text))</w:t></w:r>"
     }
 
     static func paragraph(_ text: String, size: Int, bold: Bool, centred: Bool, font: String, indent: Bool = false, right: Bool = false) -> String {

@@ -55,7 +55,7 @@ public enum DOCXRedactor {
             if let ground {
                 let found = pictureElements(in: xml)
                 pictures += found.count
-                let stand = "<w:t>\(WordXML.escaped("［图片已遮盖：\(ground.label)］"))</w:t>"
+                let stand = "<w:t>\(XMLText.escaped("［图片已遮盖：\(ground.label)］"))</w:t>"
                 xml = WordXML.applying(found.map { ($0, stand) }, to: xml)
             }
             package.setText(path, WordXML.redactingText(xml, spans: spans, counts: &counts))

@@ -94,7 +94,7 @@ enum WordXML {
                 }
             }
             for (number, node) in nodes.enumerated() where texts[number] != node.text {
-                edits.append((node.range, escaped(texts[number])))
+                edits.append((node.range, XMLText.escaped(texts[number])))
             }
         }
         return applying(edits, to: xml)
@@ -163,7 +163,7 @@ enum WordXML {
     /// `xml` with each escaped needle replaced by its escaped replacement wherever it holds
     /// character data.
     static func replacingContent(_ xml: String, _ pairs: [(needle: String, replacement: String)]) -> String {
-        let escapedPairs = pairs.map { (escaped($0.needle), escaped($0.replacement)) }
+        let escapedPairs = pairs.map { (XMLText.escaped($0.needle), XMLText.escaped($0.replacement)) }
         let edits = contentRanges(in: xml).compactMap { range -> (range: Range<String.Index>, text: String)? in
             var text = String(xml[range])
             for (needle, replacement) in escapedPairs where text.contains(needle) {
@@ -207,8 +207,6 @@ enum WordXML {
         let name = (closing ? afterBracket.dropFirst() : afterBracket).prefix { !" \t\r\n/>".contains($0) }
         return closing ? afterBracket[afterBracket.startIndex..<name.endIndex] : name
     }
-
-    static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 
     static func unescaped(_ text: String) -> String {
         guard text.contains("&") else { return text }

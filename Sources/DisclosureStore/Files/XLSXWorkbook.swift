@@ -60,7 +60,8 @@ public enum XLSXWorkbook {
         for index in sheets.indices {
             overrides +=
                 "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-            sheetList += "<sheet name=\"\(escaped(String(sheets[index].name.prefix(31))))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            sheetList +=
+                "<sheet name=\"\(XMLText.escaped(String(sheets[index].name.prefix(31))))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
             workbookRelations +=
                 "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
         }
@@ -79,7 +80,7 @@ public enum XLSXWorkbook {
         // 打印标题: the heading rows repeat on every printed page.
         var printTitles = ""
         for (index, sheet) in sheets.enumerated() where sheet.headingRows > 0 {
-            let quoted = escaped(String(sheet.name.prefix(31))).replacingOccurrences(of: "'", with: "''")
+            let quoted = XMLText.escaped(String(sheet.name.prefix(31))).replacingOccurrences(of: "'", with: "''")
             printTitles += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(quoted)'!$1:$\(sheet.headingRows)</definedName>"
         }
         let definedNames = printTitles.isEmpty ? "" : "<definedNames>\(printTitles)</definedNames>"
@@ -200,13 +201,13 @@ public enum XLSXWorkbook {
                 let reference = columnName(columnIndex) + String(rowIndex + 1)
                 if isTitle {
                     xml +=
-                        "<c r=\"\(reference)\" t=\"inlineStr\" s=\"\(Style.title.rawValue)\"><is><t xml:space=\"preserve\">\(escaped(value))</t></is></c>"
+                        "<c r=\"\(reference)\" t=\"inlineStr\" s=\"\(Style.title.rawValue)\"><is><t xml:space=\"preserve\">\(XMLText.escaped(value))</t></is></c>"
                 } else if !isHeading, let number = number(value) {
                     xml += "<c r=\"\(reference)\" s=\"\(number.style.rawValue)\"><v>\(number.value)</v></c>"
                 } else {
                     let style = isHeading ? Style.heading : Style.text
                     xml +=
-                        "<c r=\"\(reference)\" t=\"inlineStr\" s=\"\(style.rawValue)\"><is><t xml:space=\"preserve\">\(escaped(value))</t></is></c>"
+                        "<c r=\"\(reference)\" t=\"inlineStr\" s=\"\(style.rawValue)\"><is><t xml:space=\"preserve\">\(XMLText.escaped(value))</t></is></c>"
                 }
             }
             xml += "</row>"
@@ -234,5 +235,4 @@ public enum XLSXWorkbook {
         return name
     }
 
-    static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 }

@@ -9,19 +9,19 @@ enum AtomFeed {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
-            <title>\(escape(site.siteName))：最新公开信息</title>
-            <id>\(escape(baseURL))/feed.atom</id>
-            <link rel="self" href="\(escape(baseURL))/feed.atom"/>
+            <title>\(XMLText.escaped(site.siteName))：最新公开信息</title>
+            <id>\(XMLText.escaped(baseURL))/feed.atom</id>
+            <link rel="self" href="\(XMLText.escaped(baseURL))/feed.atom"/>
             <updated>\(updated)</updated>
-            <author><name>\(escape(site.officeName))</name></author>
+            <author><name>\(XMLText.escaped(site.officeName))</name></author>
 
             """
         for document in documents {
             let link = "\(baseURL)/documents/\(document.id)"
             xml += """
-                <entry><title>\(escape(document.title))</title><id>\(escape(link))</id><link href="\(escape(link))"/>\
+                <entry><title>\(XMLText.escaped(document.title))</title><id>\(XMLText.escaped(link))</id><link href="\(XMLText.escaped(link))"/>\
                 <updated>\(document.publishedOn.map(stamp) ?? updated)</updated>\
-                <summary>\(escape([unitNames[document.unitCode] ?? document.unitCode, document.docNumber, document.category].filter { !$0.isEmpty }.joined(separator: " · ")))</summary></entry>
+                <summary>\(XMLText.escaped([unitNames[document.unitCode] ?? document.unitCode, document.docNumber, document.category].filter { !$0.isEmpty }.joined(separator: " · ")))</summary></entry>
 
                 """
         }
@@ -29,9 +29,4 @@ enum AtomFeed {
     }
 
     static func stamp(_ day: CivilDate) -> String { "\(day)T00:00:00+08:00" }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

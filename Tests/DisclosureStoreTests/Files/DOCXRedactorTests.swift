@@ -194,7 +194,7 @@ struct DOCXRedactorTests {
     @Test("text nodes: entities read back, tag names, nested elements found whole")
     func reading() {
         #expect(WordXML.unescaped("A &amp; B &lt;1&gt; &#x4E2D;&#25991; &bogus;") == "A & B <1> 中文 &bogus;")
-        #expect(WordXML.escaped("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
+        #expect(XMLText.escaped("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
         #expect(WordXML.tagName(#"<w:t xml:space="preserve">"#) == "w:t" && WordXML.tagName("</w:p>") == "/w:p")
         #expect(WordXML.tagName("<w:tab/>") == "w:tab")
         let xml = "<w:drawing><x><w:drawing>inner</w:drawing></x></w:drawing><w:drawing/>"
