@@ -43,7 +43,10 @@ public enum AttachmentText {
             guard let pdftotext else { return Extracted(status: .toolMissing, text: "") }
             return pdf(bytes, tool: pdftotext)
         case .docx:
-            guard let content = try? DOCXReader.read(Data(bytes)), let package = try? OfficePackage(bytes) else {
+            // Unpacked once: the body's paragraphs and tables from its document part, the rest below.
+            guard let package = try? OfficePackage(bytes), let body = package.data("word/document.xml"),
+                let content = try? DOCXReader.read(documentXML: body)
+            else {
                 return Extracted(status: .failed, text: "")
             }
             // Headers, footers, notes, comments, tracked deletions and field codes are in the file a

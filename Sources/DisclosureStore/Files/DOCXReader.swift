@@ -29,6 +29,11 @@ public enum DOCXReader {
         guard entry.uncompressedSize <= 64 * 1024 * 1024 else { throw DomainError.invalid("file", "DOCX 文件解压后过大") }
         var xml = Data()
         _ = try archive.extract(entry) { xml.append($0) }
+        return try read(documentXML: xml)
+    }
+
+    /// The same from `word/document.xml` already unpacked.
+    static func read(documentXML xml: Data) throws -> Content {
         let handler = DocumentHandler()
         let parser = XMLParser(data: xml)
         parser.delegate = handler

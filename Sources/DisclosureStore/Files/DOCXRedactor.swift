@@ -35,10 +35,11 @@ public enum DOCXRedactor {
 
     public static func inspect(_ bytes: [UInt8]) throws -> Inspection {
         let package = try OfficePackage(bytes)
+        let stories = storyPaths(package).compactMap(package.text)
         var seen: Set<String> = []
-        let proposals = storyPaths(package).flatMap { WordXML.paragraphTexts(in: package.text($0) ?? "") }.flatMap(PersonalDataScan.hits(in:))
+        let proposals = stories.flatMap { WordXML.paragraphTexts(in: $0) }.flatMap(PersonalDataScan.hits(in:))
             .compactMap { hit in seen.insert(hit.text).inserted ? Proposal(kind: hit.kind, masked: hit.masked, text: hit.text) : nil }
-        let pictures = storyPaths(package).map { pictureElements(in: package.text($0) ?? "").count }.reduce(0, +)
+        let pictures = stories.map { pictureElements(in: $0).count }.reduce(0, +)
         return Inspection(proposals: proposals, pictures: pictures)
     }
 

@@ -44,6 +44,8 @@ struct OfficePackage {
 
     var paths: [String] { parts.map(\.path) }
 
+    func data(_ path: String) -> Data? { parts.first { $0.path == path }?.data }
+
     func text(_ path: String) -> String? {
         parts.first { $0.path == path }.map { String(decoding: $0.data, as: UTF8.self) }
     }
