@@ -5,8 +5,8 @@ import Foundation
 public enum PlainText {
     public static func sanitize(_ input: String) -> String {
         // Most text (typed, imported archives) has no markup: normalise it in one pass.
-        var bytes = input
-        let plain = bytes.withUTF8 { buffer in
+        var scanned = input  // withUTF8 needs a var; a native string is not copied
+        let plain = scanned.withUTF8 { buffer in
             !buffer.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\r") }
         }
         if plain { return paragraphsJoined(input) }
