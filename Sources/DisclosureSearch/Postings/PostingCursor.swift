@@ -75,26 +75,32 @@ struct PostingCursor {
         while !exhausted && ordinal < target { next() }
     }
 
-    /// Appends this entry's positions, ascending, to `buffer` (reused across documents).
+    /// Appends this entry's positions, ascending, to `buffer` (tests and tools).
     mutating func positions(into buffer: inout [UInt32]) {
+        let total = Int(titleCount + bodyCount)
+        guard total > 0 else { return }
+        let first = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: total))
+        buffer.withUnsafeMutableBufferPointer { output in _ = writePositions(to: output.baseAddress! + first) }
+    }
+
+    /// Writes this entry's positions, ascending, at `output` (room for `titleCount + bodyCount`
+    /// of them); returns how many. Phrase verification decodes into memory it owns: appending to
+    /// an array checked its uniqueness and capacity for every document. (Not an overload of
+    /// `positions(into:)`: `&array` would convert to this pointer and write past an empty array.)
+    mutating func writePositions(to output: UnsafeMutablePointer<UInt32>) -> Int {
         let bytes = list.positions
         if positionsToSkip > 0 {
             positionsOffset = VarInt.skip(positionsToSkip, in: bytes, from: positionsOffset)
             positionsToSkip = 0
         }
         let total = Int(titleCount + bodyCount)
-        let first = buffer.count
-        // Grown once, then filled through a pointer: an append per position checked the
-        // array's uniqueness and capacity every time.
-        buffer.append(contentsOf: repeatElement(0, count: total))
-        let start = positionsOffset
-        buffer.withUnsafeMutableBufferPointer { output in
-            var at = start
-            var position: UInt32 = 0
-            for nth in 0..<total {
-                position = nth == 0 ? VarInt.read(bytes, &at) : position + VarInt.read(bytes, &at)
-                output[first + nth] = position
-            }
+        var at = positionsOffset
+        var position: UInt32 = 0
+        for nth in 0..<total {
+            position = nth == 0 ? VarInt.read(bytes, &at) : position + VarInt.read(bytes, &at)
+            output[nth] = position
         }
+        return total
     }
 }

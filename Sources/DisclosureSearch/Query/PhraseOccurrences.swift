@@ -36,7 +36,7 @@ struct PhraseOccurrences: Sendable {
     /// Verifies the phrase in every candidate (documents holding all its tokens, deleted or not:
     /// the delete set changes, the segment does not).
     static func verify(in segment: SearchSegment, alternatives: [[Int]], checked: [Int], candidates: DocumentBitmap) -> PhraseOccurrences {
-        var verifier = PhraseVerifier(segment, alternatives: alternatives, checked: checked)
+        let verifier = PhraseVerifier(segment, alternatives: alternatives, checked: checked)
         var ordinals: [UInt32] = []
         var titles: [UInt32] = []
         var bodies: [UInt32] = []

@@ -2,118 +2,206 @@
 /// positions of its checked tokens (see `ImpliedTokens`). A term that stands at several places of
 /// the phrase (政府信息公开政府信息公开…) has one cursor and its positions are decoded once per
 /// document: a cursor per place walked the same long posting list dozens of times.
+///
+/// Verification runs for every candidate of a phrase's first search — at a million documents,
+/// hundreds of thousands per query under the portal's traffic — so its state lives in memory the
+/// verifier owns (`Scratch`), read and written through pointers: kept in arrays, every document
+/// paid for uniqueness checks, nested-array copies and capacity checks (a sixth of the server's
+/// time in `perf` under the query log).
 struct PhraseVerifier {
-    /// Per distinct token (its alternative term ids): a cursor per alternative.
-    private var cursors: [[PostingCursor]]
-    /// Per checked place: its offset in the phrase and its distinct token.
-    private let offsets: [UInt32]
-    private let slots: [Int]
+    private let scratch: Scratch
+    /// The cursors of slot `s` (a distinct token; a cursor per alternative term) are
+    /// `cursors[slotStarts[s]..<slotStarts[s + 1]]`.
+    private let cursors: UnsafeMutablePointer<PostingCursor>
+    private let slotStarts: UnsafeMutablePointer<Int>
+    private let slotCount: Int
+    /// Per checked place: its offset in the phrase and its slot; `order` is reused to sort the
+    /// places rarest first per document.
+    private let placeCount: Int
+    private let offsets: UnsafeMutablePointer<UInt32>
+    private let slots: UnsafeMutablePointer<Int>
+    private let order: UnsafeMutablePointer<Int>
+    /// Per slot, for the current document: how often the token occurs, and how many positions are
+    /// decoded into its row of `Scratch.positions` (-1: not yet).
+    private let frequencies: UnsafeMutablePointer<UInt32>
+    private let decoded: UnsafeMutablePointer<Int>
     private let titleLengths: [UInt32]
-    /// Reused per document, so verifying allocates nothing: each distinct token's positions, and
-    /// the phrase starts still possible.
-    private var positions: [[UInt32]]
-    private var decoded: [Bool]
-    private var frequencies: [UInt32]
-    private var starts: [UInt32] = []
-    /// The checked places, rarest here first.
-    private var order: [Int]
 
     /// `alternatives`: the phrase's tokens as term ids; `checked`: the places whose positions count.
     init(_ segment: SearchSegment, alternatives: [[Int]], checked: [Int]) {
         var distinct: [[Int]] = []
-        var slots: [Int] = []
+        var slotOfPlace: [Int] = []
         for place in checked {
             if let slot = distinct.firstIndex(of: alternatives[place]) {
-                slots.append(slot)
+                slotOfPlace.append(slot)
             } else {
-                slots.append(distinct.count)
+                slotOfPlace.append(distinct.count)
                 distinct.append(alternatives[place])
             }
         }
-        cursors = distinct.map { $0.map { PostingCursor(segment.postings($0)) } }
-        offsets = checked.map(UInt32.init)
-        self.slots = slots
+        let lists = distinct.flatMap { $0.map(segment.postings) }
+        scratch = Scratch(cursors: lists.map(PostingCursor.init), slots: distinct.count, places: checked.count)
+        cursors = scratch.cursors
+        slotCount = distinct.count
+        placeCount = checked.count
+        slotStarts = scratch.integers(slotCount + 1)
+        var start = 0
+        for (slot, terms) in distinct.enumerated() {
+            slotStarts[slot] = start
+            start += terms.count
+        }
+        slotStarts[slotCount] = start
+        offsets = scratch.unsigned(placeCount)
+        slots = scratch.integers(placeCount)
+        order = scratch.integers(placeCount)
+        for place in 0..<placeCount {
+            offsets[place] = UInt32(checked[place])
+            slots[place] = slotOfPlace[place]
+            order[place] = place
+        }
+        frequencies = scratch.unsigned(slotCount)
+        decoded = scratch.integers(slotCount)
         titleLengths = segment.titleLengths
-        positions = distinct.map { _ in [] }
-        decoded = distinct.map { _ in false }
-        frequencies = distinct.map { _ in 0 }
-        order = Array(checked.indices)
     }
 
     /// How often the phrase occurs in the title and in the body of the document at `ordinal`.
-    mutating func occurrences(at ordinal: UInt32) -> (title: UInt32, body: UInt32) {
+    func occurrences(at ordinal: UInt32) -> (title: UInt32, body: UInt32) {
         // How often each distinct token occurs here, known without decoding positions.
-        for slot in cursors.indices {
+        var most: UInt32 = 0
+        for slot in 0..<slotCount {
             var total: UInt32 = 0
-            for alternative in cursors[slot].indices {
-                // In place: a copy of the cursor retains and releases its list, per candidate.
-                cursors[slot][alternative].advance(to: ordinal)
-                if !cursors[slot][alternative].exhausted && cursors[slot][alternative].ordinal == ordinal {
-                    total += cursors[slot][alternative].titleCount + cursors[slot][alternative].bodyCount
-                }
+            for alternative in slotStarts[slot]..<slotStarts[slot + 1] {
+                let cursor = cursors + alternative
+                cursor.pointee.advance(to: ordinal)
+                if !cursor.pointee.exhausted && cursor.pointee.ordinal == ordinal { total += cursor.pointee.titleCount + cursor.pointee.bodyCount }
             }
             guard total > 0 else { return (0, 0) }
             frequencies[slot] = total
-            decoded[slot] = false
+            decoded[slot] = -1
+            most = max(most, total)
         }
-        if offsets.count == 1 {
-            return cursors[0].reduce((0, 0)) { counts, cursor in
-                !cursor.exhausted && cursor.ordinal == ordinal ? (counts.0 + cursor.titleCount, counts.1 + cursor.bodyCount) : counts
+        if placeCount == 1 {
+            var counts: (title: UInt32, body: UInt32) = (0, 0)
+            for alternative in slotStarts[0]..<slotStarts[1] where !cursors[alternative].exhausted && cursors[alternative].ordinal == ordinal {
+                counts.title += cursors[alternative].titleCount
+                counts.body += cursors[alternative].bodyCount
             }
+            return counts
         }
+        let (positions, stride, starts) = scratch.room(for: Int(most), slots: slotCount)
         // Start from the place whose token occurs least here and narrow its phrase starts place
         // by place, rarest first: a document that holds the tokens but not the phrase is usually
-        // rejected after decoding two of them.
-        // Sorted in a buffer kept between documents (insertion sort: a phrase has a few places).
-        for place in order.indices {
+        // rejected after decoding two of them. Insertion sort: a phrase has a few places.
+        for place in 0..<placeCount {
             var at = place
             order[at] = place
             while at > 0 && frequencies[slots[order[at - 1]]] > frequencies[slots[place]] {
-                order.swapAt(at - 1, at)
+                order[at] = order[at - 1]
+                order[at - 1] = place
                 at -= 1
             }
         }
         let anchor = order[0]
-        decode(slots[anchor], at: ordinal)
-        starts.removeAll(keepingCapacity: true)
-        for position in positions[slots[anchor]] where position >= offsets[anchor] { starts.append(position - offsets[anchor]) }
-        for rank in 1..<order.count {
+        let anchorRow = positions + slots[anchor] * stride
+        let anchorCount = decode(slots[anchor], at: ordinal, into: anchorRow)
+        var live = 0
+        for index in 0..<anchorCount where anchorRow[index] >= offsets[anchor] {
+            starts[live] = anchorRow[index] - offsets[anchor]
+            live += 1
+        }
+        for rank in 1..<placeCount {
             let place = order[rank]
-            let slot = slots[place]
-            decode(slot, at: ordinal)
+            let row = positions + slots[place] * stride
+            let count = decode(slots[place], at: ordinal, into: row)
             let offset = offsets[place]
-            var kept = 0
             var pointer = 0
-            positions[slot].withUnsafeBufferPointer { list in
-                // In place, by index: iterating the array itself would copy it on the first write.
-                for index in starts.indices {
-                    let wanted = starts[index] + offset
-                    while pointer < list.count && list[pointer] < wanted { pointer += 1 }
-                    if pointer < list.count && list[pointer] == wanted {
-                        starts[kept] = starts[index]
-                        kept += 1
-                    }
+            var kept = 0
+            for index in 0..<live {
+                let wanted = starts[index] + offset
+                while pointer < count && row[pointer] < wanted { pointer += 1 }
+                if pointer < count && row[pointer] == wanted {
+                    starts[kept] = starts[index]
+                    kept += 1
                 }
             }
-            starts.removeLast(starts.count - kept)
-            if kept == 0 { return (0, 0) }
+            live = kept
+            if live == 0 { return (0, 0) }
         }
         let titleLength = titleLengths[Int(ordinal)]
-        let inTitle = UInt32(starts.count { $0 < titleLength })
-        return (inTitle, UInt32(starts.count) - inTitle)
+        var inTitle: UInt32 = 0
+        for index in 0..<live where starts[index] < titleLength { inTitle += 1 }
+        return (inTitle, UInt32(live) - inTitle)
     }
 
-    /// The positions of a distinct token in the current document, once.
-    private mutating func decode(_ slot: Int, at ordinal: UInt32) {
-        guard !decoded[slot] else { return }
-        decoded[slot] = true
-        positions[slot].removeAll(keepingCapacity: true)
+    /// The positions of a distinct token in the current document, decoded into `row` once.
+    private func decode(_ slot: Int, at ordinal: UInt32, into row: UnsafeMutablePointer<UInt32>) -> Int {
+        if decoded[slot] >= 0 { return decoded[slot] }
+        var count = 0
         var sources = 0
-        for alternative in cursors[slot].indices where !cursors[slot][alternative].exhausted && cursors[slot][alternative].ordinal == ordinal {
-            cursors[slot][alternative].positions(into: &positions[slot])
+        for alternative in slotStarts[slot]..<slotStarts[slot + 1] where !cursors[alternative].exhausted && cursors[alternative].ordinal == ordinal {
+            let cursor = cursors + alternative
+            count += cursor.pointee.writePositions(to: row + count)
             sources += 1
         }
         // A prefix token's alternatives interleave; the narrowing needs one sorted list.
-        if sources > 1 { positions[slot].sort() }
+        if sources > 1 {
+            var merged = UnsafeMutableBufferPointer(start: row, count: count)
+            merged.sort()
+        }
+        decoded[slot] = count
+        return count
+    }
+
+    /// The memory a verifier reads and writes per document, freed with the last copy of it: the
+    /// cursors, small per-slot and per-place tables, and a row of positions per slot (as wide as
+    /// the most frequent token of any document so far) with the phrase starts beside them.
+    final class Scratch {
+        let cursors: UnsafeMutablePointer<PostingCursor>
+        private let cursorCount: Int
+        private var tables: [UnsafeMutableRawPointer] = []
+        private var positions: UnsafeMutablePointer<UInt32>
+        private var starts: UnsafeMutablePointer<UInt32>
+        private var stride = 0
+
+        init(cursors: [PostingCursor], slots: Int, places: Int) {
+            cursorCount = cursors.count
+            self.cursors = .allocate(capacity: max(1, cursors.count))
+            self.cursors.initialize(from: cursors, count: cursors.count)
+            positions = .allocate(capacity: 1)
+            starts = .allocate(capacity: 1)
+        }
+
+        deinit {
+            cursors.deinitialize(count: cursorCount)
+            cursors.deallocate()
+            for table in tables { table.deallocate() }
+            positions.deallocate()
+            starts.deallocate()
+        }
+
+        func integers(_ count: Int) -> UnsafeMutablePointer<Int> {
+            let table = UnsafeMutablePointer<Int>.allocate(capacity: max(1, count))
+            tables.append(UnsafeMutableRawPointer(table))
+            return table
+        }
+
+        func unsigned(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+            let table = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+            tables.append(UnsafeMutableRawPointer(table))
+            return table
+        }
+
+        /// Rows of at least `width` positions for `slots` slots, and room for as many starts.
+        /// Grown (doubling) only when a document holds a token more often than any before.
+        func room(for width: Int, slots: Int) -> (positions: UnsafeMutablePointer<UInt32>, stride: Int, starts: UnsafeMutablePointer<UInt32>) {
+            if width > stride {
+                stride = max(width, stride * 2, 16)
+                positions.deallocate()
+                starts.deallocate()
+                positions = .allocate(capacity: stride * slots)
+                starts = .allocate(capacity: stride)
+            }
+            return (positions, stride, starts)
+        }
     }
 }

@@ -188,7 +188,7 @@ struct SegmentMatch {
             offerBestFirst(occurrences, within: within, idf: idf[0], averageLength: averageLength, to: &top)
             return walked
         }
-        var verifiers = phrases.indices.map { readers[$0] == nil ? PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) : nil }
+        let verifiers = phrases.indices.map { readers[$0] == nil ? PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) : nil }
         var matched: [UInt32] = []
         walked.forEach { ordinal in
             var score: Float = 0

@@ -45,6 +45,8 @@ public enum AllMigrations {
         CreateRepeatReviews(),
         // 0022 – e-mail subscriptions (政策找人) and message headers (issue 24)
         CreateSubscriptions(),
+        // 0023 – a partial index on 规范性文件 for the validity job (issue 20's load test)
+        NormativeDocumentsIndex(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

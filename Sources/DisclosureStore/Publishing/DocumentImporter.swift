@@ -137,6 +137,7 @@ public struct DocumentImporter: Sendable {
         var duplicates = 0
         var sequences: [String: Int] = [:]
         var firstSeen: [String: Int] = [:]
+        var stems: [String: IndexNumberFormat.Stem] = [:]
         var seenNumbers = try await existingDocNumbers(batch, units: units, on: db)
         for (chunkIndex, chunk) in stride(from: 0, to: batch.count, by: 50).map({ Array(batch[$0..<min($0 + 50, batch.count)]) }).enumerated() {
             var documentRows: [[any SQLExpression]] = []
@@ -149,13 +150,14 @@ public struct DocumentImporter: Sendable {
                     let last = try await DocumentRepository(db).peekSequence(unit: unit, year: year)
                     sequences[sequenceKey] = last
                     firstSeen[sequenceKey] = last
+                    stems[sequenceKey] = indexFormat.stem(unit: unit, year: year)
                 }
                 sequences[sequenceKey]! += 1
                 let docNumber = PlainText.singleLine(item.document.docNo ?? "")
                 if !docNumber.isEmpty && !seenNumbers.insert("\(unit)#\(docNumber)").inserted { duplicates += 1 }
                 let publishedAt = Timestamp.text(Date(timeIntervalSince1970: Double(item.day.dayNumber) * 86_400 + 3_600))
                 let values: [any Encodable & Sendable] = [
-                    id, indexFormat.format(unit: unit, year: year, sequence: sequences[sequenceKey]!), unit,
+                    id, stems[sequenceKey]!.number(sequences[sequenceKey]!), unit,
                     PlainText.singleLine(item.document.title),
                     docNumber, unit, "综合政务", item.document.category, item.day.description, item.body, DisclosureAttribute.proactive.rawValue,
                     PublicationChannel.website.rawValue, false, DocumentState.published.rawValue, 1, item.day.description, publishedAt,

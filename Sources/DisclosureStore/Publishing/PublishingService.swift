@@ -189,13 +189,21 @@ public struct PublishingService: Sendable {
     @discardableResult
     public func refreshValidity() async throws -> Int {
         let today = self.today
-        let rows = try await database.sql.select().column("id").column("search_validity").from("documents")
-            .where("is_normative", .equal, true).where("state", .equal, DocumentState.published.rawValue)
+        // `is_normative` as a bare term, as migration 0023's partial index names it: with `= ?`
+        // SQLite walked every published document (a million rows a minute at a province's size).
+        // The dates are read here and the whole document only for the few whose status moved.
+        let rows = try await database.sql.select().columns("id", "search_validity", "effective_from", "expires_on", "repealed_on").from("documents")
+            .where(SQLRaw("is_normative")).where("state", .equal, DocumentState.published.rawValue)
             .where("attribute", .equal, DisclosureAttribute.proactive.rawValue).all()
         var changed = 0
         for row in rows {
-            let id = try row.decode(column: "id", as: Int.self)
+            let validity = DocumentValidity(
+                effectiveFrom: try row.decode(column: "effective_from", as: CivilDate?.self),
+                expiresOn: try row.decode(column: "expires_on", as: CivilDate?.self),
+                repealedOn: try row.decode(column: "repealed_on", as: CivilDate?.self))
             let indexed = try row.decode(column: "search_validity", as: String?.self)
+            guard validity.status(on: today).rawValue != indexed else { continue }
+            let id = try row.decode(column: "id", as: Int.self)
             guard let document = try await document(id), document.validityStatus(on: today)?.rawValue != indexed else { continue }
             try await database.change(by: .system, at: clock.now()) { db in
                 try await DocumentSearchLog.changed(document, today: today, at: clock.now(), on: db)

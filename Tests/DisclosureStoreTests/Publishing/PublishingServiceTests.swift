@@ -103,6 +103,35 @@ struct PublishingServiceTests {
         }
     }
 
+    @Test("the validity job re-indexes a 规范性文件 when its date passes, and reads only 规范性文件", arguments: TestDatabase.kinds)
+    func validityRefresh(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let fixture = try await PublishingFixture(database)
+            var normative = fixture.draft(title: "关于印发预算管理办法的通知", docNumber: "示财〔2026〕7号")
+            normative.isNormative = true
+            normative.validity = DocumentValidity(effectiveFrom: PublishingFixture.today, expiresOn: PublishingFixture.today.adding(days: 1))
+            let rule = try await fixture.publish(normative)
+            let ordinary = try await fixture.publish(fixture.draft())
+            #expect(try await fixture.service.refreshValidity() == 0)
+            #expect(try await fixture.search("预算", filters: SearchFilters(validity: .effective)).documentIDs == [rule])
+            fixture.clock.advance(by: 86_400)
+            #expect(try await fixture.service.refreshValidity() == 1)
+            #expect(try await fixture.service.refreshValidity() == 0)
+            #expect(try await fixture.search("预算", filters: SearchFilters(validity: .expired)).documentIDs == [rule])
+            #expect(try await fixture.search("预算").total == 2)
+            #expect(
+                try await AuditLog.recent(on: database.sql, limit: 50, target: "document:\(ordinary)").map(\.action).contains("document.validity")
+                    == false)
+            if database.dialect == .sqlite {
+                // Migration 0023's partial index, not a walk over every published document.
+                let plan = try await database.sql.raw(
+                    "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE is_normative AND state = 'published' AND attribute = 'x'"
+                ).all().map { try $0.decode(column: "detail", as: String.self) }
+                #expect(plan.contains { $0.contains("documents_normative") })
+            }
+        }
+    }
+
     @Test("a late publication is flagged with the calendar explanation", arguments: TestDatabase.kinds)
     func timeliness(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
