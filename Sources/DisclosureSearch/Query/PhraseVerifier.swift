@@ -7,8 +7,9 @@
 /// hundreds of thousands per query under the portal's traffic — so its state lives in memory the
 /// verifier owns (`Scratch`), read and written through pointers: kept in arrays, every document
 /// paid for uniqueness checks, nested-array copies and capacity checks (a sixth of the server's
-/// time in `perf` under the query log).
-struct PhraseVerifier {
+/// time in `perf` under the query log). A class: a query walking several phrases per candidate
+/// copied the struct (and retained what it held) for every document.
+final class PhraseVerifier {
     private let scratch: Scratch
     /// The cursors of slot `s` (a distinct token; a cursor per alternative term) are
     /// `cursors[slotStarts[s]..<slotStarts[s + 1]]`.

@@ -113,6 +113,9 @@ actor LiveSearchIndex {
         var after = 0
         var batch: [SearchDocument] = []
         var exhausted = false
+        // The next segment's documents are read while the last one is built (on other threads):
+        // read, then built, one after the other, a rebuild left the cores idle a sixth of the time.
+        var building: Task<(SearchSegment, String), any Error>?
         while !exhausted {
             let page = try await source.indexedIDs(after: after, limit: 2_000, on: reads)
             if let last = page.scannedThrough {
@@ -122,10 +125,12 @@ actor LiveSearchIndex {
                 exhausted = true
             }
             guard batch.count >= Self.segmentSize || (exhausted && !batch.isEmpty) else { continue }
-            let (segment, name) = try await writeSegment(batch)
+            if let built = try await building?.value { set.add(built.0, name: built.1) }
+            let documents = batch
             batch = []
-            set.add(segment, name: name)
+            building = Task { try await Self.writeSegment(documents, in: folder) }
         }
+        if let built = try await building?.value { set.add(built.0, name: built.1) }
         let rebuilt = IndexManifest(appliedSequence: head, segments: set.members.map { .init(name: $0.name, deleted: $0.deleted) })
         try folder.write(rebuilt)
         folder.removeUnreferenced(by: rebuilt)
@@ -174,10 +179,12 @@ actor LiveSearchIndex {
     }
 
     private func writeSegment(_ documents: [SearchDocument]) async throws -> (SearchSegment, String) {
-        let name = Self.newSegmentName()
-        let segment = try await Self.offPool {
-            try self.folder.write(SearchSegment.build(documents), name: name)
-        }
+        try await Self.writeSegment(documents, in: folder)
+    }
+
+    private static func writeSegment(_ documents: [SearchDocument], in folder: IndexFolder) async throws -> (SearchSegment, String) {
+        let name = newSegmentName()
+        let segment = try await offPool { try folder.write(SearchSegment.build(documents), name: name) }
         return (segment, name)
     }
 
