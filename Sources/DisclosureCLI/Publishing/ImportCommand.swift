@@ -35,6 +35,10 @@ struct ImportCommand: AsyncParsableCommand {
                 try await withDatabase(options) { database in
                     var importer = DocumentImporter(database: database, clock: SystemWallClock())
                     importer.createUnits = createUnits
+                    // Indexed as it is written, unless a running server holds the index folder
+                    // (that server then catches up from the change log by itself).
+                    let search = try SearchCommand.portalSearch(database, options: options)
+                    do { importer.indexing = try await search.beginImport() } catch is IndexFolderError {}
                     let start = Date()
                     let summary = try await importer.importBatches(batches, by: .commandLine) { progress in
                         let seconds = Date().timeIntervalSince(start)
@@ -42,7 +46,14 @@ struct ImportCommand: AsyncParsableCommand {
                         FileHandle.standardError.write(Data("\r已导入 \(progress.imported) 件（\(rate) 件/秒）".utf8))
                     }
                     FileHandle.standardError.write(Data("\n正在更新检索索引…\n".utf8))
-                    let indexed = try await SearchCommand.bringUpToDate(database, options: options)
+                    let indexed: String
+                    if let indexing = importer.indexing {
+                        try await indexing.finish()
+                        try await search.catchUp(force: true)
+                        indexed = "检索索引已更新。"
+                    } else {
+                        indexed = try await SearchCommand.bringUpToDate(database, options: options)
+                    }
                     let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
                     say(
                         "导入完成：\(summary.imported) 件，用时 \(seconds) 秒；新建单位 \(summary.unitsCreated) 个；文号重复 \(summary.duplicateDocNumbers) 件（已导入，请核对）。\(indexed)"

@@ -12,6 +12,9 @@ public struct DocumentImporter: Sendable {
     let indexFormat: IndexNumberFormat
     /// Create a unit (kind 其他, under no parent) for a 发布机构 name not in the unit tree.
     public var createUnits = false
+    /// Where each committed batch's documents go to be indexed while the import runs (nil: the
+    /// index catches up from the change log afterwards).
+    public var indexing: SearchImport?
 
     public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard) {
         self.database = database
@@ -47,7 +50,18 @@ public struct DocumentImporter: Sendable {
             let prepared = try await current.value
             // Parse the next batch on the other cores while this one is written.
             if let next = try await iterator.next() { pending = Task { try await Self.preparedInParallel(next) } } else { pending = nil }
-            try await write(prepared, unitsByName: &unitsByName, summary: &summary, by: actor)
+            guard !prepared.isEmpty else { continue }
+            let firstID = try await write(prepared, unitsByName: &unitsByName, summary: &summary, by: actor)
+            if let indexing {
+                let units = unitsByName
+                let entries = prepared.enumerated().map { offset, item in
+                    SearchImport.entry(
+                        id: firstID + offset, title: PlainText.singleLine(item.document.title),
+                        docNumber: PlainText.singleLine(item.document.docNo ?? ""),
+                        body: item.body, unitCode: units[item.document.unit] ?? item.document.unit, category: item.document.category, day: item.day)
+                }
+                try await indexing.add(entries, ids: firstID...(firstID + prepared.count - 1))
+            }
             progress(summary)
         }
         return summary
@@ -98,10 +112,11 @@ public struct DocumentImporter: Sendable {
         return map
     }
 
-    func write(_ batch: [Prepared], unitsByName: inout [String: String], summary: inout ImportSummary, by actor: AuditActor) async throws {
+    /// Writes one batch in one transaction; returns the first id given (the batch's ids follow on).
+    func write(_ batch: [Prepared], unitsByName: inout [String: String], summary: inout ImportSummary, by actor: AuditActor) async throws -> Int {
         let now = clock.now()
         let known = unitsByName
-        let (created, duplicates, count) = try await database.change(by: actor, at: now) { db in
+        let (created, duplicates, count, firstID) = try await database.change(by: actor, at: now) { db in
             var units = known
             var created: [String: String] = [:]
             for item in batch where units[item.document.unit] == nil {
@@ -119,7 +134,7 @@ public struct DocumentImporter: Sendable {
             let lastID = firstID + batch.count - 1
             try await SearchChangeLog.record(.documents, Array(firstID...lastID), at: now, on: db)
             return (
-                (created, duplicates, batch.count),
+                (created, duplicates, batch.count, firstID),
                 AuditEvent(
                     "document.import", target: "documents:\(firstID)-\(lastID)",
                     ["count": String(batch.count), "lines": "\(batch.first!.line)-\(batch.last!.line)"])
@@ -129,6 +144,7 @@ public struct DocumentImporter: Sendable {
         summary.imported += count
         summary.unitsCreated += created.count
         summary.duplicateDocNumbers += duplicates
+        return firstID
     }
 
     /// Many-row INSERTs, 50 documents per statement, ids assigned here so the search keys can be built.

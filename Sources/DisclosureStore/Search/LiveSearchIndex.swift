@@ -182,10 +182,56 @@ actor LiveSearchIndex {
         try await Self.writeSegment(documents, in: folder)
     }
 
-    private static func writeSegment(_ documents: [SearchDocument], in folder: IndexFolder) async throws -> (SearchSegment, String) {
+    static func writeSegment(_ documents: [SearchDocument], in folder: IndexFolder, threads: Int = 2) async throws -> (SearchSegment, String) {
         let name = newSegmentName()
-        let segment = try await offPool { try folder.write(SearchSegment.build(documents), name: name) }
+        let segment = try await offPool { try folder.write(SearchSegment.build(documents, threads: threads), name: name) }
         return (segment, name)
+    }
+
+    /// Takes in the segments a bulk import built from the documents it wrote (`SearchImport`;
+    /// their ids in `imported`), as of the log's head now. The log's other rows since `start`
+    /// (another writer's changes, or an imported document changed again meanwhile) are applied in
+    /// the same step, so the manifest, written once at the end, never claims a change it lacks.
+    func adopt(_ built: [(SearchSegment, String)], imported: [ClosedRange<Int>], since start: Int64) async throws {
+        await acquire()
+        defer { release() }
+        // The folder is this process's from before the import; an index that moved anyway is
+        // brought up to date the ordinary way (the built segments are then unreferenced files,
+        // removed with the next manifest).
+        guard var manifest, manifest.appliedSequence == start else { return try await catchUpHeld(upTo: nil) }
+        let head = try await SearchChangeLog.head(on: reads)
+        var again: Set<Int> = []
+        var seen: Set<Int> = []
+        var after = start
+        while after < head {
+            let changes = try await SearchChangeLog.changes(after: after, limit: 20_000, on: reads)
+            guard let last = changes.last else { break }
+            for change in changes where change.sequence <= head && change.collection == collection {
+                let ours = imported.contains { $0.contains(change.itemID) } && seen.insert(change.itemID).inserted
+                if !ours { again.insert(change.itemID) }
+            }
+            after = last.sequence
+        }
+        var set = current.set
+        for (segment, name) in built { set.add(segment, name: name) }
+        if !again.isEmpty {
+            let ids = again.sorted()
+            set.remove(ids: ids)
+            let documents = try await source.searchDocuments(ids: ids, on: reads)
+            if !documents.isEmpty {
+                let (segment, name) = try await writeSegment(documents)
+                set.add(segment, name: name)
+            }
+        }
+        manifest.appliedSequence = head
+        manifest.segments = set.members.filter { $0.liveCount > 0 }.map { .init(name: $0.name, deleted: $0.deleted) }
+        set.drop(names: Set(set.members.filter { $0.liveCount == 0 }.map(\.name)))
+        try folder.write(manifest)
+        folder.removeUnreferenced(by: manifest)
+        install(set, manifest)
+        logger.info(
+            "检索索引（\(collection.rawValue)）已并入导入时建立的 \(built.count) 段，另按变更记录更新 \(again.count) 条",
+            metadata: ["folder": "\(folder.url.path)"])
     }
 
     /// Many small segments slow every query a little; past the limit they are indexed again as one

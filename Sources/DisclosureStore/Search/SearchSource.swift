@@ -31,15 +31,22 @@ struct DocumentSearchSource: SearchSource {
         // The attachments' text is searched with the document's body (issue 23 §5).
         let attachments = try await AttachmentRepository(db).texts(documents: documents.map(\.id))
         return documents.map { document in
-            let day = document.publishedOn ?? today
-            var facets = ["unit": document.draft.unitCode, "year": String(day.year)]
-            if !document.draft.category.isEmpty { facets["category"] = document.draft.category }
-            if let validity = document.validityStatus(on: today) { facets["validity"] = validity.rawValue }
-            return SearchDocument(
-                id: document.id, title: document.draft.title + " " + document.draft.docNumber,
+            Self.entry(
+                id: document.id, title: document.draft.title, docNumber: document.draft.docNumber,
                 body: ([document.draft.body] + (attachments[document.id] ?? []).map(\.text)).joined(separator: "\n"),
-                dateKey: Int64(day.dayNumber), facets: facets)
+                unitCode: document.draft.unitCode, category: document.draft.category, day: document.publishedOn ?? today,
+                validity: document.validityStatus(on: today))
         }
+    }
+
+    /// A published document's index entry (also made by a bulk import from the rows it wrote).
+    static func entry(
+        id: Int, title: String, docNumber: String, body: String, unitCode: String, category: String, day: CivilDate, validity: ValidityStatus?
+    ) -> SearchDocument {
+        var facets = ["unit": unitCode, "year": String(day.year)]
+        if !category.isEmpty { facets["category"] = category }
+        if let validity { facets["validity"] = validity.rawValue }
+        return SearchDocument(id: id, title: title + " " + docNumber, body: body, dateKey: Int64(day.dayNumber), facets: facets)
     }
 
     func indexedIDs(after id: Int, limit: Int, on db: any SQLDatabase) async throws -> IDPage {

@@ -47,6 +47,43 @@ struct ImportAndCatalogTests {
         }
     }
 
+    @Test("an import indexes what it writes as it goes; changes made meanwhile are not lost", arguments: TestDatabase.kinds)
+    func indexedWhileImporting(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let fixture = try await PublishingFixture(database)
+            let before = try await fixture.publish(fixture.draft(title: "低保资金预算", body: "低保资金。"))
+            var importer = DocumentImporter(database: database, clock: fixture.clock)
+            importer.indexing = try await fixture.portalSearch.beginImport()
+            let first = try await importer.importBatches(
+                Self.lines([
+                    ["unit": "CZJ", "category": "通知公告", "title": "关于低保标准的通知", "body": "提高城乡低保标准。", "published_at": "2024-05-04"],
+                    ["unit": "CZJ", "category": "社会救助", "title": "低保名单公示", "body": "公示期五个工作日。", "published_at": "2025-01-02"],
+                ]), by: .commandLine
+            ) { _ in }
+            #expect(first.imported == 2)
+            // While the import runs: an imported document is withdrawn, another published by hand.
+            try await fixture.service.withdraw(before + 2, reason: "名单有误", by: fixture.reviewer)
+            let byHand = try await fixture.publish(fixture.draft(title: "低保审批流程", body: "审批。"))
+            _ = try await importer.importBatches(
+                Self.lines([["unit": "CZJ", "category": "通知公告", "title": "低保对象复核", "body": "复核。", "published_at": "2025-03-01"]]),
+                by: .commandLine
+            ) { _ in }
+            try await importer.indexing!.finish()
+            let hits = try await fixture.search("低保")
+            #expect(Set(hits.documentIDs) == [before, before + 1, byHand, byHand + 1])
+            #expect(hits.total == 4)
+            // The same as an index rebuilt from the table.
+            let rebuilt = PortalSearch(database: database, clock: fixture.clock, folder: PublishingFixture.temporarySearchFolder())
+            for text in ["低保", "名单", "复核", "公示期", "预算"] {
+                let fresh = try await rebuilt.documents(SearchQuery(text), filters: SearchFilters(), order: .newest, offset: 0, limit: 20)
+                let found = try await fixture.search(text)
+                #expect(found.documentIDs == fresh.documentIDs, "\(text)")
+                #expect(found.total == fresh.total, "\(text)")
+                #expect(found.years.map(\.year) == fresh.years.map(\.year), "\(text)")
+            }
+        }
+    }
+
     @Test("a bad line stops the import with its line number", arguments: TestDatabase.kinds)
     func badLine(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
