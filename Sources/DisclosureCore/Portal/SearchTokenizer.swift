@@ -50,6 +50,36 @@ public enum SearchTokenizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of each token `indexText` would join, in order: building
+    /// an index needs the tokens, not a joined string it would split again (an eighth of a
+    /// million-document build went to making and re-scanning those strings).
+    public static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var token: [UInt8] = []
+        token.reserveCapacity(4 * maxWordLength)
+        forEachRun(in: text) { kind, run in
+            switch kind {
+            case .cjk:
+                if run.count > 1 {
+                    token.removeAll(keepingCapacity: true)
+                    put(run[0], into: &token)
+                    token.withUnsafeBufferPointer(body)
+                }
+                for index in run.indices {
+                    token.removeAll(keepingCapacity: true)
+                    put(run[index], into: &token)
+                    if index + 1 < run.count { put(run[index + 1], into: &token) }
+                    token.withUnsafeBufferPointer(body)
+                }
+            case .word:
+                token.removeAll(keepingCapacity: true)
+                for scalar in run.prefix(maxWordLength) { put(scalar, into: &token) }
+                token.withUnsafeBufferPointer(body)
+            case .separator:
+                break
+            }
+        }
+    }
+
     @inline(__always)
     static func put(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
         let value = scalar.value

@@ -37,9 +37,9 @@ enum SegmentBuilder {
         for (offset, document) in documents.enumerated() {
             let ordinal = UInt32(firstOrdinal + offset)
             pairs.removeAll(keepingCapacity: true)
-            let titleCount = collect(SearchTokenizer.indexText(document.title), from: 0, into: &pairs, terms: &part.terms)
+            let titleCount = collect(document.title, from: 0, into: &pairs, terms: &part.terms)
             // Body positions start one past a gap, so no phrase spans the title and the body.
-            let bodyCount = collect(SearchTokenizer.indexText(document.body), from: titleCount + 1, into: &pairs, terms: &part.terms)
+            let bodyCount = collect(document.body, from: titleCount + 1, into: &pairs, terms: &part.terms)
             let length = titleCount + bodyCount
             part.lengths.append(length)
             part.titleLengths.append(titleCount)
@@ -63,20 +63,13 @@ enum SegmentBuilder {
         return part
     }
 
-    /// Adds (term id, position) pairs for the space-separated tokens of `text`; returns how many.
+    /// Adds (term id, position) pairs for the tokens of `text`; returns how many.
     static func collect(_ text: String, from start: UInt32, into pairs: inout [UInt64], terms: inout TermTable) -> UInt32 {
-        var text = text
         var position = start
-        text.withUTF8 { bytes in
-            var tokenStart = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
-                if index > tokenStart {
-                    let id = terms.id(of: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]))
-                    pairs.append(UInt64(id) << 32 | UInt64(position))
-                    position += 1
-                }
-                tokenStart = index + 1
-            }
+        SearchTokenizer.forEachToken(in: text) { bytes in
+            let id = terms.id(of: bytes)
+            pairs.append(UInt64(id) << 32 | UInt64(position))
+            position += 1
         }
         return position - start
     }

@@ -46,6 +46,12 @@ public enum SearchChangeLog {
             .first(decodingColumn: "last_sequence", as: Int64.self) ?? 0
     }
 
+    /// How many rows lie after `start`, up to and including `end`.
+    public static func count(after start: Int64, through end: Int64, on db: any SQLDatabase) async throws -> Int {
+        try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("search_changes")
+            .where("sequence", .greaterThan, start).where("sequence", .lessThanOrEqual, end).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
     /// Rows after `sequence`, oldest first.
     public static func changes(after sequence: Int64, limit: Int, on db: any SQLDatabase) async throws -> [SearchChange] {
         try await db.select().columns("sequence", "collection", "item_id").from("search_changes")

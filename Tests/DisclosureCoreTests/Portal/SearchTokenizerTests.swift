@@ -1,4 +1,5 @@
 import DisclosureCore
+import PropertyBased
 import Testing
 
 @Suite("Search tokenizer and query (DESIGN §4)")
@@ -15,6 +16,17 @@ struct SearchTokenizerTests {
         ])
     func documentTokens(text: String, expected: String) {
         #expect(SearchTokenizer.indexText(text) == expected)
+    }
+
+    @Test("the index builder's tokens are the ones indexText joins, for any text")
+    func tokensOneByOne() async {
+        let pool: [Character] = ["县", "政", "府", "〇", "二", "a", "B", "Ｘ", "２", "9", " ", "，", "\n", "é", "Ⅱ", "-", "𠀋", "\u{0}"]
+        let text = Gen.int(in: 0...(pool.count - 1)).array(of: 0...60).map { String($0.map { pool[$0] }) }
+        await propertyCheck(count: 400, input: text) { text in
+            var tokens: [String] = []
+            SearchTokenizer.forEachToken(in: text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(tokens == SearchTokenizer.tokens(text))
+        }
     }
 
     @Test(
