@@ -17,8 +17,9 @@ struct ImportCommand: AsyncParsableCommand {
                 CSV (UTF-8, header row): unit,category,title,body,published_at,doc_no
                 "unit" is a unit code or name; unknown names need --create-units. Documents are imported as
                 已发布 主动公开, published on published_at. Each batch is one transaction with one audit entry.
-                The search index folder (DISCLOSURE_SEARCH_DIR, default search/ beside the SQLite file) is brought up
-                to date afterwards; while `serve` holds that folder, the server updates its index itself.
+                The documents are indexed as they are written, into the search index folder (DISCLOSURE_SEARCH_DIR,
+                default search/ beside the SQLite file); while `serve` holds that folder, the server catches up
+                from the change log itself.
                 """)
         @Argument(help: "Path of the .jsonl or .csv file.") var file: String
         @Option(help: "Documents per transaction.") var batchSize = 1000
