@@ -158,18 +158,32 @@ actor LiveSearchIndex {
     /// One batch: the changed items are read as they stand, their old entries deleted and the
     /// ones that still belong indexed into a new segment; the manifest is written last.
     private func apply(_ changes: [SearchChange], through sequence: Int64) async throws {
-        guard var manifest else { return }
+        guard let manifest else { return }
         var set = current.set
         let ids = Array(Set(changes.filter { $0.collection == collection }.map(\.itemID))).sorted()
         if !ids.isEmpty {
-            let documents = try await source.searchDocuments(ids: ids, on: reads)
-            set.remove(ids: ids)
-            if !documents.isEmpty {
-                let (segment, name) = try await writeSegment(documents)
-                set.add(segment, name: name)
-            }
+            try await reindex(ids, in: &set)
             try await mergeSmallSegments(&set)
         }
+        try commit(set, manifest, through: sequence)
+    }
+
+    /// Replaces the items' entries with the items as they stand now (an item no longer indexed
+    /// just leaves).
+    private func reindex(_ ids: [Int], in set: inout SegmentSet) async throws {
+        let documents = try await source.searchDocuments(ids: ids, on: reads)
+        set.remove(ids: ids)
+        if !documents.isEmpty {
+            let (segment, name) = try await writeSegment(documents)
+            set.add(segment, name: name)
+        }
+    }
+
+    /// Writes the manifest naming the set's segments that still hold a live item, as applied
+    /// through `sequence`, removes the files it no longer names and serves the set.
+    private func commit(_ set: SegmentSet, _ manifest: IndexManifest, through sequence: Int64) throws {
+        var set = set
+        var manifest = manifest
         manifest.appliedSequence = sequence
         manifest.segments = set.members.filter { $0.liveCount > 0 }.map { .init(name: $0.name, deleted: $0.deleted) }
         set.drop(names: Set(set.members.filter { $0.liveCount == 0 }.map(\.name)))
@@ -198,7 +212,7 @@ actor LiveSearchIndex {
         // The folder is this process's from before the import; an index that moved anyway is
         // brought up to date the ordinary way (the built segments are then unreferenced files,
         // removed with the next manifest).
-        guard var manifest, manifest.appliedSequence == start else { return try await catchUpHeld(upTo: nil) }
+        guard let manifest, manifest.appliedSequence == start else { return try await catchUpHeld(upTo: nil) }
         let head = try await SearchChangeLog.head(on: reads)
         var again: Set<Int> = []
         var seen: Set<Int> = []
@@ -217,21 +231,8 @@ actor LiveSearchIndex {
         }
         var set = current.set
         for (segment, name) in built { set.add(segment, name: name) }
-        if !again.isEmpty {
-            let ids = again.sorted()
-            set.remove(ids: ids)
-            let documents = try await source.searchDocuments(ids: ids, on: reads)
-            if !documents.isEmpty {
-                let (segment, name) = try await writeSegment(documents)
-                set.add(segment, name: name)
-            }
-        }
-        manifest.appliedSequence = head
-        manifest.segments = set.members.filter { $0.liveCount > 0 }.map { .init(name: $0.name, deleted: $0.deleted) }
-        set.drop(names: Set(set.members.filter { $0.liveCount == 0 }.map(\.name)))
-        try folder.write(manifest)
-        folder.removeUnreferenced(by: manifest)
-        install(set, manifest)
+        if !again.isEmpty { try await reindex(again.sorted(), in: &set) }
+        try commit(set, manifest, through: head)
         logger.info(
             "检索索引（\(collection.rawValue)）已并入导入时建立的 \(built.count) 段，另按变更记录更新 \(again.count) 条",
             metadata: ["folder": "\(folder.url.path)"])
@@ -242,13 +243,7 @@ actor LiveSearchIndex {
     private func mergeSmallSegments(_ set: inout SegmentSet) async throws {
         let small = set.members.filter { $0.segment.count < Self.smallSegment }
         guard small.count > Self.smallSegmentLimit else { return }
-        let ids = small.flatMap { set.liveIDs(of: $0.name) }
-        let documents = try await source.searchDocuments(ids: ids, on: reads)
-        set.remove(ids: ids)
-        if !documents.isEmpty {
-            let (segment, name) = try await writeSegment(documents)
-            set.add(segment, name: name)
-        }
+        try await reindex(small.flatMap { set.liveIDs(of: $0.name) }, in: &set)
         set.drop(names: Set(small.map(\.name)))
     }
 
