@@ -54,11 +54,13 @@ public struct DocumentImporter: Sendable {
             let firstID = try await write(prepared, unitsByName: &unitsByName, summary: &summary, by: actor)
             if let indexing {
                 let units = unitsByName
+                // As the index holds a document it reads back: imported ones are published 主动公开,
+                // not 规范性文件, without attachments.
                 let entries = prepared.enumerated().map { offset, item in
-                    SearchImport.entry(
+                    DocumentSearchSource.entry(
                         id: firstID + offset, title: PlainText.singleLine(item.document.title),
-                        docNumber: PlainText.singleLine(item.document.docNo ?? ""),
-                        body: item.body, unitCode: units[item.document.unit] ?? item.document.unit, category: item.document.category, day: item.day)
+                        docNumber: PlainText.singleLine(item.document.docNo ?? ""), body: item.body,
+                        unitCode: units[item.document.unit] ?? item.document.unit, category: item.document.category, day: item.day, validity: nil)
                 }
                 try await indexing.add(entries, ids: firstID...(firstID + prepared.count - 1))
             }

@@ -62,15 +62,6 @@ public actor SearchImport {
         }
         try await index.adopt(built, imported: imported, since: start)
     }
-
-    /// A document the importer wrote, as the index holds it (`DocumentSearchSource`): imported
-    /// documents are published 主动公开, not 规范性文件, without attachments.
-    public static func entry(id: Int, title: String, docNumber: String, body: String, unitCode: String, category: String, day: CivilDate)
-        -> SearchDocument
-    {
-        DocumentSearchSource.entry(
-            id: id, title: title, docNumber: docNumber, body: body, unitCode: unitCode, category: category, day: day, validity: nil)
-    }
 }
 
 extension PortalSearch {
