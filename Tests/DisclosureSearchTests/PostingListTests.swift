@@ -17,10 +17,10 @@ struct PostingListTests {
             let title = UInt32(index % 9)
             let body = UInt32((index * 5) % 300)
             let positions = (0..<(title + body)).map { UInt32($0) * 3 + UInt32(index % 4) }
-            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions, length: 1_000)
+            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions)
             expected.append((ordinal, title, body, positions))
         }
-        var cursor = PostingCursor(writer.list)
+        var cursor = PostingCursor(writer.list(lengths: Array(repeating: 1_000, count: Int(ordinal) + 1)))
         var buffer: [UInt32] = []
         for (ordinal, title, body, positions) in expected {
             #expect(!cursor.exhausted)
@@ -45,11 +45,11 @@ struct PostingListTests {
             let title = UInt32(index % 4)
             let body = UInt32((index * 7) % 40)
             let positions = (0..<(title + body)).map { UInt32($0) * 2 + UInt32(index % 3) }
-            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions, length: 500)
+            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions)
             expected[ordinal] = positions
         }
         let ordinals = expected.keys.sorted()
-        var cursor = PostingCursor(writer.list)
+        var cursor = PostingCursor(writer.list(lengths: Array(repeating: 500, count: Int(ordinal) + 1)))
         var buffer: [UInt32] = []
         var checked = 0
         // Every third entry by walking, then jumps across blocks with advance(to:).
@@ -76,6 +76,7 @@ struct PostingListTests {
             }
             var writer = PostingWriter()
             var entries: [(frequency: Float, length: UInt32)] = []
+            var lengths: [UInt32] = []
             var ordinal: UInt32 = 0
             for _ in 0..<(1 + Int(next(600))) {
                 ordinal += 1 + next(3)
@@ -83,10 +84,12 @@ struct PostingListTests {
                 let body = next(12)
                 let length = title + body + next(1_500)
                 let positions = (0..<(title + body)).map { UInt32($0) }
-                writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions, length: length)
+                writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions)
                 entries.append((BM25.weightedFrequency(title: title, body: body), length))
+                while lengths.count < ordinal { lengths.append(0) }
+                lengths.append(length)
             }
-            let list = writer.list
+            let list = writer.list(lengths: lengths)
             for block in 0..<list.blockCount {
                 let members = entries[(block * PostingList.blockSize)..<min(entries.count, (block + 1) * PostingList.blockSize)]
                 let best = members.map { BM25.factor(frequency: $0.frequency, length: $0.length, averageLength: Float(average)) }.max()!

@@ -57,7 +57,7 @@ enum SegmentBuilder {
                 }
                 while part.writers.count <= term { part.writers.append(PostingWriter()) }
                 part.writers[term].append(
-                    ordinal: ordinal, titleCount: inTitle, bodyCount: UInt32(positions.count) - inTitle, positions: positions, length: length)
+                    ordinal: ordinal, titleCount: inTitle, bodyCount: UInt32(positions.count) - inTitle, positions: positions)
             }
         }
         return part
@@ -96,7 +96,7 @@ enum SegmentBuilder {
             for (field, value) in document.facets { facetOrdinals[field, default: [:]][value, default: []].append(UInt32(ordinal)) }
         }
         let image = SegmentFile.image(
-            terms: order.map { termBytes[$0] }, postings: order.map { writers[$0].written },
+            terms: order.map { termBytes[$0] }, postings: order.map { writers[$0].finished(lengths: lengths) },
             documents: SegmentFile.Documents(
                 ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey), lengths: lengths, titleLengths: titleLengths,
                 facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } }))

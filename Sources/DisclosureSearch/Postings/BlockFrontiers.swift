@@ -21,16 +21,23 @@ struct BlockFrontiers: Equatable, Sendable {
     /// beats leave.
     mutating func add(frequency newFrequency: Float, length newLength: UInt32) {
         let start = starts[starts.count - 2]
+        // Usually a pair already there beats the new one: found by reading alone, since a write
+        // to the arrays checks their uniqueness (a tenth of index building when every pair was
+        // moved while looking).
+        for pair in start..<frequency.count where frequency[pair] >= newFrequency && length[pair] <= newLength { return }
         var kept = start
         for pair in start..<frequency.count {
-            if frequency[pair] >= newFrequency && length[pair] <= newLength { return }
             if frequency[pair] <= newFrequency && length[pair] >= newLength { continue }
-            frequency[kept] = frequency[pair]
-            length[kept] = length[pair]
+            if kept != pair {
+                frequency[kept] = frequency[pair]
+                length[kept] = length[pair]
+            }
             kept += 1
         }
-        frequency.removeLast(frequency.count - kept)
-        length.removeLast(length.count - kept)
+        if kept < frequency.count {
+            frequency.removeLast(frequency.count - kept)
+            length.removeLast(length.count - kept)
+        }
         frequency.append(newFrequency)
         length.append(newLength)
         starts[starts.count - 1] = frequency.count

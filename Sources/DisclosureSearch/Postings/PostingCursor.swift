@@ -37,13 +37,11 @@ struct PostingCursor {
     }
 
     private mutating func decodeEntry(first: Bool) {
-        let bytes = list.bytes
-        let gap = VarInt.read(bytes, &offset)
-        ordinal = first ? gap : ordinal + gap
-        let counts = VarInt.read(bytes, &offset)
-        titleCount = counts & 3
-        bodyCount = counts >> 2
-        if titleCount == 3 { titleCount += VarInt.read(bytes, &offset) }
+        var entry = PostingList.Entry(ordinal: ordinal, titleCount: 0, bodyCount: 0)
+        entry.decode(list.bytes, &offset, first: first)
+        ordinal = entry.ordinal
+        titleCount = entry.titleCount
+        bodyCount = entry.bodyCount
     }
 
     /// Moves to the next entry.

@@ -10,6 +10,23 @@ enum VarInt {
         bytes.append(UInt8(rest))
     }
 
+    /// Writes `value` at `output` (room for `maxBytes`); returns how many bytes it took.
+    @inline(__always)
+    static func write(_ value: UInt32, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var rest = value
+        var count = 0
+        while rest >= 0x80 {
+            output[count] = UInt8(truncatingIfNeeded: rest) | 0x80
+            rest >>= 7
+            count += 1
+        }
+        output[count] = UInt8(rest)
+        return count + 1
+    }
+
+    /// The most bytes one value takes.
+    static let maxBytes = 5
+
     /// Reads one value at `offset` and moves it past.
     @inline(__always)
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
