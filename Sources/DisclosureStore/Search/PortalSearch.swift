@@ -101,11 +101,10 @@ public final class PortalSearch: Sendable {
         async throws -> SearchResult
     {
         guard !query.isEmpty else { return .empty }
-        let set = try await currentSet(documents)
-        let found = set.search(
-            EngineQuery(
-                query, filters: filters.engineFilters, order: order == .newest ? .newest : .relevance, offset: min(max(0, offset), 10_000),
-                limit: min(max(1, limit), 100), facets: facets))
+        let request = EngineQuery(
+            query, filters: filters.engineFilters, order: order == .newest ? .newest : .relevance, offset: min(max(0, offset), 10_000),
+            limit: min(max(1, limit), 100), facets: facets)
+        let found = try await SearchThreads.search(try await currentSet(documents), request)
         var result = SearchResult.empty
         result.sequence = documents.current.appliedSequence
         result.total = found.total
@@ -122,7 +121,7 @@ public final class PortalSearch: Sendable {
     /// Ids of the powers matching the query, best first (at most `limit`).
     public func powerMatches(_ query: SearchQuery, limit: Int = 2_000) async throws -> [Int] {
         guard !query.isEmpty else { return [] }
-        return try await currentSet(powers).search(EngineQuery(query, limit: limit, facets: false)).ids
+        return try await SearchThreads.search(try await currentSet(powers), EngineQuery(query, limit: limit, facets: false)).ids
     }
 
     /// Starts opening both indexes in the background (`serve` does this at start: a rebuild may
