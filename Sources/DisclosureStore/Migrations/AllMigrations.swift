@@ -47,6 +47,8 @@ public enum AllMigrations {
         CreateSubscriptions(),
         // 0023 – a partial index on 规范性文件 for the validity job (issue 20's load test)
         NormativeDocumentsIndex(),
+        // 0024 – indexes a bulk import set aside, to be rebuilt (issue 20's 1M import)
+        CreateDeferredIndexes(),
     ]
 
     /// The newest schema version this binary knows (a backup or database from a newer one is refused).

@@ -49,6 +49,11 @@ public struct Migrator: Sendable {
             }
             if ran { applied.append(migration.version) }
         }
+        // A bulk import that died left indexes set aside: every command and every start migrates,
+        // so this is where they come back.
+        if migrations.contains(where: { $0.version == CreateDeferredIndexes().version }) {
+            try await DeferredIndexes.restore(on: database)
+        }
         return applied
     }
 
