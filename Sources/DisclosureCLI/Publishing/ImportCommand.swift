@@ -20,6 +20,8 @@ struct ImportCommand: AsyncParsableCommand {
                 The documents are indexed as they are written, into the search index folder (DISCLOSURE_SEARCH_DIR,
                 default search/ beside the SQLite file); while `serve` holds that folder, the server catches up
                 from the change log itself.
+                Into an empty documents table, the table's secondary indexes are set aside and built once at the
+                end (an import killed half-way has them built at the next start of any command).
                 """)
         @Argument(help: "Path of the .jsonl or .csv file.") var file: String
         @Option(help: "Documents per transaction.") var batchSize = 1000
