@@ -38,6 +38,9 @@ public enum DeferredIndexes {
         guard !pending.isEmpty else { return }
         try await database.transaction { db in
             if database.dialect == .postgres {
+                // Instances starting together take turns, as they do for migrations: the second
+                // then finds nothing left to build.
+                try await db.raw("SELECT pg_advisory_xact_lock(\(bind: AdvisoryLock.migrations.rawValue))").run()
                 // A million rows sort in memory instead of spilling to disk in 64 MB runs.
                 try await db.raw("SET LOCAL maintenance_work_mem = '512MB'").run()
             }

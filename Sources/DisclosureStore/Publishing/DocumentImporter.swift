@@ -46,6 +46,8 @@ public struct DocumentImporter: Sendable {
             try await DeferredIndexes.restore(on: database)
             return summary
         } catch {
+            // The import's own error is the one to report; indexes this cannot build now are
+            // built at the next start (`Migrator.migrate`).
             try? await DeferredIndexes.restore(on: database)
             throw error
         }
