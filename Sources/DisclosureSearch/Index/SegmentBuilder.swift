@@ -32,43 +32,34 @@ enum SegmentBuilder {
 
     static func part(_ documents: ArraySlice<SearchDocument>, firstOrdinal: Int) -> Part {
         var part = Part()
-        var pairs: [UInt64] = []
+        var occurrences = Occurrences()
         var positions: [UInt32] = []
         for (offset, document) in documents.enumerated() {
             let ordinal = UInt32(firstOrdinal + offset)
-            pairs.removeAll(keepingCapacity: true)
-            let titleCount = collect(document.title, from: 0, into: &pairs, terms: &part.terms)
+            occurrences.startDocument()
+            let titleCount = collect(document.title, from: 0, into: &occurrences, terms: &part.terms)
             // Body positions start one past a gap, so no phrase spans the title and the body.
-            let bodyCount = collect(document.body, from: titleCount + 1, into: &pairs, terms: &part.terms)
-            let length = titleCount + bodyCount
-            part.lengths.append(length)
+            let bodyCount = collect(document.body, from: titleCount + 1, into: &occurrences, terms: &part.terms)
+            part.lengths.append(titleCount + bodyCount)
             part.titleLengths.append(titleCount)
-            pairs.sort()
-            var index = 0
-            while index < pairs.count {
-                let term = Int(pairs[index] >> 32)
+            for term in occurrences.distinct {
                 positions.removeAll(keepingCapacity: true)
+                occurrences.positions(of: term, into: &positions)
                 var inTitle: UInt32 = 0
-                while index < pairs.count && Int(pairs[index] >> 32) == term {
-                    let position = UInt32(truncatingIfNeeded: pairs[index])
-                    if position < titleCount { inTitle += 1 }
-                    positions.append(position)
-                    index += 1
-                }
-                while part.writers.count <= term { part.writers.append(PostingWriter()) }
-                part.writers[term].append(
+                for position in positions where position < titleCount { inTitle += 1 }
+                while part.writers.count <= Int(term) { part.writers.append(PostingWriter()) }
+                part.writers[Int(term)].append(
                     ordinal: ordinal, titleCount: inTitle, bodyCount: UInt32(positions.count) - inTitle, positions: positions)
             }
         }
         return part
     }
 
-    /// Adds (term id, position) pairs for the tokens of `text`; returns how many.
-    static func collect(_ text: String, from start: UInt32, into pairs: inout [UInt64], terms: inout TermTable) -> UInt32 {
+    /// Adds the term id and position of each token of `text`; returns how many.
+    static func collect(_ text: String, from start: UInt32, into occurrences: inout Occurrences, terms: inout TermTable) -> UInt32 {
         var position = start
         SearchTokenizer.forEachToken(in: text) { bytes in
-            let id = terms.id(of: bytes)
-            pairs.append(UInt64(id) << 32 | UInt64(position))
+            occurrences.add(term: terms.id(of: bytes), position: position)
             position += 1
         }
         return position - start
