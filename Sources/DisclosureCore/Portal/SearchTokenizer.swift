@@ -53,30 +53,115 @@ public enum SearchTokenizer {
     /// Calls `body` with the UTF-8 bytes of each token `indexText` would join, in order: building
     /// an index needs the tokens, not a joined string it would split again (an eighth of a
     /// million-document build went to making and re-scanning those strings).
+    ///
+    /// It walks the text's UTF-8 itself instead of collecting runs of scalars: a CJK character is
+    /// never folded, so each CJK token is a slice of the text's own bytes and is handed over
+    /// without copying; only words, which fold, are encoded into a small buffer. Collecting runs
+    /// into arrays and encoding every token again was two fifths of tokenizing in a bulk import.
     public static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var token: [UInt8] = []
-        token.reserveCapacity(4 * maxWordLength)
-        forEachRun(in: text) { kind, run in
+        var text = text
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * maxWordLength) { word in
+                forEachToken(utf8: utf8, word: word, body)
+            }
+        }
+    }
+
+    private static func forEachToken(
+        utf8: UnsafeBufferPointer<UInt8>, word: UnsafeMutableBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        // The CJK run so far: its length and where its last character starts and ends.
+        var runLength = 0
+        var lastStart = 0
+        var lastEnd = 0
+        // The word so far: its bytes, its characters (a word is cut at `maxWordLength`), and
+        // whether one is open.
+        var wordBytes = 0
+        var wordLength = 0
+        var inWord = false
+        var index = 0
+        while index < utf8.count {
+            let start = index
+            let scalar = fold(decodeScalar(utf8, &index))
+            let kind = classify(scalar)
+            if kind != .cjk && runLength > 0 {
+                // A run ends with its last character alone.
+                body(UnsafeBufferPointer(rebasing: utf8[lastStart..<lastEnd]))
+                runLength = 0
+            }
+            if kind != .word && inWord {
+                body(UnsafeBufferPointer(rebasing: word[0..<wordBytes]))
+                inWord = false
+            }
             switch kind {
             case .cjk:
-                if run.count > 1 {
-                    token.removeAll(keepingCapacity: true)
-                    put(run[0], into: &token)
-                    token.withUnsafeBufferPointer(body)
-                }
-                for index in run.indices {
-                    token.removeAll(keepingCapacity: true)
-                    put(run[index], into: &token)
-                    if index + 1 < run.count { put(run[index + 1], into: &token) }
-                    token.withUnsafeBufferPointer(body)
-                }
+                // A run of two or more starts with its first character alone, then each pair.
+                if runLength == 1 { body(UnsafeBufferPointer(rebasing: utf8[lastStart..<lastEnd])) }
+                if runLength >= 1 { body(UnsafeBufferPointer(rebasing: utf8[lastStart..<index])) }
+                runLength += 1
+                lastStart = start
+                lastEnd = index
             case .word:
-                token.removeAll(keepingCapacity: true)
-                for scalar in run.prefix(maxWordLength) { put(scalar, into: &token) }
-                token.withUnsafeBufferPointer(body)
+                if !inWord {
+                    inWord = true
+                    wordBytes = 0
+                    wordLength = 0
+                }
+                if wordLength < maxWordLength {
+                    wordBytes += put(scalar, into: word.baseAddress! + wordBytes)
+                    wordLength += 1
+                }
             case .separator:
                 break
             }
+        }
+        if runLength > 0 { body(UnsafeBufferPointer(rebasing: utf8[lastStart..<lastEnd])) }
+        if inWord { body(UnsafeBufferPointer(rebasing: word[0..<wordBytes])) }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` (a `String`'s UTF-8 is always valid), moving past it.
+    @inline(__always)
+    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(utf8[index])
+        var value: UInt32
+        var continuation: Int
+        switch lead {
+        case 0..<0x80: value = lead; continuation = 0
+        case 0..<0xE0: value = lead & 0x1F; continuation = 1
+        case 0..<0xF0: value = lead & 0x0F; continuation = 2
+        default: value = lead & 0x07; continuation = 3
+        }
+        index += 1
+        for _ in 0..<continuation {
+            value = value << 6 | UInt32(utf8[index] & 0x3F)
+            index += 1
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// Writes the scalar's UTF-8 at `out`; returns how many bytes.
+    @inline(__always)
+    private static func put(_ scalar: Unicode.Scalar, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            out[0] = UInt8(value)
+            return 1
+        case 0x80..<0x800:
+            out[0] = UInt8(0xC0 | value >> 6)
+            out[1] = UInt8(0x80 | value & 0x3F)
+            return 2
+        case 0x800..<0x10000:
+            out[0] = UInt8(0xE0 | value >> 12)
+            out[1] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[2] = UInt8(0x80 | value & 0x3F)
+            return 3
+        default:
+            out[0] = UInt8(0xF0 | value >> 18)
+            out[1] = UInt8(0x80 | value >> 12 & 0x3F)
+            out[2] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[3] = UInt8(0x80 | value & 0x3F)
+            return 4
         }
     }
 
@@ -133,7 +218,7 @@ public enum SearchTokenizer {
         case 0...0x7F: return .separator
         default:
             // Other scripts' letters and digits (é, ß, Ⅱ) count as word characters; punctuation does not.
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? .word : .separator
+            return CharacterTable.isWordCharacter(scalar) ? .word : .separator
         }
     }
 
@@ -146,7 +231,7 @@ public enum SearchTokenizer {
         if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
         if (0x41...0x5A).contains(value) { value += 0x20 }
         if value == scalar.value {
-            return scalar.properties.isUppercase ? (scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar
+            return CharacterTable.isUppercase(scalar) ? (scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar
         }
         return Unicode.Scalar(value) ?? scalar
     }

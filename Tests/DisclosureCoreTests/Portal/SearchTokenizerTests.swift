@@ -1,4 +1,4 @@
-import DisclosureCore
+@testable import DisclosureCore
 import PropertyBased
 import Testing
 
@@ -20,13 +20,40 @@ struct SearchTokenizerTests {
 
     @Test("the index builder's tokens are the ones indexText joins, for any text")
     func tokensOneByOne() async {
-        let pool: [Character] = ["县", "政", "府", "〇", "二", "a", "B", "Ｘ", "２", "9", " ", "，", "\n", "é", "Ⅱ", "-", "𠀋", "\u{0}"]
+        let pool: [Character] = [
+            "县", "政", "府", "〇", "二", "a", "B", "Ｘ", "２", "9", " ", "，", "\n", "é", "Ⅱ", "-", "𠀋", "\u{0}", "、", "〔", "々",
+            "“", "…", "Ａ", "İ", "😀", "丽",
+        ]
         let text = Gen.int(in: 0...(pool.count - 1)).array(of: 0...60).map { String($0.map { pool[$0] }) }
         await propertyCheck(count: 400, input: text) { text in
             var tokens: [String] = []
             SearchTokenizer.forEachToken(in: text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
             #expect(tokens == SearchTokenizer.tokens(text))
         }
+    }
+
+    @Test("a word is cut at its fortieth character, by the builder's tokens as by indexText")
+    func longWords() {
+        let text = String(repeating: "ab", count: 30) + "，县政" + String(repeating: "é", count: 45)
+        var tokens: [String] = []
+        SearchTokenizer.forEachToken(in: text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(tokens == [String(repeating: "ab", count: 20), "县", "县政", "政", String(repeating: "é", count: 40)])
+        #expect(tokens == SearchTokenizer.tokens(text))
+    }
+
+    @Test("every character of the Basic Multilingual Plane folds and classifies as the Unicode tables say")
+    func characterTable() {
+        var differing: [UInt32] = []
+        for value in UInt32(0x80)..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let word = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if SearchTokenizer.CharacterTable.isWordCharacter(scalar) != word
+                || SearchTokenizer.CharacterTable.isUppercase(scalar) != scalar.properties.isUppercase
+            {
+                differing.append(value)
+            }
+        }
+        #expect(differing.isEmpty)
     }
 
     @Test(
