@@ -9,7 +9,7 @@ import Testing
 struct PostingListTests {
     @Test("ordinals, title and body counts and positions read back as written")
     func roundTrip() {
-        var writer = PostingWriter()
+        let writers = PostingWriters()
         var expected: [(UInt32, UInt32, UInt32, [UInt32])] = []
         var ordinal: UInt32 = 0
         for index in 0..<400 {
@@ -17,10 +17,10 @@ struct PostingListTests {
             let title = UInt32(index % 9)
             let body = UInt32((index * 5) % 300)
             let positions = (0..<(title + body)).map { UInt32($0) * 3 + UInt32(index % 4) }
-            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions)
+            positions.withUnsafeBufferPointer { writers.append(term: 0, ordinal: ordinal, titleCount: title, bodyCount: body, positions: $0) }
             expected.append((ordinal, title, body, positions))
         }
-        var cursor = PostingCursor(writer.list(lengths: Array(repeating: 1_000, count: Int(ordinal) + 1)))
+        var cursor = PostingCursor(writers.list(0, lengths: Array(repeating: 1_000, count: Int(ordinal) + 1)))
         var buffer: [UInt32] = []
         for (ordinal, title, body, positions) in expected {
             #expect(!cursor.exhausted)
@@ -37,7 +37,7 @@ struct PostingListTests {
 
     @Test("positions read for some entries only, twice for one, after skipping ahead, match what was written")
     func positionsOutOfTurn() {
-        var writer = PostingWriter()
+        let writers = PostingWriters()
         var expected: [UInt32: [UInt32]] = [:]
         var ordinal: UInt32 = 0
         for index in 0..<700 {
@@ -45,11 +45,11 @@ struct PostingListTests {
             let title = UInt32(index % 4)
             let body = UInt32((index * 7) % 40)
             let positions = (0..<(title + body)).map { UInt32($0) * 2 + UInt32(index % 3) }
-            writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions)
+            positions.withUnsafeBufferPointer { writers.append(term: 0, ordinal: ordinal, titleCount: title, bodyCount: body, positions: $0) }
             expected[ordinal] = positions
         }
         let ordinals = expected.keys.sorted()
-        var cursor = PostingCursor(writer.list(lengths: Array(repeating: 500, count: Int(ordinal) + 1)))
+        var cursor = PostingCursor(writers.list(0, lengths: Array(repeating: 500, count: Int(ordinal) + 1)))
         var buffer: [UInt32] = []
         var checked = 0
         // Every third entry by walking, then jumps across blocks with advance(to:).
@@ -74,7 +74,7 @@ struct PostingListTests {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 return UInt32(truncatingIfNeeded: state >> 33) % bound
             }
-            var writer = PostingWriter()
+            let writers = PostingWriters()
             var entries: [(frequency: Float, length: UInt32)] = []
             var lengths: [UInt32] = []
             var ordinal: UInt32 = 0
@@ -84,12 +84,12 @@ struct PostingListTests {
                 let body = next(12)
                 let length = title + body + next(1_500)
                 let positions = (0..<(title + body)).map { UInt32($0) }
-                writer.append(ordinal: ordinal, titleCount: title, bodyCount: body, positions: positions)
+                positions.withUnsafeBufferPointer { writers.append(term: 0, ordinal: ordinal, titleCount: title, bodyCount: body, positions: $0) }
                 entries.append((BM25.weightedFrequency(title: title, body: body), length))
                 while lengths.count < ordinal { lengths.append(0) }
                 lengths.append(length)
             }
-            let list = writer.list(lengths: lengths)
+            let list = writers.list(0, lengths: lengths)
             for block in 0..<list.blockCount {
                 let members = entries[(block * PostingList.blockSize)..<min(entries.count, (block + 1) * PostingList.blockSize)]
                 let best = members.map { BM25.factor(frequency: $0.frequency, length: $0.length, averageLength: Float(average)) }.max()!

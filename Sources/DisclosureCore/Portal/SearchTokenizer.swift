@@ -108,7 +108,7 @@ public enum SearchTokenizer {
                     wordLength = 0
                 }
                 if wordLength < maxWordLength {
-                    wordBytes += put(scalar, into: word.baseAddress! + wordBytes)
+                    wordBytes += write(scalar, to: word.baseAddress! + wordBytes)
                     wordLength += 1
                 }
             case .separator:
@@ -141,7 +141,7 @@ public enum SearchTokenizer {
 
     /// Writes the scalar's UTF-8 at `out`; returns how many bytes.
     @inline(__always)
-    private static func put(_ scalar: Unicode.Scalar, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    private static func write(_ scalar: Unicode.Scalar, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let value = scalar.value
         switch value {
         case 0..<0x80:

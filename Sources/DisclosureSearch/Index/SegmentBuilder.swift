@@ -8,7 +8,7 @@ enum SegmentBuilder {
     /// One ordinal range's term table, postings and document lengths.
     struct Part: Sendable {
         var terms = TermTable()
-        var writers: [PostingWriter] = []
+        var writers = PostingWriters()
         var lengths: [UInt32] = []
         var titleLengths: [UInt32] = []
     }
@@ -47,9 +47,11 @@ enum SegmentBuilder {
                 occurrences.positions(of: term, into: &positions)
                 var inTitle: UInt32 = 0
                 for position in positions where position < titleCount { inTitle += 1 }
-                while part.writers.count <= Int(term) { part.writers.append(PostingWriter()) }
-                part.writers[Int(term)].append(
-                    ordinal: ordinal, titleCount: inTitle, bodyCount: UInt32(positions.count) - inTitle, positions: positions)
+                positions.withUnsafeBufferPointer { positions in
+                    part.writers.append(
+                        term: Int(term), ordinal: ordinal, titleCount: inTitle, bodyCount: UInt32(positions.count) - inTitle,
+                        positions: positions)
+                }
             }
         }
         return part
@@ -66,15 +68,16 @@ enum SegmentBuilder {
     }
 
     static func merge(_ parts: [Part], ordered: [SearchDocument]) -> SearchSegment {
-        var terms = TermTable()
-        var writers: [PostingWriter] = []
-        for part in parts {
+        // One range (a bulk import's builds) is already the segment's.
+        var terms = parts.count == 1 ? parts[0].terms : TermTable()
+        let writers = parts.count == 1 ? parts[0].writers : PostingWriters()
+        for part in parts where parts.count > 1 {
             for local in 0..<part.terms.count {
                 let start = part.terms.starts[local]
                 let id = part.terms.arena.withUnsafeBufferPointer {
                     terms.id(of: UnsafeBufferPointer(rebasing: $0[start..<(start + part.terms.lengths[local])]))
                 }
-                if Int(id) == writers.count { writers.append(part.writers[local]) } else { writers[Int(id)].append(part.writers[local]) }
+                writers.append(term: Int(id), from: part.writers, term: local)
             }
         }
         let lengths = parts.flatMap(\.lengths)
@@ -87,7 +90,7 @@ enum SegmentBuilder {
             for (field, value) in document.facets { facetOrdinals[field, default: [:]][value, default: []].append(UInt32(ordinal)) }
         }
         let image = SegmentFile.image(
-            terms: order.map { termBytes[$0] }, postings: order.map { writers[$0].finished(lengths: lengths) },
+            terms: order.map { termBytes[$0] }, postings: order.map { writers.finished($0, lengths: lengths) },
             documents: SegmentFile.Documents(
                 ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey), lengths: lengths, titleLengths: titleLengths,
                 facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } }))

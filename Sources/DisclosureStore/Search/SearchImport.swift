@@ -15,7 +15,8 @@ public actor SearchImport {
     private var pending: [SearchDocument] = []
     private var built: [(SearchSegment, String)] = []
     private var imported: [ClosedRange<Int>] = []
-    private var building: Task<(SearchSegment, String), any Error>?
+    /// Builds under way, oldest first: one while the importer writes, and more at the end.
+    private var building: [Task<(SearchSegment, String), any Error>] = []
 
     init(index: LiveSearchIndex, start: Int64) {
         self.index = index
@@ -33,33 +34,33 @@ public actor SearchImport {
         }
         pending += documents
         guard pending.count >= LiveSearchIndex.segmentSize else { return }
-        if let running = building {
+        if !building.isEmpty {
             guard pending.count >= 2 * LiveSearchIndex.segmentSize else { return }
-            built.append(try await running.value)
-            building = nil
+            try await finishOldest()
         }
-        // One thread: the other core writes the table.
-        startBuilding(threads: 1)
+        // One build at a time, on one thread: the other core writes the table. Two builds beside
+        // the importer made the whole import slower (they contend for the caches).
+        startBuilding()
     }
 
-    private func startBuilding(threads: Int) {
+    private func startBuilding() {
         let documents = pending
         pending = []
         let folder = index.folder
-        building = Task { try await LiveSearchIndex.writeSegment(documents, in: folder, threads: threads) }
+        building.append(Task { try await LiveSearchIndex.writeSegment(documents, in: folder, threads: 1) })
     }
 
-    /// Builds what is left (on every core: the table is written) and adds the segments to the index.
+    private func finishOldest() async throws {
+        let oldest = building.removeFirst()
+        built.append(try await oldest.value)
+    }
+
+    /// Builds what is left beside the build still running, so both cores work once the table is
+    /// written (waiting for that build first left one idle for a tenth of a large import), and
+    /// adds the segments to the index.
     public func finish() async throws {
-        if let running = building {
-            built.append(try await running.value)
-            building = nil
-        }
-        if !pending.isEmpty {
-            startBuilding(threads: 2)
-            built.append(try await building!.value)
-            building = nil
-        }
+        if !pending.isEmpty { startBuilding() }
+        while !building.isEmpty { try await finishOldest() }
         try await index.adopt(built, imported: imported, since: start)
     }
 }

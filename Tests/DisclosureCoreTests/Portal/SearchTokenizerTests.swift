@@ -1,6 +1,7 @@
-@testable import DisclosureCore
 import PropertyBased
 import Testing
+
+@testable import DisclosureCore
 
 @Suite("Search tokenizer and query (DESIGN §4)")
 struct SearchTokenizerTests {
