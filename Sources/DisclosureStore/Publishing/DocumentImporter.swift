@@ -15,9 +15,6 @@ public struct DocumentImporter: Sendable {
     /// Where each committed batch's documents go to be indexed while the import runs (nil: the
     /// index catches up from the change log afterwards).
     public var indexing: SearchImport?
-    /// Set aside `documents`' secondary indexes while loading into an empty table and build them
-    /// at the end (`DeferredIndexes`).
-    public var deferIndexes = true
 
     public init(database: Database, clock: any WallClock, indexFormat: IndexNumberFormat = .standard) {
         self.database = database
@@ -38,7 +35,9 @@ public struct DocumentImporter: Sendable {
     public func importBatches(
         _ batches: AsyncThrowingStream<[(Int, Data)], any Error>, by actor: AuditActor, progress: @Sendable (ImportSummary) -> Void
     ) async throws -> ImportSummary {
-        guard deferIndexes, try await isEmpty() else { return try await importAll(batches, by: actor, progress: progress) }
+        // Into an empty table, `documents`' secondary indexes are set aside and built once at the
+        // end (`DeferredIndexes`), as database restores do.
+        guard try await isEmpty() else { return try await importAll(batches, by: actor, progress: progress) }
         // The (unit, 文号) index stays: each batch asks it which 文号 the unit already used.
         _ = try await DeferredIndexes.setAside(table: "documents", keeping: ["documents_unit_doc_number"], on: database, at: clock.now())
         do {
