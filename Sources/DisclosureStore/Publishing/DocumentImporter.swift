@@ -220,14 +220,34 @@ public struct DocumentImporter: Sendable {
         return duplicates
     }
 
-    /// 文号 of this batch that the unit already used, as `unit#number`.
+    /// 文号 of this batch that the unit already used, as `unit#number`: one index seek per
+    /// (unit, 文号) pair of the batch, joined from a list of the pairs. Asked as `unit_code IN (…)
+    /// AND doc_number IN (…)`, the database sought every unit of the batch with every number of it,
+    /// half a million seeks for a batch of 5,000, and a quarter of a bulk import's table phase.
     func existingDocNumbers(_ batch: [Prepared], units: [String: String], on db: any SQLDatabase) async throws -> Set<String> {
-        let numbers = Set(batch.compactMap { $0.document.docNo }.filter { !$0.isEmpty })
-        guard !numbers.isEmpty else { return [] }
-        let unitCodes = Array(Set(batch.compactMap { units[$0.document.unit] }))
-        let rows = try await db.select().column("unit_code").column("doc_number").from("documents")
-            .where("unit_code", .in, unitCodes).where("doc_number", .in, Array(numbers)).all()
-        return Set(try rows.map { "\(try $0.decode(column: "unit_code", as: String.self))#\(try $0.decode(column: "doc_number", as: String.self))" })
+        var pairs: [(unit: String, number: String)] = []
+        var seen: Set<String> = []
+        for item in batch {
+            // As `insertRows` stores it.
+            let number = PlainText.singleLine(item.document.docNo ?? "")
+            guard !number.isEmpty, let unit = units[item.document.unit], seen.insert("\(unit)#\(number)").inserted else { continue }
+            pairs.append((unit, number))
+        }
+        var existing: Set<String> = []
+        // 1,000 pairs a statement: well inside both databases' limits on bound parameters.
+        for start in stride(from: 0, to: pairs.count, by: 1_000) {
+            let list = pairs[start..<min(start + 1_000, pairs.count)].map { "(\(bind: $0.unit), \(bind: $0.number))" as SQLQueryString }
+            let rows = try await db.raw(
+                """
+                SELECT d.unit_code, d.doc_number FROM (VALUES \(list.joined(separator: ", "))) AS v \
+                JOIN documents AS d ON d.unit_code = v.column1 AND d.doc_number = v.column2
+                """
+            ).all()
+            for row in rows {
+                existing.insert("\(try row.decode(column: "unit_code", as: String.self))#\(try row.decode(column: "doc_number", as: String.self))")
+            }
+        }
+        return existing
     }
 
     func nextDocumentID(on db: any SQLDatabase) async throws -> Int {

@@ -47,6 +47,34 @@ struct ImportAndCatalogTests {
         }
     }
 
+    @Test("a later import counts the 文号 each unit already used in the table, as stored, and no other unit's", arguments: TestDatabase.kinds)
+    func duplicateNumbersAcrossImports(kind: TestDatabase) async throws {
+        try await kind.with { (database: Database) async throws in
+            let fixture = try await PublishingFixture(database)
+            var importer = DocumentImporter(database: database, clock: fixture.clock)
+            importer.createUnits = true
+            let first = try await importer.importBatches(
+                Self.lines([
+                    ["unit": "CZJ", "category": "通知公告", "title": "通知一", "body": "正文", "published_at": "2024-05-04", "doc_no": "示财〔2024〕1号"],
+                    ["unit": "兴隆市民政局", "category": "社会救助", "title": "公示一", "body": "正文", "published_at": "2025-01-02", "doc_no": "兴民〔2025〕3号"],
+                ]), by: .commandLine
+            ) { _ in }
+            #expect(first.duplicateDocNumbers == 0)
+            let second = try await importer.importBatches(
+                Self.lines([
+                    // The same unit and 文号 (once with the spaces the table's copy was stored without).
+                    ["unit": "CZJ", "category": "通知公告", "title": "通知二", "body": "正文", "published_at": "2024-06-01", "doc_no": " 示财〔2024〕1号 "],
+                    ["unit": "兴隆市民政局", "category": "社会救助", "title": "公示二", "body": "正文", "published_at": "2025-02-02", "doc_no": "兴民〔2025〕3号"],
+                    // Another unit's 文号, and a new one: not duplicates.
+                    ["unit": "CZJ", "category": "通知公告", "title": "通知三", "body": "正文", "published_at": "2024-07-01", "doc_no": "兴民〔2025〕3号"],
+                    ["unit": "CZJ", "category": "通知公告", "title": "通知四", "body": "正文", "published_at": "2024-08-01", "doc_no": "示财〔2024〕2号"],
+                ]), by: .commandLine
+            ) { _ in }
+            #expect(second.imported == 4)
+            #expect(second.duplicateDocNumbers == 2)
+        }
+    }
+
     @Test("an import indexes what it writes as it goes; changes made meanwhile are not lost", arguments: TestDatabase.kinds)
     func indexedWhileImporting(kind: TestDatabase) async throws {
         try await kind.with { (database: Database) async throws in
