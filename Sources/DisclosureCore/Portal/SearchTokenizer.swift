@@ -139,51 +139,20 @@ public enum SearchTokenizer {
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
-    /// Writes the scalar's UTF-8 at `out`; returns how many bytes.
+    /// Writes the scalar's UTF-8 at `out` (room for four bytes); returns how many bytes.
     @inline(__always)
     private static func write(_ scalar: Unicode.Scalar, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-            out[0] = UInt8(value)
-            return 1
-        case 0x80..<0x800:
-            out[0] = UInt8(0xC0 | value >> 6)
-            out[1] = UInt8(0x80 | value & 0x3F)
-            return 2
-        case 0x800..<0x10000:
-            out[0] = UInt8(0xE0 | value >> 12)
-            out[1] = UInt8(0x80 | value >> 6 & 0x3F)
-            out[2] = UInt8(0x80 | value & 0x3F)
-            return 3
-        default:
-            out[0] = UInt8(0xF0 | value >> 18)
-            out[1] = UInt8(0x80 | value >> 12 & 0x3F)
-            out[2] = UInt8(0x80 | value >> 6 & 0x3F)
-            out[3] = UInt8(0x80 | value & 0x3F)
-            return 4
+        var count = 0
+        UTF8.encode(scalar) { byte in
+            out[count] = byte
+            count += 1
         }
+        return count
     }
 
     @inline(__always)
     static func put(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-            out.append(UInt8(value))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | value >> 6))
-            out.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | value >> 12))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | value >> 18))
-            out.append(UInt8(0x80 | value >> 12 & 0x3F))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        }
+        UTF8.encode(scalar) { out.append($0) }
     }
 
     /// The tokens of `text` as an array (tests and highlighting use it).
