@@ -171,29 +171,27 @@ public struct DocumentImporter: Sendable {
     func insertRows(_ batch: [Prepared], units: [String: String], firstID: Int, now: Date, on db: any SQLDatabase) async throws -> Int {
         let stamp = Timestamp.text(now)
         var duplicates = 0
-        var sequences: [String: Int] = [:]
-        var firstSeen: [String: Int] = [:]
-        var stems: [String: IndexNumberFormat.Stem] = [:]
+        // Every (unit, year) of the batch gets its numbers in one statement before the rows are built.
+        var counts: [IndexSequences.Key: Int] = [:]
+        for item in batch { counts[IndexSequences.Key(unit: units[item.document.unit]!, year: item.day.year), default: 0] += 1 }
+        var nextNumber = try await IndexSequences(db).reserve(counts)
+        var stems: [IndexSequences.Key: IndexNumberFormat.Stem] = [:]
         var seenNumbers = try await existingDocNumbers(batch, units: units, on: db)
         for (chunkIndex, chunk) in stride(from: 0, to: batch.count, by: 50).map({ Array(batch[$0..<min($0 + 50, batch.count)]) }).enumerated() {
             var documentRows: [[any SQLExpression]] = []
             for (offset, item) in chunk.enumerated() {
                 let id = firstID + chunkIndex * 50 + offset
                 let unit = units[item.document.unit]!
-                let year = item.day.year
-                let sequenceKey = "\(unit)#\(year)"
-                if sequences[sequenceKey] == nil {
-                    let last = try await DocumentRepository(db).peekSequence(unit: unit, year: year)
-                    sequences[sequenceKey] = last
-                    firstSeen[sequenceKey] = last
-                    stems[sequenceKey] = indexFormat.stem(unit: unit, year: year)
-                }
-                sequences[sequenceKey]! += 1
+                let key = IndexSequences.Key(unit: unit, year: item.day.year)
+                let stem = stems[key] ?? indexFormat.stem(unit: unit, year: key.year)
+                stems[key] = stem
+                guard let sequence = nextNumber[key] else { throw DomainError(.conflict, "索引号分配失败，请重试") }
+                nextNumber[key] = sequence + 1
                 let docNumber = PlainText.singleLine(item.document.docNo ?? "")
                 if !docNumber.isEmpty && !seenNumbers.insert("\(unit)#\(docNumber)").inserted { duplicates += 1 }
                 let publishedAt = Timestamp.text(Date(timeIntervalSince1970: Double(item.day.dayNumber) * 86_400 + 3_600))
                 let values: [any Encodable & Sendable] = [
-                    id, stems[sequenceKey]!.number(sequences[sequenceKey]!), unit,
+                    id, stem.number(sequence), unit,
                     PlainText.singleLine(item.document.title),
                     docNumber, unit, "综合政务", item.document.category, item.day.description, item.body, DisclosureAttribute.proactive.rawValue,
                     PublicationChannel.website.rawValue, false, DocumentState.published.rawValue, 1, item.day.description, publishedAt,
@@ -212,10 +210,6 @@ public struct DocumentImporter: Sendable {
         if database.dialect == .postgres {
             // Ids were given explicitly; move the identity sequence past them.
             try await db.raw("SELECT setval(pg_get_serial_sequence('documents', 'id'), (SELECT max(id) FROM documents))").run()
-        }
-        for (key, last) in sequences {
-            let parts = key.split(separator: "#")
-            try await DocumentRepository(db).setSequence(unit: String(parts[0]), year: Int(parts[1])!, from: firstSeen[key] ?? 0, to: last)
         }
         return duplicates
     }

@@ -48,27 +48,9 @@ public struct DocumentRepository: Sendable {
         return try await query.first() != nil
     }
 
-    /// Next 索引号 sequence for the unit and year, inside the caller's transaction.
+    /// Next 索引号 sequence for the unit and year (`IndexSequences`: atomic across transactions).
     public func nextSequence(unit: String, year: Int) async throws -> Int {
-        let last = try await peekSequence(unit: unit, year: year)
-        try await setSequence(unit: unit, year: year, from: last, to: last + 1)
-        return last + 1
-    }
-
-    /// The last sequence handed out (0 if none), without taking one.
-    public func peekSequence(unit: String, year: Int) async throws -> Int {
-        try await db.select().column("last_value").from("index_sequences")
-            .where("unit_code", .equal, unit).where("year", .equal, year).first(decodingColumn: "last_value", as: Int.self) ?? 0
-    }
-
-    /// Moves the sequence on from `last`, the value `peekSequence` gave (0 means no row yet).
-    public func setSequence(unit: String, year: Int, from last: Int, to value: Int) async throws {
-        if last == 0 {
-            try await db.insert(into: "index_sequences").columns("unit_code", "year", "last_value")
-                .values(SQLBind(unit), SQLBind(year), SQLBind(value)).run()
-        } else {
-            try await db.update("index_sequences").set("last_value", to: value).where("unit_code", .equal, unit).where("year", .equal, year).run()
-        }
+        try await IndexSequences(db).next(unit: unit, year: year)
     }
 
     public func insert(_ draft: DocumentDraft, indexNumber: String, state: DocumentState, by actor: String, at now: Date) async throws -> Int {
