@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
             DISCLOSURE_INDEX_FORMAT, DISCLOSURE_FILES, DISCLOSURE_SEARCH_DIR (this instance's search index; each
             instance needs its own, default search/ beside the SQLite file or data/search), DISCLOSURE_INTERNAL_TARGET_DAYS (default 15),
             DISCLOSURE_CORRECTION_DAYS (default 15), DISCLOSURE_FEE_COUNT_SCOPE (agency|county),
-            DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR, DISCLOSURE_BACKUP_KEEP, DISCLOSURE_SEARCH_RESIDENT_MB (default 1024:
+            DISCLOSURE_TRUSTED_PROXIES, DISCLOSURE_BACKUP_DIR, DISCLOSURE_BACKUP_KEEP, DISCLOSURE_SEARCH_RESIDENT_MB (default 768:
             the index pages the server keeps mapped beyond this are let go to the page cache; 0 = no limit); see README, Configuration.
             """)
 
@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw DomainError.invalid("DISCLOSURE_SEND_INTERVAL_SECONDS", "DISCLOSURE_SEND_INTERVAL_SECONDS 应为 1–3600 的整数")
             }
             // The mapped index's share of the server's resident memory (issue 20); 0 turns trimming off.
-            guard let residentMB = Int(env["DISCLOSURE_SEARCH_RESIDENT_MB"] ?? "1024"), (0...1_048_576).contains(residentMB) else {
+            guard let residentMB = Int(env["DISCLOSURE_SEARCH_RESIDENT_MB"] ?? "768"), (0...1_048_576).contains(residentMB) else {
                 throw DomainError.invalid("DISCLOSURE_SEARCH_RESIDENT_MB", "DISCLOSURE_SEARCH_RESIDENT_MB 应为 0–1048576 的整数（兆字节，0 表示不限）")
             }
             let residentBudget = ResidentIndexBudget(megabytes: residentMB)

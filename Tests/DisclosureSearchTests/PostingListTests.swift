@@ -35,7 +35,7 @@ struct PostingListTests {
         #expect(cursor.exhausted)
     }
 
-    @Test("positions read for some entries only, twice for one, after skipping ahead, match what was written")
+    @Test("positions read for some entries only, twice for one, for neighbours, after skipping ahead, match what was written")
     func positionsOutOfTurn() {
         let writers = PostingWriters()
         var expected: [UInt32: [UInt32]] = [:]
@@ -52,8 +52,9 @@ struct PostingListTests {
         var cursor = PostingCursor(writers.list(0, lengths: Array(repeating: 500, count: Int(ordinal) + 1)))
         var buffer: [UInt32] = []
         var checked = 0
-        // Every third entry by walking, then jumps across blocks with advance(to:).
-        for (index, wanted) in ordinals.enumerated() where index % 3 == 0 || index % 97 == 0 {
+        // Every third entry by walking, runs of neighbours (read, next, read), and jumps across
+        // blocks with advance(to:).
+        for (index, wanted) in ordinals.enumerated() where index % 3 == 0 || index % 97 == 0 || index % 50 < 4 {
             cursor.advance(to: wanted)
             #expect(cursor.ordinal == wanted)
             for _ in 0..<(index % 2 + 1) {

@@ -12,6 +12,11 @@ struct PostingCursor {
     /// entries) lie between it and this entry's: skipped only when positions are asked for.
     private var positionsOffset = 0
     private var positionsToSkip: UInt32 = 0
+    /// Whether this entry's positions were decoded, leaving `positionsOffset` past them: the
+    /// next entry's then need no skipping over them again (verifying a phrase decodes most
+    /// candidates' positions, and re-reading them to skip was a twentieth of the server's time).
+    private var positionsRead = false
+    private var entryPositionsStart = 0
     private(set) var exhausted = false
 
     init(_ list: PostingList) {
@@ -33,6 +38,7 @@ struct PostingCursor {
         offset = list.blockOffsets[block]
         positionsOffset = list.blockPositionOffsets[block]
         positionsToSkip = 0
+        positionsRead = false
         decodeEntry(first: true)
     }
 
@@ -49,7 +55,8 @@ struct PostingCursor {
         guard !exhausted else { return }
         indexInBlock += 1
         if indexInBlock < list.entries(inBlock: block) {
-            positionsToSkip &+= titleCount &+ bodyCount
+            if !positionsRead { positionsToSkip &+= titleCount &+ bodyCount }
+            positionsRead = false
             decodeEntry(first: false)
         } else if block + 1 < list.blockCount {
             enter(block: block + 1)
@@ -88,10 +95,14 @@ struct PostingCursor {
     /// `positions(into:)`: `&array` would convert to this pointer and write past an empty array.)
     mutating func writePositions(to output: UnsafeMutablePointer<UInt32>) -> Int {
         let bytes = list.positions
-        if positionsToSkip > 0 {
+        if positionsRead {
+            // Asked again for the same entry: from its start.
+            positionsOffset = entryPositionsStart
+        } else if positionsToSkip > 0 {
             positionsOffset = VarInt.skip(positionsToSkip, in: bytes, from: positionsOffset)
             positionsToSkip = 0
         }
+        entryPositionsStart = positionsOffset
         let total = Int(titleCount + bodyCount)
         var at = positionsOffset
         var position: UInt32 = 0
@@ -99,6 +110,9 @@ struct PostingCursor {
             position = nth == 0 ? VarInt.read(bytes, &at) : position + VarInt.read(bytes, &at)
             output[nth] = position
         }
+        positionsOffset = at
+        positionsRead = true
         return total
     }
+
 }
