@@ -80,6 +80,26 @@ struct PostingCursor {
         while !exhausted && ordinal < target { next() }
     }
 
+    /// Where this entry's positions start in `list.positions`, for a caller that reads them in
+    /// place, possibly not to the end; `positionsEnded(at:)` says when it did read them all.
+    mutating func positionsStart() -> Int {
+        if positionsRead {
+            positionsOffset = entryPositionsStart
+            positionsRead = false
+        } else if positionsToSkip > 0 {
+            positionsOffset = VarInt.skip(positionsToSkip, in: list.positions, from: positionsOffset)
+            positionsToSkip = 0
+        }
+        entryPositionsStart = positionsOffset
+        return positionsOffset
+    }
+
+    /// This entry's positions were read to their end, at `end`: the next entry's start there.
+    mutating func positionsEnded(at end: Int) {
+        positionsOffset = end
+        positionsRead = true
+    }
+
     /// Appends this entry's positions, ascending, to `buffer` (tests and tools).
     mutating func positions(into buffer: inout [UInt32]) {
         let total = Int(titleCount + bodyCount)

@@ -27,6 +27,9 @@ final class PhraseVerifier {
     private let frequencies: UnsafeMutablePointer<UInt32>
     private let decoded: UnsafeMutablePointer<Int>
     private let titleLengths: [UInt32]
+    /// Two places of two distinct tokens, one term each (a two- to four-character word: 人民政,
+    /// 信息公开): counted by one merge over both position streams as they are decoded.
+    private let twoStreams: Bool
 
     /// `alternatives`: the phrase's tokens as term ids; `checked`: the places whose positions count.
     init(_ segment: SearchSegment, alternatives: [[Int]], checked: [Int]) {
@@ -63,6 +66,7 @@ final class PhraseVerifier {
         frequencies = scratch.unsigned(slotCount)
         decoded = scratch.integers(slotCount)
         titleLengths = segment.titleLengths
+        twoStreams = placeCount == 2 && slotCount == 2 && distinct.allSatisfy { $0.count == 1 }
     }
 
     /// How often the phrase occurs in the title and in the body of the document at `ordinal`.
@@ -81,6 +85,7 @@ final class PhraseVerifier {
             decoded[slot] = -1
             most = max(most, total)
         }
+        if twoStreams { return mergeTwoStreams(at: ordinal) }
         if placeCount == 1 {
             var counts: (title: UInt32, body: UInt32) = (0, 0)
             for alternative in slotStarts[0]..<slotStarts[1] where !cursors[alternative].exhausted && cursors[alternative].ordinal == ordinal {
@@ -132,6 +137,52 @@ final class PhraseVerifier {
         var inTitle: UInt32 = 0
         for index in 0..<live where starts[index] < titleLength { inTitle += 1 }
         return (inTitle, UInt32(live) - inTitle)
+    }
+
+    /// The phrase's occurrences when it has two places of two one-term tokens: a start `s` has
+    /// the first token at `s + offsets[0]` and the second at `s + offsets[1]`, so both streams are
+    /// walked once, in step, comparing `a + offsets[1]` with `b + offsets[0]`. Nothing is written
+    /// out, and the walk stops when either stream ends: decoding both lists into rows and then
+    /// narrowing was most of a common word's first search. A stream read to its end tells its
+    /// cursor so, and the next document's positions are not skipped to again.
+    private func mergeTwoStreams(at ordinal: UInt32) -> (title: UInt32, body: UInt32) {
+        let first = cursors + slotStarts[slots[0]]
+        let second = cursors + slotStarts[slots[1]]
+        let firstOffset = offsets[0]
+        let secondOffset = offsets[1]
+        let firstBytes = first.pointee.list.positions
+        let secondBytes = second.pointee.list.positions
+        var firstAt = first.pointee.positionsStart()
+        var secondAt = second.pointee.positionsStart()
+        var firstLeft = first.pointee.titleCount + first.pointee.bodyCount - 1
+        var secondLeft = second.pointee.titleCount + second.pointee.bodyCount - 1
+        var a = VarInt.read(firstBytes, &firstAt)
+        var b = VarInt.read(secondBytes, &secondAt)
+        let titleLength = titleLengths[Int(ordinal)]
+        var inTitle: UInt32 = 0
+        var total: UInt32 = 0
+        while true {
+            // In 64 bits: positions and offsets are 32-bit, their sums need not fit.
+            let left = UInt64(a) + UInt64(secondOffset)
+            let right = UInt64(b) + UInt64(firstOffset)
+            if left <= right {
+                if left == right && a >= firstOffset {
+                    total += 1
+                    if a - firstOffset < titleLength { inTitle += 1 }
+                }
+                guard firstLeft > 0 else { break }
+                a += VarInt.read(firstBytes, &firstAt)
+                firstLeft -= 1
+            }
+            if left >= right {
+                guard secondLeft > 0 else { break }
+                b += VarInt.read(secondBytes, &secondAt)
+                secondLeft -= 1
+            }
+        }
+        if firstLeft == 0 { first.pointee.positionsEnded(at: firstAt) }
+        if secondLeft == 0 { second.pointee.positionsEnded(at: secondAt) }
+        return (inTitle, total - inTitle)
     }
 
     /// The positions of a distinct token in the current document, decoded into `row` once.
