@@ -34,10 +34,11 @@ final class SegmentValueCache<Key: Hashable, Value>: @unchecked Sendable {
     /// The kept value, if any (marked as just used).
     func cached(_ key: Key) -> Value? {
         lock.withLock {
-            guard entries[key] != nil else { return nil }
+            // One hash of the key (a phrase key hashes arrays of term ids).
+            guard let index = entries.index(forKey: key) else { return nil }
             uses += 1
-            entries[key]!.lastUse = uses
-            return entries[key]!.value
+            entries.values[index].lastUse = uses
+            return entries.values[index].value
         }
     }
 

@@ -115,24 +115,14 @@ struct PostingCursor {
     /// `positions(into:)`: `&array` would convert to this pointer and write past an empty array.)
     mutating func writePositions(to output: UnsafeMutablePointer<UInt32>) -> Int {
         let bytes = list.positions
-        if positionsRead {
-            // Asked again for the same entry: from its start.
-            positionsOffset = entryPositionsStart
-        } else if positionsToSkip > 0 {
-            positionsOffset = VarInt.skip(positionsToSkip, in: bytes, from: positionsOffset)
-            positionsToSkip = 0
-        }
-        entryPositionsStart = positionsOffset
         let total = Int(titleCount + bodyCount)
-        var at = positionsOffset
+        var at = positionsStart()
         var position: UInt32 = 0
         for nth in 0..<total {
             position = nth == 0 ? VarInt.read(bytes, &at) : position + VarInt.read(bytes, &at)
             output[nth] = position
         }
-        positionsOffset = at
-        positionsRead = true
+        positionsEnded(at: at)
         return total
     }
-
 }

@@ -48,11 +48,6 @@ public struct DocumentRepository: Sendable {
         return try await query.first() != nil
     }
 
-    /// Next 索引号 sequence for the unit and year (`IndexSequences`: atomic across transactions).
-    public func nextSequence(unit: String, year: Int) async throws -> Int {
-        try await IndexSequences(db).next(unit: unit, year: year)
-    }
-
     public func insert(_ draft: DocumentDraft, indexNumber: String, state: DocumentState, by actor: String, at now: Date) async throws -> Int {
         let stamp = Timestamp.text(now)
         var columns = Self.draftColumns(draft)

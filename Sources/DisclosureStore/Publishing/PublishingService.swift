@@ -40,7 +40,7 @@ public struct PublishingService: Sendable {
             try await Self.checkActsFor(draft.unitCode, staff, action: .edit, on: db)
             let draft = try await Self.checkReferences(draft, excluding: nil, on: db)
             let documents = DocumentRepository(db)
-            let sequence = try await documents.nextSequence(unit: draft.unitCode, year: draft.generatedOn.year)
+            let sequence = try await IndexSequences(db).next(unit: draft.unitCode, year: draft.generatedOn.year)
             let indexNumber = indexFormat.format(unit: draft.unitCode, year: draft.generatedOn.year, sequence: sequence)
             let id = try await documents.insert(draft, indexNumber: indexNumber, state: .draft, by: staff.username, at: now)
             return (
