@@ -12,9 +12,10 @@ struct PostingCursor {
     /// entries) lie between it and this entry's: skipped only when positions are asked for.
     private var positionsOffset = 0
     private var positionsToSkip: UInt32 = 0
-    /// Whether this entry's positions were decoded, leaving `positionsOffset` past them: the
-    /// next entry's then need no skipping over them again (verifying a phrase decodes most
-    /// candidates' positions, and re-reading them to skip was a twentieth of the server's time).
+    /// Whether this entry's positions were read, leaving `positionsOffset` past them (or past
+    /// the part read, with the rest in `positionsToSkip`): the next entry's then need no skipping
+    /// over them again (verifying a phrase decodes most candidates' positions, and re-reading
+    /// them to skip was a twentieth of the server's time).
     private var positionsRead = false
     private var entryPositionsStart = 0
     private(set) var exhausted = false
@@ -69,15 +70,34 @@ struct PostingCursor {
     mutating func advance(to target: UInt32) {
         guard !exhausted, ordinal < target else { return }
         if list.blockLast[block] < target {
-            var next = block + 1
-            while next < list.blockCount && list.blockLast[next] < target { next += 1 }
-            guard next < list.blockCount else {
+            // The first later block that can hold `target`: galloping, then halving, so a cursor
+            // sent far ahead (a kept phrase's best blocks, visited out of order) does not read
+            // every block's last ordinal on the way.
+            var low = block + 1
+            var step = 1
+            while low + step < list.blockCount && list.blockLast[low + step - 1] < target {
+                low += step
+                step *= 2
+            }
+            var high = min(low + step, list.blockCount)
+            while low < high {
+                let middle = (low + high) / 2
+                if list.blockLast[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            guard low < list.blockCount else {
                 exhausted = true
                 return
             }
-            enter(block: next)
+            enter(block: low)
         }
         while !exhausted && ordinal < target { next() }
+    }
+
+    /// Moves to the first entry with an ordinal ≥ `target`, going back to the list's start first
+    /// when the cursor is already past it.
+    mutating func seek(to target: UInt32) {
+        if exhausted || ordinal > target { self = PostingCursor(list) }
+        advance(to: target)
     }
 
     /// Where this entry's positions start in `list.positions`, for a caller that reads them in
@@ -85,6 +105,7 @@ struct PostingCursor {
     mutating func positionsStart() -> Int {
         if positionsRead {
             positionsOffset = entryPositionsStart
+            positionsToSkip = 0
             positionsRead = false
         } else if positionsToSkip > 0 {
             positionsOffset = VarInt.skip(positionsToSkip, in: list.positions, from: positionsOffset)
@@ -97,6 +118,15 @@ struct PostingCursor {
     /// This entry's positions were read to their end, at `end`: the next entry's start there.
     mutating func positionsEnded(at end: Int) {
         positionsOffset = end
+        positionsRead = true
+    }
+
+    /// This entry's positions were read up to `offset`, with `left` of them unread: the next
+    /// entry's start is found by skipping those (checking that a phrase occurs stops at its first
+    /// occurrence).
+    mutating func positionsStopped(at offset: Int, left: UInt32) {
+        positionsOffset = offset
+        positionsToSkip = left
         positionsRead = true
     }
 

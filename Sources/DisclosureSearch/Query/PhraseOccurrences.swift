@@ -3,21 +3,28 @@
 /// every candidate (信息公开条例: 456,574 documents of a million, 0.4 s), and the answer is a fact
 /// of the immutable segment, so it is kept in `SegmentCaches.phrases` and the next query with that
 /// phrase — citizens search the same few phrases all day — reads it like a posting list.
+///
+/// The documents are exact; a count may be a bound (`PhraseCounts.exact` false): a phrase's first
+/// search counts its occurrences only in documents that could reach the page, and only checks
+/// that the others hold it. A later query that needs one of those counts verifies that document.
 struct PhraseOccurrences: Sendable {
     let documents: DocumentBitmap
     let ordinals: [UInt32]
     let titleCounts: [UInt32]
     let bodyCounts: [UInt32]
+    /// A bit per entry, set where the counts are bounds; empty when every count is exact.
+    let bounded: [UInt64]
     /// Per block of `PostingList.blockSize` entries, so a query of this phrase alone (or a lone
     /// character) ranks it like a posting list, best blocks first (`SegmentMatch.offerBestFirst`).
     let frontiers: BlockFrontiers
 
-    /// `lengths`: the segment's document lengths, by ordinal.
-    init(ordinals: [UInt32], titleCounts: [UInt32], bodyCounts: [UInt32], lengths: [UInt32]) {
+    /// `lengths`: the segment's document lengths, by ordinal; `bounded`: see the property.
+    init(ordinals: [UInt32], titleCounts: [UInt32], bodyCounts: [UInt32], bounded: [UInt64] = [], lengths: [UInt32]) {
         documents = DocumentBitmap(sorted: ordinals)
         self.ordinals = ordinals
         self.titleCounts = titleCounts
         self.bodyCounts = bodyCounts
+        self.bounded = bounded.contains { $0 != 0 } ? bounded : []
         var frontiers = BlockFrontiers()
         for index in ordinals.indices {
             if index % PostingList.blockSize == 0 { frontiers.startBlock() }
@@ -31,25 +38,51 @@ struct PhraseOccurrences: Sendable {
     /// cost more bookkeeping than the positions they save.
     static let worthKeeping = 32
 
-    var memorySize: Int { documents.memorySize + ordinals.count * 12 + frontiers.frequency.count * 8 + frontiers.starts.count * 8 + 128 }
+    var memorySize: Int {
+        documents.memorySize + ordinals.count * 12 + bounded.count * 8 + frontiers.frequency.count * 8 + frontiers.starts.count * 8 + 128
+    }
 
-    /// Verifies the phrase in every candidate (documents holding all its tokens, deleted or not:
-    /// the delete set changes, the segment does not).
+    /// The counts of the `index`th document.
+    func counts(atIndex index: Int) -> PhraseCounts {
+        let exact = bounded.isEmpty || bounded[index >> 6] & (1 << UInt64(index & 63)) == 0
+        return PhraseCounts(title: titleCounts[index], body: bodyCounts[index], exact: exact)
+    }
+
+    /// Checks the phrase in every candidate (documents holding all its tokens, deleted or not:
+    /// the delete set changes, the segment does not), counting it only where that costs nothing
+    /// more: a query that needs counts asks for them, and `SegmentMatch.rankWhileVerifying` counts
+    /// them for the documents that could reach the page.
     static func verify(in segment: SearchSegment, alternatives: [[Int]], checked: [Int], candidates: DocumentBitmap) -> PhraseOccurrences {
         let verifier = PhraseVerifier(segment, alternatives: alternatives, checked: checked)
-        var ordinals: [UInt32] = []
-        var titles: [UInt32] = []
-        var bodies: [UInt32] = []
+        var builder = Builder()
         candidates.forEach { ordinal in
-            let (title, body) = verifier.occurrences(at: ordinal)
-            if title + body > 0 {
-                ordinals.append(ordinal)
-                titles.append(title)
-                bodies.append(body)
-            }
+            let counts = verifier.occurrences(at: ordinal, exact: false)
+            if counts.total > 0 { builder.append(ordinal, counts) }
             return true
         }
-        return PhraseOccurrences(ordinals: ordinals, titleCounts: titles, bodyCounts: bodies, lengths: segment.lengths)
+        return builder.built(lengths: segment.lengths)
+    }
+
+    /// Collects documents in ascending order with their counts.
+    struct Builder {
+        private var ordinals: [UInt32] = []
+        private var titles: [UInt32] = []
+        private var bodies: [UInt32] = []
+        private var bounded: [UInt64] = []
+
+        mutating func append(_ ordinal: UInt32, _ counts: PhraseCounts) {
+            let index = ordinals.count
+            if index & 63 == 0 { bounded.append(0) }
+            if !counts.exact { bounded[index >> 6] |= 1 << UInt64(index & 63) }
+            ordinals.append(ordinal)
+            titles.append(counts.title)
+            bodies.append(counts.body)
+        }
+
+        /// `lengths`: the segment's document lengths, by ordinal.
+        func built(lengths: [UInt32]) -> PhraseOccurrences {
+            PhraseOccurrences(ordinals: ordinals, titleCounts: titles, bodyCounts: bodies, bounded: bounded, lengths: lengths)
+        }
     }
 
     /// Reads the counts of documents asked for in ascending order.
@@ -59,8 +92,8 @@ struct PhraseOccurrences: Sendable {
 
         init(_ occurrences: PhraseOccurrences) { self.occurrences = occurrences }
 
-        /// The phrase's counts in the document at `ordinal` ((0, 0) where it does not occur).
-        mutating func counts(at ordinal: UInt32) -> (title: UInt32, body: UInt32) {
+        /// The phrase's counts in the document at `ordinal` (none where it does not occur).
+        mutating func counts(at ordinal: UInt32) -> PhraseCounts {
             let ordinals = occurrences.ordinals
             // Gallop: the documents asked for may be a sparse subset (a filtered query).
             var step = 1
@@ -75,8 +108,8 @@ struct PhraseOccurrences: Sendable {
                 if ordinals[middle] < ordinal { low = middle + 1 } else { high = middle }
             }
             index = low
-            guard index < ordinals.count, ordinals[index] == ordinal else { return (0, 0) }
-            return (occurrences.titleCounts[index], occurrences.bodyCounts[index])
+            guard index < ordinals.count, ordinals[index] == ordinal else { return .none }
+            return occurrences.counts(atIndex: index)
         }
     }
 }

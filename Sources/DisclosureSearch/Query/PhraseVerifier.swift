@@ -30,6 +30,11 @@ final class PhraseVerifier {
     /// Two places of two distinct tokens, one term each (a two- to four-character word: 人民政,
     /// 信息公开): counted by one merge over both position streams as they are decoded.
     private let twoStreams: Bool
+    /// The document `bound(at:)` last moved to (-1: none yet), its bound and its most frequent
+    /// token's count.
+    private var preparedOrdinal: Int64 = -1
+    private var prepared = PhraseCounts.none
+    private var mostFrequent: UInt32 = 0
 
     /// `alternatives`: the phrase's tokens as term ids; `checked`: the places whose positions count.
     init(_ segment: SearchSegment, alternatives: [[Int]], checked: [Int]) {
@@ -69,31 +74,61 @@ final class PhraseVerifier {
         twoStreams = placeCount == 2 && slotCount == 2 && distinct.allSatisfy { $0.count == 1 }
     }
 
-    /// How often the phrase occurs in the title and in the body of the document at `ordinal`.
-    func occurrences(at ordinal: UInt32) -> (title: UInt32, body: UInt32) {
-        // How often each distinct token occurs here, known without decoding positions.
+    /// The most the phrase can occur in the document at `ordinal`, from its tokens' counts alone
+    /// (nil when a token is missing): no occurrence spans the title and the body, so each field
+    /// holds it at most as often as its rarest token there. Moves the cursors to the document,
+    /// back to the lists' starts first if it lies before the last one (a kept phrase's blocks are
+    /// ranked best first, not in order).
+    func bound(at ordinal: UInt32) -> PhraseCounts? {
+        if Int64(ordinal) < preparedOrdinal {
+            for cursor in 0..<slotStarts[slotCount] { cursors[cursor].seek(to: ordinal) }
+        }
+        preparedOrdinal = Int64(ordinal)
+        prepared = .none
+        var title = UInt32.max
+        var body = UInt32.max
         var most: UInt32 = 0
         for slot in 0..<slotCount {
-            var total: UInt32 = 0
+            var inTitle: UInt32 = 0
+            var inBody: UInt32 = 0
             for alternative in slotStarts[slot]..<slotStarts[slot + 1] {
                 let cursor = cursors + alternative
                 cursor.pointee.advance(to: ordinal)
-                if !cursor.pointee.exhausted && cursor.pointee.ordinal == ordinal { total += cursor.pointee.titleCount + cursor.pointee.bodyCount }
+                if !cursor.pointee.exhausted && cursor.pointee.ordinal == ordinal {
+                    inTitle += cursor.pointee.titleCount
+                    inBody += cursor.pointee.bodyCount
+                }
             }
-            guard total > 0 else { return (0, 0) }
-            frequencies[slot] = total
+            guard inTitle + inBody > 0 else { return nil }
+            frequencies[slot] = inTitle + inBody
             decoded[slot] = -1
-            most = max(most, total)
+            most = max(most, inTitle + inBody)
+            title = min(title, inTitle)
+            body = min(body, inBody)
         }
-        if twoStreams { return mergeTwoStreams(at: ordinal) }
+        mostFrequent = most
+        prepared = PhraseCounts(title: title, body: body, exact: false)
+        return prepared
+    }
+
+    /// How often the phrase occurs in the title and in the body of the document at `ordinal`;
+    /// with `exact` false, only whether it does: where it does, the answer may be `bound(at:)`'s.
+    /// A common word's first search checks hundreds of thousands of documents whose counts no
+    /// page will show, and a check stops at the first occurrence.
+    func occurrences(at ordinal: UInt32, exact: Bool = true) -> PhraseCounts {
+        if preparedOrdinal != Int64(ordinal) { _ = bound(at: ordinal) }
+        let bound = prepared
+        guard bound.total > 0 else { return .none }
+        if twoStreams { return mergeTwoStreams(at: ordinal, bound: bound, exact: exact) }
         if placeCount == 1 {
-            var counts: (title: UInt32, body: UInt32) = (0, 0)
+            var counts = PhraseCounts.none
             for alternative in slotStarts[0]..<slotStarts[1] where !cursors[alternative].exhausted && cursors[alternative].ordinal == ordinal {
                 counts.title += cursors[alternative].titleCount
                 counts.body += cursors[alternative].bodyCount
             }
             return counts
         }
+        let most = mostFrequent
         let (positions, stride, starts) = scratch.room(for: Int(most), slots: slotCount)
         // Start from the place whose token occurs least here and narrow its phrase starts place
         // by place, rarest first: a document that holds the tokens but not the phrase is usually
@@ -131,21 +166,21 @@ final class PhraseVerifier {
                 }
             }
             live = kept
-            if live == 0 { return (0, 0) }
+            if live == 0 { return .none }
         }
         let titleLength = titleLengths[Int(ordinal)]
         var inTitle: UInt32 = 0
         for index in 0..<live where starts[index] < titleLength { inTitle += 1 }
-        return (inTitle, UInt32(live) - inTitle)
+        return PhraseCounts(title: inTitle, body: UInt32(live) - inTitle, exact: true)
     }
 
     /// The phrase's occurrences when it has two places of two one-term tokens: a start `s` has
     /// the first token at `s + offsets[0]` and the second at `s + offsets[1]`, so both streams are
     /// walked once, in step, comparing `a + offsets[1]` with `b + offsets[0]`. Nothing is written
-    /// out, and the walk stops when either stream ends: decoding both lists into rows and then
-    /// narrowing was most of a common word's first search. A stream read to its end tells its
-    /// cursor so, and the next document's positions are not skipped to again.
-    private func mergeTwoStreams(at ordinal: UInt32) -> (title: UInt32, body: UInt32) {
+    /// out, and the walk stops when either stream ends — or, when only whether the phrase occurs
+    /// is asked, at its first occurrence. Each cursor is told where its stream was left and how
+    /// many positions it has unread, so the next document's are not searched for from the start.
+    private func mergeTwoStreams(at ordinal: UInt32, bound: PhraseCounts, exact: Bool) -> PhraseCounts {
         let first = cursors + slotStarts[slots[0]]
         let second = cursors + slotStarts[slots[1]]
         let firstOffset = offsets[0]
@@ -169,6 +204,7 @@ final class PhraseVerifier {
                 if left == right && a >= firstOffset {
                     total += 1
                     if a - firstOffset < titleLength { inTitle += 1 }
+                    if !exact { break }
                 }
                 guard firstLeft > 0 else { break }
                 a += VarInt.read(firstBytes, &firstAt)
@@ -180,9 +216,12 @@ final class PhraseVerifier {
                 secondLeft -= 1
             }
         }
-        if firstLeft == 0 { first.pointee.positionsEnded(at: firstAt) }
-        if secondLeft == 0 { second.pointee.positionsEnded(at: secondAt) }
-        return (inTitle, total - inTitle)
+        first.pointee.positionsStopped(at: firstAt, left: firstLeft)
+        second.pointee.positionsStopped(at: secondAt, left: secondLeft)
+        guard total > 0 else { return .none }
+        // Found once where it can stand only once: that count is exact too.
+        if !exact && bound.total > 1 { return bound }
+        return PhraseCounts(title: inTitle, body: total - inTitle, exact: true)
     }
 
     /// The positions of a distinct token in the current document, decoded into `row` once.
