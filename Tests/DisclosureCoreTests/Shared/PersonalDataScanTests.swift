@@ -1,6 +1,7 @@
-import DisclosureCore
 import PropertyBased
 import Testing
+
+@testable import DisclosureCore
 
 /// Issue 23 §3: personal data found before anything goes public.
 @Suite("Personal-data scan: ID and credit-code check digits, phones, Luhn cards, e-mail, names")
@@ -49,5 +50,28 @@ struct PersonalDataScanTests {
             #expect(hits.first.map { Array(Array(text)[$0.offset..<($0.offset + 18)]) == Array(id) } == true)
             #expect(hits.first?.masked.contains(id) == false)
         }
+    }
+
+    @Test("the byte check and the reading by scalars find exactly what reading every character finds")
+    func quickCheckMissesNothing() async {
+        let id = Self.residentID(area: "110105", birth: "19491231", sequence: 2)
+        // Hits and near misses (six digits, a word split by a hyphen, 姓 and 名 apart, an ASCII
+        // digit joined to a combining mark, CR LF), in texts of CJK, digits and separators: some
+        // texts are read by scalars, the ones with a mark or a CR by characters.
+        let pieces = [
+            id, "13812345678", "0791-8612345", "0791-861234", "6222021234567890128", "a@b.cn", "@", "姓名：张三", "姓 名", "名姓",
+            "123456", "12345-67890", "1\u{0301}234567", "\r\n", "信息", "公开", "，", " ", "7", "x", "-", "2025年", "姓名 李四", "（", "　",
+        ]
+        let text = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...12).map { $0.map { pieces[$0] }.joined() }
+        var held = 0
+        await propertyCheck(count: 400, input: text) { text in
+            let byCharacter = PersonalDataScan.everyHit(in: Array(text))
+            #expect(PersonalDataScan.hits(in: text) == byCharacter, "\(text)")
+            #expect(
+                PersonalDataScan.everyHit(in: Array(text.unicodeScalars)) == byCharacter
+                    || !text.unicodeScalars.allSatisfy(Unicode.Scalar.standsAlone), "\(text)")
+            if PersonalDataScan.mayHold(text) { held += 1 } else { #expect(byCharacter.isEmpty, "\(text)") }
+        }
+        #expect(held > 0)
     }
 }
