@@ -29,13 +29,19 @@ struct PostingCursor {
         }
     }
 
-    var blockLast: UInt32 { list.blockLast[block] }
+    /// The current block's entry count and last ordinal, kept here when it is entered: reading
+    /// them through the list for every entry stepped over (a class, then an array, then its
+    /// count for the bounds check) was the hottest line of a common phrase's first search.
+    private var blockEntries = 0
+    private(set) var blockLast: UInt32 = 0
 
     /// Moves to the first entry of `block` (which may lie before the current one).
     mutating func enter(block: Int) {
         self.block = block
         exhausted = false
         indexInBlock = 0
+        blockEntries = list.entries(inBlock: block)
+        blockLast = list.blockLast[block]
         offset = list.blockOffsets[block]
         positionsOffset = list.blockPositionOffsets[block]
         positionsToSkip = 0
@@ -43,6 +49,7 @@ struct PostingCursor {
         decodeEntry(first: true)
     }
 
+    @inline(__always)
     private mutating func decodeEntry(first: Bool) {
         var entry = PostingList.Entry(ordinal: ordinal, titleCount: 0, bodyCount: 0)
         entry.decode(list.bytes, &offset, first: first)
@@ -55,7 +62,7 @@ struct PostingCursor {
     mutating func next() {
         guard !exhausted else { return }
         indexInBlock += 1
-        if indexInBlock < list.entries(inBlock: block) {
+        if indexInBlock < blockEntries {
             if !positionsRead { positionsToSkip &+= titleCount &+ bodyCount }
             positionsRead = false
             decodeEntry(first: false)
@@ -69,7 +76,7 @@ struct PostingCursor {
     /// Moves to the first entry with an ordinal ≥ `target`, skipping whole blocks.
     mutating func advance(to target: UInt32) {
         guard !exhausted, ordinal < target else { return }
-        if list.blockLast[block] < target {
+        if blockLast < target {
             // The first later block that can hold `target`: galloping, then halving, so a cursor
             // sent far ahead (a kept phrase's best blocks, visited out of order) does not read
             // every block's last ordinal on the way.
