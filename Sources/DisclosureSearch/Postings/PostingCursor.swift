@@ -97,7 +97,28 @@ struct PostingCursor {
             }
             enter(block: low)
         }
-        while !exhausted && ordinal < target { next() }
+        // The block's last ordinal is at least `target`, so the entry sought is in it. Stepped
+        // to in locals, stored once: through `next()` every entry stepped over wrote the cursor
+        // back to memory (a verifier's cursors live in memory it owns) and checked the block's end.
+        var at = offset
+        var entry = PostingList.Entry(ordinal: ordinal, titleCount: titleCount, bodyCount: bodyCount)
+        var skip = positionsToSkip
+        var read = positionsRead
+        var index = indexInBlock
+        let bytes = list.bytes
+        while entry.ordinal < target {
+            if !read { skip &+= entry.titleCount &+ entry.bodyCount }
+            read = false
+            index += 1
+            entry.decode(bytes, &at, first: false)
+        }
+        offset = at
+        ordinal = entry.ordinal
+        titleCount = entry.titleCount
+        bodyCount = entry.bodyCount
+        positionsToSkip = skip
+        positionsRead = read
+        indexInBlock = index
     }
 
     /// Moves to the first entry with an ordinal ≥ `target`, going back to the list's start first
