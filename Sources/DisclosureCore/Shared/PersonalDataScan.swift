@@ -32,6 +32,7 @@ public enum PersonalDataScan {
         }
     }
 
+    /// Every hit in `text`, in the order they stand.
     public static func hits(in text: String) -> [Hit] {
         guard mayHold(text) else { return [] }
         return everyHit(in: text)
@@ -40,8 +41,8 @@ public enum PersonalDataScan {
     /// Whether `text` could hold a hit, from its UTF-8 bytes alone: every number or code the scan
     /// finds is a word of at least seven ASCII letters or digits (a landline's shortest part), an
     /// e-mail address has an @, a name follows 姓名. The nightly watch reads every public body —
-    /// a million at a province — and nearly none has any of these; splitting each into
-    /// characters was most of the watch's time, and it runs beside the night's searches.
+    /// a million at a province — beside the night's searches, and splitting each into characters
+    /// was most of its time; a body with none of these is passed over without that.
     static func mayHold(_ text: String) -> Bool {
         var run = 0
         // The last six bytes, to see 姓名 (E5 A7 93 E5 90 8D) end.

@@ -194,7 +194,7 @@ struct SegmentMatch {
         var readers: [PhraseOccurrences.Reader?] = phrases.indices.map { _ in nil }
         for index in phrases.indices where checked[index].count > 1 {
             let occurrences: PhraseOccurrences
-            switch keptOccurrences(of: index) {
+            switch source(of: index) {
             case .kept(let kept):
                 occurrences = kept
             case .worthKeeping(let key, let everywhere):
@@ -301,7 +301,7 @@ struct SegmentMatch {
 
     /// Whether the phrase's occurrences in the whole segment are kept from an earlier query or
     /// worth verifying now and keeping, when this query would verify most of them anyway.
-    private func keptOccurrences(of index: Int) -> Source {
+    private func source(of index: Int) -> Source {
         let key = SegmentCaches.PhraseKey(segment: segment.serial, tokens: phrases[index])
         if let kept = SegmentCaches.phrases.cached(key) { return .kept(kept) }
         let everywhere = phrases[index].map(segment.bitmap(ofAny:))
