@@ -25,11 +25,13 @@ public struct SearchSegment: Sendable {
     let facetColumns: [String: FacetColumn]
     /// Every ordinal, to count facets over the few documents a near-universal match leaves out.
     let everyDocument: DocumentBitmap
+    /// The terms that nearly always stand beside the same term (`AnchoredPhrase`).
+    let neighbours: NeighbourTable
 
     /// Terms found in at least this many documents keep their bitmap in `SegmentCaches.termBitmaps`.
     static let bitmapThreshold = 256
 
-    init(storage: SegmentBytes, dictionary: TermDictionary, recordTable: Int, documents: SegmentFile.Documents) {
+    init(storage: SegmentBytes, dictionary: TermDictionary, recordTable: Int, documents: SegmentFile.Documents, neighbours: NeighbourTable) {
         self.storage = storage
         self.dictionary = dictionary
         self.recordTable = recordTable
@@ -42,6 +44,7 @@ public struct SearchSegment: Sendable {
         facets = documents.facets
         facetColumns = FacetColumn.columns(documents.facets, count: documents.ids.count)
         everyDocument = DocumentBitmap.all(documents.ids.count)
+        self.neighbours = neighbours
     }
 
     public var count: Int { ids.count }

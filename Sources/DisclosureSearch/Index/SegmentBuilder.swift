@@ -11,6 +11,8 @@ enum SegmentBuilder {
         var writers = PostingWriters()
         var lengths: [UInt32] = []
         var titleLengths: [UInt32] = []
+        var neighbours = NeighbourTracker()
+        var ordinals: Range<UInt32> = 0..<0
     }
 
     final class Slot: @unchecked Sendable {
@@ -32,14 +34,17 @@ enum SegmentBuilder {
 
     static func part(_ documents: ArraySlice<SearchDocument>, firstOrdinal: Int) -> Part {
         var part = Part()
+        part.ordinals = UInt32(firstOrdinal)..<UInt32(firstOrdinal + documents.count)
         var occurrences = Occurrences()
         var positions: [UInt32] = []
         for (offset, document) in documents.enumerated() {
             let ordinal = UInt32(firstOrdinal + offset)
             occurrences.startDocument()
-            let titleCount = collect(document.title, from: 0, into: &occurrences, terms: &part.terms)
+            part.neighbours.startField(ordinal: ordinal)
+            let titleCount = collect(document.title, from: 0, into: &occurrences, terms: &part.terms, neighbours: part.neighbours)
             // Body positions start one past a gap, so no phrase spans the title and the body.
-            let bodyCount = collect(document.body, from: titleCount + 1, into: &occurrences, terms: &part.terms)
+            part.neighbours.startField(ordinal: ordinal)
+            let bodyCount = collect(document.body, from: titleCount + 1, into: &occurrences, terms: &part.terms, neighbours: part.neighbours)
             part.lengths.append(titleCount + bodyCount)
             part.titleLengths.append(titleCount)
             for term in occurrences.distinct {
@@ -54,14 +59,19 @@ enum SegmentBuilder {
                 }
             }
         }
+        part.neighbours.finish()
         return part
     }
 
     /// Adds the term id and position of each token of `text`; returns how many.
-    static func collect(_ text: String, from start: UInt32, into occurrences: inout Occurrences, terms: inout TermTable) -> UInt32 {
+    static func collect(
+        _ text: String, from start: UInt32, into occurrences: inout Occurrences, terms: inout TermTable, neighbours: NeighbourTracker
+    ) -> UInt32 {
         var position = start
         SearchTokenizer.forEachToken(in: text) { bytes in
-            occurrences.add(term: terms.id(of: bytes), position: position)
+            let term = terms.id(of: bytes)
+            occurrences.add(term: term, position: position)
+            neighbours.add(term)
             position += 1
         }
         return position - start
@@ -71,12 +81,16 @@ enum SegmentBuilder {
         // One range (a bulk import's builds) is already the segment's.
         var terms = parts.count == 1 ? parts[0].terms : TermTable()
         let writers = parts.count == 1 ? parts[0].writers : PostingWriters()
-        for part in parts where parts.count > 1 {
+        // Each range's term ids as the merged table's.
+        var merged = parts.map { part in parts.count == 1 ? Array(0..<part.terms.count) : [] }
+        for (index, part) in parts.enumerated() where parts.count > 1 {
+            merged[index].reserveCapacity(part.terms.count)
             for local in 0..<part.terms.count {
                 let start = part.terms.starts[local]
                 let id = part.terms.arena.withUnsafeBufferPointer {
                     terms.id(of: UnsafeBufferPointer(rebasing: $0[start..<(start + part.terms.lengths[local])]))
                 }
+                merged[index].append(Int(id))
                 writers.append(term: Int(id), from: part.writers, term: local)
             }
         }
@@ -89,16 +103,31 @@ enum SegmentBuilder {
         for (ordinal, document) in ordered.enumerated() {
             for (field, value) in document.facets { facetOrdinals[field, default: [:]][value, default: []].append(UInt32(ordinal)) }
         }
+        let postings = order.map { writers.finished($0, lengths: lengths) }
+        let neighbours = Neighbours.gather(ranges: neighbourRanges(parts, merged: merged, order: order), postings: postings, documents: ordered.count)
         let image = SegmentFile.image(
-            terms: order.map { termBytes[$0] }, postings: order.map { writers.finished($0, lengths: lengths) },
+            terms: order.map { termBytes[$0] }, postings: postings,
             documents: SegmentFile.Documents(
                 ids: ordered.map(\.id), dateKeys: ordered.map(\.dateKey), lengths: lengths, titleLengths: titleLengths,
-                facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } }))
+                facets: facetOrdinals.mapValues { $0.mapValues { DocumentBitmap(sorted: $0) } }, neighbours: neighbours))
         do {
             return try SegmentFile.open(SegmentBytes(copying: image), checksumVerified: true)
         } catch {
             // The image was written just above by the same layout the reader checks.
             preconditionFailure("a segment built in memory does not read back: \(error)")
+        }
+    }
+
+    /// The ranges' trackers with their term ids mapped to the segment's (`order`: segment term
+    /// id → merged table id; `merged`: per range, local id → merged table id).
+    private static func neighbourRanges(_ parts: [Part], merged: [[Int]], order: [Int]) -> [Neighbours.Range] {
+        var segmentID = [Int](repeating: 0, count: order.count)
+        for (id, mergedID) in order.enumerated() { segmentID[mergedID] = id }
+        return parts.indices.map { index in
+            let segment = merged[index].map { segmentID[$0] }
+            var local = [Int32](repeating: -1, count: order.count)
+            for (localID, id) in segment.enumerated() { local[id] = Int32(localID) }
+            return Neighbours.Range(ordinals: parts[index].ordinals, tracker: parts[index].neighbours, local: local, segment: segment)
         }
     }
 }

@@ -108,6 +108,29 @@ extension SegmentFile {
             return text
         }
 
+        /// One side of the neighbours (`NeighbourTable`), its rows read and checked: terms
+        /// ascending and in the dictionary, neighbours in it, misses starting inside their bytes.
+        mutating func neighbourSide(terms: Int) throws(SegmentFileError) -> NeighbourTable.Side {
+            let count = Int(try u32())
+            guard count <= terms, (bytes.count - offset) / NeighbourTable.rowSize >= count else { throw .truncated }
+            var side = NeighbourTable.Side()
+            side.terms.reserveCapacity(count)
+            side.neighbours.reserveCapacity(count)
+            side.starts.reserveCapacity(count)
+            for _ in 0..<count {
+                side.terms.append(try u32())
+                side.neighbours.append(try u32())
+                side.starts.append(try u32())
+            }
+            side.missesLength = Int(try u32())
+            side.misses = offset
+            try skip(side.missesLength, size: 1)
+            guard zip(side.terms, side.terms.dropFirst()).allSatisfy({ $0 < $1 }), side.terms.allSatisfy({ Int($0) < terms }),
+                side.neighbours.allSatisfy({ Int($0) < terms }), side.starts.allSatisfy({ Int($0) < side.missesLength })
+            else { throw .inconsistent }
+            return side
+        }
+
         mutating func ints() throws(SegmentFileError) -> [UInt32] {
             let count = Int(try u32())
             guard (bytes.count - offset) / 4 >= count else { throw .truncated }

@@ -10,6 +10,9 @@
 ///   starts in the positions), the entries' bytes, then the positions to the record's end
 ///   (`PostingList`);
 /// - the documents by ordinal: ids, date keys, lengths, title lengths; then the facet bitmaps;
+/// - the neighbours (`Neighbours`, read in place by `NeighbourTable`): before, then after, each a
+///   count, a row per term in ascending order (its id, its neighbour's id, where its misses start),
+///   then the misses' length and the misses (per term a count, then the ordinals as gaps);
 /// - a checksum of everything before it.
 ///
 /// Opening checks the checksum and the layout against the file's size and decodes only the
@@ -18,7 +21,7 @@
 /// `SegmentFileError`, never a crash or a wrong answer; the caller rebuilds.
 public enum SegmentFile {
     static let magic: UInt32 = 0x4453_4731  // "DSG1"
-    static let version: UInt32 = 9
+    static let version: UInt32 = 10
 
     /// The columns and facets of the documents, by ordinal.
     struct Documents {
@@ -27,6 +30,7 @@ public enum SegmentFile {
         var lengths: [UInt32]
         var titleLengths: [UInt32]
         var facets: [String: [String: DocumentBitmap]]
+        var neighbours = Neighbours()
     }
 
     /// The file of a segment made of `terms` (ascending byte order) with `postings` (one per term).
@@ -86,6 +90,18 @@ public enum SegmentFile {
                 writer.string(value)
                 writer.ints(bitmap.ordinals)
             }
+        }
+        for side in [documents.neighbours.before, documents.neighbours.after] {
+            var misses = Writer()
+            writer.u32(UInt32(side.count))
+            for (term, link) in side.sorted(by: { $0.key < $1.key }) {
+                writer.u32(UInt32(term))
+                writer.u32(UInt32(link.term))
+                writer.u32(UInt32(misses.output.count))
+                misses.varints(link.misses.ordinals, gaps: true)
+            }
+            writer.u32(UInt32(misses.output.count))
+            writer.output.append(contentsOf: misses.output)
         }
         var sum = Checksum()
         writer.output.withUnsafeBufferPointer { sum.add($0) }
@@ -176,11 +192,14 @@ public enum SegmentFile {
             }
             facets[field] = values
         }
+        let before = try reader.neighbourSide(terms: termCount)
+        let after = try reader.neighbourSide(terms: termCount)
         guard reader.atEnd else { throw .inconsistent }
         return SearchSegment(
             storage: storage, dictionary: TermDictionary(storage: storage, tableStart: tableStart, textStart: textStart, count: termCount),
             recordTable: recordTable,
-            documents: Documents(ids: ids, dateKeys: dateKeys, lengths: lengths, titleLengths: titleLengths, facets: facets))
+            documents: Documents(ids: ids, dateKeys: dateKeys, lengths: lengths, titleLengths: titleLengths, facets: facets),
+            neighbours: NeighbourTable(storage: storage, before: before, after: after, documents: ids.count))
     }
 
     /// Term `id`'s posting list, read from its record. Records are checked when read; one that

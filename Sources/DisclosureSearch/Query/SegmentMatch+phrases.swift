@@ -43,11 +43,31 @@ extension SegmentMatch {
     {
         var walked = candidates
         var readers: [PhraseOccurrences.Reader?] = phrases.indices.map { _ in nil }
+        var anchored: [AnchoredPhrase?] = phrases.indices.map { _ in nil }
+        var anchors: [AnchoredPhrase.Reader?] = phrases.indices.map { _ in nil }
         for index in phrases.indices where checked[index].count > 1 {
             let occurrences: PhraseOccurrences
             switch source(of: index) {
             case .kept(let kept):
                 occurrences = kept
+            case .anchored(let phrase):
+                if phrases.count == 1 {
+                    if order == .newest {
+                        firstByDate(phrase.matches, into: &newest, wanted: top.capacity)
+                    } else {
+                        // The verified documents first: their scores raise the threshold the
+                        // anchor's blocks are pruned against.
+                        for (ordinal, counts) in phrase.verified {
+                            offer(ordinal, counts: counts, idf: idf[0], averageLength: averageLength, to: &top)
+                        }
+                        offerByBlockMax(term: phrase.anchor, within: phrase.clean, idf: idf[0], averageLength: averageLength, to: &top)
+                    }
+                    return phrase.matches
+                }
+                anchored[index] = phrase
+                anchors[index] = AnchoredPhrase.Reader(phrase, in: segment)
+                walked = walked.intersection(phrase.matches)
+                continue
             case .worthKeeping(let key, let everywhere):
                 if phrases.count == 1 && order == .relevance {
                     let made = rankWhileVerifying(everywhere, idf: idf[0], averageLength: averageLength, top: &top)
@@ -64,9 +84,22 @@ extension SegmentMatch {
         }
         // Every phrase of several tokens known: the walk holds exactly the matches (a single-token
         // phrase is in every candidate), and date order needs no counts.
-        if order == .newest && phrases.indices.allSatisfy({ readers[$0] != nil || checked[$0].count == 1 }) {
+        if order == .newest && phrases.indices.allSatisfy({ readers[$0] != nil || anchors[$0] != nil || checked[$0].count == 1 }) {
             firstByDate(walked, into: &newest, wanted: top.capacity)
             return walked
+        }
+        // Every phrase counted by one posting list: the matches are known, and only the page is scored.
+        if order == .relevance && phrases.count > 1 {
+            let countedBy = phrases.indices.map { index -> CountedBy? in
+                if let phrase = anchored[index] { return CountedBy(list: segment.postings(phrase.anchor), anchored: phrase) }
+                guard phrases[index].count == 1, phrases[index][0].count == 1 else { return nil }
+                return CountedBy(list: segment.postings(phrases[index][0][0]), anchored: nil)
+            }
+            // Bounding every block of every list costs more than scoring a few matches one by one.
+            if countedBy.allSatisfy({ $0 != nil }) && walked.count > 16 * countedBy.reduce(0) { $0 + $1!.list.blockCount } {
+                offerConjunction(countedBy.map { $0! }, matches: walked, idf: idf, averageLength: averageLength, to: &top)
+                return walked
+            }
         }
         // One phrase, known: the walk is the matches, ranked like one posting list.
         if phrases.count == 1, let reader = readers[0] {
@@ -75,7 +108,9 @@ extension SegmentMatch {
             offerBestFirst(occurrences, within: within, phrase: 0, idf: idf[0], averageLength: averageLength, to: &top)
             return walked
         }
-        let verifiers = phrases.indices.map { readers[$0] == nil ? PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) : nil }
+        let verifiers = phrases.indices.map {
+            readers[$0] == nil && anchors[$0] == nil ? PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) : nil
+        }
         // Kept phrases whose bounds a document's score needs made exact, made when first needed.
         var recounters: [PhraseVerifier?] = phrases.indices.map { _ in nil }
         var counts = [PhraseCounts](repeating: .none, count: phrases.count)
@@ -85,7 +120,10 @@ extension SegmentMatch {
             let length = lengths[Int(ordinal)]
             var bound: Float = 0
             for index in phrases.indices {
-                let known = readers[index] != nil ? readers[index]!.counts(at: ordinal) : verifiers[index]!.bound(at: ordinal)
+                let known =
+                    if readers[index] != nil { readers[index]!.counts(at: ordinal) } else if anchors[index] != nil {
+                        anchors[index]!.counts(at: ordinal)
+                    } else { verifiers[index]!.bound(at: ordinal) }
                 guard let known, known.total > 0 else { return true }
                 counts[index] = known
                 bound += known.score(idf: idf[index], length: length, averageLength: averageLength)
@@ -144,6 +182,8 @@ extension SegmentMatch {
     private enum Source {
         /// Occurrences kept from an earlier query.
         case kept(PhraseOccurrences)
+        /// Found through an anchor token, verified only where its neighbours miss.
+        case anchored(AnchoredPhrase)
         /// Worth verifying in every document holding its tokens (`everywhere`) and keeping.
         case worthKeeping(SegmentCaches.PhraseKey, everywhere: DocumentBitmap)
         /// Better verified on this query's candidates alone.
@@ -155,6 +195,9 @@ extension SegmentMatch {
     private func source(of index: Int) -> Source {
         let key = SegmentCaches.PhraseKey(segment: segment.serial, tokens: phrases[index])
         if let kept = SegmentCaches.phrases.cached(key) { return .kept(kept) }
+        if let anchored = AnchoredPhrase(segment, tokens: phrases[index], checked: checked[index], candidates: candidates) {
+            return .anchored(anchored)
+        }
         let everywhere = phrases[index].map(segment.bitmap(ofAny:))
         let phraseCandidates = everywhere.dropFirst().reduce(everywhere[0]) { $0.intersection($1) }
         guard phraseCandidates.count >= PhraseOccurrences.worthKeeping else { return .verifiedPerQuery }

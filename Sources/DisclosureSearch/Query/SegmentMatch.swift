@@ -84,7 +84,7 @@ struct SegmentMatch {
             if order == .newest {
                 firstByDate(candidates, into: &newest, wanted: top.capacity)
             } else if phrases[0][0].count == 1 {
-                offerByBlockMax(term: phrases[0][0][0], idf: idf[0], averageLength: averageLength, to: &top)
+                offerByBlockMax(term: phrases[0][0][0], within: allowed, idf: idf[0], averageLength: averageLength, to: &top)
             } else {
                 // A lone character stands for every term it begins (政 → 政府, 政务, 政策 …,
                 // hundreds): their counts summed per document are read once and kept.
@@ -128,8 +128,8 @@ struct SegmentMatch {
     /// (the frontier's, see `PostingList`), and the walk stops at the first block whose best
     /// document could not enter the top list — every later one is worse (block-max pruning over
     /// one posting list). 政府 is in nearly every document, and this reads a few dozen of its
-    /// blocks instead of scoring them all.
-    func offerByBlockMax(term: Int, idf: Float, averageLength: Float, to top: inout TopScores) {
+    /// blocks instead of scoring them all. Only documents `within` are offered (all when nil).
+    func offerByBlockMax(term: Int, within: DocumentBitmap?, idf: Float, averageLength: Float, to top: inout TopScores) {
         let list = segment.postings(term)
         guard list.count > 0 else { return }
         let (order, bounds) = list.frontiers.blocksBestFirst(averageLength: averageLength, weight: idf)
@@ -141,7 +141,7 @@ struct SegmentMatch {
             let entries = list.entries(inBlock: block)
             for entry in 0..<entries {
                 let ordinal = cursor.ordinal
-                if allowed?.contains(ordinal) ?? true {
+                if within?.contains(ordinal) ?? true {
                     let counts = PhraseCounts(title: cursor.titleCount, body: cursor.bodyCount, exact: true)
                     offer(ordinal, counts: counts, idf: idf, averageLength: averageLength, to: &top)
                 }
