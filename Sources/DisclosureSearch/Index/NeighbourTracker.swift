@@ -37,9 +37,9 @@ final class NeighbourTracker: @unchecked Sendable {
     static let abandoned: Int32 = -2
     static let changeLimit: UInt8 = 3
 
-    private var terms: UnsafeMutablePointer<Term>
-    private var capacity: Int
-    private(set) var count = 0
+    private var records = FlatRecords<Term>()
+    private var terms: UnsafeMutablePointer<Term> { records.base }
+    var count: Int { records.count }
     /// Documents missing a neighbour, as `term << 32 | ordinal`, in the order met (ordinals ascend
     /// per term); sorted by `finish()`.
     private(set) var missesBefore: [UInt64] = []
@@ -47,15 +47,9 @@ final class NeighbourTracker: @unchecked Sendable {
     private var previous: Int32 = -1
     private var ordinal: UInt32 = 0
 
-    init() {
-        capacity = 1 << 12
-        terms = .allocate(capacity: capacity)
-    }
+    init() {}
 
-    deinit {
-        terms.deinitialize(count: count)
-        terms.deallocate()
-    }
+    deinit { records.release() }
 
     /// A field of the document at `ordinal` begins: its first token has nothing before it.
     func startField(ordinal: UInt32) {
@@ -73,7 +67,7 @@ final class NeighbourTracker: @unchecked Sendable {
     @inline(__always)
     func add(_ term: Int32) {
         let id = Int(term)
-        if id == count { grow() }
+        if id == count { records.append(Term()) }
         let state = terms + id
         if state.pointee.lastDocument != ordinal &+ 1 {
             state.pointee.lastDocument = ordinal &+ 1
@@ -89,18 +83,6 @@ final class NeighbourTracker: @unchecked Sendable {
             }
         }
         previous = term
-    }
-
-    private func grow() {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Term>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: terms, count: count)
-            terms.deallocate()
-            terms = bigger
-            capacity *= 2
-        }
-        (terms + count).initialize(to: Term())
-        count += 1
     }
 
     /// One occurrence of `term` whose neighbour on `side` is `neighbour` (-1: the field's edge).

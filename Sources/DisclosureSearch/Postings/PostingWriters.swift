@@ -27,38 +27,24 @@ final class PostingWriters: @unchecked Sendable {
         var previous: UInt32 = 0
     }
 
-    private var terms: UnsafeMutablePointer<Term>
-    private var capacity: Int
-    private(set) var count = 0
+    private var records = FlatRecords<Term>()
+    private var terms: UnsafeMutablePointer<Term> { records.base }
+    var count: Int { records.count }
 
-    init() {
-        capacity = 1 << 12
-        terms = .allocate(capacity: capacity)
-    }
+    init() {}
 
     deinit {
         for index in 0..<count {
             free(terms[index].bytes)
             free(terms[index].positions)
         }
-        terms.deinitialize(count: count)
-        terms.deallocate()
+        records.release()
     }
 
     /// Makes room for term ids up to `term` (ids are handed out in order).
     @inline(__always)
     private func ensureTerm(_ term: Int) {
-        while count <= term {
-            if count == capacity {
-                let bigger = UnsafeMutablePointer<Term>.allocate(capacity: capacity * 2)
-                bigger.moveInitialize(from: terms, count: count)
-                terms.deallocate()
-                terms = bigger
-                capacity *= 2
-            }
-            (terms + count).initialize(to: Term())
-            count += 1
-        }
+        while count <= term { records.append(Term()) }
     }
 
     /// Room for `extra` more bytes at the end of a stream, growing it by doubling.
