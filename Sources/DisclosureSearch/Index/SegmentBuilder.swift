@@ -11,8 +11,10 @@ enum SegmentBuilder {
         var writers = PostingWriters()
         var lengths: [UInt32] = []
         var titleLengths: [UInt32] = []
-        var neighbours = NeighbourTracker()
+        var neighbours: NeighbourTracker
         var ordinals: Range<UInt32> = 0..<0
+
+        init() { neighbours = NeighbourTracker(documents: writers) }
     }
 
     final class Slot: @unchecked Sendable {

@@ -41,6 +41,9 @@ final class PostingWriters: @unchecked Sendable {
         records.release()
     }
 
+    /// How many entries (documents) term `id` has so far.
+    func entryCount(of id: Int) -> Int { id < count ? terms[id].entries : 0 }
+
     /// Makes room for term ids up to `term` (ids are handed out in order).
     @inline(__always)
     private func ensureTerm(_ term: Int) {
