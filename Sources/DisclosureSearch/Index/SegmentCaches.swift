@@ -20,6 +20,11 @@ enum SegmentCaches {
     /// a million documents (信息公开条例 alone matches 456,574 of them).
     static let phrases = SegmentValueCache<PhraseKey, PhraseOccurrences>(budget: 64 << 20)
 
+    /// 64 MiB: phrases found through an anchor, over all of a segment's documents holding their
+    /// tokens. Found again per query, a phrase whose neighbours miss many documents verified them
+    /// at every search, and warm searches by date took longer than with its occurrences kept.
+    static let anchoredPhrases = SegmentValueCache<PhraseKey, AnchoredPhrase>(budget: 64 << 20)
+
     private static let serials = Serials()
     private static let seen = SeenPhrases()
 

@@ -8,7 +8,7 @@
 /// 幸福感 at a million documents: 869,195 candidates, all outside 福感's misses after 幸福 — a
 /// first search that verified every one of them reads the bitmaps and 福感's postings instead,
 /// and ranks them by block maxima like one term.
-struct AnchoredPhrase {
+struct AnchoredPhrase: Sendable {
     /// The anchor's term id.
     let anchor: Int
     /// The candidates where the phrase's counts are the anchor's.
@@ -68,6 +68,22 @@ struct AnchoredPhrase {
         stride(from: place, to: 0, by: -1).map { (terms[$0], true, terms[$0 - 1]) }
             + (place..<(terms.count - 1)).map { (terms[$0], false, terms[$0 + 1]) }
     }
+
+    private init(anchor: Int, clean: DocumentBitmap, verified: [(ordinal: UInt32, counts: PhraseCounts)], matches: DocumentBitmap) {
+        self.anchor = anchor
+        self.clean = clean
+        self.verified = verified
+        self.matches = matches
+    }
+
+    /// The phrase among fewer candidates (a query's, from the phrase's own in the segment).
+    func restricted(to candidates: DocumentBitmap) -> AnchoredPhrase {
+        AnchoredPhrase(
+            anchor: anchor, clean: clean.intersection(candidates), verified: verified.filter { candidates.contains($0.ordinal) },
+            matches: matches.intersection(candidates))
+    }
+
+    var memorySize: Int { clean.memorySize + matches.memorySize + verified.count * 16 + 64 }
 
     /// Reads the phrase's counts in matching documents asked for in ascending order.
     struct Reader {

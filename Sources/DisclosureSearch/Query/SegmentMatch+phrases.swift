@@ -195,11 +195,13 @@ extension SegmentMatch {
     private func source(of index: Int) -> Source {
         let key = SegmentCaches.PhraseKey(segment: segment.serial, tokens: phrases[index])
         if let kept = SegmentCaches.phrases.cached(key) { return .kept(kept) }
-        if let anchored = AnchoredPhrase(segment, tokens: phrases[index], checked: checked[index], candidates: candidates) {
-            return .anchored(anchored)
-        }
+        if let anchored = SegmentCaches.anchoredPhrases.cached(key) { return .anchored(anchored.restricted(to: candidates)) }
         let everywhere = phrases[index].map(segment.bitmap(ofAny:))
         let phraseCandidates = everywhere.dropFirst().reduce(everywhere[0]) { $0.intersection($1) }
+        if let anchored = AnchoredPhrase(segment, tokens: phrases[index], checked: checked[index], candidates: phraseCandidates) {
+            SegmentCaches.anchoredPhrases.keep(anchored, size: anchored.memorySize, for: key)
+            return .anchored(anchored.restricted(to: candidates))
+        }
         guard phraseCandidates.count >= PhraseOccurrences.worthKeeping else { return .verifiedPerQuery }
         // Verified everywhere at once when that costs little more than this query's own
         // verification (another term or a filter may narrow it a lot), or when a token is a prefix
