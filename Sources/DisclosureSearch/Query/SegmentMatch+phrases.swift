@@ -44,7 +44,6 @@ extension SegmentMatch {
         var walked = candidates
         var readers: [PhraseOccurrences.Reader?] = phrases.indices.map { _ in nil }
         var anchored: [AnchoredPhrase?] = phrases.indices.map { _ in nil }
-        var anchors: [AnchoredPhrase.Reader?] = phrases.indices.map { _ in nil }
         for index in phrases.indices where checked[index].count > 1 {
             let occurrences: PhraseOccurrences
             switch source(of: index) {
@@ -65,7 +64,6 @@ extension SegmentMatch {
                     return phrase.matches
                 }
                 anchored[index] = phrase
-                anchors[index] = AnchoredPhrase.Reader(phrase, in: segment)
                 walked = walked.intersection(phrase.matches)
                 continue
             case .worthKeeping(let key, let everywhere):
@@ -84,7 +82,7 @@ extension SegmentMatch {
         }
         // Every phrase of several tokens known: the walk holds exactly the matches (a single-token
         // phrase is in every candidate), and date order needs no counts.
-        if order == .newest && phrases.indices.allSatisfy({ readers[$0] != nil || anchors[$0] != nil || checked[$0].count == 1 }) {
+        if order == .newest && phrases.indices.allSatisfy({ readers[$0] != nil || anchored[$0] != nil || checked[$0].count == 1 }) {
             firstByDate(walked, into: &newest, wanted: top.capacity)
             return walked
         }
@@ -108,6 +106,8 @@ extension SegmentMatch {
             offerBestFirst(occurrences, within: within, phrase: 0, idf: idf[0], averageLength: averageLength, to: &top)
             return walked
         }
+        // The walk reads anchored phrases' counts through their anchors' postings.
+        var anchors = anchored.map { $0.map { AnchoredPhrase.Reader($0, in: segment) } }
         let verifiers = phrases.indices.map {
             readers[$0] == nil && anchors[$0] == nil ? PhraseVerifier(segment, alternatives: phrases[$0], checked: checked[$0]) : nil
         }
